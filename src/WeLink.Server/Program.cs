@@ -1,0 +1,3 @@
+using WeLink.Server.Hosting;
+
+return await WeLinkApp.RunAsync(args);
