@@ -1,19 +1,56 @@
+using WeLink.Server.Data;
+using WeLink.Server.Scheduling;
+using WeLink.Server.Security;
+
 namespace WeLink.Server.Hosting;
 
+/// <summary>Builds and runs the WeLink host; Program.cs and the tests both start here.</summary>
 public static class WeLinkApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command-line configuration, e.g. <c>--Database:Provider=postgres</c>.</param>
+    /// <param name="configure">Lets tests replace services (a fake clock) before the app is built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        var database = DatabaseSettingsResolver.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+
+        builder.AddWeLinkObservability();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddData(builder.Configuration, database);
+        builder.Services.AddSecrets(builder.Configuration);
+        builder.Services.AddScheduling(builder.Configuration, database);
+        builder.Services.AddWeLinkApi();
+        configure?.Invoke(builder);
+
         var app = builder.Build();
-        app.MapGet("/health/live", () => TypedResults.Ok());
+        app.UseWeLinkApi();
         return app;
     }
 
+    /// <summary>
+    /// Runs the server, or with <c>migrate</c> as first argument applies migrations and exits. Configuration
+    /// that cannot work ends with one line naming the setting and exit code 2, not a stack trace.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        await using var app = Build(args);
-        await app.RunAsync();
-        return 0;
+        var migrateOnly = args.Length > 0 && args[0] == "migrate";
+        try
+        {
+            await using var app = Build(migrateOnly ? args[1..] : args);
+            if (migrateOnly)
+            {
+                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+                await Console.Out.WriteLineAsync($"Database migrated: {app.Services.GetRequiredService<DatabaseSettings>().Describe()}");
+                return 0;
+            }
+
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception e) when (StartupFailure.Describe(e) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"WeLink cannot start: {message}");
+            return 2;
+        }
     }
 }

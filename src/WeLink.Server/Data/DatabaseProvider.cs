@@ -1,0 +1,7 @@
+namespace WeLink.Server.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
