@@ -9,6 +9,11 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // While disconnected, commands queue until they time out; answer at once instead of making the probe wait.
+        if (!redis.IsConnected)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, "Not connected to Redis");
+        }
         try
         {
             var latency = await redis.GetDatabase().PingAsync().WaitAsync(cancellationToken);
