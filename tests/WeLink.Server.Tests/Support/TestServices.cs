@@ -1,15 +1,22 @@
 namespace WeLink.Server.Tests.Support;
 
-/// <summary>Connection strings of the services scripts/test.sh starts. A missing one fails the test: we never skip.</summary>
+/// <summary>
+/// Connection strings of the throwaway PostgreSQL and Redis that scripts/test.sh starts.
+/// A missing service fails the test that needs it: tests never skip.
+/// </summary>
 public static class TestServices
 {
-    public static string Postgres => Require("WELINK_TEST_POSTGRES", "PostgreSQL");
+    public static string Redis => Required("WELINK_TEST_REDIS");
 
-    public static string Redis => Require("WELINK_TEST_REDIS", "Redis");
+    public static string Postgres => Required("WELINK_TEST_POSTGRES");
 
-    private static string Require(string variable, string service) =>
-        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"{variable} is not set: run the tests through scripts/test.sh, which starts {service} (and the other services) for them.");
+    private static string Required(string variable)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        return string.IsNullOrWhiteSpace(value)
+            ? throw new InvalidOperationException(
+                $"{variable} is not set: run the tests through scripts/test.sh, which starts PostgreSQL and Redis " +
+                "(or source .services/env after scripts/services.sh start).")
+            : value;
+    }
 }

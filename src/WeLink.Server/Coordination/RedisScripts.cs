@@ -1,0 +1,21 @@
+namespace WeLink.Server.Coordination;
+
+/// <summary>Compare-and-act scripts: Redis runs each atomically, so no other client can slip in between the check and the act.</summary>
+internal static class RedisScripts
+{
+    /// <summary>KEYS[1] deleted only while it holds ARGV[1]; returns 1 when deleted.</summary>
+    public const string DeleteIfEquals = """
+        if redis.call('get', KEYS[1]) == ARGV[1] then
+          return redis.call('del', KEYS[1])
+        end
+        return 0
+        """;
+
+    /// <summary>KEYS[1] given ARGV[2] milliseconds to live only while it holds ARGV[1]; returns 1 when extended.</summary>
+    public const string ExpireIfEquals = """
+        if redis.call('get', KEYS[1]) == ARGV[1] then
+          return redis.call('pexpire', KEYS[1], ARGV[2])
+        end
+        return 0
+        """;
+}
