@@ -1,3 +1,4 @@
+using WeLink.Server.Coordination;
 using WeLink.Server.Data;
 using WeLink.Server.Scheduling;
 using WeLink.Server.Security;
@@ -18,6 +19,7 @@ public static class WeLinkApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddData(builder.Configuration, database);
         builder.Services.AddSecrets(builder.Configuration);
+        builder.Services.AddCoordination(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration, database);
         builder.Services.AddWeLinkApi();
         configure?.Invoke(builder);

@@ -24,6 +24,33 @@ public abstract class HostTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Readiness_covers_redis_when_it_is_configured()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await WeLinkTestHost.StartAsync([.. database.HostArgs, $"--ConnectionStrings:Redis={TestServices.Redis}"]);
+
+        var ready = await host.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task An_unreachable_redis_makes_the_host_unready_but_alive()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var deadRedis = $"127.0.0.1:{FreePort.Loopback()},connectTimeout=500";
+        await using var host = await WeLinkTestHost.StartAsync([.. database.HostArgs, $"--ConnectionStrings:Redis={deadRedis}"]);
+
+        var live = await host.Http.GetAsync(new Uri("/health/live", UriKind.Relative));
+        var ready = await host.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+    }
+
+    [Fact]
     public async Task The_host_serves_its_openapi_document_and_the_reference_ui()
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
 using WeLink.Server.Security;
 using WeLink.Server.Tests.Support;

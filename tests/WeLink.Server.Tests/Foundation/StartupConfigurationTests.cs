@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Foundation;
 
@@ -40,7 +39,7 @@ public sealed class StartupConfigurationTests
     [Fact]
     public async Task An_unreachable_postgres_server_is_named_without_its_password()
     {
-        var port = FreeLoopbackPort();
+        var port = FreePort.Loopback();
         var result = await RunServerAsync(
             "--Database:Provider=postgres",
             $"--ConnectionStrings:WeLink=Host=127.0.0.1;Port={port};Username=welink;Password=hunter2;Database=welink;Timeout=3");
@@ -56,13 +55,6 @@ public sealed class StartupConfigurationTests
     {
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", result.Error, StringComparison.Ordinal);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<ProcessResult> RunServerAsync(params string[] args)
