@@ -38,5 +38,5 @@ public sealed class TemplateDataValue
 
 public sealed class MessageTemplateSendResponse : WechatResponse
 {
-    public long Msgid { get; init; }
+    public long Msgid { get; set; }
 }

@@ -27,10 +27,10 @@ public sealed class QrcodeScene
 public sealed class QrcodeCreateResponse : WechatResponse
 {
     /// <summary>Exchange at mp host /cgi-bin/showqrcode?ticket= for the image.</summary>
-    public string Ticket { get; init; } = "";
+    public string Ticket { get; set; } = "";
 
-    public int ExpireSeconds { get; init; }
+    public int ExpireSeconds { get; set; }
 
     /// <summary>The URL the code encodes.</summary>
-    public string Url { get; init; } = "";
+    public string Url { get; set; } = "";
 }

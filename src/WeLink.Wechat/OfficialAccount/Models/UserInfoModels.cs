@@ -6,25 +6,25 @@ namespace WeLink.Wechat.OfficialAccount.Models;
 public sealed class UserInfoResponse : WechatResponse
 {
     /// <summary>0: the consumer does not follow the account, and only openid is filled.</summary>
-    public int Subscribe { get; init; }
+    public int Subscribe { get; set; }
 
-    public string Openid { get; init; } = "";
+    public string Openid { get; set; } = "";
 
-    public string? Language { get; init; }
+    public string? Language { get; set; }
 
-    public long SubscribeTime { get; init; }
+    public long SubscribeTime { get; set; }
 
-    public string? Unionid { get; init; }
+    public string? Unionid { get; set; }
 
-    public string? Remark { get; init; }
+    public string? Remark { get; set; }
 
-    public IReadOnlyList<int> TagidList { get; init; } = [];
+    public IReadOnlyList<int> TagidList { get; set; } = [];
 
     /// <summary>How the consumer followed, e.g. ADD_SCENE_QR_CODE.</summary>
-    public string? SubscribeScene { get; init; }
+    public string? SubscribeScene { get; set; }
 
-    public long QrScene { get; init; }
+    public long QrScene { get; set; }
 
     /// <summary>The scene string of the QR code followed from; see <see cref="QrScene"/>.</summary>
-    public string? QrSceneStr { get; init; }
+    public string? QrSceneStr { get; set; }
 }

@@ -14,10 +14,10 @@ public sealed class ApiAuthorizerTokenRequest
 
 public sealed class ApiAuthorizerTokenResponse : WechatResponse
 {
-    public string AuthorizerAccessToken { get; init; } = "";
+    public string AuthorizerAccessToken { get; set; } = "";
 
-    public int ExpiresIn { get; init; }
+    public int ExpiresIn { get; set; }
 
     /// <summary>Usually the one sent; when it differs, the old one stops working and this one must be stored.</summary>
-    public string? AuthorizerRefreshToken { get; init; }
+    public string? AuthorizerRefreshToken { get; set; }
 }

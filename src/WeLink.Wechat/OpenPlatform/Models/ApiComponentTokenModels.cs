@@ -14,7 +14,7 @@ public sealed class ApiComponentTokenRequest
 
 public sealed class ApiComponentTokenResponse : WechatResponse
 {
-    public string ComponentAccessToken { get; init; } = "";
+    public string ComponentAccessToken { get; set; } = "";
 
-    public int ExpiresIn { get; init; }
+    public int ExpiresIn { get; set; }
 }

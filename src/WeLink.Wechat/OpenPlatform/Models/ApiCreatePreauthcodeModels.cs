@@ -11,7 +11,7 @@ public sealed class ApiCreatePreauthcodeRequest
 public sealed class ApiCreatePreauthcodeResponse : WechatResponse
 {
     /// <summary>Single use.</summary>
-    public string PreAuthCode { get; init; } = "";
+    public string PreAuthCode { get; set; } = "";
 
-    public int ExpiresIn { get; init; }
+    public int ExpiresIn { get; set; }
 }

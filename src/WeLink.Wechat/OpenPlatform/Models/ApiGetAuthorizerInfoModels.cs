@@ -12,50 +12,50 @@ public sealed class ApiGetAuthorizerInfoRequest
 
 public sealed class ApiGetAuthorizerInfoResponse : WechatResponse
 {
-    public AuthorizerInfo AuthorizerInfo { get; init; } = new();
+    public AuthorizerInfo AuthorizerInfo { get; set; } = new();
 
-    public AuthorizationInfo AuthorizationInfo { get; init; } = new();
+    public AuthorizationInfo AuthorizationInfo { get; set; } = new();
 }
 
 public sealed class AuthorizerInfo
 {
-    public string NickName { get; init; } = "";
+    public string NickName { get; set; } = "";
 
-    public string? HeadImg { get; init; }
+    public string? HeadImg { get; set; }
 
-    public IdInfo? ServiceTypeInfo { get; init; }
+    public IdInfo? ServiceTypeInfo { get; set; }
 
     /// <summary>-1 means unverified.</summary>
-    public IdInfo? VerifyTypeInfo { get; init; }
+    public IdInfo? VerifyTypeInfo { get; set; }
 
     /// <summary>The original id, <c>gh_…</c>: the ToUserName of the account's pushes.</summary>
-    public string UserName { get; init; } = "";
+    public string UserName { get; set; } = "";
 
-    public string? PrincipalName { get; init; }
+    public string? PrincipalName { get; set; }
 
-    public string? Alias { get; init; }
+    public string? Alias { get; set; }
 
-    public string? QrcodeUrl { get; init; }
+    public string? QrcodeUrl { get; set; }
 
-    public string? Signature { get; init; }
+    public string? Signature { get; set; }
 
-    public BusinessInfo? BusinessInfo { get; init; }
+    public BusinessInfo? BusinessInfo { get; set; }
 }
 
 public sealed class IdInfo
 {
-    public int Id { get; init; }
+    public int Id { get; set; }
 }
 
 public sealed class BusinessInfo
 {
-    public int OpenStore { get; init; }
+    public int OpenStore { get; set; }
 
-    public int OpenScan { get; init; }
+    public int OpenScan { get; set; }
 
-    public int OpenPay { get; init; }
+    public int OpenPay { get; set; }
 
-    public int OpenCard { get; init; }
+    public int OpenCard { get; set; }
 
-    public int OpenShake { get; init; }
+    public int OpenShake { get; set; }
 }

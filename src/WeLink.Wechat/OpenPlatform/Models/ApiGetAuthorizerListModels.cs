@@ -15,16 +15,16 @@ public sealed class ApiGetAuthorizerListRequest
 
 public sealed class ApiGetAuthorizerListResponse : WechatResponse
 {
-    public int TotalCount { get; init; }
+    public int TotalCount { get; set; }
 
-    public IReadOnlyList<AuthorizerListItem> List { get; init; } = [];
+    public IReadOnlyList<AuthorizerListItem> List { get; set; } = [];
 }
 
 public sealed class AuthorizerListItem
 {
-    public string AuthorizerAppid { get; init; } = "";
+    public string AuthorizerAppid { get; set; } = "";
 
-    public string RefreshToken { get; init; } = "";
+    public string RefreshToken { get; set; } = "";
 
-    public long AuthTime { get; init; }
+    public long AuthTime { get; set; }
 }

@@ -12,40 +12,40 @@ public sealed class ApiQueryAuthRequest
 
 public sealed class ApiQueryAuthResponse : WechatResponse
 {
-    public AuthorizationInfo AuthorizationInfo { get; init; } = new();
+    public AuthorizationInfo AuthorizationInfo { get; set; } = new();
 }
 
 public sealed class AuthorizationInfo
 {
-    public string AuthorizerAppid { get; init; } = "";
+    public string AuthorizerAppid { get; set; } = "";
 
-    public string? AuthorizerAccessToken { get; init; }
+    public string? AuthorizerAccessToken { get; set; }
 
-    public int ExpiresIn { get; init; }
+    public int ExpiresIn { get; set; }
 
-    public string? AuthorizerRefreshToken { get; init; }
+    public string? AuthorizerRefreshToken { get; set; }
 
-    public IReadOnlyList<FuncInfo> FuncInfo { get; init; } = [];
+    public IReadOnlyList<FuncInfo> FuncInfo { get; set; } = [];
 }
 
 /// <summary>One permission set the account granted.</summary>
 public sealed class FuncInfo
 {
-    public FuncscopeCategory FuncscopeCategory { get; init; } = new();
+    public FuncscopeCategory FuncscopeCategory { get; set; } = new();
 
-    public ConfirmInfo? ConfirmInfo { get; init; }
+    public ConfirmInfo? ConfirmInfo { get; set; }
 }
 
 public sealed class FuncscopeCategory
 {
-    public int Id { get; init; }
+    public int Id { get; set; }
 }
 
 public sealed class ConfirmInfo
 {
-    public int NeedConfirm { get; init; }
+    public int NeedConfirm { get; set; }
 
-    public int AlreadyConfirm { get; init; }
+    public int AlreadyConfirm { get; set; }
 
-    public int CanConfirm { get; init; }
+    public int CanConfirm { get; set; }
 }

@@ -8,16 +8,16 @@ namespace WeLink.Wechat.OpenPlatform.Models;
 /// </summary>
 public sealed class SnsOauth2ComponentAccessTokenResponse : WechatResponse
 {
-    public string AccessToken { get; init; } = "";
+    public string AccessToken { get; set; } = "";
 
-    public int ExpiresIn { get; init; }
+    public int ExpiresIn { get; set; }
 
     /// <summary>Valid 30 days.</summary>
-    public string RefreshToken { get; init; } = "";
+    public string RefreshToken { get; set; } = "";
 
-    public string Openid { get; init; } = "";
+    public string Openid { get; set; } = "";
 
-    public string Scope { get; init; } = "";
+    public string Scope { get; set; } = "";
 
-    public string? Unionid { get; init; }
+    public string? Unionid { get; set; }
 }

@@ -5,21 +5,21 @@ namespace WeLink.Wechat.OpenPlatform.Models;
 /// <summary>GET /sns/userinfo (snsapi_userinfo scope).</summary>
 public sealed class SnsUserinfoResponse : WechatResponse
 {
-    public string Openid { get; init; } = "";
+    public string Openid { get; set; } = "";
 
-    public string? Nickname { get; init; }
+    public string? Nickname { get; set; }
 
-    public int Sex { get; init; }
+    public int Sex { get; set; }
 
-    public string? Province { get; init; }
+    public string? Province { get; set; }
 
-    public string? City { get; init; }
+    public string? City { get; set; }
 
-    public string? Country { get; init; }
+    public string? Country { get; set; }
 
-    public string? Headimgurl { get; init; }
+    public string? Headimgurl { get; set; }
 
-    public IReadOnlyList<string> Privilege { get; init; } = [];
+    public IReadOnlyList<string> Privilege { get; set; } = [];
 
-    public string? Unionid { get; init; }
+    public string? Unionid { get; set; }
 }

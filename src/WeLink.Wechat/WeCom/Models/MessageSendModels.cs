@@ -61,16 +61,16 @@ public sealed class Textcard
 public sealed class MessageSendResponse : WechatResponse
 {
     /// <summary>Recipients that were invalid, joined by <c>|</c>; the others still got the message.</summary>
-    public string? Invaliduser { get; init; }
+    public string? Invaliduser { get; set; }
 
-    public string? Invalidparty { get; init; }
+    public string? Invalidparty { get; set; }
 
-    public string? Invalidtag { get; init; }
+    public string? Invalidtag { get; set; }
 
-    public string? Unlicenseduser { get; init; }
+    public string? Unlicenseduser { get; set; }
 
-    public string? Msgid { get; init; }
+    public string? Msgid { get; set; }
 
     /// <summary>Interactive template cards: use once, within 72 h, to update the card.</summary>
-    public string? ResponseCode { get; init; }
+    public string? ResponseCode { get; set; }
 }

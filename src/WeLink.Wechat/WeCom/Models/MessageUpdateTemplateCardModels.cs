@@ -32,5 +32,5 @@ public sealed class UpdatedButton
 
 public sealed class MessageUpdateTemplateCardResponse : WechatResponse
 {
-    public IReadOnlyList<string> Invaliduser { get; init; } = [];
+    public IReadOnlyList<string> Invaliduser { get; set; } = [];
 }

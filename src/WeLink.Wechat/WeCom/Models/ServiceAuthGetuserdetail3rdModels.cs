@@ -11,19 +11,19 @@ public sealed class ServiceAuthGetuserdetail3rdRequest
 /// <summary>Sensitive member fields: never log them.</summary>
 public sealed class ServiceAuthGetuserdetail3rdResponse : WechatResponse
 {
-    public string Corpid { get; init; } = "";
+    public string Corpid { get; set; } = "";
 
-    public string Userid { get; init; } = "";
+    public string Userid { get; set; } = "";
 
-    public string? Gender { get; init; }
+    public string? Gender { get; set; }
 
-    public string? Avatar { get; init; }
+    public string? Avatar { get; set; }
 
-    public string? QrCode { get; init; }
+    public string? QrCode { get; set; }
 
-    public string? Mobile { get; init; }
+    public string? Mobile { get; set; }
 
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
-    public string? BizMail { get; init; }
+    public string? BizMail { get; set; }
 }

@@ -6,18 +6,18 @@ namespace WeLink.Wechat.WeCom.Models;
 public sealed class ServiceAuthGetuserinfo3rdResponse : WechatResponse
 {
     /// <summary>Empty for a visitor who is not a member of any authorized corp (then only <see cref="Openid"/> is set).</summary>
-    public string? Corpid { get; init; }
+    public string? Corpid { get; set; }
 
     /// <summary>May be a cipher under WeCom's ID-encryption policy; treat it as opaque.</summary>
-    public string? Userid { get; init; }
+    public string? Userid { get; set; }
 
     /// <summary>Stable per service provider.</summary>
-    public string? OpenUserid { get; init; }
+    public string? OpenUserid { get; set; }
 
     /// <summary>Only for the snsapi_privateinfo scope; exchange it at getuserdetail3rd.</summary>
-    public string? UserTicket { get; init; }
+    public string? UserTicket { get; set; }
 
-    public int ExpiresIn { get; init; }
+    public int ExpiresIn { get; set; }
 
-    public string? Openid { get; init; }
+    public string? Openid { get; set; }
 }

@@ -12,7 +12,7 @@ public sealed class ServiceGetAuthInfoRequest
 
 public sealed class ServiceGetAuthInfoResponse : WechatResponse
 {
-    public AuthCorpInfo AuthCorpInfo { get; init; } = new();
+    public AuthCorpInfo AuthCorpInfo { get; set; } = new();
 
-    public AuthInfo AuthInfo { get; init; } = new();
+    public AuthInfo AuthInfo { get; set; } = new();
 }

@@ -12,7 +12,7 @@ public sealed class ServiceGetCorpTokenRequest
 
 public sealed class ServiceGetCorpTokenResponse : WechatResponse
 {
-    public string AccessToken { get; init; } = "";
+    public string AccessToken { get; set; } = "";
 
-    public int ExpiresIn { get; init; }
+    public int ExpiresIn { get; set; }
 }

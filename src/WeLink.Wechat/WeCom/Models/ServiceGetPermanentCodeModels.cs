@@ -13,85 +13,85 @@ public sealed class ServiceGetPermanentCodeRequest
 public sealed class ServiceGetPermanentCodeResponse : WechatResponse
 {
     /// <summary>v1 only: a corp token, valid <see cref="ExpiresIn"/> seconds.</summary>
-    public string? AccessToken { get; init; }
+    public string? AccessToken { get; set; }
 
-    public int ExpiresIn { get; init; }
+    public int ExpiresIn { get; set; }
 
     /// <summary>Long-lived secret: store it encrypted, never log it.</summary>
-    public string PermanentCode { get; init; } = "";
+    public string PermanentCode { get; set; } = "";
 
-    public AuthCorpInfo AuthCorpInfo { get; init; } = new();
+    public AuthCorpInfo AuthCorpInfo { get; set; } = new();
 
-    public AuthInfo? AuthInfo { get; init; }
+    public AuthInfo? AuthInfo { get; set; }
 
-    public AuthUserInfo? AuthUserInfo { get; init; }
+    public AuthUserInfo? AuthUserInfo { get; set; }
 
-    public string? State { get; init; }
+    public string? State { get; set; }
 }
 
 public sealed class AuthCorpInfo
 {
-    public string Corpid { get; init; } = "";
+    public string Corpid { get; set; } = "";
 
-    public string CorpName { get; init; } = "";
+    public string CorpName { get; set; } = "";
 
-    public string? CorpType { get; init; }
+    public string? CorpType { get; set; }
 
-    public string? CorpSquareLogoUrl { get; init; }
+    public string? CorpSquareLogoUrl { get; set; }
 
-    public int CorpUserMax { get; init; }
+    public int CorpUserMax { get; set; }
 
-    public string? CorpFullName { get; init; }
+    public string? CorpFullName { get; set; }
 
-    public int SubjectType { get; init; }
+    public int SubjectType { get; set; }
 
-    public string? CorpScale { get; init; }
+    public string? CorpScale { get; set; }
 
-    public string? CorpIndustry { get; init; }
+    public string? CorpIndustry { get; set; }
 
-    public string? CorpSubIndustry { get; init; }
+    public string? CorpSubIndustry { get; set; }
 }
 
 public sealed class AuthInfo
 {
     /// <summary>New single-app suites have exactly one agent.</summary>
-    public IReadOnlyList<AuthAgent> Agent { get; init; } = [];
+    public IReadOnlyList<AuthAgent> Agent { get; set; } = [];
 }
 
 public sealed class AuthAgent
 {
     /// <summary>The app's agentid inside this corp: message/send needs it.</summary>
-    public long Agentid { get; init; }
+    public long Agentid { get; set; }
 
-    public string Name { get; init; } = "";
+    public string Name { get; set; } = "";
 
-    public string? RoundLogoUrl { get; init; }
+    public string? RoundLogoUrl { get; set; }
 
-    public string? SquareLogoUrl { get; init; }
+    public string? SquareLogoUrl { get; set; }
 
-    public int AuthMode { get; init; }
+    public int AuthMode { get; set; }
 
-    public AgentPrivilege? Privilege { get; init; }
+    public AgentPrivilege? Privilege { get; set; }
 }
 
 public sealed class AgentPrivilege
 {
-    public int Level { get; init; }
+    public int Level { get; set; }
 
-    public IReadOnlyList<long> AllowParty { get; init; } = [];
+    public IReadOnlyList<long> AllowParty { get; set; } = [];
 
-    public IReadOnlyList<string> AllowUser { get; init; } = [];
+    public IReadOnlyList<string> AllowUser { get; set; } = [];
 
-    public IReadOnlyList<long> AllowTag { get; init; } = [];
+    public IReadOnlyList<long> AllowTag { get; set; } = [];
 }
 
 public sealed class AuthUserInfo
 {
-    public string? Userid { get; init; }
+    public string? Userid { get; set; }
 
-    public string? OpenUserid { get; init; }
+    public string? OpenUserid { get; set; }
 
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    public string? Avatar { get; init; }
+    public string? Avatar { get; set; }
 }

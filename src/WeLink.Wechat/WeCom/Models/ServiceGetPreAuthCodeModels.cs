@@ -5,7 +5,7 @@ namespace WeLink.Wechat.WeCom.Models;
 /// <summary>GET /cgi-bin/service/get_pre_auth_code</summary>
 public sealed class ServiceGetPreAuthCodeResponse : WechatResponse
 {
-    public string PreAuthCode { get; init; } = "";
+    public string PreAuthCode { get; set; } = "";
 
-    public int ExpiresIn { get; init; }
+    public int ExpiresIn { get; set; }
 }

@@ -14,7 +14,7 @@ public sealed class ServiceGetSuiteTokenRequest
 
 public sealed class ServiceGetSuiteTokenResponse : WechatResponse
 {
-    public string SuiteAccessToken { get; init; } = "";
+    public string SuiteAccessToken { get; set; } = "";
 
-    public int ExpiresIn { get; init; }
+    public int ExpiresIn { get; set; }
 }
