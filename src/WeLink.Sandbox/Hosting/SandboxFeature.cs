@@ -1,3 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using WeLink.Sandbox.Time;
+using WeLink.Sandbox.World;
+
 namespace WeLink.Sandbox.Hosting;
 
 public static class SandboxFeature
@@ -8,7 +13,23 @@ public static class SandboxFeature
     public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<SandboxOptions>()
+            .Bind(configuration.GetSection(SandboxOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
+
+        // Tests may register their own clock first (over a FakeTimeProvider); the host's TimeProvider is left alone.
+        services.TryAddSingleton(_ => new SandboxClock(TimeProvider.System));
+        services.AddSingleton(sp =>
+        {
+            var world = new SandboxWorld(sp.GetRequiredService<SandboxClock>());
+            if (sp.GetRequiredService<IOptions<SandboxOptions>>().Value.Seed)
+            {
+                WorldSeeder.Seed(world);
+            }
+
+            return world;
+        });
         return services;
     }
 
