@@ -1,6 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WeLink.Sandbox.Control;
+using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.Pushes;
 using WeLink.Sandbox.Time;
+using WeLink.Sandbox.Wechat;
+using WeLink.Sandbox.Wecom;
 using WeLink.Sandbox.World;
 
 namespace WeLink.Sandbox.Hosting;
@@ -30,13 +35,20 @@ public static class SandboxFeature
 
             return world;
         });
+        services.AddSingleton<SandboxCredentials>();
+        services.AddSingleton<PushLog>();
+        services.AddSingleton<SandboxPushes>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(PathPrefix).WithTags("Sandbox");
-        group.MapGet("/", () => TypedResults.Ok(new { name = "WeLink sandbox" }));
+        var sandbox = endpoints.MapGroup(PathPrefix);
+        var wechat = sandbox.MapGroup("/wechat").ExcludeFromDescription();
+        wechat.MapComponentEndpoints();
+        var wecom = sandbox.MapGroup("/wecom").ExcludeFromDescription();
+        wecom.MapSuiteEndpoints();
+        sandbox.MapControlEndpoints();
         return endpoints;
     }
 }
