@@ -1,3 +1,13 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using WeLink.Sandbox.Control;
+using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.Pushes;
+using WeLink.Sandbox.Time;
+using WeLink.Sandbox.Wechat;
+using WeLink.Sandbox.Wecom;
+using WeLink.Sandbox.World;
+
 namespace WeLink.Sandbox.Hosting;
 
 public static class SandboxFeature
@@ -8,14 +18,37 @@ public static class SandboxFeature
     public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<SandboxOptions>()
+            .Bind(configuration.GetSection(SandboxOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
+
+        // Tests may register their own clock first (over a FakeTimeProvider); the host's TimeProvider is left alone.
+        services.TryAddSingleton(_ => new SandboxClock(TimeProvider.System));
+        services.AddSingleton(sp =>
+        {
+            var world = new SandboxWorld(sp.GetRequiredService<SandboxClock>());
+            if (sp.GetRequiredService<IOptions<SandboxOptions>>().Value.Seed)
+            {
+                WorldSeeder.Seed(world);
+            }
+
+            return world;
+        });
+        services.AddSingleton<SandboxCredentials>();
+        services.AddSingleton<PushLog>();
+        services.AddSingleton<SandboxPushes>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(PathPrefix).WithTags("Sandbox");
-        group.MapGet("/", () => TypedResults.Ok(new { name = "WeLink sandbox" }));
+        var sandbox = endpoints.MapGroup(PathPrefix);
+        var wechat = sandbox.MapGroup("/wechat").ExcludeFromDescription();
+        wechat.MapComponentEndpoints();
+        var wecom = sandbox.MapGroup("/wecom").ExcludeFromDescription();
+        wecom.MapSuiteEndpoints();
+        sandbox.MapControlEndpoints();
         return endpoints;
     }
 }

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WeLink.Sandbox.Api;
+using WeLink.Sandbox.Pushes;
+using WeLink.Sandbox.Time;
+using WeLink.Sandbox.World;
+
+namespace WeLink.Sandbox.Control;
+
+/// <summary>The sandbox's own API: inspect and shape the world, move time, trigger pushes.</summary>
+public static class ControlEndpoints
+{
+    public const string Tag = "Sandbox control";
+
+    public static IEndpointRouteBuilder MapControlEndpoints(this IEndpointRouteBuilder sandbox)
+    {
+        var control = sandbox.MapGroup("/control").WithTags(Tag);
+        control.MapGet("/clock", GetClock);
+        control.MapPost("/clock/advance", AdvanceClockAsync).Accepts<AdvanceClockRequest>("application/json");
+        control.MapGet("/world", GetWorld);
+        control.MapPost("/pushes/component-verify-ticket", PushComponentVerifyTicket);
+        control.MapPost("/pushes/suite-ticket", PushSuiteTicket);
+        return sandbox;
+    }
+
+    public static JsonHttpResult<ClockResponse> GetClock(SandboxClock clock) =>
+        TypedResults.Json(ClockOf(clock), ControlJsonContext.Default.ClockResponse);
+
+    public static async Task<Results<JsonHttpResult<ClockResponse>, JsonHttpResult<ControlProblem>>> AdvanceClockAsync(
+        HttpRequest request, SandboxClock clock, CancellationToken cancellationToken)
+    {
+        var body = await WxResults.ReadAsync(request, ControlJsonContext.Default.AdvanceClockRequest, cancellationToken);
+        if (body is null || body.Seconds < 0)
+        {
+            return Problem("Send {\"seconds\": n} with n >= 0; sandbox time only moves forward.");
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(body.Seconds));
+        return TypedResults.Json(ClockOf(clock), ControlJsonContext.Default.ClockResponse);
+    }
+
+    public static JsonHttpResult<WorldSnapshot> GetWorld(SandboxWorld world) =>
+        TypedResults.Json(world.Snapshot(), ControlJsonContext.Default.WorldSnapshot);
+
+    public static JsonHttpResult<TicketPushResponse> PushComponentVerifyTicket(SandboxPushes pushes)
+    {
+        var (push, ticket) = pushes.PushComponentVerifyTicket();
+        return TypedResults.Json(new TicketPushResponse(push.Id, ticket), ControlJsonContext.Default.TicketPushResponse);
+    }
+
+    public static JsonHttpResult<TicketPushResponse> PushSuiteTicket(SandboxPushes pushes)
+    {
+        var (push, ticket) = pushes.PushSuiteTicket();
+        return TypedResults.Json(new TicketPushResponse(push.Id, ticket), ControlJsonContext.Default.TicketPushResponse);
+    }
+
+    public static JsonHttpResult<ControlProblem> Problem(string error) =>
+        TypedResults.Json(new ControlProblem(error), ControlJsonContext.Default.ControlProblem, statusCode: StatusCodes.Status400BadRequest);
+
+    private static ClockResponse ClockOf(SandboxClock clock)
+    {
+        var now = clock.GetUtcNow();
+        return new ClockResponse(now, now.ToUnixTimeSeconds(), clock.Offset.TotalSeconds);
+    }
+}

@@ -1,0 +1,86 @@
+using WeLink.Sandbox.Time;
+using WeLink.Sandbox.World;
+
+namespace WeLink.Sandbox.Credentials;
+
+public enum CodeStatus
+{
+    Redeemed,
+    Unknown,
+    Expired,
+    AlreadyUsed,
+}
+
+public sealed record CodeRedemption<TPayload>(CodeStatus Status, TPayload? Payload)
+    where TPayload : class;
+
+/// <summary>Single-use codes that expire: pre-auth codes, auth codes, OAuth codes, response codes.</summary>
+public sealed class CodeBook<TPayload>(SandboxClock clock)
+    where TPayload : class
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Entry> _codes = new(StringComparer.Ordinal);
+
+    public string Issue(TPayload payload, TimeSpan lifetime, int length = 64)
+    {
+        var code = OpaqueIds.Secret(length);
+        lock (_gate)
+        {
+            _codes.Add(code, new Entry(payload, clock.GetUtcNow() + lifetime));
+        }
+
+        return code;
+    }
+
+    /// <summary>Reads a live code without using it up (for example set_session_info on a pre-auth code).</summary>
+    public TPayload? Peek(string? code)
+    {
+        lock (_gate)
+        {
+            return code is not null && _codes.TryGetValue(code, out var entry) && !entry.Used && clock.GetUtcNow() < entry.ExpiresAt
+                ? entry.Payload
+                : null;
+        }
+    }
+
+    public CodeRedemption<TPayload> Redeem(string? code)
+    {
+        lock (_gate)
+        {
+            if (code is null || !_codes.TryGetValue(code, out var entry))
+            {
+                return new(CodeStatus.Unknown, null);
+            }
+
+            if (entry.Used)
+            {
+                return new(CodeStatus.AlreadyUsed, null);
+            }
+
+            if (clock.GetUtcNow() >= entry.ExpiresAt)
+            {
+                return new(CodeStatus.Expired, null);
+            }
+
+            entry.Used = true;
+            return new(CodeStatus.Redeemed, entry.Payload);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _codes.Clear();
+        }
+    }
+
+    private sealed class Entry(TPayload payload, DateTimeOffset expiresAt)
+    {
+        public TPayload Payload { get; } = payload;
+
+        public DateTimeOffset ExpiresAt { get; } = expiresAt;
+
+        public bool Used { get; set; }
+    }
+}

@@ -1,0 +1,25 @@
+namespace WeLink.Sandbox.Credentials;
+
+/// <summary>What a component pre-auth code allows: which kinds of account the merchant may pick.</summary>
+public sealed record PreAuthGrant(int AuthType);
+
+/// <summary>What a component authorization code stands for.</summary>
+public sealed record AuthorizationGrant(string AuthorizerAppId);
+
+/// <summary>A WeCom pre-auth code; set_session_info changes its auth_type before the install link is shown.</summary>
+public sealed class SuitePreAuthGrant
+{
+    public int AuthType { get; set; }
+}
+
+/// <summary>What a WeCom install auth code stands for.</summary>
+public sealed record InstallGrant(string CorpId, string State);
+
+/// <summary>A consumer's consent on an official account's web OAuth page.</summary>
+public sealed record ConsumerOAuthGrant(string AppId, string ConsumerId, string Scope);
+
+/// <summary>A staff member opening the WeCom app.</summary>
+public sealed record StaffOAuthGrant(string CorpId, string UserId, string Scope);
+
+/// <summary>The response_code of an interactive template card, usable once to update it.</summary>
+public sealed record CardResponseGrant(string CorpId, string MessageId);

@@ -1,0 +1,45 @@
+using WeLink.Sandbox.Time;
+
+namespace WeLink.Sandbox.Credentials;
+
+/// <summary>Every token, ticket, grant and code the sandbox has handed out.</summary>
+public sealed class SandboxCredentials(SandboxClock clock)
+{
+    public TokenBook Tokens { get; } = new(clock);
+
+    public TicketBook Tickets { get; } = new(clock);
+
+    public GrantBook Grants { get; } = new(clock);
+
+    public CodeBook<PreAuthGrant> PreAuthCodes { get; } = new(clock);
+
+    public CodeBook<AuthorizationGrant> AuthorizationCodes { get; } = new(clock);
+
+    public CodeBook<SuitePreAuthGrant> SuitePreAuthCodes { get; } = new(clock);
+
+    public CodeBook<InstallGrant> InstallCodes { get; } = new(clock);
+
+    public CodeBook<ConsumerOAuthGrant> ConsumerOAuthCodes { get; } = new(clock);
+
+    public CodeBook<StaffOAuthGrant> StaffOAuthCodes { get; } = new(clock);
+
+    public CodeBook<CardResponseGrant> CardResponseCodes { get; } = new(clock);
+
+    /// <summary>WeCom user_ticket from getuserinfo3rd, redeemable for details.</summary>
+    public CodeBook<StaffOAuthGrant> UserTickets { get; } = new(clock);
+
+    public void Clear()
+    {
+        Tokens.Clear();
+        Tickets.Clear();
+        Grants.Clear();
+        PreAuthCodes.Clear();
+        AuthorizationCodes.Clear();
+        SuitePreAuthCodes.Clear();
+        InstallCodes.Clear();
+        ConsumerOAuthCodes.Clear();
+        StaffOAuthCodes.Clear();
+        CardResponseCodes.Clear();
+        UserTickets.Clear();
+    }
+}

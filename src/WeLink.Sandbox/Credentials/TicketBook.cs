@@ -1,0 +1,48 @@
+using WeLink.Sandbox.Time;
+using WeLink.Sandbox.World;
+
+namespace WeLink.Sandbox.Credentials;
+
+/// <summary>The tickets the sandbox has pushed; a token request must quote one that is still young enough.</summary>
+public sealed class TicketBook(SandboxClock clock)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (TicketKind Kind, DateTimeOffset IssuedAt)> _tickets = new(StringComparer.Ordinal);
+
+    public static TimeSpan LifetimeOf(TicketKind kind) =>
+        kind == TicketKind.ComponentVerifyTicket ? TimeSpan.FromHours(12) : TimeSpan.FromMinutes(30);
+
+    public string Issue(TicketKind kind)
+    {
+        var ticket = kind == TicketKind.ComponentVerifyTicket ? "ticket@@@" + OpaqueIds.Secret(86) : OpaqueIds.Secret(64);
+        lock (_gate)
+        {
+            _tickets.Add(ticket, (kind, clock.GetUtcNow()));
+        }
+
+        return ticket;
+    }
+
+    public bool IsValid(TicketKind kind, string? ticket)
+    {
+        if (string.IsNullOrEmpty(ticket))
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            return _tickets.TryGetValue(ticket, out var issued)
+                && issued.Kind == kind
+                && clock.GetUtcNow() < issued.IssuedAt + LifetimeOf(kind);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _tickets.Clear();
+        }
+    }
+}

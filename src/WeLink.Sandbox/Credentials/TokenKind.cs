@@ -1,0 +1,11 @@
+namespace WeLink.Sandbox.Credentials;
+
+public enum TokenKind
+{
+    ComponentAccessToken,
+    AuthorizerAccessToken,
+    SuiteAccessToken,
+    CorpAccessToken,
+    OAuthAccessToken,
+    OAuthRefreshToken,
+}

@@ -1,0 +1,334 @@
+using Microsoft.Extensions.Options;
+using WeLink.Sandbox.Api;
+using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.Hosting;
+using WeLink.Sandbox.World;
+
+namespace WeLink.Sandbox.Wecom;
+
+/// <summary>The WeCom third-party app ("suite") service APIs on the WeCom host (protocol.md §3).</summary>
+public static class SuiteEndpoints
+{
+    public static readonly TimeSpan PreAuthCodeLifetime = TimeSpan.FromSeconds(1200);
+    public static readonly TimeSpan InstallCodeLifetime = TimeSpan.FromSeconds(600);
+    public static readonly TimeSpan OAuthCodeLifetime = TimeSpan.FromSeconds(300);
+    public static readonly TimeSpan UserTicketLifetime = TimeSpan.FromSeconds(1800);
+
+    public static IEndpointRouteBuilder MapSuiteEndpoints(this IEndpointRouteBuilder wecom)
+    {
+        var service = wecom.MapGroup("/cgi-bin/service");
+        service.MapPost("/get_suite_token", SuiteTokenAsync);
+        service.MapGet("/get_pre_auth_code", GetPreAuthCode);
+        service.MapPost("/set_session_info", SetSessionInfoAsync);
+        service.MapPost("/get_permanent_code", PermanentCodeAsync);
+        service.MapPost("/v2/get_permanent_code", PermanentCodeV2Async);
+        service.MapPost("/get_auth_info", AuthInfoAsync);
+        service.MapPost("/v2/get_auth_info", AuthInfoAsync);
+        service.MapPost("/get_corp_token", CorpTokenAsync);
+        service.MapGet("/auth/getuserinfo3rd", UserInfo3rd);
+        service.MapGet("/getuserinfo3rd", UserInfo3rd);
+        service.MapPost("/auth/getuserdetail3rd", UserDetail3rdAsync);
+        service.MapPost("/getuserdetail3rd", UserDetail3rdAsync);
+        return wecom;
+    }
+
+    public static async Task<IResult> SuiteTokenAsync(
+        HttpRequest request, IOptions<SandboxOptions> options, SandboxCredentials credentials, CancellationToken cancellationToken)
+    {
+        var body = await WxResults.ReadAsync(request, WireJsonContext.Default.SuiteTokenRequest, cancellationToken);
+        if (body is null)
+        {
+            return WxResults.BadJson();
+        }
+
+        var suite = options.Value.Suite;
+        if (body.SuiteId != suite.SuiteId || body.SuiteSecret != suite.SuiteSecret)
+        {
+            return WxResults.Error(40001, "invalid credential: suite_id or suite_secret is wrong");
+        }
+
+        if (!credentials.Tickets.IsValid(TicketKind.SuiteTicket, body.SuiteTicket))
+        {
+            return WxResults.Error(40085, "invalid suite_ticket");
+        }
+
+        var token = credentials.Tokens.Issue(TokenKind.SuiteAccessToken, suite.SuiteId);
+        return WxResults.Json(new SuiteTokenResponse(token.Value, token.ExpiresInSeconds), WireJsonContext.Default.SuiteTokenResponse);
+    }
+
+    public static IResult GetPreAuthCode(HttpRequest request, SandboxCredentials credentials)
+    {
+        var check = CheckSuiteToken(request, credentials);
+        if (!check.IsValid)
+        {
+            return WxResults.SuiteToken(check);
+        }
+
+        var code = credentials.SuitePreAuthCodes.Issue(new SuitePreAuthGrant(), PreAuthCodeLifetime);
+        return WxResults.Json(
+            new SuitePreAuthCodeResponse(0, "ok", code, (int)PreAuthCodeLifetime.TotalSeconds),
+            WireJsonContext.Default.SuitePreAuthCodeResponse);
+    }
+
+    public static async Task<IResult> SetSessionInfoAsync(
+        HttpRequest request, SandboxCredentials credentials, CancellationToken cancellationToken)
+    {
+        var check = CheckSuiteToken(request, credentials);
+        if (!check.IsValid)
+        {
+            return WxResults.SuiteToken(check);
+        }
+
+        var body = await WxResults.ReadAsync(request, WireJsonContext.Default.SetSessionInfoRequest, cancellationToken);
+        if (body?.SessionInfo is null)
+        {
+            return WxResults.BadJson();
+        }
+
+        if (credentials.SuitePreAuthCodes.Peek(body.PreAuthCode) is not { } grant)
+        {
+            return WxResults.Error(40079, "invalid pre_auth_code");
+        }
+
+        if (body.SessionInfo.AuthType is not (0 or 1))
+        {
+            return WxResults.Error(40097, "invalid args: auth_type must be 0 (formal) or 1 (test)");
+        }
+
+        grant.AuthType = body.SessionInfo.AuthType;
+        return WxResults.Ok();
+    }
+
+    public static async Task<IResult> PermanentCodeAsync(
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var check = CheckSuiteToken(request, credentials);
+        if (!check.IsValid)
+        {
+            return WxResults.SuiteToken(check);
+        }
+
+        var (installation, corp, error) = await RedeemInstallCodeAsync(request, credentials, world, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var token = credentials.Tokens.Issue(TokenKind.CorpAccessToken, corp!.CorpId);
+        return WxResults.Json(
+            new PermanentCodeResponse(
+                0,
+                "ok",
+                token.Value,
+                token.ExpiresInSeconds,
+                installation!.PermanentCode,
+                CorpInfoOf(corp),
+                AuthInfoOf(installation),
+                AdminOf(world, installation),
+                installation.State),
+            WireJsonContext.Default.PermanentCodeResponse);
+    }
+
+    public static async Task<IResult> PermanentCodeV2Async(
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var check = CheckSuiteToken(request, credentials);
+        if (!check.IsValid)
+        {
+            return WxResults.SuiteToken(check);
+        }
+
+        var (installation, corp, error) = await RedeemInstallCodeAsync(request, credentials, world, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        return WxResults.Json(
+            new PermanentCodeV2Response(
+                0,
+                "ok",
+                installation!.PermanentCode,
+                new AuthCorpBrief(corp!.CorpId, corp.Name),
+                AdminOf(world, installation),
+                installation.State),
+            WireJsonContext.Default.PermanentCodeV2Response);
+    }
+
+    public static async Task<IResult> AuthInfoAsync(
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var check = CheckSuiteToken(request, credentials);
+        if (!check.IsValid)
+        {
+            return WxResults.SuiteToken(check);
+        }
+
+        var body = await WxResults.ReadAsync(request, WireJsonContext.Default.AuthInfoRequest, cancellationToken);
+        if (body is null)
+        {
+            return WxResults.BadJson();
+        }
+
+        if (FindLiveInstallation(credentials, body.AuthCorpid, body.PermanentCode) is not { } installation
+            || world.FindCorp(installation.CorpId) is not { } corp)
+        {
+            return WxResults.Error(40084, "invalid permanent_code");
+        }
+
+        return WxResults.Json(
+            new AuthInfoResponse(0, "ok", CorpInfoOf(corp), AuthInfoOf(installation)),
+            WireJsonContext.Default.AuthInfoResponse);
+    }
+
+    public static async Task<IResult> CorpTokenAsync(
+        HttpRequest request, SandboxCredentials credentials, CancellationToken cancellationToken)
+    {
+        var check = CheckSuiteToken(request, credentials);
+        if (!check.IsValid)
+        {
+            return WxResults.SuiteToken(check);
+        }
+
+        var body = await WxResults.ReadAsync(request, WireJsonContext.Default.CorpTokenRequest, cancellationToken);
+        if (body is null)
+        {
+            return WxResults.BadJson();
+        }
+
+        if (FindLiveInstallation(credentials, body.AuthCorpid, body.PermanentCode) is not { } installation)
+        {
+            return WxResults.Error(40084, "invalid permanent_code");
+        }
+
+        var token = credentials.Tokens.Issue(TokenKind.CorpAccessToken, installation.CorpId);
+        return WxResults.Json(new CorpTokenResponse(token.Value, token.ExpiresInSeconds), WireJsonContext.Default.CorpTokenResponse);
+    }
+
+    public static IResult UserInfo3rd(HttpRequest request, SandboxCredentials credentials, SandboxWorld world)
+    {
+        var check = CheckSuiteToken(request, credentials);
+        if (!check.IsValid)
+        {
+            return WxResults.SuiteToken(check);
+        }
+
+        var redemption = credentials.StaffOAuthCodes.Redeem(request.Query["code"].FirstOrDefault());
+        if (redemption.Payload is not { } grant || world.FindStaff(grant.CorpId, grant.UserId) is not { } staff)
+        {
+            return WxResults.Error(40029, "invalid code");
+        }
+
+        var userTicket = grant.Scope == "snsapi_privateinfo" ? credentials.UserTickets.Issue(grant, UserTicketLifetime) : null;
+        return WxResults.Json(
+            new UserInfo3rdResponse(
+                0,
+                "ok",
+                grant.CorpId,
+                staff.UserId,
+                staff.OpenUserId,
+                userTicket,
+                userTicket is null ? null : (int)UserTicketLifetime.TotalSeconds),
+            WireJsonContext.Default.UserInfo3rdResponse);
+    }
+
+    public static async Task<IResult> UserDetail3rdAsync(
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var check = CheckSuiteToken(request, credentials);
+        if (!check.IsValid)
+        {
+            return WxResults.SuiteToken(check);
+        }
+
+        var body = await WxResults.ReadAsync(request, WireJsonContext.Default.UserDetail3rdRequest, cancellationToken);
+        if (body is null)
+        {
+            return WxResults.BadJson();
+        }
+
+        // A user_ticket may be read several times until it expires.
+        if (credentials.UserTickets.Peek(body.UserTicket) is not { } grant || world.FindStaff(grant.CorpId, grant.UserId) is not { } staff)
+        {
+            return WxResults.Error(40098, "invalid user_ticket");
+        }
+
+        return WxResults.Json(
+            new UserDetail3rdResponse(
+                0, "ok", grant.CorpId, staff.UserId, staff.Name, "0", AvatarOf(staff), "", staff.Mobile, "", "", ""),
+            WireJsonContext.Default.UserDetail3rdResponse);
+    }
+
+    public static TokenCheck CheckSuiteToken(HttpRequest request, SandboxCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(credentials);
+        return credentials.Tokens.Check(request.Query["suite_access_token"].FirstOrDefault(), TokenKind.SuiteAccessToken);
+    }
+
+    private static async Task<(Installation? Installation, WecomCorp? Corp, IResult? Error)> RedeemInstallCodeAsync(
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var body = await WxResults.ReadAsync(request, WireJsonContext.Default.PermanentCodeRequest, cancellationToken);
+        if (body is null)
+        {
+            return (null, null, WxResults.BadJson());
+        }
+
+        var redemption = credentials.InstallCodes.Redeem(body.AuthCode);
+        if (redemption.Payload is not { } grant
+            || credentials.Grants.FindInstallation(grant.CorpId) is not { Active: true } installation
+            || world.FindCorp(grant.CorpId) is not { } corp)
+        {
+            return (null, null, WxResults.Error(40078, "invalid auth_code"));
+        }
+
+        return (installation, corp, null);
+    }
+
+    private static Installation? FindLiveInstallation(SandboxCredentials credentials, string? corpId, string? permanentCode) =>
+        corpId is not null
+        && credentials.Grants.FindInstallation(corpId) is { Active: true } installation
+        && installation.PermanentCode == permanentCode
+            ? installation
+            : null;
+
+    private static AuthCorpInfo CorpInfoOf(WecomCorp corp) => new(
+        corp.CorpId,
+        corp.Name,
+        "verified",
+        $"https://p.qlogo.cn/sandbox/{corp.CorpId}/0",
+        200,
+        corp.FullName,
+        0,
+        1,
+        $"https://open.work.weixin.qq.com/sandbox/{corp.CorpId}/qr",
+        "1-50 people",
+        "Automotive",
+        "Car sales and service");
+
+    private static AuthInfo AuthInfoOf(Installation installation) => new(
+    [
+        new AgentInfo(
+            installation.AgentId,
+            "WeLink",
+            "https://p.qlogo.cn/sandbox/welink/round",
+            "https://p.qlogo.cn/sandbox/welink/square",
+            0,
+            false,
+            false,
+            new AgentPrivilege(1, [1], [], [], [], [], [])),
+    ]);
+
+    private static AuthUserInfo AdminOf(SandboxWorld world, Installation installation)
+    {
+        var admin = world.FindStaff(installation.CorpId, installation.AdminUserId);
+        return new AuthUserInfo(
+            installation.AdminUserId,
+            admin?.OpenUserId ?? installation.AdminUserId,
+            admin?.Name ?? "",
+            admin is null ? "" : AvatarOf(admin));
+    }
+
+    private static string AvatarOf(StaffMember staff) => $"https://wework.qpic.cn/sandbox/{staff.UserId}/0";
+}

@@ -1,0 +1,8 @@
+namespace WeLink.Sandbox.World;
+
+public enum AccountKind
+{
+    ServiceAccount,
+    SubscriptionAccount,
+    MiniProgram,
+}

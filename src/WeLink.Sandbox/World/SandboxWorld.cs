@@ -1,0 +1,388 @@
+using WeLink.Sandbox.Time;
+
+namespace WeLink.Sandbox.World;
+
+/// <summary>
+/// Everything the fake WeChat and WeCom know about accounts, people and their relations. One lock
+/// guards it all: the sandbox serves a handful of callers, and one lock keeps every rule atomic.
+/// </summary>
+public sealed class SandboxWorld(SandboxClock clock)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Owner> _owners = [];
+    private readonly Dictionary<string, OfficialAccount> _accounts = [];
+    private readonly Dictionary<string, Consumer> _consumers = [];
+    private readonly Dictionary<(string AppId, string ConsumerId), string> _openIds = [];
+    private readonly Dictionary<(string AppId, string OpenId), string> _consumerByOpenId = [];
+    private readonly Dictionary<(string OwnerId, string ConsumerId), string> _unionIds = [];
+    private readonly Dictionary<(string AppId, string OpenId), Follow> _follows = [];
+    private readonly Dictionary<(string AppId, string OpenId), DateTimeOffset> _lastInteraction = [];
+    private readonly Dictionary<(string AppId, string OpenId, string TemplateId), int> _subscribeGrants = [];
+    private readonly Dictionary<string, string> _menus = [];
+    private readonly Dictionary<string, QrCode> _qrCodes = [];
+    private readonly Dictionary<string, WecomCorp> _corps = [];
+    private readonly Dictionary<string, Dictionary<int, Department>> _departments = [];
+    private readonly Dictionary<string, Dictionary<string, StaffMember>> _staff = [];
+    private readonly Dictionary<string, Dictionary<string, ExternalContact>> _externalContacts = [];
+
+    public Owner AddOwner(string name)
+    {
+        var owner = new Owner("owner-" + OpaqueIds.Secret(8).ToLowerInvariant(), name);
+        lock (_gate)
+        {
+            _owners.Add(owner.Id, owner);
+        }
+
+        return owner;
+    }
+
+    public OfficialAccount AddAccount(
+        string ownerId,
+        string nickname,
+        AccountKind kind,
+        bool verified,
+        IReadOnlyList<MessageTemplate>? templates = null,
+        IReadOnlyList<MessageTemplate>? subscribeTemplates = null)
+    {
+        lock (_gate)
+        {
+            if (!_owners.TryGetValue(ownerId, out var owner))
+            {
+                throw new WorldException($"No owner '{ownerId}'. Create the owner first.");
+            }
+
+            var account = new OfficialAccount(
+                OpaqueIds.AppId(),
+                OpaqueIds.OriginalId(),
+                nickname,
+                owner.Name,
+                kind,
+                verified,
+                ownerId,
+                templates ?? [],
+                subscribeTemplates ?? []);
+            _accounts.Add(account.AppId, account);
+            return account;
+        }
+    }
+
+    public Consumer AddConsumer(string nickname)
+    {
+        var consumer = new Consumer(
+            "consumer-" + OpaqueIds.Secret(8).ToLowerInvariant(),
+            nickname,
+            $"https://thirdwx.qlogo.cn/sandbox/{Uri.EscapeDataString(nickname)}/132");
+        lock (_gate)
+        {
+            _consumers.Add(consumer.Id, consumer);
+        }
+
+        return consumer;
+    }
+
+    public WecomCorp AddCorp(string name, IReadOnlyList<string> departmentNames)
+    {
+        var corp = new WecomCorp(OpaqueIds.CorpId(), name, name + " Co., Ltd.", 1000000 + Random.Shared.Next(1, 999));
+        lock (_gate)
+        {
+            _corps.Add(corp.CorpId, corp);
+            var departments = new Dictionary<int, Department> { [1] = new(1, name, 0) };
+            for (var i = 0; i < departmentNames.Count; i++)
+            {
+                departments.Add(i + 2, new Department(i + 2, departmentNames[i], 1));
+            }
+
+            _departments.Add(corp.CorpId, departments);
+            _staff.Add(corp.CorpId, []);
+            _externalContacts.Add(corp.CorpId, []);
+        }
+
+        return corp;
+    }
+
+    public StaffMember AddStaff(string corpId, string name, int departmentId, string position, string mobile)
+    {
+        lock (_gate)
+        {
+            var departments = DepartmentsOf(corpId);
+            if (!departments.ContainsKey(departmentId))
+            {
+                throw new WorldException($"Corp '{corpId}' has no department {departmentId}.");
+            }
+
+            var member = new StaffMember(OpaqueIds.UserId(), OpaqueIds.UserId(), name, [departmentId], position, mobile);
+            _staff[corpId].Add(member.UserId, member);
+            return member;
+        }
+    }
+
+    public ExternalContact AddExternalContact(string corpId, string consumerId, string followUserId)
+    {
+        lock (_gate)
+        {
+            var corp = CorpOrThrow(corpId);
+            var consumer = ConsumerOrThrow(consumerId);
+            if (!_staff[corp.CorpId].ContainsKey(followUserId))
+            {
+                throw new WorldException($"Corp '{corpId}' has no staff member '{followUserId}'.");
+            }
+
+            var contacts = _externalContacts[corp.CorpId];
+            var existing = contacts.Values.FirstOrDefault(c => c.ConsumerId == consumerId);
+            var contact = existing is null
+                ? new ExternalContact(OpaqueIds.ExternalUserId(), consumerId, consumer.Nickname, AnyUnionId(consumerId), [followUserId], clock.GetUtcNow())
+                : existing with { FollowUserIds = [.. existing.FollowUserIds.Union([followUserId])] };
+            contacts[contact.ExternalUserId] = contact;
+            return contact;
+        }
+    }
+
+    public OfficialAccount? FindAccount(string appId)
+    {
+        lock (_gate)
+        {
+            return _accounts.GetValueOrDefault(appId);
+        }
+    }
+
+    public Consumer? FindConsumer(string consumerId)
+    {
+        lock (_gate)
+        {
+            return _consumers.GetValueOrDefault(consumerId);
+        }
+    }
+
+    public WecomCorp? FindCorp(string corpId)
+    {
+        lock (_gate)
+        {
+            return _corps.GetValueOrDefault(corpId);
+        }
+    }
+
+    public StaffMember? FindStaff(string corpId, string userId)
+    {
+        lock (_gate)
+        {
+            return _staff.TryGetValue(corpId, out var staff) ? staff.GetValueOrDefault(userId) : null;
+        }
+    }
+
+    public ExternalContact? FindExternalContact(string corpId, string externalUserId)
+    {
+        lock (_gate)
+        {
+            return _externalContacts.TryGetValue(corpId, out var contacts) ? contacts.GetValueOrDefault(externalUserId) : null;
+        }
+    }
+
+    public IReadOnlyList<StaffMember> StaffOf(string corpId)
+    {
+        lock (_gate)
+        {
+            return _staff.TryGetValue(corpId, out var staff) ? [.. staff.Values] : [];
+        }
+    }
+
+    /// <summary>The consumer's openid for this account (and unionid for its owner), minted on first sight.</summary>
+    public ConsumerIdentity IdentityOf(string appId, string consumerId)
+    {
+        lock (_gate)
+        {
+            var account = AccountOrThrow(appId);
+            ConsumerOrThrow(consumerId);
+            if (!_openIds.TryGetValue((appId, consumerId), out var openId))
+            {
+                openId = OpaqueIds.OpenId();
+                _openIds.Add((appId, consumerId), openId);
+                _consumerByOpenId.Add((appId, openId), consumerId);
+            }
+
+            return new ConsumerIdentity(consumerId, appId, openId, UnionIdOf(account.OwnerId, consumerId));
+        }
+    }
+
+    public ConsumerIdentity? FindByOpenId(string appId, string openId)
+    {
+        lock (_gate)
+        {
+            if (!_consumerByOpenId.TryGetValue((appId, openId), out var consumerId))
+            {
+                return null;
+            }
+
+            var account = _accounts[appId];
+            return new ConsumerIdentity(consumerId, appId, openId, UnionIdOf(account.OwnerId, consumerId));
+        }
+    }
+
+    public Follow? FollowOf(string appId, string openId)
+    {
+        lock (_gate)
+        {
+            return _follows.GetValueOrDefault((appId, openId));
+        }
+    }
+
+    public Follow SetFollow(string appId, string openId, bool subscribed, string scene, string? qrScene)
+    {
+        lock (_gate)
+        {
+            var follow = new Follow(subscribed, clock.GetUtcNow(), scene, qrScene);
+            _follows[(appId, openId)] = follow;
+            if (subscribed)
+            {
+                _lastInteraction[(appId, openId)] = follow.Since;
+            }
+
+            return follow;
+        }
+    }
+
+    /// <summary>Records that the consumer did something that opens the customer-service window.</summary>
+    public void RecordInteraction(string appId, string openId)
+    {
+        lock (_gate)
+        {
+            _lastInteraction[(appId, openId)] = clock.GetUtcNow();
+        }
+    }
+
+    public DateTimeOffset? LastInteraction(string appId, string openId)
+    {
+        lock (_gate)
+        {
+            return _lastInteraction.TryGetValue((appId, openId), out var at) ? at : null;
+        }
+    }
+
+    public void GrantSubscription(string appId, string openId, string templateId)
+    {
+        lock (_gate)
+        {
+            _subscribeGrants[(appId, openId, templateId)] = _subscribeGrants.GetValueOrDefault((appId, openId, templateId)) + 1;
+        }
+    }
+
+    /// <summary>Uses up one consent to a subscribe notice; false when the consumer has none left.</summary>
+    public bool TryUseSubscription(string appId, string openId, string templateId)
+    {
+        lock (_gate)
+        {
+            var left = _subscribeGrants.GetValueOrDefault((appId, openId, templateId));
+            if (left <= 0)
+            {
+                return false;
+            }
+
+            _subscribeGrants[(appId, openId, templateId)] = left - 1;
+            return true;
+        }
+    }
+
+    public void SetMenu(string appId, string menuJson)
+    {
+        lock (_gate)
+        {
+            _menus[appId] = menuJson;
+        }
+    }
+
+    public string? MenuOf(string appId)
+    {
+        lock (_gate)
+        {
+            return _menus.GetValueOrDefault(appId);
+        }
+    }
+
+    public QrCode AddQrCode(string appId, string scene, TimeSpan? lifetime)
+    {
+        var now = clock.GetUtcNow();
+        var qrCode = new QrCode("gQ" + OpaqueIds.Secret(54), appId, scene, lifetime is { } l ? now + l : null);
+        lock (_gate)
+        {
+            _qrCodes.Add(qrCode.Ticket, qrCode);
+        }
+
+        return qrCode;
+    }
+
+    public QrCode? FindQrCode(string ticket)
+    {
+        lock (_gate)
+        {
+            return _qrCodes.GetValueOrDefault(ticket);
+        }
+    }
+
+    public WorldSnapshot Snapshot()
+    {
+        lock (_gate)
+        {
+            return new WorldSnapshot(
+                [.. _owners.Values],
+                [.. _accounts.Values],
+                [.. _consumers.Values.Select(c => new ConsumerSnapshot(
+                    c,
+                    [.. _openIds.Where(o => o.Key.ConsumerId == c.Id).Select(o => IdentityLocked(o.Key.AppId, c.Id, o.Value))]))],
+                [.. _corps.Values.Select(corp => new CorpSnapshot(
+                    corp,
+                    [.. _departments[corp.CorpId].Values],
+                    [.. _staff[corp.CorpId].Values],
+                    [.. _externalContacts[corp.CorpId].Values]))]);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _owners.Clear();
+            _accounts.Clear();
+            _consumers.Clear();
+            _openIds.Clear();
+            _consumerByOpenId.Clear();
+            _unionIds.Clear();
+            _follows.Clear();
+            _lastInteraction.Clear();
+            _subscribeGrants.Clear();
+            _menus.Clear();
+            _qrCodes.Clear();
+            _corps.Clear();
+            _departments.Clear();
+            _staff.Clear();
+            _externalContacts.Clear();
+        }
+    }
+
+    private ConsumerIdentity IdentityLocked(string appId, string consumerId, string openId) =>
+        new(consumerId, appId, openId, UnionIdOf(_accounts[appId].OwnerId, consumerId));
+
+    private string UnionIdOf(string ownerId, string consumerId)
+    {
+        if (!_unionIds.TryGetValue((ownerId, consumerId), out var unionId))
+        {
+            unionId = OpaqueIds.UnionId();
+            _unionIds.Add((ownerId, consumerId), unionId);
+        }
+
+        return unionId;
+    }
+
+    private string? AnyUnionId(string consumerId) =>
+        _unionIds.FirstOrDefault(u => u.Key.ConsumerId == consumerId).Value;
+
+    private OfficialAccount AccountOrThrow(string appId) =>
+        _accounts.GetValueOrDefault(appId) ?? throw new WorldException($"No account with appid '{appId}'.");
+
+    private Consumer ConsumerOrThrow(string consumerId) =>
+        _consumers.GetValueOrDefault(consumerId) ?? throw new WorldException($"No consumer '{consumerId}'.");
+
+    private WecomCorp CorpOrThrow(string corpId) =>
+        _corps.GetValueOrDefault(corpId) ?? throw new WorldException($"No corp with corpid '{corpId}'.");
+
+    private Dictionary<int, Department> DepartmentsOf(string corpId) =>
+        _departments.GetValueOrDefault(corpId) ?? throw new WorldException($"No corp with corpid '{corpId}'.");
+}

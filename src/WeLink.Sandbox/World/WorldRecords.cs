@@ -1,0 +1,53 @@
+namespace WeLink.Sandbox.World;
+
+/// <summary>The company behind a set of accounts; a consumer's unionid is the same across one owner's accounts.</summary>
+public sealed record Owner(string Id, string Name);
+
+public sealed record MessageTemplate(string TemplateId, string Title);
+
+/// <summary>An official account (service or subscription) or a mini-program.</summary>
+public sealed record OfficialAccount(
+    string AppId,
+    string OriginalId,
+    string Nickname,
+    string PrincipalName,
+    AccountKind Kind,
+    bool Verified,
+    string OwnerId,
+    IReadOnlyList<MessageTemplate> Templates,
+    IReadOnlyList<MessageTemplate> SubscribeTemplates)
+{
+    /// <summary>Template and subscribe notices need a verified service account (permission sets 7 and 89).</summary>
+    public bool CanSendNotices => Kind == AccountKind.ServiceAccount && Verified;
+}
+
+/// <summary>A person with a WeChat account; their openid differs per official account.</summary>
+public sealed record Consumer(string Id, string Nickname, string AvatarUrl);
+
+/// <summary>One consumer as seen by one account.</summary>
+public sealed record ConsumerIdentity(string ConsumerId, string AppId, string OpenId, string UnionId);
+
+public sealed record Follow(bool Subscribed, DateTimeOffset Since, string Scene, string? QrScene);
+
+public sealed record QrCode(string Ticket, string AppId, string Scene, DateTimeOffset? ExpiresAt);
+
+public sealed record WecomCorp(string CorpId, string Name, string FullName, int AgentId);
+
+public sealed record Department(int Id, string Name, int ParentId);
+
+public sealed record StaffMember(
+    string UserId,
+    string OpenUserId,
+    string Name,
+    IReadOnlyList<int> Departments,
+    string Position,
+    string Mobile);
+
+/// <summary>A consumer added as a WeCom external contact by some staff members of one corp.</summary>
+public sealed record ExternalContact(
+    string ExternalUserId,
+    string ConsumerId,
+    string Name,
+    string? UnionId,
+    IReadOnlyList<string> FollowUserIds,
+    DateTimeOffset AddedAt);

@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+
+namespace WeLink.Wechat.Http;
+
+/// <summary>
+/// Sends one API call and turns the answer into a model, or into <see cref="WechatApiException"/>
+/// for a non-zero errcode. Logs name the path only: query strings carry tokens.
+/// </summary>
+internal sealed partial class WechatApiCaller(HttpClient http, Uri baseUrl, ILogger logger)
+{
+    public async Task<TResponse> PostAsync<TRequest, TResponse>(
+        string path,
+        IEnumerable<KeyValuePair<string, string?>> query,
+        TRequest body,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken)
+        where TResponse : WechatResponse
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, WechatUrl.Build(baseUrl, path, query))
+        {
+            Content = JsonContent.Create(body, requestType),
+        };
+        return await SendAsync(request, path, responseType, cancellationToken);
+    }
+
+    public async Task<TResponse> GetAsync<TResponse>(
+        string path,
+        IEnumerable<KeyValuePair<string, string?>> query,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken)
+        where TResponse : WechatResponse
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, WechatUrl.Build(baseUrl, path, query));
+        return await SendAsync(request, path, responseType, cancellationToken);
+    }
+
+    private async Task<TResponse> SendAsync<TResponse>(
+        HttpRequestMessage request, string path, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        where TResponse : WechatResponse
+    {
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            LogHttpFailure(logger, path, (int)response.StatusCode);
+            throw new HttpRequestException($"WeChat API {path} answered HTTP {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+
+        // WeChat labels some JSON answers text/plain, so the body is parsed whatever its content type.
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        TResponse? result;
+        try
+        {
+            result = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            throw new WechatApiException($"WeChat API {path} answered a body that is not the expected JSON.", exception);
+        }
+
+        if (result is null)
+        {
+            throw new WechatApiException($"WeChat API {path} answered an empty body.");
+        }
+
+        if (result.Errcode != 0)
+        {
+            LogApiError(logger, path, result.Errcode, result.Errmsg);
+            throw new WechatApiException(path, result.Errcode, result.Errmsg);
+        }
+
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WeChat API {ApiPath} answered errcode {Errcode}: {Errmsg}")]
+    private static partial void LogApiError(ILogger logger, string apiPath, int errcode, string? errmsg);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WeChat API {ApiPath} answered HTTP {StatusCode}")]
+    private static partial void LogHttpFailure(ILogger logger, string apiPath, int statusCode);
+}

@@ -1,0 +1,72 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using WeLink.Wechat.OfficialAccount.Models;
+using WeLink.Wechat.OpenPlatform.Models;
+using WeLink.Wechat.WeCom.Models;
+
+namespace WeLink.Wechat.Http;
+
+/// <summary>Source-generated JSON for every wire model; property names are the snake_case WeChat uses.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(WechatResponse))]
+[JsonSerializable(typeof(ApiStartPushTicketRequest))]
+[JsonSerializable(typeof(ApiComponentTokenRequest))]
+[JsonSerializable(typeof(ApiComponentTokenResponse))]
+[JsonSerializable(typeof(ApiCreatePreauthcodeRequest))]
+[JsonSerializable(typeof(ApiCreatePreauthcodeResponse))]
+[JsonSerializable(typeof(ApiQueryAuthRequest))]
+[JsonSerializable(typeof(ApiQueryAuthResponse))]
+[JsonSerializable(typeof(ApiAuthorizerTokenRequest))]
+[JsonSerializable(typeof(ApiAuthorizerTokenResponse))]
+[JsonSerializable(typeof(ApiGetAuthorizerInfoRequest))]
+[JsonSerializable(typeof(ApiGetAuthorizerInfoResponse))]
+[JsonSerializable(typeof(ApiGetAuthorizerListRequest))]
+[JsonSerializable(typeof(ApiGetAuthorizerListResponse))]
+[JsonSerializable(typeof(SnsOauth2ComponentAccessTokenResponse))]
+[JsonSerializable(typeof(SnsUserinfoResponse))]
+[JsonSerializable(typeof(MessageTemplateSendRequest))]
+[JsonSerializable(typeof(MessageTemplateSendResponse))]
+[JsonSerializable(typeof(MessageSubscribeBizsendRequest))]
+[JsonSerializable(typeof(MessageCustomSendRequest))]
+[JsonSerializable(typeof(UserInfoResponse))]
+[JsonSerializable(typeof(MenuCreateRequest))]
+[JsonSerializable(typeof(QrcodeCreateRequest))]
+[JsonSerializable(typeof(QrcodeCreateResponse))]
+[JsonSerializable(typeof(ServiceGetSuiteTokenRequest))]
+[JsonSerializable(typeof(ServiceGetSuiteTokenResponse))]
+[JsonSerializable(typeof(ServiceGetPreAuthCodeResponse))]
+[JsonSerializable(typeof(ServiceSetSessionInfoRequest))]
+[JsonSerializable(typeof(ServiceGetPermanentCodeRequest))]
+[JsonSerializable(typeof(ServiceGetPermanentCodeResponse))]
+[JsonSerializable(typeof(ServiceGetAuthInfoRequest))]
+[JsonSerializable(typeof(ServiceGetAuthInfoResponse))]
+[JsonSerializable(typeof(ServiceGetCorpTokenRequest))]
+[JsonSerializable(typeof(ServiceGetCorpTokenResponse))]
+[JsonSerializable(typeof(ServiceAuthGetuserinfo3rdResponse))]
+[JsonSerializable(typeof(ServiceAuthGetuserdetail3rdRequest))]
+[JsonSerializable(typeof(ServiceAuthGetuserdetail3rdResponse))]
+[JsonSerializable(typeof(MessageSendRequest))]
+[JsonSerializable(typeof(MessageSendResponse))]
+[JsonSerializable(typeof(MessageUpdateTemplateCardRequest))]
+[JsonSerializable(typeof(MessageUpdateTemplateCardResponse))]
+[JsonSerializable(typeof(UserGetResponse))]
+[JsonSerializable(typeof(ExternalcontactGetResponse))]
+public sealed partial class WechatJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The instance the clients use: like <see cref="JsonSerializerContext"/>'s Default, but Chinese text
+    /// goes out as UTF-8 rather than \u escapes, so WeChat's byte-length limits apply to what a reader sees.
+    /// </summary>
+    public static WechatJsonContext Wire => _wire ??= new(new JsonSerializerOptions(Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    // Built on first use: the generated Default lives in another part of this class, and static
+    // initializers of partial parts run in no guaranteed order.
+    private static WechatJsonContext? _wire;
+}

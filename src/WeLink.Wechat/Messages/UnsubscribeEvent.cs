@@ -1,0 +1,3 @@
+namespace WeLink.Wechat.Messages;
+
+public sealed record UnsubscribeEvent() : UserMessage(CallbackMessageKind.Unsubscribe);

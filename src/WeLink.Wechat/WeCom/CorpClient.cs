@@ -1,0 +1,68 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WeLink.Wechat.Http;
+using WeLink.Wechat.Options;
+using WeLink.Wechat.Tokens;
+using WeLink.Wechat.WeCom.Models;
+
+namespace WeLink.Wechat.WeCom;
+
+/// <summary>
+/// A dealer's WeCom corp, called by WeLink as its installed third-party app. Every call names the corp id;
+/// its token is fetched (cached, single-flight) and refreshed once if WeCom refuses it.
+/// </summary>
+public sealed class CorpClient
+{
+    private readonly WechatApiCaller _api;
+    private readonly CorpTokenProvider _tokens;
+    private static WechatJsonContext Json => WechatJsonContext.Wire;
+
+    public CorpClient(HttpClient http, CorpTokenProvider tokens, IOptions<WeComOptions> options, ILogger<CorpClient> logger)
+    {
+        _api = new WechatApiCaller(http, options.Value.ApiBaseUrl, logger);
+        _tokens = tokens;
+    }
+
+    /// <summary>POST /cgi-bin/message/send (text, textcard, template_card).</summary>
+    public Task<MessageSendResponse> SendMessageAsync(string corpId, MessageSendRequest request, CancellationToken cancellationToken) =>
+        PostAsync(corpId, "/cgi-bin/message/send", request, Json.MessageSendRequest, Json.MessageSendResponse, cancellationToken);
+
+    /// <summary>POST /cgi-bin/message/update_template_card</summary>
+    public Task<MessageUpdateTemplateCardResponse> UpdateTemplateCardAsync(
+        string corpId, MessageUpdateTemplateCardRequest request, CancellationToken cancellationToken) =>
+        PostAsync(corpId, "/cgi-bin/message/update_template_card", request,
+            Json.MessageUpdateTemplateCardRequest, Json.MessageUpdateTemplateCardResponse, cancellationToken);
+
+    /// <summary>GET /cgi-bin/user/get</summary>
+    public Task<UserGetResponse> GetUserAsync(string corpId, string userid, CancellationToken cancellationToken) =>
+        _tokens.CallAsync(
+            corpId,
+            (token, ct) => _api.GetAsync("/cgi-bin/user/get", [new("access_token", token), new("userid", userid)], Json.UserGetResponse, ct),
+            cancellationToken);
+
+    /// <summary>GET /cgi-bin/externalcontact/get</summary>
+    public Task<ExternalcontactGetResponse> GetExternalContactAsync(
+        string corpId, string externalUserid, CancellationToken cancellationToken) =>
+        _tokens.CallAsync(
+            corpId,
+            (token, ct) => _api.GetAsync(
+                "/cgi-bin/externalcontact/get",
+                [new("access_token", token), new("external_userid", externalUserid)],
+                Json.ExternalcontactGetResponse,
+                ct),
+            cancellationToken);
+
+    private Task<TResponse> PostAsync<TRequest, TResponse>(
+        string corpId,
+        string path,
+        TRequest body,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken)
+        where TResponse : WechatResponse =>
+        _tokens.CallAsync(
+            corpId,
+            (token, ct) => _api.PostAsync(path, [new("access_token", token)], body, requestType, responseType, ct),
+            cancellationToken);
+}

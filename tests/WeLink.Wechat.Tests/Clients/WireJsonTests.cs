@@ -1,0 +1,143 @@
+using System.Text.Json;
+using WeLink.Wechat.Http;
+using WeLink.Wechat.OfficialAccount.Models;
+using WeLink.Wechat.OpenPlatform.Models;
+using WeLink.Wechat.WeCom.Models;
+
+namespace WeLink.Wechat.Tests.Clients;
+
+public sealed class WireJsonTests
+{
+    private static WechatJsonContext Json => WechatJsonContext.Wire;
+
+    [Fact]
+    public void The_component_token_request_uses_WeChat_field_names()
+    {
+        var json = JsonSerializer.Serialize(
+            new ApiComponentTokenRequest { ComponentAppid = "wx1", ComponentAppsecret = "s", ComponentVerifyTicket = "t" },
+            Json.ApiComponentTokenRequest);
+
+        Assert.Equal("""{"component_appid":"wx1","component_appsecret":"s","component_verify_ticket":"t"}""", json);
+    }
+
+    [Fact]
+    public void A_template_message_keeps_template_keys_drops_unset_fields_and_sends_Chinese_as_is()
+    {
+        var json = JsonSerializer.Serialize(
+            new MessageTemplateSendRequest
+            {
+                Touser = "o9AgO5",
+                TemplateId = "tpl",
+                ClientMsgId = "case-7-accepted",
+                Data = new Dictionary<string, TemplateDataValue>
+                {
+                    ["thing2"] = new() { Value = "试驾预约" },
+                    ["time3"] = new() { Value = "2026-11-25 10:00", Color = "#173177" },
+                },
+            },
+            Json.MessageTemplateSendRequest);
+
+        Assert.Equal(
+            """{"touser":"o9AgO5","template_id":"tpl","client_msg_id":"case-7-accepted","data":{"thing2":{"value":"试驾预约"},"time3":{"value":"2026-11-25 10:00","color":"#173177"}}}""",
+            json);
+    }
+
+    [Fact]
+    public void A_button_template_card_has_the_WeCom_shape()
+    {
+        var request = MessageSendRequest.ForTemplateCard(
+            "zhangsan|lisi",
+            1000002,
+            new TemplateCard
+            {
+                CardType = "button_interaction",
+                MainTitle = new CardTitle { Title = "新投诉", Desc = "待处理" },
+                TaskId = "case-7-v1",
+                ButtonList = [new CardButton { Text = "接单", Style = 1, Key = "accept" }],
+            });
+
+        var json = JsonSerializer.Serialize(request, Json.MessageSendRequest);
+
+        Assert.Equal(
+            """{"touser":"zhangsan|lisi","msgtype":"template_card","agentid":1000002,"template_card":{"card_type":"button_interaction","main_title":{"title":"新投诉","desc":"待处理"},"task_id":"case-7-v1","button_list":[{"text":"接单","style":1,"key":"accept"}]}}""",
+            json);
+    }
+
+    [Fact]
+    public void A_string_scene_QR_code_request_has_the_nested_action_info()
+    {
+        var json = JsonSerializer.Serialize(
+            new QrcodeCreateRequest
+            {
+                ExpireSeconds = 604800,
+                ActionName = "QR_STR_SCENE",
+                ActionInfo = new QrcodeActionInfo { Scene = new QrcodeScene { SceneStr = "s:7" } },
+            },
+            Json.QrcodeCreateRequest);
+
+        Assert.Equal("""{"expire_seconds":604800,"action_name":"QR_STR_SCENE","action_info":{"scene":{"scene_str":"s:7"}}}""", json);
+    }
+
+    [Fact]
+    public void The_query_auth_answer_of_the_docs_is_read()
+    {
+        const string body = """
+            {"authorization_info":{"authorizer_appid":"wxf8b4f85f3a794e77","authorizer_access_token":"QXjUqNqf",
+             "expires_in":7200,"authorizer_refresh_token":"dTo-YCXPL4llX","func_info":[{"funcscope_category":{"id":1}},
+             {"funcscope_category":{"id":2},"confirm_info":{"need_confirm":1,"already_confirm":0,"can_confirm":1}}]}}
+            """;
+
+        var response = JsonSerializer.Deserialize(body, Json.ApiQueryAuthResponse)!;
+
+        Assert.Equal(0, response.Errcode);
+        Assert.Equal("wxf8b4f85f3a794e77", response.AuthorizationInfo.AuthorizerAppid);
+        Assert.Equal("dTo-YCXPL4llX", response.AuthorizationInfo.AuthorizerRefreshToken);
+        Assert.Equal([1, 2], response.AuthorizationInfo.FuncInfo.Select(f => f.FuncscopeCategory.Id));
+        Assert.Equal(1, response.AuthorizationInfo.FuncInfo[1].ConfirmInfo!.CanConfirm);
+    }
+
+    [Fact]
+    public void The_staff_identity_answer_is_read()
+    {
+        const string body = """
+            {"errcode":0,"errmsg":"ok","corpid":"wwxxxxxxyyyyy","userid":"lisi","user_ticket":"USER_TICKET",
+             "expires_in":7200,"open_userid":"wwxxxx"}
+            """;
+
+        var response = JsonSerializer.Deserialize(body, Json.ServiceAuthGetuserinfo3rdResponse)!;
+
+        Assert.Equal("wwxxxxxxyyyyy", response.Corpid);
+        Assert.Equal("lisi", response.Userid);
+        Assert.Equal("USER_TICKET", response.UserTicket);
+        Assert.Equal("wwxxxx", response.OpenUserid);
+    }
+
+    [Fact]
+    public void An_error_answer_is_read_into_the_common_fields()
+    {
+        var response = JsonSerializer.Deserialize(
+            """{"errcode":40001,"errmsg":"invalid credential rid: 6743"}""", Json.ApiComponentTokenResponse)!;
+
+        Assert.Equal(40001, response.Errcode);
+        Assert.Equal("invalid credential rid: 6743", response.Errmsg);
+        Assert.Equal("", response.ComponentAccessToken);
+    }
+
+    [Fact]
+    public void The_permanent_code_answer_carries_the_agent_id_of_the_corp()
+    {
+        const string body = """
+            {"access_token":"xxxxxx","expires_in":7200,"permanent_code":"xxxx",
+             "auth_corp_info":{"corpid":"xxxx","corp_name":"name","corp_user_max":50,"subject_type":1},
+             "auth_info":{"agent":[{"agentid":1,"name":"NAME","privilege":{"level":1,"allow_party":[1,2,3],"allow_user":["zhansan"],"allow_tag":[1]}}]},
+             "auth_user_info":{"userid":"aa","open_userid":"xxxxxx","name":"xxx"},"state":"dealer42"}
+            """;
+
+        var response = JsonSerializer.Deserialize(body, Json.ServiceGetPermanentCodeResponse)!;
+
+        Assert.Equal("xxxx", response.AuthCorpInfo.Corpid);
+        Assert.Equal(1, response.AuthInfo!.Agent.Single().Agentid);
+        Assert.Equal(["zhansan"], response.AuthInfo.Agent[0].Privilege!.AllowUser);
+        Assert.Equal("dealer42", response.State);
+    }
+}
