@@ -33,13 +33,10 @@ public static class CoordinationFeature
 
     internal static ConfigurationOptions RedisConfiguration(string connectionString)
     {
+        // The connect timeout stays the client's 5 s unless the connection string sets connectTimeout=<ms>.
         var options = ConfigurationOptions.Parse(connectionString);
         // Start even while Redis is down and keep reconnecting in the background; the health check reports it meanwhile.
         options.AbortOnConnectFail = false;
-        if (!connectionString.Contains("connectTimeout", StringComparison.OrdinalIgnoreCase))
-        {
-            options.ConnectTimeout = 3000;
-        }
         return options;
     }
 }

@@ -7,7 +7,7 @@ public sealed class RedisCacheStoreTests(RedisConnectionFixture redis) : CacheSt
 {
     protected override TestClock Clock { get; } = TestClock.Real();
 
-    protected override TimeSpan ShortTtl => TimeSpan.FromMilliseconds(500);
+    protected override TimeSpan ShortTtl => TimeSpan.FromSeconds(1);
 
     protected override ICacheStore CreateStore() => new RedisCacheStore(redis.Connection, RedisConnectionFixture.UniquePrefix());
 

@@ -10,7 +10,7 @@ public sealed class RedisDistributedLockProviderTests(RedisConnectionFixture red
 {
     protected override TestClock Clock { get; } = TestClock.Real();
 
-    protected override TimeSpan ShortLease => TimeSpan.FromMilliseconds(500);
+    protected override TimeSpan ShortLease => TimeSpan.FromSeconds(1);
 
     protected override IDistributedLockProvider CreateProvider() => Create(RedisConnectionFixture.UniquePrefix());
 

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The one test command: starts throwaway PostgreSQL and Redis (scripts/services.sh), builds the solution
+# in Release, runs every test project against them, and ends with one line:
+#
+#   tests: N passed, N failed, N skipped
+#
+# It exits non-zero when anything failed or no test ran. Extra arguments go to `dotnet test`,
+# e.g. scripts/test.sh --filter "FullyQualifiedName~Coordination".
+set -euo pipefail
+
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+services="$repo_root/scripts/services.sh"
+results_dir="$repo_root/TestResults"
+cd "$repo_root"
+
+say() { printf 'test.sh: %s\n' "$*" >&2; }
+
+# Services that were already running belong to whoever started them; only ours are stopped at the end.
+stop_services=false
+stop_our_services() {
+  if [[ $stop_services == true ]]; then
+    "$services" stop || say "could not stop the test services; run scripts/services.sh stop"
+  fi
+}
+trap stop_our_services EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if "$services" status; then
+  say "using the PostgreSQL and Redis that are already running"
+else
+  stop_services=true
+  if ! "$services" start >/dev/null; then
+    if [[ -n ${CI:-} ]]; then
+      say "PostgreSQL and Redis could not be started; in CI that is a failure"
+      exit 1
+    fi
+    say "PostgreSQL and Redis could not be started; the tests that need them will fail"
+  fi
+fi
+if [[ -f .services/env ]]; then
+  # shellcheck source=/dev/null
+  source .services/env
+fi
+
+dotnet build WeLink.sln -c Release
+
+# Results of an earlier run must not be counted again.
+rm -rf "$results_dir"
+test_status=0
+dotnet test WeLink.sln -c Release --no-build \
+  --logger "trx;LogFilePrefix=welink" --results-directory "$results_dir" \
+  --blame-hang-timeout 5m "$@" || test_status=$?
+
+# Sum the <Counters> of every TRX file: passed; failed with errors, timeouts and aborts; skipped as
+# total - executed, because the TRX logger leaves notExecuted at 0 for skipped xUnit tests.
+read -r passed failed skipped < <(
+  find "$results_dir" -name 'welink*.trx' -exec grep -h -o '<Counters [^>]*>' {} + 2>/dev/null |
+    awk '
+      {
+        for (i = 2; i <= NF; i++) {
+          split($i, pair, "=")
+          gsub(/[^0-9]/, "", pair[2])
+          count[pair[1]] += pair[2]
+        }
+      }
+      END {
+        print count["passed"] + 0,
+          count["failed"] + count["error"] + count["timeout"] + count["aborted"],
+          count["total"] - count["executed"]
+      }'
+)
+
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+
+if ((test_status != 0 || failed > 0)); then
+  exit 1
+fi
+if ((passed + failed == 0)); then
+  say "no test ran"
+  exit 1
+fi
