@@ -9,7 +9,8 @@ public static class StartupFailure
     {
         StartupConfigurationException e => e.Message,
         OptionsValidationException e => string.Join(" ", e.Failures),
-        AggregateException { InnerExceptions: [var inner] } => Describe(inner),
+        AggregateException e when e.InnerExceptions.All(i => Describe(i) is not null) =>
+            string.Join(" ", e.InnerExceptions.Select(Describe)),
         _ => null,
     };
 }

@@ -1,5 +1,6 @@
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
+using WeLink.Server.Platform;
 using WeLink.Server.Scheduling;
 using WeLink.Server.Security;
 
@@ -20,12 +21,15 @@ public static class WeLinkApp
         builder.Services.AddData(builder.Configuration, database);
         builder.Services.AddSecrets(builder.Configuration);
         builder.Services.AddCoordination(builder.Configuration);
+        builder.AddInProcessSandbox();
+        builder.Services.AddPlatform(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration, database);
         builder.Services.AddWeLinkApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseWeLinkApi();
+        app.MapInProcessSandbox();
         return app;
     }
 

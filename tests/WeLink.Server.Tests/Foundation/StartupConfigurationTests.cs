@@ -41,13 +41,37 @@ public sealed class StartupConfigurationTests
     {
         var port = FreePort.Loopback();
         var result = await RunServerAsync(
+        [
+            .. SandboxSettings.RealPlatformArgs,
             "--Database:Provider=postgres",
-            $"--ConnectionStrings:WeLink=Host=127.0.0.1;Port={port};Username=welink;Password=hunter2;Database=welink;Timeout=3");
+            $"--ConnectionStrings:WeLink=Host=127.0.0.1;Port={port};Username=welink;Password=hunter2;Database=welink;Timeout=3",
+        ]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Cannot reach the database set by ConnectionStrings:WeLink", result.Error, StringComparison.Ordinal);
         Assert.Contains($"127.0.0.1:{port}", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", result.Error + result.Output, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task Missing_wechat_and_wecom_settings_are_each_named()
+    {
+        var result = await RunServerAsync("--Sandbox:Enabled=false", "--ConnectionStrings:WeLink=Data Source=welink.db");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("WeChat:Component:AppId is required", result.Error, StringComparison.Ordinal);
+        Assert.Contains("WeCom:Suite:EncodingAesKey is required", result.Error, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task The_in_process_sandbox_refuses_a_port_chosen_at_random()
+    {
+        var result = await RunServerAsync([.. SandboxSettings.Args, "--ConnectionStrings:WeLink=Data Source=welink.db"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Sandbox:Enabled needs a fixed port", result.Error, StringComparison.Ordinal);
         AssertNoStackTrace(result);
     }
 

@@ -31,9 +31,10 @@ public sealed class WeLinkTestHost : IAsyncDisposable
     {
         string[] all =
         [
-            "--urls=http://127.0.0.1:0",
+            $"--urls=http://127.0.0.1:{FreePort.Loopback()}",
             "--environment=Testing",
             "--Logging:LogLevel:Default=Warning",
+            .. SandboxSettings.Args,
             .. args,
         ];
         var app = WeLinkApp.Build(all, configure);

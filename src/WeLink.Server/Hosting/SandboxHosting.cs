@@ -1,0 +1,82 @@
+using WeLink.Sandbox.Hosting;
+
+namespace WeLink.Server.Hosting;
+
+/// <summary>
+/// Hosts the WeChat/WeCom sandbox inside WeLink when <c>Sandbox:Enabled</c> is true (the local default run):
+/// WeLink's API and page hosts point at the sandbox's routes on this same server, WeLink uses the sandbox's
+/// component and suite credentials, and the sandbox pushes to this server's callback URLs. With it false,
+/// nothing of the sandbox is registered or mapped.
+/// </summary>
+public static class SandboxHosting
+{
+    public const string EnabledKey = "Sandbox:Enabled";
+    public const string PublicBaseUrlKey = "WeLink:PublicBaseUrl";
+
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue<bool>(EnabledKey);
+
+    public static WebApplicationBuilder AddInProcessSandbox(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (!IsEnabled(configuration))
+        {
+            return builder;
+        }
+
+        var self = PublicBaseUrl(configuration).TrimEnd('/');
+        var sandbox = self + SandboxFeature.PathPrefix;
+        configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["WeChat:ApiBaseUrl"] = sandbox + "/wechat",
+            ["WeChat:MpBaseUrl"] = sandbox + "/mp",
+            ["WeChat:OpenBaseUrl"] = sandbox + "/open",
+            ["WeCom:ApiBaseUrl"] = sandbox + "/wecom",
+            ["WeCom:OpenBaseUrl"] = sandbox + "/wecom-open",
+            ["WeChat:Component:AppId"] = configuration["Sandbox:Component:AppId"],
+            ["WeChat:Component:AppSecret"] = configuration["Sandbox:Component:AppSecret"],
+            ["WeChat:Component:Token"] = configuration["Sandbox:Component:Token"],
+            ["WeChat:Component:EncodingAesKey"] = configuration["Sandbox:Component:EncodingAesKey"],
+            ["WeCom:Suite:SuiteId"] = configuration["Sandbox:Suite:SuiteId"],
+            ["WeCom:Suite:SuiteSecret"] = configuration["Sandbox:Suite:SuiteSecret"],
+            ["WeCom:Suite:Token"] = configuration["Sandbox:Suite:Token"],
+            ["WeCom:Suite:EncodingAesKey"] = configuration["Sandbox:Suite:EncodingAesKey"],
+            ["WeCom:ProviderCorpId"] = configuration["Sandbox:ProviderCorpId"],
+            ["Sandbox:CallbackBaseUrl"] = self,
+        });
+        builder.Services.AddSandbox(configuration);
+        return builder;
+    }
+
+    public static WebApplication MapInProcessSandbox(this WebApplication app)
+    {
+        if (IsEnabled(app.Configuration))
+        {
+            app.MapSandbox();
+        }
+
+        return app;
+    }
+
+    /// <summary>
+    /// Where browsers and the sandbox reach this server: <c>WeLink:PublicBaseUrl</c>, else the first of
+    /// <c>urls</c> with a wildcard host read as loopback.
+    /// </summary>
+    private static string PublicBaseUrl(ConfigurationManager configuration)
+    {
+        if (configuration[PublicBaseUrlKey] is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var first = (configuration["urls"] ?? "http://127.0.0.1:5000").Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
+        var uri = new Uri(first.Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
+        if (uri.Port == 0)
+        {
+            throw new StartupConfigurationException(
+                $"{EnabledKey} needs a fixed port: set {PublicBaseUrlKey} or a port other than 0 in 'urls'.");
+        }
+
+        return uri.GetLeftPart(UriPartial.Authority);
+    }
+}
