@@ -58,7 +58,7 @@ public sealed class WxBizMsgCrypt
     public string Encrypt(string message, string receiveId)
     {
         Span<byte> random = stackalloc byte[RandomBytes];
-        RandomNumberGenerator.Fill(random);
+        RandomPrefix.Fill(random);
         return Encrypt(message, receiveId, random);
     }
 

@@ -71,6 +71,19 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void Random_prefixes_stay_distinct_across_many_encryptions()
+    {
+        var crypt = CryptoTestKit.NewCrypt();
+
+        var prefixes = Enumerable.Range(0, 300)
+            .Select(_ => Convert.ToHexString(CryptoTestKit.DecryptRaw(crypt.Encrypt("same", CryptoTestKit.ReceiveId))[..16]))
+            .ToList();
+
+        Assert.Equal(prefixes.Count, prefixes.Distinct(StringComparer.Ordinal).Count());
+        Assert.DoesNotContain(new string('0', 32), prefixes);
+    }
+
+    [Fact]
     public void An_empty_receiveid_round_trips_for_personal_entity_apps()
     {
         var crypt = CryptoTestKit.NewCrypt();
