@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks the callback crypto against a port of the official C# sample (the baseline) and prints
 # the BenchmarkDotNet tables: mean time, Ratio (lower is faster) and Allocated / Alloc Ratio.
-# A short job keeps the run to a couple of minutes; pass extra BenchmarkDotNet arguments to override.
+# A short job (8 iterations, for some stability on a busy machine) keeps the run to a few minutes; pass extra BenchmarkDotNet arguments to override.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 artifacts="${BENCH_ARTIFACTS:-BenchmarkDotNet.Artifacts/crypto}"
 dotnet run -c Release --project tests/WeLink.Wechat.Benchmarks -- \
-  --filter '*' --job short --artifacts "$artifacts" "$@"
+  --filter '*' --job short --iterationCount 8 --artifacts "$artifacts" "$@"
 
 echo
 for report in "$artifacts"/results/*-report-github.md; do
