@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks the callback crypto against a port of the official C# sample (the baseline) and prints
 # the BenchmarkDotNet tables: mean time, Ratio (lower is faster) and Allocated / Alloc Ratio.
-# A short job (8 iterations, for some stability on a busy machine) keeps the run to a few minutes; pass extra BenchmarkDotNet arguments to override.
+# A short job (8 iterations, for some stability on a busy machine) keeps the run to a few minutes;
+# extra arguments are passed on to BenchmarkDotNet.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
