@@ -145,6 +145,21 @@ public sealed class RoundTripTests
         Assert.Equal("{\"demo_resp\":\"good luck\"}", decrypted.Message);
     }
 
+    [Fact]
+    public void The_wecom_json_reply_uses_lowercase_names()
+    {
+        var crypt = CryptoTestKit.NewCrypt();
+
+        var json = crypt.BuildEncryptedReplyJson("{}", CryptoTestKit.ReceiveId, "1713424427", "415670741", EncryptedReplyJsonNaming.Lowercase);
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var root = document.RootElement;
+        string[] expected = ["encrypt", "msgsignature", "timestamp", "nonce"];
+        Assert.Equal(expected, root.EnumerateObject().Select(property => property.Name));
+        var envelope = CallbackEnvelope.ParseJson(json);
+        Assert.Equal("{}", crypt.VerifyAndDecrypt(root.GetProperty("msgsignature").GetString()!, "1713424427", "415670741", envelope.Encrypt, [CryptoTestKit.ReceiveId]).Message);
+    }
+
     [Theory]
     [InlineData("17134x4427", "415670741")]
     [InlineData("1713424427", "41567]]><x>")]
