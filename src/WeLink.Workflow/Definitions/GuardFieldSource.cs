@@ -1,0 +1,7 @@
+namespace WeLink.Workflow.Definitions;
+
+internal enum GuardFieldSource
+{
+    Data,
+    Input,
+}
