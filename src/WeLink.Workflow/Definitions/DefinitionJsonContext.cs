@@ -16,4 +16,5 @@ namespace WeLink.Workflow.Definitions;
     AllowTrailingCommas = true,
     WriteIndented = true)]
 [JsonSerializable(typeof(WorkflowDefinition))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class DefinitionJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Xml;
 
 namespace WeLink.Workflow.Definitions;
 
@@ -37,6 +38,20 @@ internal static class ParameterValueReader
                 error = $"expected {Describe(type)}, found {value.ToJsonString()}";
                 return false;
         }
+    }
+
+    /// <summary>The value as stored: whole numbers without a fraction, durations as ISO-8601, the rest as given.</summary>
+    public static JsonElement ToElement(ParameterType type, JsonNode node)
+    {
+        var json = type switch
+        {
+            ParameterType.WholeNumber when TryRead(type, node, out var number, out _) => decimal.ToInt32(number).ToString(CultureInfo.InvariantCulture),
+            ParameterType.Duration when TryRead(type, node, out var ticks, out _) =>
+                JsonSerializer.Serialize(XmlConvert.ToString(TimeSpan.FromTicks((long)ticks)), DefinitionJsonContext.Default.String),
+            _ => node.ToJsonString(),
+        };
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 
     public static string Describe(ParameterType type) => type switch
