@@ -244,7 +244,7 @@ public static class DefinitionValidator
     {
         if (!GuardFieldPath.TryParse(guard.Field!, out _))
         {
-            context.Problems.Add(new($"{path}.field", $"'{guard.Field}' must start with data. or input. and name a field"));
+            context.Problems.Add(new($"{path}.field", $"'{guard.Field}' must start with data., input. or case. and name a field"));
         }
 
         if (guard.Op is not { } op)

@@ -5,7 +5,8 @@ namespace WeLink.Workflow.Definitions;
 /// <summary>
 /// A guard as data, never code: either a comparison (<see cref="Field"/> <see cref="Op"/> <see cref="Value"/> or
 /// <see cref="Param"/>), or <see cref="All"/> / <see cref="Any"/> of nested guards, optionally negated by <see cref="Not"/>.
-/// Fields read <c>data.&lt;path&gt;</c> (the case data) or <c>input.&lt;path&gt;</c> (the request input); dots go deeper.
+/// Fields read <c>data.&lt;path&gt;</c> (the case data before the transition), <c>input.&lt;path&gt;</c> (the request
+/// input) or <c>case.state</c> / <c>case.assignee</c>; dots go deeper. An absent field is null: <c>ne</c> holds, the other comparisons fail.
 /// </summary>
 public sealed record GuardCondition
 {

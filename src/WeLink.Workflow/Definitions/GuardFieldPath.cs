@@ -1,6 +1,6 @@
 namespace WeLink.Workflow.Definitions;
 
-/// <summary>A field reference such as <c>data.severity</c> or <c>input.survey.score</c>.</summary>
+/// <summary>A field reference such as <c>data.severity</c>, <c>input.survey.score</c> or <c>case.assignee</c>.</summary>
 internal sealed record GuardFieldPath(GuardFieldSource Source, IReadOnlyList<string> Segments)
 {
     public static bool TryParse(string text, out GuardFieldPath path)
@@ -16,6 +16,7 @@ internal sealed record GuardFieldPath(GuardFieldSource Source, IReadOnlyList<str
         {
             "data" => GuardFieldSource.Data,
             "input" => GuardFieldSource.Input,
+            "case" => GuardFieldSource.Case,
             _ => null,
         };
         if (source is null)

@@ -4,4 +4,7 @@ internal enum GuardFieldSource
 {
     Data,
     Input,
+
+    /// <summary>Facts about the case itself: <c>case.state</c>, <c>case.assignee</c>.</summary>
+    Case,
 }
