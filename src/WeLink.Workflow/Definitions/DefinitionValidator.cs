@@ -172,8 +172,29 @@ public static class DefinitionValidator
             {
                 CheckGuard(context, transition.Guard, $"{path}.guard");
             }
+
+            CheckShadowing(context, i);
         }
     }
+
+    /// <summary>The first transition (in order) whose guard holds fires, so an unguarded one hides later ones it covers.</summary>
+    private static void CheckShadowing(Context context, int index)
+    {
+        var transition = context.Definition.Transitions[index];
+        for (var i = 0; i < index; i++)
+        {
+            var earlier = context.Definition.Transitions[i];
+            var covered = transition.From.Intersect(earlier.From, StringComparer.Ordinal).ToList();
+            if (earlier.Trigger == transition.Trigger && earlier.Guard is null && covered.Count > 0 && transition.Actors.All(a => Covers(earlier.Actors, a)))
+            {
+                context.Problems.Add(new($"transitions[{index}]", $"never fires from {string.Join(", ", covered.Select(s => $"'{s}'"))}: transitions[{i}] on '{transition.Trigger}' has no guard and allows the same actors"));
+                return;
+            }
+        }
+    }
+
+    private static bool Covers(IReadOnlyList<string> actors, string actor) =>
+        actors.Contains(actor) || (actor.StartsWith(ActorPattern.Staff + ":", StringComparison.Ordinal) && actors.Contains(ActorPattern.Staff));
 
     private static void CheckActors(Context context, IReadOnlyList<string> actors, string path, IReadOnlySet<string> knownRoles)
     {

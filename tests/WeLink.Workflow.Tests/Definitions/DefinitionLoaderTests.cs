@@ -54,7 +54,8 @@ public sealed class DefinitionLoaderTests
 
         Assert.Equal(3, error.LineNumber);
         Assert.Equal("$.version", error.JsonPath);
-        Assert.Contains("line 3", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Invalid workflow definition at $.version (line 3, position 14): ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,6 +88,7 @@ public sealed class DefinitionLoaderTests
         var error = Assert.Throws<DefinitionLoadException>(() => DefinitionLoader.Load(json));
 
         Assert.Equal("$.transitions[7].guard.op", error.JsonPath);
+        Assert.EndsWith("'op' must be one of eq, ne, gt, gte, lt, lte, in, exists.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,6 +99,7 @@ public sealed class DefinitionLoaderTests
         var error = Assert.Throws<DefinitionLoadException>(() => DefinitionLoader.Load(json));
 
         Assert.Equal("$.parameters[0].type", error.JsonPath);
+        Assert.EndsWith("'type' must be one of int, decimal, bool, duration.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -140,6 +140,23 @@ public sealed class DefinitionValidatorTests
     }
 
     [Fact]
+    public void A_transition_hidden_behind_an_unguarded_one_on_the_same_trigger_is_reported()
+    {
+        var anyStaff = Approve with { Actors = ["staff"] };
+        var hidden = Approve with { Guard = new GuardCondition { Field = "input.ok", Op = GuardOperator.Exists } };
+
+        AssertOnlyProblem(Minimal with { Transitions = [anyStaff, hidden, Minimal.Transitions[1]] }, "transitions[1]", "never fires from 'open': transitions[0] on 'approve' has no guard");
+    }
+
+    [Fact]
+    public void A_guarded_transition_before_an_unguarded_fallback_is_fine()
+    {
+        var guarded = Approve with { Guard = new GuardCondition { Field = "input.ok", Op = GuardOperator.Exists }, To = "open" };
+
+        Assert.Empty(Validate(Minimal with { Transitions = [guarded, Approve, Minimal.Transitions[1]] }));
+    }
+
+    [Fact]
     public void Duplicate_state_keys_are_reported_at_the_second_one()
     {
         var definition = Minimal with { States = [.. Minimal.States, new StateDefinition { Key = "open" }] };
