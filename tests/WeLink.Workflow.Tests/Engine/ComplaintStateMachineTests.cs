@@ -107,6 +107,41 @@ public sealed class ComplaintStateMachineTests
         }
     }
 
+    /// <summary>What each trigger needs from its actor; triggers not listed need nothing.</summary>
+    private static readonly Dictionary<string, string[]> RequiredInput = new()
+    {
+        ["request_info"] = ["question"],
+        ["provide_info"] = ["answer"],
+        ["offer_remedy"] = ["remedyPoints", "remedyDescription"],
+        ["reject_remedy"] = ["reason"],
+        ["resolve"] = ["resolution", "recoverySteps"],
+        ["survey_answered"] = ["satisfaction", "recommend"],
+        ["confirm_follow_up"] = ["followUpNote"],
+        ["close_by_hq"] = ["reason"],
+    };
+
+    public static TheoryData<string> Triggers() => [.. Allowed.Select(a => a.Trigger)];
+
+    [Theory]
+    [MemberData(nameof(Triggers))]
+    public void A_permitted_actor_without_input_is_told_every_field_the_trigger_needs(string trigger)
+    {
+        var rule = Allowed.Single(a => a.Trigger == trigger);
+
+        var outcome = Fire(Case(rule.From[0]), trigger, Actors[rule.Actors[0]]);
+
+        if (RequiredInput.TryGetValue(trigger, out var fields))
+        {
+            var refused = Refused(outcome);
+            Assert.Equal(RefusalReason.MissingInput, refused.Reason);
+            Assert.Equal(fields, refused.MissingFields);
+        }
+        else
+        {
+            Assert.IsType<TransitionAccepted>(outcome);
+        }
+    }
+
     [Fact]
     public void The_matrix_covers_every_trigger_of_the_definition()
     {
