@@ -1,0 +1,37 @@
+namespace WeLink.Workflow.Definitions;
+
+/// <summary>
+/// One version of a case process, as data: brand HQ tunes its parameters, a case pins the version it started with.
+/// </summary>
+/// <remarks>
+/// Lists fall back to empty when given null: the JSON source generator passes null for an absent init-only property,
+/// which would otherwise overwrite the initializer.
+/// </remarks>
+public sealed record WorkflowDefinition
+{
+    public required string Key { get; init; }
+
+    public required int Version { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>Nullable so that a definition built in code without one is reported by the validator, not by a crash.</summary>
+    public string? InitialState { get; init; }
+
+    public IReadOnlyList<StateDefinition> States { get; init => field = value ?? []; } = [];
+
+    public IReadOnlyList<TransitionDefinition> Transitions { get; init => field = value ?? []; } = [];
+
+    public IReadOnlyList<TimerDefinition> Timers { get; init => field = value ?? []; } = [];
+
+    public IReadOnlyList<ParameterDefinition> Parameters { get; init => field = value ?? []; } = [];
+
+    /// <summary>Every action name the definition invokes, so a host can check it has a handler for each before using it.</summary>
+    public IReadOnlyList<string> Actions { get; init => field = value ?? []; } = [];
+
+    /// <summary>At most one open case per business key (e.g. one open card application per member).</summary>
+    public bool OneOpenCasePerBusinessKey { get; init; }
+
+    /// <summary>The definition measures some timers in the dealer's business hours, so starting a case needs the dealer's calendar.</summary>
+    public bool UsesBusinessHours { get; init; }
+}

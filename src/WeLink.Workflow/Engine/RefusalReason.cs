@@ -1,0 +1,20 @@
+namespace WeLink.Workflow.Engine;
+
+/// <summary>Why a transition was refused, checked in this order.</summary>
+public enum RefusalReason
+{
+    /// <summary>The definition has no transition on the trigger at all.</summary>
+    UnknownTrigger,
+
+    /// <summary>The trigger exists but not from the case's current state.</summary>
+    NotAllowedFromState,
+
+    /// <summary>The actor's kind or roles are not among those allowed.</summary>
+    ActorNotPermitted,
+
+    /// <summary>Required input fields are absent, null or empty; all of them are named.</summary>
+    MissingInput,
+
+    /// <summary>Every candidate transition's guard is false.</summary>
+    GuardFalse,
+}

@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using WeLink.Workflow.Definitions;
+using WeLink.Workflow.Parameters;
+using WeLink.Workflow.Time;
+
+namespace WeLink.Workflow.Engine;
+
+/// <summary>
+/// Decides a case's next step as a pure function of the definition, its pinned parameters, the dealer's calendar, the
+/// case and the request. It reads no clock and touches no storage: the caller applies the outcome in one transaction.
+/// Definitions are assumed valid (<see cref="DefinitionValidator"/>); a malformed one throws.
+/// </summary>
+public static class TransitionEvaluator
+{
+    /// <summary>The trigger recorded for a case's first step.</summary>
+    public const string StartTrigger = "start";
+
+    /// <summary>Starts a case in the initial state: its entry actions, its timers, and version 1.</summary>
+    public static TransitionAccepted Start(WorkflowDefinition definition, ResolvedParameters parameters, BusinessCalendar calendar, StartRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CheckPinned(definition, parameters, calendar);
+        var initial = definition.InitialState ?? throw new ArgumentException("The definition has no initial state.", nameof(definition));
+        var snapshot = new CaseSnapshot(request.CaseId, initial, [], 0, null, [], null);
+        var data = Merge(snapshot.Data, request.Data);
+        var timers = new TimerPlanner(definition, parameters, calendar)
+            .Plan(null, initial, [], null, GuardScope.For(snapshot, data, request.Data, parameters), request.Now);
+        return new TransitionAccepted(
+            StartTrigger, null, initial, 1, data, timers.Cancel, timers.Schedule, timers.Pause,
+            Outbox(request.CaseId, 1, State(definition, initial).OnEnter));
+    }
+
+    public static TransitionOutcome Evaluate(
+        WorkflowDefinition definition,
+        ResolvedParameters parameters,
+        BusinessCalendar calendar,
+        CaseSnapshot snapshot,
+        FireRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(request);
+        CheckPinned(definition, parameters, calendar);
+        var current = State(definition, snapshot.State);
+
+        var onTrigger = definition.Transitions.Where(t => t.Trigger == request.Trigger).ToList();
+        if (onTrigger.Count == 0)
+        {
+            return Refuse(RefusalReason.UnknownTrigger, $"'{definition.Key}' has no trigger '{request.Trigger}'.");
+        }
+
+        var fromHere = onTrigger.Where(t => t.From.Contains(snapshot.State)).ToList();
+        if (fromHere.Count == 0)
+        {
+            var terminal = current.Terminal ? " (the case is finished)" : "";
+            return Refuse(RefusalReason.NotAllowedFromState, $"'{request.Trigger}' is not allowed in state '{snapshot.State}'{terminal}.");
+        }
+
+        var permitted = fromHere.Where(t => t.Actors.Any(a => Permits(a, request.Actor))).ToList();
+        if (permitted.Count == 0)
+        {
+            var allowed = string.Join(", ", fromHere.SelectMany(t => t.Actors).Distinct());
+            return Refuse(RefusalReason.ActorNotPermitted, $"{request.Actor.Kind} may not '{request.Trigger}' in state '{snapshot.State}'; allowed: {allowed}.");
+        }
+
+        var missing = permitted.SelectMany(t => t.RequiredInput).Distinct().Where(field => IsBlank(request.Input[field])).ToList();
+        if (missing.Count > 0)
+        {
+            return new TransitionRefused(RefusalReason.MissingInput, $"'{request.Trigger}' needs {string.Join(", ", missing)}.", missing);
+        }
+
+        var scope = GuardScope.For(snapshot, snapshot.Data, request.Input, parameters);
+        var chosen = permitted.FirstOrDefault(t => t.Guard is null || GuardEvaluator.Holds(t.Guard, scope));
+        if (chosen is null)
+        {
+            return Refuse(RefusalReason.GuardFalse, $"The conditions for '{request.Trigger}' in state '{snapshot.State}' are not met.");
+        }
+
+        return Accept(definition, parameters, calendar, snapshot, request, chosen);
+    }
+
+    private static TransitionAccepted Accept(
+        WorkflowDefinition definition,
+        ResolvedParameters parameters,
+        BusinessCalendar calendar,
+        CaseSnapshot snapshot,
+        FireRequest request,
+        TransitionDefinition chosen)
+    {
+        var to = chosen.To ?? snapshot.State;
+        var sequence = snapshot.Version + 1;
+        var data = Merge(snapshot.Data, request.Input);
+        var timers = new TimerPlanner(definition, parameters, calendar)
+            .Plan(snapshot.State, to, snapshot.Timers, snapshot.Pause, GuardScope.For(snapshot, data, request.Input, parameters), request.Now);
+        var entered = to == snapshot.State ? [] : State(definition, to).OnEnter;
+        return new TransitionAccepted(
+            request.Trigger, snapshot.State, to, sequence, data, timers.Cancel, timers.Schedule, timers.Pause,
+            Outbox(snapshot.CaseId, sequence, [.. chosen.Actions, .. entered]));
+    }
+
+    private static bool Permits(string pattern, Actor actor)
+    {
+        if (!ActorPattern.TryParse(pattern, out var parsed))
+        {
+            return false;
+        }
+
+        return parsed.Kind switch
+        {
+            ActorPattern.Consumer => actor.Kind == ActorKind.Consumer,
+            ActorPattern.System => actor.Kind == ActorKind.System,
+            ActorPattern.Hq => actor.Kind == ActorKind.Hq,
+            _ => actor.Kind == ActorKind.Staff && (parsed.Role is null || actor.Roles.Contains(parsed.Role)),
+        };
+    }
+
+    private static bool IsBlank(JsonNode? node) =>
+        node is null || (node is JsonValue value && value.TryGetValue<string>(out var text) && string.IsNullOrWhiteSpace(text));
+
+    private static JsonObject Merge(JsonObject data, JsonObject input)
+    {
+        var merged = (JsonObject)data.DeepClone();
+        foreach (var (name, value) in input)
+        {
+            merged[name] = value?.DeepClone();
+        }
+
+        return merged;
+    }
+
+    /// <summary>One outbox item per distinct action; the key makes a retried delivery recognisable downstream.</summary>
+    private static List<OutboxAction> Outbox(Guid caseId, long sequence, IEnumerable<string> actions) =>
+        [.. actions.Distinct(StringComparer.Ordinal).Select(a => new OutboxAction(a, $"{caseId:N}:{sequence}:{a}"))];
+
+    private static TransitionRefused Refuse(RefusalReason reason, string message) => new(reason, message, []);
+
+    private static StateDefinition State(WorkflowDefinition definition, string key) =>
+        definition.States.FirstOrDefault(s => s.Key == key)
+        ?? throw new InvalidOperationException($"'{definition.Key}' v{definition.Version} has no state '{key}'.");
+
+    private static void CheckPinned(WorkflowDefinition definition, ResolvedParameters parameters, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (parameters.DefinitionKey != definition.Key || parameters.DefinitionVersion != definition.Version)
+        {
+            throw new ArgumentException(
+                $"Parameters resolved for {parameters.DefinitionKey} v{parameters.DefinitionVersion} cannot run {definition.Key} v{definition.Version}.",
+                nameof(parameters));
+        }
+    }
+}
