@@ -5,8 +5,8 @@ using WeLink.Sandbox.Tests.Infrastructure;
 using WeLink.Wechat;
 using WeLink.Wechat.OfficialAccount;
 using WeLink.Wechat.OpenPlatform;
-using WeLink.Wechat.WeCom;
 using WeLink.Wechat.Tokens;
+using WeLink.Wechat.WeCom;
 
 namespace WeLink.Sandbox.Tests.Clients;
 
