@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WeLink.Sandbox.Control;
 using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.Flows;
 using WeLink.Sandbox.Pushes;
+using WeLink.Sandbox.Recording;
 using WeLink.Sandbox.Time;
 using WeLink.Sandbox.Wechat;
 using WeLink.Sandbox.Wecom;
@@ -37,7 +39,10 @@ public static class SandboxFeature
         });
         services.AddSingleton<SandboxCredentials>();
         services.AddSingleton<PushLog>();
+        services.AddSingleton<MessageLog>();
         services.AddSingleton<SandboxPushes>();
+        services.AddSingleton<AuthorizationFlows>();
+        services.AddSingleton<ConsumerFlows>();
         return services;
     }
 
@@ -46,8 +51,11 @@ public static class SandboxFeature
         var sandbox = endpoints.MapGroup(PathPrefix);
         var wechat = sandbox.MapGroup("/wechat").ExcludeFromDescription();
         wechat.MapComponentEndpoints();
+        wechat.MapOAuthEndpoints();
+        wechat.MapOfficialAccountEndpoints();
         var wecom = sandbox.MapGroup("/wecom").ExcludeFromDescription();
         wecom.MapSuiteEndpoints();
+        wecom.MapCorpEndpoints();
         sandbox.MapControlEndpoints();
         return endpoints;
     }
