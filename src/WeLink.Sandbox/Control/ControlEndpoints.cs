@@ -19,10 +19,11 @@ public static class ControlEndpoints
         control.MapPost("/clock/advance", AdvanceClockAsync).Accepts<AdvanceClockRequest>("application/json");
         control.MapGet("/world", GetWorld);
         control.MapGet("/messages", GetMessages);
-        control.MapPost("/pushes/component-verify-ticket", PushComponentVerifyTicket);
-        control.MapPost("/pushes/suite-ticket", PushSuiteTicket);
         control.MapAuthorizationControlEndpoints();
         control.MapConsumerControlEndpoints();
+        control.MapPushControlEndpoints();
+        control.MapFaultControlEndpoints();
+        control.MapWorldControlEndpoints();
         return sandbox;
     }
 
@@ -50,18 +51,6 @@ public static class ControlEndpoints
         TypedResults.Json(
             (IReadOnlyList<SentMessage>)[.. messages.All().Where(m => (api is null || m.Api == api) && (recipient is null || m.Recipients.Contains(recipient)))],
             ControlJsonContext.Default.IReadOnlyListSentMessage);
-
-    public static JsonHttpResult<TicketPushResponse> PushComponentVerifyTicket(SandboxPushes pushes)
-    {
-        var (push, ticket) = pushes.PushComponentVerifyTicket();
-        return TypedResults.Json(new TicketPushResponse(push.Id, ticket), ControlJsonContext.Default.TicketPushResponse);
-    }
-
-    public static JsonHttpResult<TicketPushResponse> PushSuiteTicket(SandboxPushes pushes)
-    {
-        var (push, ticket) = pushes.PushSuiteTicket();
-        return TypedResults.Json(new TicketPushResponse(push.Id, ticket), ControlJsonContext.Default.TicketPushResponse);
-    }
 
     public static JsonHttpResult<ControlProblem> Problem(string error) =>
         TypedResults.Json(new ControlProblem(error), ControlJsonContext.Default.ControlProblem, statusCode: StatusCodes.Status400BadRequest);

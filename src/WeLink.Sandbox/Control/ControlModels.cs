@@ -34,3 +34,38 @@ public sealed record ConsumerActionRequest(
     string? TemplateId);
 
 public sealed record ConsumerActionResponse(long? PushId, string? Openid);
+
+public sealed record CardButtonRequest(string Corpid, string Userid, string TaskId, string? EventKey);
+
+public sealed record AddMemberRequest(string Corpid, string Name, int DepartmentId, string? Position, string? Mobile);
+
+public sealed record AuthorizationEventRequest(string Appid, string InfoType);
+
+public sealed record PushView(
+    long Id,
+    string Target,
+    string Kind,
+    string? Subject,
+    string Status,
+    DateTimeOffset CreatedAt,
+    string Plaintext,
+    string? Reply,
+    IReadOnlyList<Pushes.PushAttempt> Attempts);
+
+public sealed record ApiFaultRequest(string Api, int? Count, int? Errcode, int? HttpStatus, int? LatencyMs);
+
+public sealed record LatencyRequest(int LatencyMs);
+
+public sealed record PushFaultRequest(string Kind, int? Count, int? DelayMs);
+
+public sealed record OwnerRequest(string Name);
+
+public sealed record AccountRequest(string OwnerId, string Nickname, string Kind, bool Verified, IReadOnlyList<string>? Templates, IReadOnlyList<string>? SubscribeTemplates);
+
+public sealed record ConsumerRequest(string Nickname);
+
+public sealed record CorpRequest(string Name, IReadOnlyList<string>? Departments);
+
+public sealed record StaffRequest(string Name, int DepartmentId, string? Position, string? Mobile);
+
+public sealed record ExternalContactRequest(string ConsumerId, string Userid);

@@ -32,6 +32,26 @@ public sealed class AuthorizationFlows(SandboxWorld world, SandboxCredentials cr
         return new ComponentApproval(authCode, (int)lifetime.TotalSeconds, infoType, push.Id);
     }
 
+    /// <summary>An authorization event on demand, as if the merchant had just acted in the WeChat admin console.</summary>
+    public PushRecord PushAuthorizationEvent(string appId, string infoType)
+    {
+        if (infoType == "unauthorized")
+        {
+            return RevokeComponent(appId);
+        }
+
+        if (infoType is not ("authorized" or "updateauthorized"))
+        {
+            throw new WorldException("info_type must be authorized, updateauthorized or unauthorized.");
+        }
+
+        var account = world.FindAccount(appId) ?? throw new WorldException($"No account with appid '{appId}'.");
+        credentials.Grants.Authorize(account.AppId);
+        var authCode = credentials.AuthorizationCodes.Issue(
+            new AuthorizationGrant(account.AppId), ComponentEndpoints.AuthorizationCodeLifetime, 48, "queryauthcode@@@");
+        return pushes.PushAuthorizationEvent(infoType, account.AppId, authCode, preAuthCode: null);
+    }
+
     public PushRecord RevokeComponent(string appId)
     {
         if (credentials.Grants.Unauthorize(appId) is null)
