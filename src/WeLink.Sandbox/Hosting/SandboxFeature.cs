@@ -5,6 +5,7 @@ using WeLink.Sandbox.Control;
 using WeLink.Sandbox.Credentials;
 using WeLink.Sandbox.Faults;
 using WeLink.Sandbox.Flows;
+using WeLink.Sandbox.Pages;
 using WeLink.Sandbox.Pushes;
 using WeLink.Sandbox.Recording;
 using WeLink.Sandbox.Time;
@@ -66,6 +67,10 @@ public static class SandboxFeature
         wecom.MapSuiteEndpoints();
         wecom.MapCorpEndpoints();
         sandbox.MapControlEndpoints();
+        var pages = sandbox.MapGroup("").ExcludeFromDescription();
+        pages.MapAuthorizationPages();
+        pages.MapOAuthPages();
+        pages.MapPhonesPage();
         return endpoints;
     }
 
