@@ -25,14 +25,14 @@ public sealed class WelinkNode : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["WeChat:ApiBaseUrl"] = new Uri(host.BaseAddress, "wechat").AbsoluteUri,
-            ["WeChat:MpBaseUrl"] = new Uri(host.BaseAddress, "wechat/mp").AbsoluteUri,
-            ["WeChat:OpenBaseUrl"] = new Uri(host.BaseAddress, "wechat/open").AbsoluteUri,
+            ["WeChat:MpBaseUrl"] = new Uri(host.BaseAddress, "mp").AbsoluteUri,
+            ["WeChat:OpenBaseUrl"] = new Uri(host.BaseAddress, "open").AbsoluteUri,
             ["WeChat:Component:AppId"] = SandboxHost.ComponentAppId,
             ["WeChat:Component:AppSecret"] = SandboxHost.ComponentSecret,
             ["WeChat:Component:Token"] = SandboxHost.ComponentToken,
             ["WeChat:Component:EncodingAesKey"] = SandboxHost.ComponentAesKey,
             ["WeCom:ApiBaseUrl"] = new Uri(host.BaseAddress, "wecom").AbsoluteUri,
-            ["WeCom:OpenBaseUrl"] = new Uri(host.BaseAddress, "wecom/open").AbsoluteUri,
+            ["WeCom:OpenBaseUrl"] = new Uri(host.BaseAddress, "wecom-open").AbsoluteUri,
             ["WeCom:ProviderCorpId"] = SandboxHost.ProviderCorpId,
             ["WeCom:Suite:SuiteId"] = SandboxHost.SuiteId,
             ["WeCom:Suite:SuiteSecret"] = SandboxHost.SuiteSecret,
