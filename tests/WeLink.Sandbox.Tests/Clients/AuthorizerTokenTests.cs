@@ -40,6 +40,10 @@ public sealed class AuthorizerTokenTests
         Assert.Equal(reauthorized.RefreshToken, await _shared.Store.GetRefreshTokenAsync(old.AuthorizerAppId, CancellationToken.None));
         Assert.Equal(2, _shared.Wire.Count(TokenApi));
         Assert.Equal(1, _shared.Wire.Count(ListApi));
+        Assert.Contains(_shared.Logs.Lines, line => line.Contains("recovering it from api_get_authorizer_list", StringComparison.Ordinal));
+        Assert.DoesNotContain(_shared.Logs.Lines, line => line.Contains("got a new refresh token", StringComparison.Ordinal));
+        Assert.DoesNotContain(_shared.Logs.Lines, line =>
+            line.Contains(old.RefreshToken, StringComparison.Ordinal) || line.Contains(reauthorized.RefreshToken, StringComparison.Ordinal));
     }
 
     [Fact]
