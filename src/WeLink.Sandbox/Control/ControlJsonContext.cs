@@ -32,6 +32,7 @@ namespace WeLink.Sandbox.Control;
 [JsonSerializable(typeof(AddMemberRequest))]
 [JsonSerializable(typeof(AuthorizationEventRequest))]
 [JsonSerializable(typeof(PushView))]
+[JsonSerializable(typeof(IReadOnlyList<Pushes.UrlCheck>))]
 [JsonSerializable(typeof(IReadOnlyList<PushView>))]
 [JsonSerializable(typeof(ApiFaultRequest))]
 [JsonSerializable(typeof(LatencyRequest))]

@@ -19,6 +19,7 @@ public static class PushControlEndpoints
         control.MapPost("/pushes/suite-ticket", PushSuiteTicket);
         control.MapPost("/pushes/authorization", PushAuthorizationAsync).Accepts<AuthorizationEventRequest>("application/json");
         control.MapPost("/pushes/change-contact", AddMemberAsync).Accepts<AddMemberRequest>("application/json");
+        control.MapPost("/pushes/verify-suite-urls", VerifySuiteUrlsAsync);
         control.MapPost("/staff/press-card-button", PressCardButtonAsync).Accepts<CardButtonRequest>("application/json");
         return control;
     }
@@ -57,6 +58,10 @@ public static class PushControlEndpoints
         var (push, ticket) = pushes.PushSuiteTicket();
         return TypedResults.Json(new TicketPushResponse(push.Id, ticket), ControlJsonContext.Default.TicketPushResponse);
     }
+
+    /// <summary>The provider console's GET check of the instruction and data URLs.</summary>
+    public static async Task<JsonHttpResult<IReadOnlyList<UrlCheck>>> VerifySuiteUrlsAsync(UrlVerifier verifier, CancellationToken cancellationToken) =>
+        TypedResults.Json(await verifier.VerifySuiteUrlsAsync(cancellationToken), ControlJsonContext.Default.IReadOnlyListUrlCheck);
 
     public static async Task<Results<JsonHttpResult<PushResponse>, JsonHttpResult<ControlProblem>>> PushAuthorizationAsync(
         HttpRequest request, AuthorizationFlows flows, CancellationToken cancellationToken)
