@@ -29,6 +29,7 @@ namespace WeLink.Sandbox.Control;
 [JsonSerializable(typeof(ConsumerActionResponse))]
 [JsonSerializable(typeof(IReadOnlyList<SentMessage>))]
 [JsonSerializable(typeof(CardButtonRequest))]
+[JsonSerializable(typeof(StaffMessageRequest))]
 [JsonSerializable(typeof(AddMemberRequest))]
 [JsonSerializable(typeof(AuthorizationEventRequest))]
 [JsonSerializable(typeof(PushView))]

@@ -167,6 +167,24 @@ public sealed partial class PushDeliveryTests
         Assert.Contains($"<MsgID>{sent.GetProperty("msgid").GetInt64()}</MsgID>", receiver.Of("TEMPLATESENDJOBFINISH")[0].Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_staff_member_writing_to_the_app_reaches_the_data_url_of_their_corp()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var host = await SandboxHost.StartAsync(receiver.BaseAddress);
+        var world = await WorldView.ReadAsync(host);
+        var corp = await host.InstallCorpAsync(world.CorpId(1));
+
+        var push = await host.Client.PostJsonAsync(
+            "control/staff/message-app", new { corpid = corp.CorpId, userid = world.StaffUserId(1, 0), content = "客户已到店" });
+        await host.FinishedPushAsync(push.PushId());
+
+        var received = Assert.Single(receiver.Received, p => p.Path.StartsWith("/wecom/suite/data/", StringComparison.Ordinal));
+        Assert.Equal(corp.CorpId, received.ReceiveId);
+        Assert.Equal(corp.AgentId.ToString(System.Globalization.CultureInfo.InvariantCulture), received.Envelope.AgentId);
+        Assert.Contains("客户已到店", received.Message, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"<ComponentVerifyTicket><!\[CDATA\[(.+?)\]\]>")]
     private static partial Regex TicketPattern();
 }
