@@ -69,3 +69,5 @@ public sealed record CorpRequest(string Name, IReadOnlyList<string>? Departments
 public sealed record StaffRequest(string Name, int DepartmentId, string? Position, string? Mobile);
 
 public sealed record ExternalContactRequest(string ConsumerId, string Userid);
+
+public sealed record StaffMessageRequest(string Corpid, string Userid, string? Content);

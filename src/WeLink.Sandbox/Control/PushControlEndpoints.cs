@@ -19,7 +19,9 @@ public static class PushControlEndpoints
         control.MapPost("/pushes/suite-ticket", PushSuiteTicket);
         control.MapPost("/pushes/authorization", PushAuthorizationAsync).Accepts<AuthorizationEventRequest>("application/json");
         control.MapPost("/pushes/change-contact", AddMemberAsync).Accepts<AddMemberRequest>("application/json");
+        control.MapPost("/pushes/verify-suite-urls", VerifySuiteUrlsAsync);
         control.MapPost("/staff/press-card-button", PressCardButtonAsync).Accepts<CardButtonRequest>("application/json");
+        control.MapPost("/staff/message-app", MessageAppAsync).Accepts<StaffMessageRequest>("application/json");
         return control;
     }
 
@@ -58,6 +60,10 @@ public static class PushControlEndpoints
         return TypedResults.Json(new TicketPushResponse(push.Id, ticket), ControlJsonContext.Default.TicketPushResponse);
     }
 
+    /// <summary>The provider console's GET check of the instruction and data URLs.</summary>
+    public static async Task<JsonHttpResult<IReadOnlyList<UrlCheck>>> VerifySuiteUrlsAsync(UrlVerifier verifier, CancellationToken cancellationToken) =>
+        TypedResults.Json(await verifier.VerifySuiteUrlsAsync(cancellationToken), ControlJsonContext.Default.IReadOnlyListUrlCheck);
+
     public static async Task<Results<JsonHttpResult<PushResponse>, JsonHttpResult<ControlProblem>>> PushAuthorizationAsync(
         HttpRequest request, AuthorizationFlows flows, CancellationToken cancellationToken)
     {
@@ -83,6 +89,16 @@ public static class PushControlEndpoints
         return body is null
             ? ControlEndpoints.Problem("Send {\"corpid\", \"userid\", \"task_id\", \"event_key\"}.")
             : ControlEndpoints.Pushed(flows.PressCardButton(body.Corpid, body.Userid, body.TaskId, body.EventKey ?? ""));
+    }
+
+    /// <summary>Without content the staff member just opens the app (enter_agent); with content they write to it.</summary>
+    public static async Task<Results<JsonHttpResult<PushResponse>, JsonHttpResult<ControlProblem>>> MessageAppAsync(
+        HttpRequest request, StaffFlows flows, CancellationToken cancellationToken)
+    {
+        var body = await WxResults.ReadAsync(request, ControlJsonContext.Default.StaffMessageRequest, cancellationToken);
+        return body is null
+            ? ControlEndpoints.Problem("Send {\"corpid\", \"userid\", \"content\"}.")
+            : ControlEndpoints.Pushed(flows.MessageApp(body.Corpid, body.Userid, body.Content));
     }
 
     private static PushView ViewOf(PushRecord push) => new(

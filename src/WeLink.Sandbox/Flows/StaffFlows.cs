@@ -13,6 +13,8 @@ namespace WeLink.Sandbox.Flows;
 public sealed class StaffFlows(
     SandboxWorld world, SandboxCredentials credentials, SandboxPushes pushes, MessageLog messages, SandboxClock clock)
 {
+    private long _nextMsgId = 7_000_000_000_000_000_000;
+
     /// <summary>A button on an interactive card WeLink sent this staff member: template_card_event with a fresh response_code.</summary>
     public PushRecord PressCardButton(string corpId, string userId, string taskId, string eventKey)
     {
@@ -40,6 +42,35 @@ public sealed class StaffFlows(
             .Text("ResponseCode", responseCode)
             .Text("AgentID", agentId);
         return pushes.PushToCorp(corpId, installation.AgentId, "template_card_event", xml.ToString());
+    }
+
+    /// <summary>The staff member opens the app (enter_agent) or writes to it (text); both reach the data URL.</summary>
+    public PushRecord MessageApp(string corpId, string userId, string? content)
+    {
+        var installation = credentials.Grants.FindInstallation(corpId) is { Active: true } live
+            ? live
+            : throw new WorldException($"Corp '{corpId}' has not installed the suite.");
+        if (world.FindStaff(corpId, userId) is null)
+        {
+            throw new WorldException($"Corp '{corpId}' has no staff member '{userId}'.");
+        }
+
+        var xml = new PushXml()
+            .Text("ToUserName", corpId)
+            .Text("FromUserName", userId)
+            .Number("CreateTime", clock.GetUtcNow().ToUnixTimeSeconds());
+        var kind = content is null ? "enter_agent" : "text";
+        if (content is null)
+        {
+            xml.Text("MsgType", "event").Text("Event", "enter_agent").Text("EventKey", "");
+        }
+        else
+        {
+            xml.Text("MsgType", "text").Text("Content", content).Number("MsgId", Interlocked.Increment(ref _nextMsgId));
+        }
+
+        xml.Number("AgentID", installation.AgentId);
+        return pushes.PushToCorp(corpId, installation.AgentId, kind, xml.ToString());
     }
 
     /// <summary>A contact change in the corp's directory: the member is added to the world, then change_contact is pushed.</summary>

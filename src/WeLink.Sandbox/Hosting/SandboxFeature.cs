@@ -50,6 +50,8 @@ public static class SandboxFeature
         services.AddSingleton<FaultBook>();
         services.AddSingleton<QuotaBook>();
         services.AddSingleton<PushEncryption>();
+        services.AddSingleton(sp => new UrlVerifier(
+            sp.GetRequiredService<IOptions<SandboxOptions>>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<SandboxClock>()));
         services.AddHttpClient(PushDeliveryService.HttpClientName);
         services.AddHostedService<PushDeliveryService>();
         services.AddHostedService<TicketPushService>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using WeLink.Sandbox.Api;
 using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.Pushes;
 using WeLink.Sandbox.Recording;
 using WeLink.Sandbox.Time;
 using WeLink.Sandbox.World;
@@ -30,7 +31,13 @@ public static class OfficialAccountEndpoints
     }
 
     public static async Task<IResult> TemplateSendAsync(
-        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, MessageLog messages, CancellationToken cancellationToken)
+        HttpRequest request,
+        SandboxCredentials credentials,
+        SandboxWorld world,
+        MessageLog messages,
+        SandboxPushes pushes,
+        SandboxClock clock,
+        CancellationToken cancellationToken)
     {
         var (account, body, refusal) = await AuthorizeAsync(request, credentials, world, cancellationToken);
         if (refusal is not null)
@@ -59,7 +66,19 @@ public static class OfficialAccountEndpoints
             return WxResults.Error(43004, "require subscribe");
         }
 
-        return Sent(messages.Record("template/send", account.AppId, [openId], "template", body));
+        var message = messages.Record("template/send", account.AppId, [openId], "template", body);
+
+        // WeChat reports the outcome of every template message a moment later.
+        var finished = new PushXml()
+            .Text("ToUserName", account.OriginalId)
+            .Text("FromUserName", openId)
+            .Number("CreateTime", clock.GetUtcNow().ToUnixTimeSeconds())
+            .Text("MsgType", "event")
+            .Text("Event", "TEMPLATESENDJOBFINISH")
+            .Number("MsgID", long.Parse(message.MsgId, CultureInfo.InvariantCulture))
+            .Text("Status", "success");
+        pushes.PushToAccount(account.AppId, account.OriginalId, openId, "TEMPLATESENDJOBFINISH", finished.ToString());
+        return Sent(message);
     }
 
     public static async Task<IResult> SubscribeSendAsync(

@@ -5,7 +5,8 @@ namespace WeLink.Wechat.Crypto;
 /// <summary>
 /// A few <see cref="Aes"/> instances keyed once and reused. An instance caches its native cipher
 /// context across one-shot calls (fast), but that makes it unsafe to share between threads, so each
-/// call borrows one exclusively.
+/// call borrows one exclusively. Pooled instances live as long as the owning crypt (normally the
+/// application); their native contexts sit behind SafeHandles, so the crypt need not be disposable.
 /// </summary>
 internal sealed class AesCbcPool
 {

@@ -4,7 +4,9 @@ namespace WeLink.Wechat.Crypto;
 
 /// <summary>
 /// The outer, still-encrypted body of a callback POST. Component system pushes carry <c>AppId</c>
-/// instead of <c>ToUserName</c>; WeCom adds <c>AgentID</c> (empty for instruction callbacks).
+/// instead of <c>ToUserName</c>; WeCom adds <c>AgentID</c> (empty for instruction callbacks). Field
+/// names are matched without regard to case: WeCom's JSON callbacks spell them <c>tousername</c>,
+/// <c>encrypt</c>, <c>agentid</c>, mini-programs <c>ToUserName</c>, <c>Encrypt</c>.
 /// </summary>
 public sealed record CallbackEnvelope(string? ToUserName, string? AppId, string? AgentId, string Encrypt)
 {
@@ -26,16 +28,10 @@ public sealed record CallbackEnvelope(string? ToUserName, string? AppId, string?
             throw new WxCryptoException(WxCryptoError.ParseError, ex);
         }
 
-        var encrypt = root.Text("Encrypt");
-        if (string.IsNullOrEmpty(encrypt))
-        {
-            throw new WxCryptoException(WxCryptoError.ParseError);
-        }
-
-        return new CallbackEnvelope(
-            root.NonEmptyText("ToUserName"),
-            root.NonEmptyText("AppId"),
-            root.NonEmptyText("AgentID"),
-            encrypt);
+        var encrypt = Field(root, "Encrypt") ?? throw new WxCryptoException(WxCryptoError.ParseError);
+        return new CallbackEnvelope(Field(root, "ToUserName"), Field(root, "AppId"), Field(root, "AgentID"), encrypt);
     }
+
+    private static string? Field(PayloadNode root, string name) =>
+        root.Child(name, StringComparison.OrdinalIgnoreCase)?.Value is { Length: > 0 } value ? value : null;
 }

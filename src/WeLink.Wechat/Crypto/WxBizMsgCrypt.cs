@@ -58,7 +58,7 @@ public sealed class WxBizMsgCrypt
     public string Encrypt(string message, string receiveId)
     {
         Span<byte> random = stackalloc byte[RandomBytes];
-        RandomNumberGenerator.Fill(random);
+        RandomPrefix.Fill(random);
         return Encrypt(message, receiveId, random);
     }
 
@@ -210,12 +210,19 @@ public sealed class WxBizMsgCrypt
         return $"<xml>\n<Encrypt><![CDATA[{encrypt}]]></Encrypt>\n<MsgSignature><![CDATA[{signature}]]></MsgSignature>\n<TimeStamp>{timestamp}</TimeStamp>\n<Nonce><![CDATA[{nonce}]]></Nonce>\n</xml>";
     }
 
-    /// <summary>The JSON form of the encrypted reply; TimeStamp is a number.</summary>
-    public string BuildEncryptedReplyJson(string message, string receiveId, string timestamp, string nonce)
+    /// <summary>
+    /// The JSON form of the encrypted reply; the timestamp is a number. Mini-programs and official
+    /// accounts name the fields <c>Encrypt, MsgSignature, TimeStamp, Nonce</c>; WeCom JSON callbacks use
+    /// <c>encrypt, msgsignature, timestamp, nonce</c> (<see cref="EncryptedReplyJsonNaming.Lowercase"/>).
+    /// </summary>
+    public string BuildEncryptedReplyJson(
+        string message, string receiveId, string timestamp, string nonce, EncryptedReplyJsonNaming naming = EncryptedReplyJsonNaming.PascalCase)
     {
         // Every value is base64, hex, digits or alphanumerics, so none needs JSON escaping.
         var (encrypt, signature) = EncryptAndSign(message, receiveId, timestamp, nonce);
-        return $$"""{"Encrypt":"{{encrypt}}","MsgSignature":"{{signature}}","TimeStamp":{{timestamp}},"Nonce":"{{nonce}}"}""";
+        return naming == EncryptedReplyJsonNaming.Lowercase
+            ? $$"""{"encrypt":"{{encrypt}}","msgsignature":"{{signature}}","timestamp":{{timestamp}},"nonce":"{{nonce}}"}"""
+            : $$"""{"Encrypt":"{{encrypt}}","MsgSignature":"{{signature}}","TimeStamp":{{timestamp}},"Nonce":"{{nonce}}"}""";
     }
 
     private (string Encrypt, string Signature) EncryptAndSign(string message, string receiveId, string timestamp, string nonce)

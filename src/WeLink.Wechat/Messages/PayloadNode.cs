@@ -12,11 +12,13 @@ internal sealed class PayloadNode(string name, string value, IReadOnlyList<Paylo
 
     public IReadOnlyList<PayloadNode> Children { get; } = children;
 
-    public PayloadNode? Child(string name)
+    public PayloadNode? Child(string name) => Child(name, StringComparison.Ordinal);
+
+    public PayloadNode? Child(string name, StringComparison comparison)
     {
         foreach (var child in Children)
         {
-            if (child.Name == name)
+            if (string.Equals(child.Name, name, comparison))
             {
                 return child;
             }

@@ -104,10 +104,12 @@ public sealed class FaultInjectionTests
         await host.Client.PostAsJsonAsync("control/faults/pushes", new { kind = "delay", count = 1, delay_ms = 500 });
 
         var push = await host.Client.PostJsonAsync("control/pushes/suite-ticket", new { });
-        await Infrastructure.Pushes.EventuallyAsync(() => receiver.Received.IsEmpty, TimeSpan.FromSeconds(1));
         var finished = await host.FinishedPushAsync(push.PushId());
 
         Assert.Equal("Delivered", finished.Text("status"));
         Assert.Single(receiver.Received);
+        var created = finished.GetProperty("created_at").GetDateTimeOffset();
+        var attempted = finished.GetProperty("attempts")[0].GetProperty("at").GetDateTimeOffset();
+        Assert.True(attempted - created >= TimeSpan.FromMilliseconds(450), $"sent after {attempted - created}");
     }
 }

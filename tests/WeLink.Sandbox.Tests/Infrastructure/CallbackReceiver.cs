@@ -52,6 +52,8 @@ public sealed class CallbackReceiver : IAsyncDisposable
         app.MapPost("/wechat/component/accounts/{appid}/messages", (HttpRequest request) => receiver.HandleAsync(request, receiver._component, [SandboxHost.ComponentAppId], wechat: true));
         app.MapPost("/wecom/suite/instructions", (HttpRequest request) => receiver.HandleAsync(request, receiver._suite, [SandboxHost.SuiteId], wechat: false));
         app.MapPost("/wecom/suite/data/{corpid}", (HttpRequest request, string corpid) => receiver.HandleAsync(request, receiver._suite, [corpid], wechat: false));
+        app.MapGet("/wecom/suite/instructions", (HttpRequest request) => receiver.Echo(request));
+        app.MapGet("/wecom/suite/data/{corpid}", (HttpRequest request) => receiver.Echo(request));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         receiver.BaseAddress = new Uri(address);
@@ -83,6 +85,22 @@ public sealed class CallbackReceiver : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>WeCom's URL check: the echostr is sealed for the provider corpid; answer its plaintext.</summary>
+    private IResult Echo(HttpRequest request)
+    {
+        var query = request.Query;
+        try
+        {
+            return Results.Text(_suite.VerifyUrl(
+                query["msg_signature"].ToString(), query["timestamp"].ToString(), query["nonce"].ToString(), query["echostr"].ToString(), [SandboxHost.ProviderCorpId]));
+        }
+        catch (WxCryptoException failure)
+        {
+            Rejected.Enqueue(failure.Message);
+            return Results.StatusCode(400);
+        }
     }
 
     private async Task<IResult> HandleAsync(HttpRequest request, WxBizMsgCrypt crypt, string[] receiveIds, bool wechat)

@@ -134,6 +134,57 @@ public sealed partial class PushDeliveryTests
         await Infrastructure.Pushes.EventuallyAsync(() => receiver.Of("suite_ticket").Count == 2, TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public async Task The_suite_url_check_sends_an_echostr_sealed_for_the_provider_corpid()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var host = await SandboxHost.StartAsync(receiver.BaseAddress);
+
+        var checks = await host.Client.PostJsonAsync("control/pushes/verify-suite-urls", new { });
+
+        Assert.Equal(2, checks.GetArrayLength());
+        Assert.All(checks.EnumerateArray(), check => Assert.True(check.GetProperty("passed").GetBoolean(), check.GetRawText()));
+        Assert.Empty(receiver.Rejected);
+    }
+
+    [Fact]
+    public async Task A_template_message_is_followed_by_a_job_finish_event()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var host = await SandboxHost.StartAsync(receiver.BaseAddress);
+        var world = await WorldView.ReadAsync(host);
+        var account = await host.AuthorizeAccountAsync(world.VerifiedServiceAccount);
+        var openId = await host.FollowAsync(world.ConsumerId(0), account.AppId);
+
+        var sent = await host.SendAsync("template/send", account.AccessToken, new
+        {
+            touser = openId,
+            template_id = world.Account(account.AppId).GetProperty("templates")[0].Text("template_id"),
+            data = new { },
+        });
+
+        await Infrastructure.Pushes.EventuallyAsync(() => receiver.Of("TEMPLATESENDJOBFINISH").Count == 1, TimeSpan.FromSeconds(10));
+        Assert.Contains($"<MsgID>{sent.GetProperty("msgid").GetInt64()}</MsgID>", receiver.Of("TEMPLATESENDJOBFINISH")[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_staff_member_writing_to_the_app_reaches_the_data_url_of_their_corp()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var host = await SandboxHost.StartAsync(receiver.BaseAddress);
+        var world = await WorldView.ReadAsync(host);
+        var corp = await host.InstallCorpAsync(world.CorpId(1));
+
+        var push = await host.Client.PostJsonAsync(
+            "control/staff/message-app", new { corpid = corp.CorpId, userid = world.StaffUserId(1, 0), content = "客户已到店" });
+        await host.FinishedPushAsync(push.PushId());
+
+        var received = Assert.Single(receiver.Received, p => p.Path.StartsWith("/wecom/suite/data/", StringComparison.Ordinal));
+        Assert.Equal(corp.CorpId, received.ReceiveId);
+        Assert.Equal(corp.AgentId.ToString(System.Globalization.CultureInfo.InvariantCulture), received.Envelope.AgentId);
+        Assert.Contains("客户已到店", received.Message, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"<ComponentVerifyTicket><!\[CDATA\[(.+?)\]\]>")]
     private static partial Regex TicketPattern();
 }

@@ -38,6 +38,14 @@ public sealed class CallbackEnvelopeTests
         Assert.Equal(new CallbackEnvelope("gh_97417a04a28d", null, "1000002", "abcd"), envelope);
     }
 
+    [Fact]
+    public void A_wecom_json_envelope_with_lowercase_names_is_read()
+    {
+        var envelope = CallbackEnvelope.ParseJson("""{"tousername":"wwcbf2e1e4a4e6b0c5","encrypt":"abcd","agentid":"1000002"}""");
+
+        Assert.Equal(new CallbackEnvelope("wwcbf2e1e4a4e6b0c5", null, "1000002", "abcd"), envelope);
+    }
+
     [Theory]
     [InlineData("<xml><ToUserName>x</ToUserName></xml>")]
     [InlineData("<xml><Encrypt>abc</Encrypt>")]

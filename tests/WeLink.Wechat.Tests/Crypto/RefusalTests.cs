@@ -50,6 +50,14 @@ public sealed class RefusalTests
     }
 
     [Fact]
+    public void The_signature_is_checked_before_anything_is_decoded()
+    {
+        var crypt = CryptoTestKit.NewCrypt();
+
+        AssertRefused(WxCryptoError.SignatureMismatch, () => crypt.VerifyAndDecrypt(new string('0', 40), "1700000000", "123", "not base64!", [CryptoTestKit.ReceiveId]));
+    }
+
+    [Fact]
     public void A_message_for_another_receiveid_is_refused()
     {
         var crypt = CryptoTestKit.NewCrypt();

@@ -71,6 +71,19 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void Random_prefixes_stay_distinct_across_many_encryptions()
+    {
+        var crypt = CryptoTestKit.NewCrypt();
+
+        var prefixes = Enumerable.Range(0, 300)
+            .Select(_ => Convert.ToHexString(CryptoTestKit.DecryptRaw(crypt.Encrypt("same", CryptoTestKit.ReceiveId))[..16]))
+            .ToList();
+
+        Assert.Equal(prefixes.Count, prefixes.Distinct(StringComparer.Ordinal).Count());
+        Assert.DoesNotContain(new string('0', 32), prefixes);
+    }
+
+    [Fact]
     public void An_empty_receiveid_round_trips_for_personal_entity_apps()
     {
         var crypt = CryptoTestKit.NewCrypt();
@@ -130,6 +143,21 @@ public sealed class RoundTripTests
             root.GetProperty("Encrypt").GetString()!,
             [CryptoTestKit.ReceiveId]);
         Assert.Equal("{\"demo_resp\":\"good luck\"}", decrypted.Message);
+    }
+
+    [Fact]
+    public void The_wecom_json_reply_uses_lowercase_names()
+    {
+        var crypt = CryptoTestKit.NewCrypt();
+
+        var json = crypt.BuildEncryptedReplyJson("{}", CryptoTestKit.ReceiveId, "1713424427", "415670741", EncryptedReplyJsonNaming.Lowercase);
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var root = document.RootElement;
+        string[] expected = ["encrypt", "msgsignature", "timestamp", "nonce"];
+        Assert.Equal(expected, root.EnumerateObject().Select(property => property.Name));
+        var envelope = CallbackEnvelope.ParseJson(json);
+        Assert.Equal("{}", crypt.VerifyAndDecrypt(root.GetProperty("msgsignature").GetString()!, "1713424427", "415670741", envelope.Encrypt, [CryptoTestKit.ReceiveId]).Message);
     }
 
     [Theory]

@@ -68,6 +68,16 @@ public sealed class PayloadSafetyTests
     }
 
     [Fact]
+    public void Predefined_and_character_references_in_plain_text_values_are_decoded()
+    {
+        const string xml = "<xml><ToUserName>gh_97417a04a28d</ToUserName><FromUserName>o9AgO5Kd5ggOC-bXrbNODIiE3bGY</FromUserName><CreateTime>1715943329</CreateTime><MsgType>event</MsgType><Event>VIEW</Event><EventKey>https://dealer.example/book?a=1&amp;b=&lt;2&gt;&#x4F60;&#22909;</EventKey></xml>";
+
+        var view = Assert.IsType<MenuViewEvent>(CallbackMessageParser.Parse(xml));
+
+        Assert.Equal("https://dealer.example/book?a=1&b=<2>你好", view.EventKey);
+    }
+
+    [Fact]
     public void An_oversized_payload_is_refused()
     {
         var xml = "<xml><Content><![CDATA[" + new string('a', CallbackMessageParser.MaxPayloadChars) + "]]></Content></xml>";
