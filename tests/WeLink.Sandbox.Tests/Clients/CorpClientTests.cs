@@ -1,5 +1,6 @@
 using WeLink.Sandbox.Tests.Infrastructure;
 using WeLink.Wechat.Http;
+using WeLink.Wechat.Tokens;
 using WeLink.Wechat.WeCom;
 using WeLink.Wechat.WeCom.Models;
 
@@ -96,6 +97,10 @@ public sealed class CorpClientTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failure.StatusCode);
         Assert.Equal(1, _shared.Wire.Count(SendApi));
         Assert.Empty(host.SentMessages());
+        var token = await node.Get<CorpTokenProvider>().GetAsync(corp.Corp.CorpId, CancellationToken.None);
+        Assert.Contains(_shared.Logs.Lines, line => line.Contains("WeChat API /cgi-bin/message/send answered HTTP 503", StringComparison.Ordinal));
+        Assert.Contains(_shared.Logs.Lines, line => line.StartsWith("Polly", StringComparison.Ordinal));
+        Assert.DoesNotContain(_shared.Logs.Lines, line => line.Contains(token, StringComparison.Ordinal));
     }
 
     [Fact]
