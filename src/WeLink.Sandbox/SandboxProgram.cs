@@ -9,7 +9,9 @@ public static class SandboxProgram
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSandbox(builder.Configuration);
+        builder.Services.AddOpenApi();
         var app = builder.Build();
+        app.MapOpenApi(SandboxFeature.PathPrefix + "/openapi/{documentName}.json");
         app.MapSandbox();
         await app.RunAsync();
     }

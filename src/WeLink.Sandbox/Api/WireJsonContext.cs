@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using WeLink.Sandbox.Wechat;
 using WeLink.Sandbox.Wecom;
@@ -10,6 +11,7 @@ namespace WeLink.Sandbox.Api;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(WxError))]
+[JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(StartPushTicketRequest))]
 [JsonSerializable(typeof(ComponentTokenRequest))]
 [JsonSerializable(typeof(ComponentTokenResponse))]
@@ -37,4 +39,12 @@ namespace WeLink.Sandbox.Api;
 [JsonSerializable(typeof(UserInfo3rdResponse))]
 [JsonSerializable(typeof(UserDetail3rdRequest))]
 [JsonSerializable(typeof(UserDetail3rdResponse))]
+[JsonSerializable(typeof(OAuthTokenResponse))]
+[JsonSerializable(typeof(SnsUserInfoResponse))]
+[JsonSerializable(typeof(MessageSendResponse))]
+[JsonSerializable(typeof(UserInfoResponse))]
+[JsonSerializable(typeof(QrCodeResponse))]
+[JsonSerializable(typeof(AppMessageSendResponse))]
+[JsonSerializable(typeof(CorpUserResponse))]
+[JsonSerializable(typeof(ExternalContactResponse))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

@@ -53,5 +53,20 @@ public static class WxResults
         }
     }
 
+    /// <summary>Reads a JSON object body whose shape varies by msgtype; null means <see cref="BadJson"/>.</summary>
+    public static async Task<JsonElement?> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync(request.Body, WireJsonContext.Default.JsonElement, cancellationToken);
+            return body.ValueKind == JsonValueKind.Object ? body : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static IResult BadJson() => Error(47001, "data format error");
 }

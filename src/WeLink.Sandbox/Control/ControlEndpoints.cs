@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Sandbox.Api;
 using WeLink.Sandbox.Pushes;
+using WeLink.Sandbox.Recording;
 using WeLink.Sandbox.Time;
 using WeLink.Sandbox.World;
 
@@ -13,12 +14,16 @@ public static class ControlEndpoints
 
     public static IEndpointRouteBuilder MapControlEndpoints(this IEndpointRouteBuilder sandbox)
     {
-        var control = sandbox.MapGroup("/control").WithTags(Tag);
+        var control = sandbox.MapGroup("/control").WithTags(Tag).AddEndpointFilter(RefuseWorldMisfitsAsync);
         control.MapGet("/clock", GetClock);
         control.MapPost("/clock/advance", AdvanceClockAsync).Accepts<AdvanceClockRequest>("application/json");
         control.MapGet("/world", GetWorld);
-        control.MapPost("/pushes/component-verify-ticket", PushComponentVerifyTicket);
-        control.MapPost("/pushes/suite-ticket", PushSuiteTicket);
+        control.MapGet("/messages", GetMessages);
+        control.MapAuthorizationControlEndpoints();
+        control.MapConsumerControlEndpoints();
+        control.MapPushControlEndpoints();
+        control.MapFaultControlEndpoints();
+        control.MapWorldControlEndpoints();
         return sandbox;
     }
 
@@ -41,20 +46,30 @@ public static class ControlEndpoints
     public static JsonHttpResult<WorldSnapshot> GetWorld(SandboxWorld world) =>
         TypedResults.Json(world.Snapshot(), ControlJsonContext.Default.WorldSnapshot);
 
-    public static JsonHttpResult<TicketPushResponse> PushComponentVerifyTicket(SandboxPushes pushes)
-    {
-        var (push, ticket) = pushes.PushComponentVerifyTicket();
-        return TypedResults.Json(new TicketPushResponse(push.Id, ticket), ControlJsonContext.Default.TicketPushResponse);
-    }
-
-    public static JsonHttpResult<TicketPushResponse> PushSuiteTicket(SandboxPushes pushes)
-    {
-        var (push, ticket) = pushes.PushSuiteTicket();
-        return TypedResults.Json(new TicketPushResponse(push.Id, ticket), ControlJsonContext.Default.TicketPushResponse);
-    }
+    /// <summary>Messages WeLink sent, oldest first; filter by API (e.g. custom/send) or recipient.</summary>
+    public static JsonHttpResult<IReadOnlyList<SentMessage>> GetMessages(MessageLog messages, string? api, string? recipient) =>
+        TypedResults.Json(
+            (IReadOnlyList<SentMessage>)[.. messages.All().Where(m => (api is null || m.Api == api) && (recipient is null || m.Recipients.Contains(recipient)))],
+            ControlJsonContext.Default.IReadOnlyListSentMessage);
 
     public static JsonHttpResult<ControlProblem> Problem(string error) =>
         TypedResults.Json(new ControlProblem(error), ControlJsonContext.Default.ControlProblem, statusCode: StatusCodes.Status400BadRequest);
+
+    public static JsonHttpResult<PushResponse> Pushed(PushRecord push) =>
+        TypedResults.Json(new PushResponse(push.Id), ControlJsonContext.Default.PushResponse);
+
+    /// <summary>A request that does not fit the world is the caller's mistake: 400 with the reason.</summary>
+    private static async ValueTask<object?> RefuseWorldMisfitsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (WorldException misfit)
+        {
+            return Problem(misfit.Message);
+        }
+    }
 
     private static ClockResponse ClockOf(SandboxClock clock)
     {

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using WeLink.Sandbox.Flows;
+using WeLink.Sandbox.Recording;
 using WeLink.Sandbox.World;
 
 namespace WeLink.Sandbox.Control;
@@ -13,4 +15,33 @@ namespace WeLink.Sandbox.Control;
 [JsonSerializable(typeof(TicketPushResponse))]
 [JsonSerializable(typeof(ControlProblem))]
 [JsonSerializable(typeof(WorldSnapshot))]
+[JsonSerializable(typeof(ComponentApprovalRequest))]
+[JsonSerializable(typeof(AppidRequest))]
+[JsonSerializable(typeof(CorpidRequest))]
+[JsonSerializable(typeof(InstallRequest))]
+[JsonSerializable(typeof(ConsumerConsentRequest))]
+[JsonSerializable(typeof(StaffOAuthRequest))]
+[JsonSerializable(typeof(OAuthCodeResponse))]
+[JsonSerializable(typeof(PushResponse))]
+[JsonSerializable(typeof(ComponentApproval))]
+[JsonSerializable(typeof(InstallApproval))]
+[JsonSerializable(typeof(ConsumerActionRequest))]
+[JsonSerializable(typeof(ConsumerActionResponse))]
+[JsonSerializable(typeof(IReadOnlyList<SentMessage>))]
+[JsonSerializable(typeof(CardButtonRequest))]
+[JsonSerializable(typeof(StaffMessageRequest))]
+[JsonSerializable(typeof(AddMemberRequest))]
+[JsonSerializable(typeof(AuthorizationEventRequest))]
+[JsonSerializable(typeof(PushView))]
+[JsonSerializable(typeof(IReadOnlyList<Pushes.UrlCheck>))]
+[JsonSerializable(typeof(IReadOnlyList<PushView>))]
+[JsonSerializable(typeof(ApiFaultRequest))]
+[JsonSerializable(typeof(LatencyRequest))]
+[JsonSerializable(typeof(PushFaultRequest))]
+[JsonSerializable(typeof(OwnerRequest))]
+[JsonSerializable(typeof(AccountRequest))]
+[JsonSerializable(typeof(ConsumerRequest))]
+[JsonSerializable(typeof(CorpRequest))]
+[JsonSerializable(typeof(StaffRequest))]
+[JsonSerializable(typeof(ExternalContactRequest))]
 public sealed partial class ControlJsonContext : JsonSerializerContext;

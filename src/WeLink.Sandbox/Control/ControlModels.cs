@@ -7,3 +7,67 @@ public sealed record ClockResponse(DateTimeOffset Now, long UnixSeconds, double 
 public sealed record TicketPushResponse(long PushId, string Ticket);
 
 public sealed record ControlProblem(string Error);
+
+public sealed record ComponentApprovalRequest(string? PreAuthCode, string Appid);
+
+public sealed record AppidRequest(string Appid);
+
+public sealed record CorpidRequest(string Corpid);
+
+public sealed record InstallRequest(string? PreAuthCode, string Corpid, string? State);
+
+public sealed record ConsumerConsentRequest(string ConsumerId, string Appid, string? Scope);
+
+public sealed record StaffOAuthRequest(string Corpid, string Userid, string? Scope);
+
+public sealed record OAuthCodeResponse(string Code, int ExpiresIn);
+
+public sealed record PushResponse(long PushId);
+
+public sealed record ConsumerActionRequest(
+    string ConsumerId,
+    string? Appid,
+    string? Content,
+    string? Key,
+    string? Url,
+    string? Ticket,
+    string? TemplateId);
+
+public sealed record ConsumerActionResponse(long? PushId, string? Openid);
+
+public sealed record CardButtonRequest(string Corpid, string Userid, string TaskId, string? EventKey);
+
+public sealed record AddMemberRequest(string Corpid, string Name, int DepartmentId, string? Position, string? Mobile);
+
+public sealed record AuthorizationEventRequest(string Appid, string InfoType);
+
+public sealed record PushView(
+    long Id,
+    string Target,
+    string Kind,
+    string? Subject,
+    string Status,
+    DateTimeOffset CreatedAt,
+    string Plaintext,
+    string? Reply,
+    IReadOnlyList<Pushes.PushAttempt> Attempts);
+
+public sealed record ApiFaultRequest(string Api, int? Count, int? Errcode, int? HttpStatus, int? LatencyMs);
+
+public sealed record LatencyRequest(int LatencyMs);
+
+public sealed record PushFaultRequest(string Kind, int? Count, int? DelayMs);
+
+public sealed record OwnerRequest(string Name);
+
+public sealed record AccountRequest(string OwnerId, string Nickname, string Kind, bool Verified, IReadOnlyList<string>? Templates, IReadOnlyList<string>? SubscribeTemplates);
+
+public sealed record ConsumerRequest(string Nickname);
+
+public sealed record CorpRequest(string Name, IReadOnlyList<string>? Departments);
+
+public sealed record StaffRequest(string Name, int DepartmentId, string? Position, string? Mobile);
+
+public sealed record ExternalContactRequest(string ConsumerId, string Userid);
+
+public sealed record StaffMessageRequest(string Corpid, string Userid, string? Content);

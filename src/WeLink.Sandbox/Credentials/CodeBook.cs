@@ -21,9 +21,9 @@ public sealed class CodeBook<TPayload>(SandboxClock clock)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _codes = new(StringComparer.Ordinal);
 
-    public string Issue(TPayload payload, TimeSpan lifetime, int length = 64)
+    public string Issue(TPayload payload, TimeSpan lifetime, int length = 64, string prefix = "")
     {
-        var code = OpaqueIds.Secret(length);
+        var code = prefix + OpaqueIds.Secret(length);
         lock (_gate)
         {
             _codes.Add(code, new Entry(payload, clock.GetUtcNow() + lifetime));

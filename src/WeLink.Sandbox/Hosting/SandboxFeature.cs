@@ -1,8 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WeLink.Sandbox.Api;
 using WeLink.Sandbox.Control;
 using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.Faults;
+using WeLink.Sandbox.Flows;
+using WeLink.Sandbox.Pages;
 using WeLink.Sandbox.Pushes;
+using WeLink.Sandbox.Recording;
 using WeLink.Sandbox.Time;
 using WeLink.Sandbox.Wechat;
 using WeLink.Sandbox.Wecom;
@@ -37,18 +42,45 @@ public static class SandboxFeature
         });
         services.AddSingleton<SandboxCredentials>();
         services.AddSingleton<PushLog>();
+        services.AddSingleton<MessageLog>();
         services.AddSingleton<SandboxPushes>();
+        services.AddSingleton<AuthorizationFlows>();
+        services.AddSingleton<ConsumerFlows>();
+        services.AddSingleton<StaffFlows>();
+        services.AddSingleton<FaultBook>();
+        services.AddSingleton<QuotaBook>();
+        services.AddSingleton<PushEncryption>();
+        services.AddSingleton(sp => new UrlVerifier(
+            sp.GetRequiredService<IOptions<SandboxOptions>>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<SandboxClock>()));
+        services.AddHttpClient(PushDeliveryService.HttpClientName);
+        services.AddHostedService<PushDeliveryService>();
+        services.AddHostedService<TicketPushService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder endpoints)
     {
         var sandbox = endpoints.MapGroup(PathPrefix);
-        var wechat = sandbox.MapGroup("/wechat").ExcludeFromDescription();
+        var wechat = sandbox.MapGroup("/wechat").ExcludeFromDescription().AddEndpointFilterFactory(Guard("/wechat/"));
         wechat.MapComponentEndpoints();
-        var wecom = sandbox.MapGroup("/wecom").ExcludeFromDescription();
+        wechat.MapOAuthEndpoints();
+        wechat.MapOfficialAccountEndpoints();
+        var wecom = sandbox.MapGroup("/wecom").ExcludeFromDescription().AddEndpointFilterFactory(Guard("/wecom/"));
         wecom.MapSuiteEndpoints();
+        wecom.MapCorpEndpoints();
         sandbox.MapControlEndpoints();
+        var pages = sandbox.MapGroup("").ExcludeFromDescription();
+        pages.MapAuthorizationPages();
+        pages.MapOAuthPages();
+        pages.MapPhonesPage();
         return endpoints;
     }
+
+    private static Func<EndpointFilterFactoryContext, EndpointFilterDelegate, EndpointFilterDelegate> Guard(string hostPrefix) =>
+        (context, next) =>
+        {
+            var services = context.ApplicationServices;
+            var guard = new ApiGuardFilter(services.GetRequiredService<FaultBook>(), services.GetRequiredService<QuotaBook>(), hostPrefix);
+            return invocation => guard.InvokeAsync(invocation, next);
+        };
 }

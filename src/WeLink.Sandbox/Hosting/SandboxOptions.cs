@@ -19,6 +19,12 @@ public sealed class SandboxOptions
 
     public TimeSpan TicketPushInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Off in tests that want no pushes but their own.</summary>
+    public bool PushTicketsOnSchedule { get; set; } = true;
+
+    /// <summary>The platforms give up on a push after 5 s without an answer, then retry.</summary>
+    public TimeSpan PushAttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Create the demo world at start.</summary>
     public bool Seed { get; set; } = true;
 

@@ -28,6 +28,11 @@ public sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
             failures.Add("Sandbox:TicketPushInterval must be positive (the real platforms push every 00:10:00).");
         }
 
+        if (options.PushAttemptTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Sandbox:PushAttemptTimeout must be positive (the real platforms wait 00:00:05).");
+        }
+
         if (options.Quotas.DefaultDailyBudget <= 0 || options.Quotas.DailyBudgets.Values.Any(b => b <= 0))
         {
             failures.Add("Sandbox:Quotas budgets must be positive numbers of calls per day.");

@@ -100,7 +100,7 @@ public static class ComponentEndpoints
             return WxResults.Error(61011, "invalid component");
         }
 
-        var code = "preauthcode@@@" + credentials.PreAuthCodes.Issue(new PreAuthGrant(AuthType: 3), PreAuthCodeLifetime, 48);
+        var code = credentials.PreAuthCodes.Issue(new PreAuthGrant(AuthType: 3), PreAuthCodeLifetime, 48, "preauthcode@@@");
         return WxResults.Json(new PreAuthCodeResponse(code, (int)PreAuthCodeLifetime.TotalSeconds), WireJsonContext.Default.PreAuthCodeResponse);
     }
 

@@ -7,8 +7,8 @@ namespace WeLink.Wechat.Http;
 public sealed class WechatApiException : Exception
 {
     public WechatApiException()
-        : this("", 0, null)
     {
+        ApiPath = "";
     }
 
     public WechatApiException(string message)

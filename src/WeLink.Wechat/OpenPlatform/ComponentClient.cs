@@ -63,7 +63,7 @@ public sealed class ComponentClient
             Json.ApiComponentTokenResponse,
             cancellationToken);
 
-    /// <summary>The cached component_access_token, refreshed single-flight from the stored ticket.</summary>
+    /// <summary>The cached component_access_token; when missing, POST /cgi-bin/component/api_component_token single-flight with the stored ticket.</summary>
     public Task<string> GetComponentAccessTokenAsync(CancellationToken cancellationToken) =>
         _tokens.GetAsync(TokenKeys.Component(_component.AppId), FetchComponentTokenAsync, cancellationToken);
 

@@ -33,9 +33,9 @@ public sealed partial class AuthorizerTokenProvider(
     {
         var refreshToken = await credentials.GetRefreshTokenAsync(authorizerAppid, cancellationToken)
             ?? await RecoverRefreshTokenAsync(authorizerAppid, null, cancellationToken);
-        var response = await RequestTokenAsync(authorizerAppid, refreshToken, cancellationToken);
+        var (response, usedRefreshToken) = await RequestTokenAsync(authorizerAppid, refreshToken, cancellationToken);
 
-        if (!string.IsNullOrEmpty(response.AuthorizerRefreshToken) && response.AuthorizerRefreshToken != refreshToken)
+        if (!string.IsNullOrEmpty(response.AuthorizerRefreshToken) && response.AuthorizerRefreshToken != usedRefreshToken)
         {
             await credentials.SaveRefreshTokenAsync(authorizerAppid, response.AuthorizerRefreshToken, cancellationToken);
             LogRefreshTokenRotated(logger, authorizerAppid);
@@ -44,19 +44,20 @@ public sealed partial class AuthorizerTokenProvider(
         return new IssuedToken(response.AuthorizerAccessToken, TimeSpan.FromSeconds(response.ExpiresIn));
     }
 
-    private async Task<ApiAuthorizerTokenResponse> RequestTokenAsync(
+    /// <summary>The token answer, with the refresh token that bought it (the recovered one after a 61023).</summary>
+    private async Task<(ApiAuthorizerTokenResponse Response, string RefreshToken)> RequestTokenAsync(
         string authorizerAppid, string refreshToken, CancellationToken cancellationToken)
     {
         try
         {
-            return await component.RequestAuthorizerTokenAsync(authorizerAppid, refreshToken, cancellationToken);
+            return (await component.RequestAuthorizerTokenAsync(authorizerAppid, refreshToken, cancellationToken), refreshToken);
         }
         catch (WechatApiException exception) when (exception.Errcode == RefreshTokenInvalid)
         {
             var recovered = await RecoverRefreshTokenAsync(authorizerAppid, refreshToken, cancellationToken);
             try
             {
-                return await component.RequestAuthorizerTokenAsync(authorizerAppid, recovered, cancellationToken);
+                return (await component.RequestAuthorizerTokenAsync(authorizerAppid, recovered, cancellationToken), recovered);
             }
             catch (WechatApiException again) when (again.Errcode == RefreshTokenInvalid)
             {

@@ -47,7 +47,7 @@ public sealed class SuiteClient
             Json.ServiceGetSuiteTokenResponse,
             cancellationToken);
 
-    /// <summary>The cached suite_access_token, refreshed single-flight from the stored suite_ticket.</summary>
+    /// <summary>The cached suite_access_token; when missing, POST /cgi-bin/service/get_suite_token single-flight with the stored suite_ticket.</summary>
     public Task<string> GetSuiteAccessTokenAsync(CancellationToken cancellationToken) =>
         _tokens.GetAsync(TokenKeys.Suite(_suite.SuiteId), FetchSuiteTokenAsync, cancellationToken);
 

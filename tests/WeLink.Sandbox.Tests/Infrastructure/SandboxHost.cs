@@ -60,8 +60,8 @@ public sealed class SandboxHost : IAsyncDisposable
             ["Sandbox:ProviderCorpId"] = ProviderCorpId,
             ["Sandbox:CallbackBaseUrl"] = callbackBaseUrl?.ToString(),
 
-            // Long enough that the scheduled pushes never interfere with a test.
-            ["Sandbox:TicketPushInterval"] = "1.00:00:00",
+            // Only the pushes a test asks for; the scheduled ones have their own test.
+            ["Sandbox:PushTicketsOnSchedule"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

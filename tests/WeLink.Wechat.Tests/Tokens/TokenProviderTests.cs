@@ -64,6 +64,20 @@ public sealed class TokenProviderTests
     }
 
     [Fact]
+    public async Task The_renewal_margin_follows_the_configured_RefreshAhead()
+    {
+        var endpoint = new GatedTokenEndpoint();
+        endpoint.Open();
+        var provider = NewNode(refreshAhead: TimeSpan.FromMinutes(10));
+
+        await provider.GetAsync(Key, endpoint.FetchAsync, CancellationToken.None);
+        _time.Advance(Lifetime - TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
+        Assert.Equal("token-1", await provider.GetAsync(Key, endpoint.FetchAsync, CancellationToken.None));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("token-2", await provider.GetAsync(Key, endpoint.FetchAsync, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_refused_token_is_refreshed_once_and_the_call_retried_once()
     {
         var endpoint = new GatedTokenEndpoint();
@@ -204,12 +218,16 @@ public sealed class TokenProviderTests
         Assert.Contains(Key, failure.Message, StringComparison.Ordinal);
     }
 
-    private TokenProvider NewNode(TimeSpan? lockWait = null) => new(
+    private TokenProvider NewNode(TimeSpan? lockWait = null, TimeSpan? refreshAhead = null) => new(
         _cache,
         _lock,
         Microsoft.Extensions.Options.Options.Create(new WeChatOptions
         {
-            Tokens = new TokenOptions { LockWait = lockWait ?? TimeSpan.FromSeconds(30) },
+            Tokens = new TokenOptions
+            {
+                LockWait = lockWait ?? TimeSpan.FromSeconds(30),
+                RefreshAhead = refreshAhead ?? TimeSpan.FromMinutes(5),
+            },
         }),
         NullLogger<TokenProvider>.Instance);
 

@@ -30,7 +30,10 @@ public sealed class UpdatedButton
     public required string ReplaceName { get; init; }
 }
 
+/// <summary>
+/// The docs show <c>invaliduser</c> here as a list, while SDKs read it as message/send's <c>a|b</c> string;
+/// it is left out so that either shape parses.
+/// </summary>
 public sealed class MessageUpdateTemplateCardResponse : WechatResponse
 {
-    public IReadOnlyList<string> Invaliduser { get; set; } = [];
 }

@@ -1,0 +1,89 @@
+using System.Globalization;
+using WeLink.Sandbox.Api;
+using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.Pushes;
+using WeLink.Sandbox.Recording;
+using WeLink.Sandbox.Time;
+using WeLink.Sandbox.Wecom;
+using WeLink.Sandbox.World;
+
+namespace WeLink.Sandbox.Flows;
+
+/// <summary>What staff do in WeCom, and what WeCom pushes to the suite's URLs about it.</summary>
+public sealed class StaffFlows(
+    SandboxWorld world, SandboxCredentials credentials, SandboxPushes pushes, MessageLog messages, SandboxClock clock)
+{
+    private long _nextMsgId = 7_000_000_000_000_000_000;
+
+    /// <summary>A button on an interactive card WeLink sent this staff member: template_card_event with a fresh response_code.</summary>
+    public PushRecord PressCardButton(string corpId, string userId, string taskId, string eventKey)
+    {
+        var installation = credentials.Grants.FindInstallation(corpId) is { Active: true } live
+            ? live
+            : throw new WorldException($"Corp '{corpId}' has not installed the suite.");
+        var card = messages.All().LastOrDefault(m =>
+            m.Api == "wecom/message/send"
+            && m.Sender == corpId
+            && m.Recipients.Contains(userId)
+            && m.Body.ObjectField("template_card")?.TextField("task_id") == taskId)
+            ?? throw new WorldException($"Staff member '{userId}' received no card with task_id '{taskId}'.");
+        var cardType = card.Body.ObjectField("template_card")?.TextField("card_type") ?? "";
+        var responseCode = credentials.CardResponseCodes.Issue(new CardResponseGrant(corpId, card.MsgId), CorpEndpoints.ResponseCodeLifetime);
+        var agentId = installation.AgentId.ToString(CultureInfo.InvariantCulture);
+        var xml = new PushXml()
+            .Text("ToUserName", corpId)
+            .Text("FromUserName", userId)
+            .Number("CreateTime", clock.GetUtcNow().ToUnixTimeSeconds())
+            .Text("MsgType", "event")
+            .Text("Event", "template_card_event")
+            .Text("EventKey", eventKey)
+            .Text("TaskId", taskId)
+            .Text("CardType", cardType)
+            .Text("ResponseCode", responseCode)
+            .Text("AgentID", agentId);
+        return pushes.PushToCorp(corpId, installation.AgentId, "template_card_event", xml.ToString());
+    }
+
+    /// <summary>The staff member opens the app (enter_agent) or writes to it (text); both reach the data URL.</summary>
+    public PushRecord MessageApp(string corpId, string userId, string? content)
+    {
+        var installation = credentials.Grants.FindInstallation(corpId) is { Active: true } live
+            ? live
+            : throw new WorldException($"Corp '{corpId}' has not installed the suite.");
+        if (world.FindStaff(corpId, userId) is null)
+        {
+            throw new WorldException($"Corp '{corpId}' has no staff member '{userId}'.");
+        }
+
+        var xml = new PushXml()
+            .Text("ToUserName", corpId)
+            .Text("FromUserName", userId)
+            .Number("CreateTime", clock.GetUtcNow().ToUnixTimeSeconds());
+        var kind = content is null ? "enter_agent" : "text";
+        if (content is null)
+        {
+            xml.Text("MsgType", "event").Text("Event", "enter_agent").Text("EventKey", "");
+        }
+        else
+        {
+            xml.Text("MsgType", "text").Text("Content", content).Number("MsgId", Interlocked.Increment(ref _nextMsgId));
+        }
+
+        xml.Number("AgentID", installation.AgentId);
+        return pushes.PushToCorp(corpId, installation.AgentId, kind, xml.ToString());
+    }
+
+    /// <summary>A contact change in the corp's directory: the member is added to the world, then change_contact is pushed.</summary>
+    public PushRecord AddMember(string corpId, string name, int departmentId, string position, string mobile)
+    {
+        var member = world.AddStaff(corpId, name, departmentId, position, mobile);
+        var fields = new PushXml()
+            .Text("UserID", member.UserId)
+            .Text("OpenUserID", member.OpenUserId)
+            .Text("Name", member.Name)
+            .Text("Department", departmentId.ToString(CultureInfo.InvariantCulture))
+            .Text("MainDepartment", departmentId.ToString(CultureInfo.InvariantCulture))
+            .Text("Position", member.Position);
+        return pushes.PushChangeContact(corpId, "create_user", fields);
+    }
+}

@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Text.Json;
+using WeLink.Sandbox.Api;
+using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.Pushes;
+using WeLink.Sandbox.Recording;
+using WeLink.Sandbox.Time;
+using WeLink.Sandbox.World;
+
+namespace WeLink.Sandbox.Wechat;
+
+/// <summary>Official-account APIs called with an authorizer token (protocol.md §4), each rule enforced and every send recorded.</summary>
+public static class OfficialAccountEndpoints
+{
+    /// <summary>Customer-service messages may follow a consumer's interaction for this long.</summary>
+    public static readonly TimeSpan InteractionWindow = TimeSpan.FromHours(48);
+
+    private static readonly HashSet<string> CustomMessageTypes =
+        ["text", "image", "voice", "video", "music", "news", "mpnews", "msgmenu", "wxcard", "miniprogrampage"];
+
+    public static IEndpointRouteBuilder MapOfficialAccountEndpoints(this IEndpointRouteBuilder wechat)
+    {
+        var api = wechat.MapGroup("/cgi-bin");
+        api.MapPost("/message/template/send", TemplateSendAsync);
+        api.MapPost("/message/subscribe/bizsend", SubscribeSendAsync);
+        api.MapPost("/message/custom/send", CustomSendAsync);
+        api.MapGet("/user/info", UserInfo);
+        api.MapPost("/menu/create", MenuCreateAsync);
+        api.MapPost("/qrcode/create", QrCodeCreateAsync);
+        return wechat;
+    }
+
+    public static async Task<IResult> TemplateSendAsync(
+        HttpRequest request,
+        SandboxCredentials credentials,
+        SandboxWorld world,
+        MessageLog messages,
+        SandboxPushes pushes,
+        SandboxClock clock,
+        CancellationToken cancellationToken)
+    {
+        var (account, body, refusal) = await AuthorizeAsync(request, credentials, world, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!account!.CanSendNotices)
+        {
+            return WxResults.Error(48001, "api unauthorized: template messages need a verified service account");
+        }
+
+        var templateId = body.TextField("template_id");
+        if (!account.Templates.Any(t => t.TemplateId == templateId))
+        {
+            return WxResults.Error(40037, "invalid template_id");
+        }
+
+        if (FindRecipient(world, account, body) is not { } openId)
+        {
+            return WxResults.Error(40003, "invalid openid");
+        }
+
+        if (world.FollowOf(account.AppId, openId) is not { Subscribed: true })
+        {
+            return WxResults.Error(43004, "require subscribe");
+        }
+
+        var message = messages.Record("template/send", account.AppId, [openId], "template", body);
+
+        // WeChat reports the outcome of every template message a moment later.
+        var finished = new PushXml()
+            .Text("ToUserName", account.OriginalId)
+            .Text("FromUserName", openId)
+            .Number("CreateTime", clock.GetUtcNow().ToUnixTimeSeconds())
+            .Text("MsgType", "event")
+            .Text("Event", "TEMPLATESENDJOBFINISH")
+            .Number("MsgID", long.Parse(message.MsgId, CultureInfo.InvariantCulture))
+            .Text("Status", "success");
+        pushes.PushToAccount(account.AppId, account.OriginalId, openId, "TEMPLATESENDJOBFINISH", finished.ToString());
+        return Sent(message);
+    }
+
+    public static async Task<IResult> SubscribeSendAsync(
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, MessageLog messages, CancellationToken cancellationToken)
+    {
+        var (account, body, refusal) = await AuthorizeAsync(request, credentials, world, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!account!.CanSendNotices)
+        {
+            return WxResults.Error(48001, "api unauthorized: subscribe notices need a verified service account");
+        }
+
+        var templateId = body.TextField("template_id") ?? "";
+        if (!account.SubscribeTemplates.Any(t => t.TemplateId == templateId))
+        {
+            return WxResults.Error(40037, "invalid template_id");
+        }
+
+        if (FindRecipient(world, account, body) is not { } openId)
+        {
+            return WxResults.Error(40003, "invalid openid");
+        }
+
+        if (!world.TryUseSubscription(account.AppId, openId, templateId))
+        {
+            return WxResults.Error(43101, "user refuse to accept the msg");
+        }
+
+        return Sent(messages.Record("subscribe/bizsend", account.AppId, [openId], "subscribe", body), withMsgId: false);
+    }
+
+    public static async Task<IResult> CustomSendAsync(
+        HttpRequest request,
+        SandboxCredentials credentials,
+        SandboxWorld world,
+        MessageLog messages,
+        SandboxClock clock,
+        CancellationToken cancellationToken)
+    {
+        var (account, body, refusal) = await AuthorizeAsync(request, credentials, world, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var msgType = body.TextField("msgtype");
+        if (msgType is null || !CustomMessageTypes.Contains(msgType) || body.ObjectField(msgType) is null)
+        {
+            return WxResults.Error(40008, "invalid message type");
+        }
+
+        if (FindRecipient(world, account!, body) is not { } openId)
+        {
+            return WxResults.Error(40003, "invalid openid");
+        }
+
+        var lastInteraction = world.LastInteraction(account!.AppId, openId);
+        if (world.FollowOf(account.AppId, openId) is not { Subscribed: true }
+            || lastInteraction is null
+            || clock.GetUtcNow() - lastInteraction >= InteractionWindow)
+        {
+            return WxResults.Error(45015, "response out of time limit or subscription is canceled");
+        }
+
+        return Sent(messages.Record("custom/send", account.AppId, [openId], msgType, body), withMsgId: false);
+    }
+
+    public static IResult UserInfo(HttpRequest request, SandboxCredentials credentials, SandboxWorld world)
+    {
+        var check = credentials.Tokens.Check(request.Query["access_token"].FirstOrDefault(), TokenKind.AuthorizerAccessToken);
+        if (!check.IsValid)
+        {
+            return WxResults.WechatToken(check);
+        }
+
+        var openId = request.Query["openid"].FirstOrDefault() ?? "";
+        if (world.FindByOpenId(check.Subject, openId) is not { } identity)
+        {
+            return WxResults.Error(40003, "invalid openid");
+        }
+
+        var follow = world.FollowOf(check.Subject, openId);
+        var response = follow is { Subscribed: true }
+            ? new UserInfoResponse(
+                1,
+                openId,
+                "zh_CN",
+                follow.Since.ToUnixTimeSeconds(),
+                identity.UnionId,
+                "",
+                0,
+                [],
+                follow.Scene,
+                long.TryParse(follow.QrScene, NumberStyles.None, CultureInfo.InvariantCulture, out var sceneId) ? sceneId : 0,
+                follow.QrScene ?? "")
+            : new UserInfoResponse(0, openId, null, null, identity.UnionId, null, null, null, null, null, null);
+        return WxResults.Json(response, WireJsonContext.Default.UserInfoResponse);
+    }
+
+    public static async Task<IResult> MenuCreateAsync(
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var (account, body, refusal) = await AuthorizeAsync(request, credentials, world, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!body.TryGetProperty("button", out var buttons) || buttons.ValueKind != JsonValueKind.Array || buttons.GetArrayLength() is < 1 or > 3)
+        {
+            return WxResults.Error(40016, "invalid button size: a menu has 1 to 3 top-level buttons");
+        }
+
+        world.SetMenu(account!.AppId, body.GetRawText());
+        return WxResults.Ok();
+    }
+
+    public static async Task<IResult> QrCodeCreateAsync(
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var (account, body, refusal) = await AuthorizeAsync(request, credentials, world, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (account!.Kind != AccountKind.ServiceAccount || !account.Verified)
+        {
+            return WxResults.Error(48001, "api unauthorized: QR codes with parameters need a verified service account");
+        }
+
+        var actionName = body.TextField("action_name");
+        var scene = body.ObjectField("action_info")?.ObjectField("scene");
+        var sceneValue = actionName switch
+        {
+            "QR_SCENE" or "QR_LIMIT_SCENE" => scene?.NumberField("scene_id")?.ToString(CultureInfo.InvariantCulture),
+            "QR_STR_SCENE" or "QR_LIMIT_STR_SCENE" => scene?.TextField("scene_str"),
+            _ => null,
+        };
+        if (sceneValue is null)
+        {
+            return WxResults.Error(40053, "invalid action info: action_name and its scene_id or scene_str are required");
+        }
+
+        var temporary = actionName is "QR_SCENE" or "QR_STR_SCENE";
+        var seconds = temporary ? Math.Clamp(body.NumberField("expire_seconds") ?? 60, 60, 2_592_000) : (int?)null;
+        var qrCode = world.AddQrCode(account.AppId, sceneValue, seconds is { } s ? TimeSpan.FromSeconds(s) : null);
+        return WxResults.Json(
+            new QrCodeResponse(qrCode.Ticket, seconds, $"http://weixin.qq.com/q/sandbox{qrCode.Ticket[..12]}"),
+            WireJsonContext.Default.QrCodeResponse);
+    }
+
+    private static async Task<(OfficialAccount? Account, JsonElement Body, IResult? Refusal)> AuthorizeAsync(
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var check = credentials.Tokens.Check(request.Query["access_token"].FirstOrDefault(), TokenKind.AuthorizerAccessToken);
+        if (!check.IsValid)
+        {
+            return (null, default, WxResults.WechatToken(check));
+        }
+
+        if (await WxResults.ReadObjectAsync(request, cancellationToken) is not { } body)
+        {
+            return (null, default, WxResults.BadJson());
+        }
+
+        return world.FindAccount(check.Subject) is { } account
+            ? (account, body, null)
+            : (null, default, WxResults.Error(61003, "component is not authorized by this account"));
+    }
+
+    private static string? FindRecipient(SandboxWorld world, OfficialAccount account, JsonElement body) =>
+        body.TextField("touser") is { } openId && world.FindByOpenId(account.AppId, openId) is not null ? openId : null;
+
+    private static IResult Sent(SentMessage message, bool withMsgId = true) =>
+        WxResults.Json(
+            new MessageSendResponse(0, "ok", withMsgId ? long.Parse(message.MsgId, CultureInfo.InvariantCulture) : null),
+            WireJsonContext.Default.MessageSendResponse);
+}

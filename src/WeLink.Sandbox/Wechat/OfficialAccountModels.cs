@@ -1,0 +1,18 @@
+namespace WeLink.Sandbox.Wechat;
+
+public sealed record MessageSendResponse(int Errcode, string Errmsg, long? Msgid);
+
+public sealed record UserInfoResponse(
+    int Subscribe,
+    string Openid,
+    string? Language,
+    long? SubscribeTime,
+    string? Unionid,
+    string? Remark,
+    int? Groupid,
+    IReadOnlyList<int>? TagidList,
+    string? SubscribeScene,
+    long? QrScene,
+    string? QrSceneStr);
+
+public sealed record QrCodeResponse(string Ticket, int? ExpireSeconds, string Url);

@@ -1,0 +1,166 @@
+using System.Text.Json;
+using WeLink.Sandbox.Api;
+using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.Recording;
+using WeLink.Sandbox.World;
+
+namespace WeLink.Sandbox.Wecom;
+
+/// <summary>WeCom APIs called with an authorized corp's token (protocol.md §3.6).</summary>
+public static class CorpEndpoints
+{
+    /// <summary>A response_code may update its card once, within this time.</summary>
+    public static readonly TimeSpan ResponseCodeLifetime = TimeSpan.FromHours(72);
+
+    private static readonly HashSet<string> InteractiveCards = ["button_interaction", "vote_interaction", "multiple_interaction"];
+    private static readonly HashSet<string> MessageTypes = ["text", "textcard", "template_card", "markdown", "news", "mpnews"];
+
+    public static IEndpointRouteBuilder MapCorpEndpoints(this IEndpointRouteBuilder wecom)
+    {
+        var api = wecom.MapGroup("/cgi-bin");
+        api.MapPost("/message/send", SendAsync);
+        api.MapPost("/message/update_template_card", UpdateTemplateCardAsync);
+        api.MapGet("/user/get", GetUser);
+        api.MapGet("/externalcontact/get", GetExternalContact);
+        return wecom;
+    }
+
+    public static async Task<IResult> SendAsync(
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, MessageLog messages, CancellationToken cancellationToken)
+    {
+        var (installation, body, refusal) = await AuthorizeAsync(request, credentials, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (body.NumberField("agentid") != installation!.AgentId)
+        {
+            return WxResults.Error(40056, "invalid agentid");
+        }
+
+        var msgType = body.TextField("msgtype");
+        if (msgType is null || !MessageTypes.Contains(msgType) || body.ObjectField(msgType) is not { } payload)
+        {
+            return WxResults.Error(40008, "invalid message type");
+        }
+
+        var interactive = false;
+        if (msgType == "template_card")
+        {
+            var cardType = payload.TextField("card_type") ?? "";
+            interactive = InteractiveCards.Contains(cardType) || payload.Has("action_menu");
+            if (interactive && string.IsNullOrEmpty(payload.TextField("task_id")))
+            {
+                return WxResults.Error(40058, "invalid parameter: task_id is required for interactive template cards");
+            }
+        }
+
+        var staff = world.StaffOf(installation.CorpId).Select(s => s.UserId).ToHashSet(StringComparer.Ordinal);
+        var requested = body.TextField("touser") ?? "";
+        var recipients = requested == "@all" ? [.. staff] : requested.Split('|', StringSplitOptions.RemoveEmptyEntries);
+        var valid = recipients.Where(staff.Contains).ToList();
+        var invalid = recipients.Where(u => !staff.Contains(u)).ToList();
+        if (valid.Count == 0)
+        {
+            return WxResults.Error(81013, "user & party & tag all invalid");
+        }
+
+        var message = messages.Record("wecom/message/send", installation.CorpId, valid, msgType, body);
+        var responseCode = interactive
+            ? credentials.CardResponseCodes.Issue(new CardResponseGrant(installation.CorpId, message.MsgId), ResponseCodeLifetime)
+            : null;
+        return WxResults.Json(
+            new AppMessageSendResponse(0, "ok", string.Join('|', invalid), "", "", "", message.MsgId, responseCode),
+            WireJsonContext.Default.AppMessageSendResponse);
+    }
+
+    public static async Task<IResult> UpdateTemplateCardAsync(
+        HttpRequest request, SandboxCredentials credentials, MessageLog messages, CancellationToken cancellationToken)
+    {
+        var (installation, body, refusal) = await AuthorizeAsync(request, credentials, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (body.NumberField("agentid") != installation!.AgentId)
+        {
+            return WxResults.Error(40056, "invalid agentid");
+        }
+
+        var redemption = credentials.CardResponseCodes.Redeem(body.TextField("response_code"));
+        if (redemption.Payload is not { } grant || grant.CorpId != installation.CorpId)
+        {
+            return WxResults.Error(40058, "invalid parameter: response_code is unknown, used or older than 72 h");
+        }
+
+        var userIds = body.TryGetProperty("userids", out var ids) && ids.ValueKind == JsonValueKind.Array
+            ? [.. ids.EnumerateArray().Select(id => id.GetString() ?? "")]
+            : Array.Empty<string>();
+        messages.Record("wecom/message/update_template_card", installation.CorpId, userIds, "template_card", body);
+        return WxResults.Json(
+            new AppMessageSendResponse(0, "ok", "", "", "", "", grant.MessageId, null),
+            WireJsonContext.Default.AppMessageSendResponse);
+    }
+
+    public static IResult GetUser(HttpRequest request, SandboxCredentials credentials, SandboxWorld world)
+    {
+        var check = credentials.Tokens.Check(request.Query["access_token"].FirstOrDefault(), TokenKind.CorpAccessToken);
+        if (!check.IsValid)
+        {
+            return WxResults.CorpToken(check);
+        }
+
+        if (world.FindStaff(check.Subject, request.Query["userid"].FirstOrDefault() ?? "") is not { } staff)
+        {
+            return WxResults.Error(60111, "userid not found");
+        }
+
+        return WxResults.Json(
+            new CorpUserResponse(0, "ok", staff.UserId, staff.OpenUserId, staff.Name, staff.Departments, staff.Departments[0], staff.Position, 1),
+            WireJsonContext.Default.CorpUserResponse);
+    }
+
+    public static IResult GetExternalContact(HttpRequest request, SandboxCredentials credentials, SandboxWorld world)
+    {
+        var check = credentials.Tokens.Check(request.Query["access_token"].FirstOrDefault(), TokenKind.CorpAccessToken);
+        if (!check.IsValid)
+        {
+            return WxResults.CorpToken(check);
+        }
+
+        if (world.FindExternalContact(check.Subject, request.Query["external_userid"].FirstOrDefault() ?? "") is not { } contact)
+        {
+            return WxResults.Error(84061, "not external contact");
+        }
+
+        var consumer = world.FindConsumer(contact.ConsumerId);
+        return WxResults.Json(
+            new ExternalContactResponse(
+                0,
+                "ok",
+                new ExternalContactInfo(contact.ExternalUserId, contact.Name, 1, 0, contact.UnionId, consumer?.AvatarUrl ?? ""),
+                [.. contact.FollowUserIds.Select(u => new FollowUser(u, "", "", contact.AddedAt.ToUnixTimeSeconds(), 1))]),
+            WireJsonContext.Default.ExternalContactResponse);
+    }
+
+    private static async Task<(Installation? Installation, JsonElement Body, IResult? Refusal)> AuthorizeAsync(
+        HttpRequest request, SandboxCredentials credentials, CancellationToken cancellationToken)
+    {
+        var check = credentials.Tokens.Check(request.Query["access_token"].FirstOrDefault(), TokenKind.CorpAccessToken);
+        if (!check.IsValid)
+        {
+            return (null, default, WxResults.CorpToken(check));
+        }
+
+        if (await WxResults.ReadObjectAsync(request, cancellationToken) is not { } body)
+        {
+            return (null, default, WxResults.BadJson());
+        }
+
+        return credentials.Grants.FindInstallation(check.Subject) is { Active: true } installation
+            ? (installation, body, null)
+            : (null, default, WxResults.Error(48002, "api forbidden: the corp has not installed the app"));
+    }
+}

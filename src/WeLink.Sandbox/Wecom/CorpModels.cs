@@ -1,0 +1,28 @@
+namespace WeLink.Sandbox.Wecom;
+
+public sealed record AppMessageSendResponse(
+    int Errcode,
+    string Errmsg,
+    string Invaliduser,
+    string Invalidparty,
+    string Invalidtag,
+    string Unlicenseduser,
+    string Msgid,
+    string? ResponseCode);
+
+public sealed record CorpUserResponse(
+    int Errcode,
+    string Errmsg,
+    string Userid,
+    string OpenUserid,
+    string Name,
+    IReadOnlyList<int> Department,
+    int MainDepartment,
+    string Position,
+    int Status);
+
+public sealed record ExternalContactResponse(int Errcode, string Errmsg, ExternalContactInfo ExternalContact, IReadOnlyList<FollowUser> FollowUser);
+
+public sealed record ExternalContactInfo(string ExternalUserid, string Name, int Type, int Gender, string? Unionid, string Avatar);
+
+public sealed record FollowUser(string Userid, string Remark, string Description, long Createtime, int AddWay);
