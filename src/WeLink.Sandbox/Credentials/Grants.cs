@@ -1,7 +1,7 @@
 namespace WeLink.Sandbox.Credentials;
 
-/// <summary>What a component pre-auth code allows: which kinds of account the merchant may pick.</summary>
-public sealed record PreAuthGrant(int AuthType);
+/// <summary>A component pre-auth code; the account kinds offered come from the link's auth_type and biz_appid.</summary>
+public sealed record PreAuthGrant;
 
 /// <summary>What a component authorization code stands for.</summary>
 public sealed record AuthorizationGrant(string AuthorizerAppId);

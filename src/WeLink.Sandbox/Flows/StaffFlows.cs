@@ -18,9 +18,7 @@ public sealed class StaffFlows(
     /// <summary>A button on an interactive card WeLink sent this staff member: template_card_event with a fresh response_code.</summary>
     public PushRecord PressCardButton(string corpId, string userId, string taskId, string eventKey)
     {
-        var installation = credentials.Grants.FindInstallation(corpId) is { Active: true } live
-            ? live
-            : throw new WorldException($"Corp '{corpId}' has not installed the suite.");
+        var installation = LiveInstallation(corpId);
         var card = messages.All().LastOrDefault(m =>
             m.Api == "wecom/message/send"
             && m.Sender == corpId
@@ -47,9 +45,7 @@ public sealed class StaffFlows(
     /// <summary>The staff member opens the app (enter_agent) or writes to it (text); both reach the data URL.</summary>
     public PushRecord MessageApp(string corpId, string userId, string? content)
     {
-        var installation = credentials.Grants.FindInstallation(corpId) is { Active: true } live
-            ? live
-            : throw new WorldException($"Corp '{corpId}' has not installed the suite.");
+        var installation = LiveInstallation(corpId);
         if (world.FindStaff(corpId, userId) is null)
         {
             throw new WorldException($"Corp '{corpId}' has no staff member '{userId}'.");
@@ -86,4 +82,9 @@ public sealed class StaffFlows(
             .Text("Position", member.Position);
         return pushes.PushChangeContact(corpId, "create_user", fields);
     }
+
+    private Installation LiveInstallation(string corpId) =>
+        credentials.Grants.FindInstallation(corpId) is { Active: true } live
+            ? live
+            : throw new WorldException($"Corp '{corpId}' has not installed the suite.");
 }

@@ -103,7 +103,7 @@ public static class AuthorizationPages
         }
 
         var preAuthCode = query["pre_auth_code"].ToString();
-        if (credentials.SuitePreAuthCodes.Peek(preAuthCode) is null)
+        if (credentials.SuitePreAuthCodes.Peek(preAuthCode) is not { } session)
         {
             return Html.Error(Title, "The pre_auth_code is invalid or has expired.");
         }
@@ -114,7 +114,9 @@ public static class AuthorizationPages
             return Html.Error(Title, "redirect_uri must be an absolute http(s) URL.");
         }
 
-        var body = new StringBuilder("<p>Pick the corp to install into, as its administrator would.</p>");
+        var body = new StringBuilder(session.AuthType == 1
+            ? "<p>Test install (set_session_info auth_type 1). Pick the corp to install into, as its administrator would.</p>"
+            : "<p>Pick the corp to install into, as its administrator would.</p>");
         foreach (var corp in world.Snapshot().Corps)
         {
             body.Append(CultureInfo.InvariantCulture, $"""<div class="card"><strong>{Html.Encode(corp.Corp.Name)}</strong> <span class="muted">{corp.Staff.Count} members</span><br>""")

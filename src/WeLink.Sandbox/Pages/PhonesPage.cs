@@ -39,8 +39,13 @@ public static class PhonesPage
                 body.Append(CultureInfo.InvariantCulture, $"""<p>{Html.Encode(account.Nickname)} <span class="muted">{(following ? "following" : "not following")}</span><br>""")
                     .Append(Html.Form(Path + "/act", following ? "Unfollow" : "Follow", [.. who, new("action", following ? "unfollow" : "follow")]))
                     .Append(InputForm("send-text", "content", "Send", who))
-                    .Append(InputForm("press-menu", "key", "Tap menu key", who))
-                    .Append("</p>");
+                    .Append(InputForm("press-menu", "key", "Tap menu key", who));
+                foreach (var (name, key) in ClickButtons(world.MenuOf(account.AppId)))
+                {
+                    body.Append(Html.Form(Path + "/act", name, [.. who, new("action", "press-menu"), new("key", key)]));
+                }
+
+                body.Append("</p>");
                 AppendReceived(body, sent.Where(m => m.Sender == account.AppId && m.Recipients.Contains(identity.OpenId)));
             }
 
@@ -88,6 +93,23 @@ public static class PhonesPage
         catch (WorldException misfit)
         {
             return Html.Error("Phones", misfit.Message);
+        }
+    }
+
+    /// <summary>The click buttons of the menu WeLink created, sub-menus included.</summary>
+    private static IEnumerable<(string Name, string Key)> ClickButtons(string? menuJson)
+    {
+        if (menuJson is null)
+        {
+            yield break;
+        }
+
+        using var menu = JsonDocument.Parse(menuJson);
+        var buttons = menu.RootElement.GetProperty("button").EnumerateArray()
+            .SelectMany(b => b.TryGetProperty("sub_button", out var subs) && subs.ValueKind == JsonValueKind.Array ? subs.EnumerateArray().ToList() : [b]);
+        foreach (var button in buttons.Where(b => b.TextField("type") == "click" && b.TextField("key") is not null).ToList())
+        {
+            yield return (button.TextField("name") ?? "", button.TextField("key")!);
         }
     }
 

@@ -24,9 +24,6 @@ public sealed class SandboxPushes(IOptions<SandboxOptions> options, SandboxCrede
         return (Enqueue(new PushMessage(PushTarget.ComponentEvents, "component_verify_ticket", xml.ToString())), ticket);
     }
 
-    /// <summary>api_start_push_ticket: the push follows the answer.</summary>
-    public void StartComponentVerifyTicket() => PushComponentVerifyTicket();
-
     public (PushRecord Push, string Ticket) PushSuiteTicket()
     {
         var ticket = credentials.Tickets.Issue(TicketKind.SuiteTicket);

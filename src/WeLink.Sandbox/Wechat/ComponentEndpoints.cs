@@ -47,7 +47,7 @@ public static class ComponentEndpoints
         }
 
         // The real platform answers first and pushes a moment later.
-        pushes.StartComponentVerifyTicket();
+        pushes.PushComponentVerifyTicket();
         return WxResults.Ok();
     }
 
@@ -100,7 +100,7 @@ public static class ComponentEndpoints
             return WxResults.Error(61011, "invalid component");
         }
 
-        var code = credentials.PreAuthCodes.Issue(new PreAuthGrant(AuthType: 3), PreAuthCodeLifetime, 48, "preauthcode@@@");
+        var code = credentials.PreAuthCodes.Issue(new PreAuthGrant(), PreAuthCodeLifetime, 48, "preauthcode@@@");
         return WxResults.Json(new PreAuthCodeResponse(code, (int)PreAuthCodeLifetime.TotalSeconds), WireJsonContext.Default.PreAuthCodeResponse);
     }
 

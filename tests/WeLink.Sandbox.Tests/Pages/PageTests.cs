@@ -123,6 +123,33 @@ public sealed class PageTests
         Assert.Contains("Chen Jie", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_phones_page_offers_the_click_buttons_of_the_menu_welink_created()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var host = await SandboxHost.StartAsync(receiver.BaseAddress);
+        var world = await WorldView.ReadAsync(host);
+        var account = await host.AuthorizeAccountAsync(world.VerifiedServiceAccount);
+        await host.Client.PostJsonAsync($"wechat/cgi-bin/menu/create?access_token={account.AccessToken}", new
+        {
+            button = new object[]
+            {
+                new { type = "click", name = "Book a test drive", key = "BOOK_TEST_DRIVE" },
+                new { name = "More", sub_button = new[] { new { type = "click", name = "Complain", key = "COMPLAIN" } } },
+            },
+        });
+        using var browser = Browser(host);
+
+        var page = await browser.GetStringAsync(new Uri("phones", UriKind.Relative));
+        using var tap = await browser.PostAsync(new Uri("phones/act", UriKind.Relative), Form(
+            ("action", "press-menu"), ("consumer_id", world.ConsumerId(0)), ("appid", account.AppId), ("key", "COMPLAIN")));
+
+        Assert.Contains("Book a test drive", page, StringComparison.Ordinal);
+        Assert.Contains("COMPLAIN", page, StringComparison.Ordinal);
+        await Infrastructure.Pushes.EventuallyAsync(() => receiver.Of("CLICK").Count == 1, TimeSpan.FromSeconds(10));
+        Assert.Contains("<EventKey><![CDATA[COMPLAIN]]></EventKey>", receiver.Of("CLICK")[0].Message, StringComparison.Ordinal);
+    }
+
     private static HttpClient Browser(SandboxHost host) =>
         new(new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { BaseAddress = host.BaseAddress };
 
