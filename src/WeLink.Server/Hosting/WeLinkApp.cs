@@ -9,6 +9,11 @@ namespace WeLink.Server.Hosting;
 /// <summary>Builds and runs the WeLink host; Program.cs and the tests both start here.</summary>
 public static class WeLinkApp
 {
+    public const string MaxRequestBodySizeKey = "Kestrel:Limits:MaxRequestBodySize";
+
+    /// <summary>Callbacks and API requests are a few KB; 1 MB leaves room and refuses abuse early.</summary>
+    private const long DefaultMaxRequestBodySize = 1024 * 1024;
+
     /// <param name="args">Command-line configuration, e.g. <c>--Database:Provider=postgres</c>.</param>
     /// <param name="configure">Lets tests replace services (a fake clock) before the app is built.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -17,6 +22,8 @@ public static class WeLinkApp
         var database = DatabaseSettingsResolver.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
 
         builder.AddWeLinkObservability();
+        builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Limits.MaxRequestBodySize =
+            context.Configuration.GetValue<long?>(MaxRequestBodySizeKey) ?? DefaultMaxRequestBodySize);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddData(builder.Configuration, database);
         builder.Services.AddSecrets(builder.Configuration);

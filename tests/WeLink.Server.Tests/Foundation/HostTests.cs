@@ -24,6 +24,18 @@ public abstract class HostTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_request_body_over_the_limit_is_refused_with_413()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await WeLinkTestHost.StartAsync(database.HostArgs);
+        using var body = new StringContent($"{{\"component_appid\":\"{new string('a', 2 * 1024 * 1024)}\"}}", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await host.Http.PostAsync(new Uri("/sandbox/wechat/cgi-bin/component/api_component_token", UriKind.Relative), body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Readiness_covers_redis_when_it_is_configured()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
