@@ -13,7 +13,13 @@ public static class ApiExtensions
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "WeLink API";
+            document.Info.Description = "Links each dealer's WeChat official account with its WeCom corp. "
+                + "Consumer (/api/consumer), staff (/api/staff) and admin APIs; the sandbox's control API when it is hosted here.";
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks();
         return services;
     }

@@ -73,6 +73,7 @@ public abstract class HostTests(DatabaseProvider provider)
         var script = await host.Http.GetAsync(new Uri("/docs/scalar.js", UriKind.Relative));
 
         Assert.StartsWith("3.", openApi.RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        Assert.Equal("WeLink API", openApi.RootElement.GetProperty("info").GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("WeLink API", await docs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
