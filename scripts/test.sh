@@ -15,6 +15,26 @@ cd "$repo_root"
 
 say() { printf 'test.sh: %s\n' "$*" >&2; }
 
+# The browser tests drive Debian's Chromium at /usr/bin/chromium (Playwright never downloads one).
+# Missing: install it with apt-get (update first only if the plain install fails); in CI a failure is fatal.
+install_chromium() {
+  [[ -x /usr/bin/chromium ]] && return 0
+  local sudo=()
+  if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo=(sudo -n)
+  fi
+  say "installing chromium for the browser tests"
+  local install=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+  if "${install[@]}" >/dev/null 2>&1 || { "${sudo[@]}" apt-get update -qq && "${install[@]}" >/dev/null; }; then
+    return 0
+  fi
+  if [[ -n ${CI:-} ]]; then
+    say "chromium could not be installed; in CI that is a failure"
+    exit 1
+  fi
+  say "chromium could not be installed; the browser tests will fail"
+}
+
 # Services that were already running belong to whoever started them; only ours are stopped at the end.
 stop_services=false
 stop_our_services() {
@@ -42,6 +62,8 @@ if [[ -f .services/env ]]; then
   # shellcheck source=/dev/null
   source .services/env
 fi
+
+install_chromium
 
 dotnet build WeLink.sln -c Release
 
