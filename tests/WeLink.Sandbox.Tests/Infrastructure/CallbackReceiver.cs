@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WeLink.Wechat.Crypto;
+using WeLink.Wechat.Messages;
 
 namespace WeLink.Sandbox.Tests.Infrastructure;
 
@@ -80,6 +81,18 @@ public sealed class CallbackReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedPush> Of(string infoTypeOrEvent) =>
         [.. Received.Where(p => p.Message.Contains($"[{infoTypeOrEvent}]", StringComparison.Ordinal))];
+
+    /// <summary>The first push to this path that parses as a <typeparamref name="T"/> and matches, waiting for it until the deadline.</summary>
+    public async Task<T> WaitForAsync<T>(string path, Func<T, bool> matches, TimeSpan deadline)
+        where T : CallbackMessage
+    {
+        T? found = null;
+        await Pushes.EventuallyAsync(
+            () => (found = Received.Where(p => p.Path == path).Select(p => CallbackMessageParser.Parse(p.Message)).OfType<T>().FirstOrDefault(matches)) is not null,
+            deadline,
+            () => $"No matching {typeof(T).Name} reached {path} in {deadline.TotalSeconds} s; rejected: [{string.Join("; ", Rejected)}].");
+        return found!;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -10,13 +10,13 @@ public static class Pushes
 
     public static long PushId(this JsonElement response) => response.GetProperty("push_id").GetInt64();
 
-    /// <summary>Polls until the condition holds, failing after the deadline.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan deadline)
+    /// <summary>Polls until the condition holds, failing after the deadline with the described reason.</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan deadline, Func<string>? describeFailure = null)
     {
         var until = DateTime.UtcNow + deadline;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < until, "The condition did not hold before the deadline.");
+            Assert.True(DateTime.UtcNow < until, describeFailure?.Invoke() ?? "The condition did not hold before the deadline.");
             await Task.Delay(20);
         }
     }

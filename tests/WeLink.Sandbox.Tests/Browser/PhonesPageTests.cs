@@ -1,8 +1,8 @@
-using WeLink.Browser.Tests.Infrastructure;
+using WeLink.Sandbox.Tests.Infrastructure;
 using WeLink.Wechat.Messages;
 using static Microsoft.Playwright.Assertions;
 
-namespace WeLink.Browser.Tests;
+namespace WeLink.Sandbox.Tests.Browser;
 
 /// <summary>People press buttons on the sandbox's phones page in headless Chromium; WeLink's callback side gets the pushes.</summary>
 public sealed class PhonesPageTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
@@ -27,7 +27,7 @@ public sealed class PhonesPageTests(Chromium chromium) : IClassFixture<Chromium>
     [Fact]
     public async Task Pressing_a_card_button_pushes_a_template_card_event_to_the_corps_data_url()
     {
-        var world = await SeededWorld.ReadAsync(_sandbox);
+        var world = await WorldView.ReadAsync(_sandbox);
         var corp = await _sandbox.InstallCorpAsync(world.CorpId(0));
         var staff = world.StaffUserId(0, 0);
         var sent = await _sandbox.SendButtonCardAsync(corp, staff, "complaint-12", ("Accept", "accept"), ("Hand over", "hand-over"));
@@ -57,7 +57,7 @@ public sealed class PhonesPageTests(Chromium chromium) : IClassFixture<Chromium>
     [Fact]
     public async Task A_consumer_follows_and_writes_and_both_reach_the_accounts_message_url()
     {
-        var world = await SeededWorld.ReadAsync(_sandbox);
+        var world = await WorldView.ReadAsync(_sandbox);
         var appId = world.VerifiedServiceAccount;
         var consumer = world.ConsumerId(0);
         await _sandbox.AuthorizeAccountAsync(appId);

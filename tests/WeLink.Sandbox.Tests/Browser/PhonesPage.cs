@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
+using WeLink.Sandbox.Tests.Infrastructure;
 
-namespace WeLink.Browser.Tests.Infrastructure;
+namespace WeLink.Sandbox.Tests.Browser;
 
 /// <summary>
 /// The sandbox's /sandbox/phones page. Every action there is a small form whose hidden fields say who
