@@ -7,16 +7,18 @@ namespace WeLink.Server.Coordination;
 /// <summary>
 /// Locks across all nodes: <c>SET {KeyPrefix}lock:{name} {owner} NX PX {lease}</c>, released and extended
 /// by compare-and-act scripts so that only the owner can do either. Waiting polls with a short,
-/// jittered, growing pause (Redis has no cheap way to be told when a key goes away).
+/// jittered, growing pause (Redis has no cheap way to be told when a key goes away). Leases expire on
+/// Redis's clock, so waiting is measured on the real clock too, never on a test's fake one (a fake clock
+/// that nobody advances would make a waiter wait for ever).
 /// </summary>
 public sealed partial class RedisDistributedLockProvider(
     IConnectionMultiplexer redis,
     IOptions<RedisOptions> options,
-    TimeProvider timeProvider,
     ILogger<RedisDistributedLockProvider> logger) : IDistributedLockProvider, ILockOwnership
 {
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeProvider RealTime = TimeProvider.System;
 
     private readonly IDatabase _database = redis.GetDatabase().WithKeyPrefix(options.Value.KeyPrefix + "lock:");
 
@@ -24,7 +26,7 @@ public sealed partial class RedisDistributedLockProvider(
     {
         CoordinationArguments.ThrowIfInvalidLock(name, lease, wait);
         var owner = OwnedLockHandle.NewOwnerToken();
-        var deadline = timeProvider.GetUtcNow() + wait;
+        var deadline = RealTime.GetUtcNow() + wait;
         var pause = FirstPause;
         while (true)
         {
@@ -32,12 +34,12 @@ public sealed partial class RedisDistributedLockProvider(
             {
                 return new OwnedLockHandle(name, owner, this);
             }
-            var remaining = deadline - timeProvider.GetUtcNow();
+            var remaining = deadline - RealTime.GetUtcNow();
             if (remaining <= TimeSpan.Zero)
             {
                 return null;
             }
-            await Task.Delay(Min(Jittered(pause), remaining), timeProvider, cancellationToken);
+            await Task.Delay(Min(Jittered(pause), remaining), RealTime, cancellationToken);
             pause = Min(pause * 2, LongestPause);
         }
     }

@@ -34,5 +34,5 @@ public sealed class RedisDistributedLockProviderTests(RedisConnectionFixture red
     }
 
     private RedisDistributedLockProvider Create(IOptions<RedisOptions> options) =>
-        new(redis.Connection, options, TimeProvider.System, NullLogger<RedisDistributedLockProvider>.Instance);
+        new(redis.Connection, options, NullLogger<RedisDistributedLockProvider>.Instance);
 }
