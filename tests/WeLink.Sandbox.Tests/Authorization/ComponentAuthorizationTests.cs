@@ -79,6 +79,20 @@ public sealed class ComponentAuthorizationTests
     }
 
     [Fact]
+    public async Task Re_authorization_rotates_the_refresh_token_and_the_old_one_answers_61023()
+    {
+        await using var host = await SandboxHost.StartAsync();
+        var world = await WorldView.ReadAsync(host);
+        var first = await host.AuthorizeAccountAsync(world.VerifiedServiceAccount);
+
+        var second = await host.AuthorizeAccountAsync(world.VerifiedServiceAccount);
+
+        Assert.NotEqual(first.RefreshToken, second.RefreshToken);
+        Assert.Equal(61023, (await RefreshAsync(host, second, first.RefreshToken)).Errcode());
+        Assert.Equal(0, (await RefreshAsync(host, second, second.RefreshToken)).Errcode());
+    }
+
+    [Fact]
     public async Task After_unauthorization_the_refresh_token_answers_61003()
     {
         await using var host = await SandboxHost.StartAsync();

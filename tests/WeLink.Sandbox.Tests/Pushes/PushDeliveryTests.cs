@@ -108,8 +108,8 @@ public sealed partial class PushDeliveryTests
     {
         await using var receiver = await CallbackReceiver.StartAsync();
         await using var host = await SandboxHost.StartAsync(
-            receiver.BaseAddress, new Dictionary<string, string?> { ["Sandbox:PushAttemptTimeout"] = "00:00:00.300" });
-        receiver.Stall(TimeSpan.FromSeconds(2));
+            receiver.BaseAddress, new Dictionary<string, string?> { ["Sandbox:PushAttemptTimeout"] = "00:00:01" });
+        receiver.Stall(TimeSpan.FromSeconds(3));
 
         var push = await host.FinishedPushAsync((await host.Client.PostJsonAsync("control/pushes/suite-ticket", new { })).PushId());
 
