@@ -75,6 +75,16 @@ public sealed class StartupConfigurationTests
         AssertNoStackTrace(result);
     }
 
+    [Fact]
+    public async Task The_migrate_command_migrates_the_database_and_exits_without_serving()
+    {
+        var result = await RunServerAsync("migrate", "--Sandbox:Enabled=false", "--ConnectionStrings:WeLink=Data Source=data/welink.db");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Database migrated: SQLite file", result.Output, StringComparison.Ordinal);
+        Assert.Contains("0002_quartz_schema", result.Output, StringComparison.Ordinal);
+    }
+
     private static void AssertNoStackTrace(ProcessResult result)
     {
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
@@ -94,8 +104,7 @@ public sealed class StartupConfigurationTests
                 UseShellExecute = false,
             };
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WeLink.Server.dll"));
-            start.ArgumentList.Add("--urls=http://127.0.0.1:0");
-            foreach (var arg in args)
+            foreach (var arg in args.Append("--urls=http://127.0.0.1:0"))
             {
                 start.ArgumentList.Add(arg);
             }
