@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -25,31 +26,42 @@ public sealed class WeLinkTestHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <remarks>
+    /// The in-process sandbox needs the port before Kestrel binds, so a free port is picked first; another
+    /// test can take it in between, in which case a fresh port is tried (a few times, then the error stands).
+    /// </remarks>
     public static async Task<WeLinkTestHost> StartAsync(
         IEnumerable<string> args,
         Action<WebApplicationBuilder>? configure = null)
     {
-        string[] all =
-        [
-            $"--urls=http://127.0.0.1:{FreePort.Loopback()}",
-            "--environment=Testing",
-            "--Logging:LogLevel:Default=Warning",
-            .. SandboxSettings.Args,
-            .. args,
-        ];
-        var app = WeLinkApp.Build(all, configure);
-        try
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
         {
-            await app.StartAsync();
+            string[] all =
+            [
+                $"--urls=http://127.0.0.1:{FreePort.Loopback()}",
+                "--environment=Testing",
+                "--Logging:LogLevel:Default=Warning",
+                .. SandboxSettings.Args,
+                .. args,
+            ];
+            var app = WeLinkApp.Build(all, configure);
+            try
+            {
+                await app.StartAsync();
+                var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+                return new WeLinkTestHost(app, new Uri(address));
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException && attempt < attempts)
+            {
+                await app.DisposeAsync();
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
         }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new WeLinkTestHost(app, new Uri(address));
     }
 
     public async ValueTask DisposeAsync()
