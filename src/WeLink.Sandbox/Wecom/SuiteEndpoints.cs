@@ -18,17 +18,20 @@ public static class SuiteEndpoints
     {
         var service = wecom.MapGroup("/cgi-bin/service");
         service.MapPost("/get_suite_token", SuiteTokenAsync);
-        service.MapGet("/get_pre_auth_code", GetPreAuthCode);
-        service.MapPost("/set_session_info", SetSessionInfoAsync);
-        service.MapPost("/get_permanent_code", PermanentCodeAsync);
-        service.MapPost("/v2/get_permanent_code", PermanentCodeV2Async);
-        service.MapPost("/get_auth_info", AuthInfoAsync);
-        service.MapPost("/v2/get_auth_info", AuthInfoAsync);
-        service.MapPost("/get_corp_token", CorpTokenAsync);
-        service.MapGet("/auth/getuserinfo3rd", UserInfo3rd);
-        service.MapGet("/getuserinfo3rd", UserInfo3rd);
-        service.MapPost("/auth/getuserdetail3rd", UserDetail3rdAsync);
-        service.MapPost("/getuserdetail3rd", UserDetail3rdAsync);
+
+        // Every other service API needs a live suite_access_token; the check is said once, here.
+        var guarded = service.MapGroup(string.Empty).AddEndpointFilter(RequireSuiteTokenAsync);
+        guarded.MapGet("/get_pre_auth_code", GetPreAuthCode);
+        guarded.MapPost("/set_session_info", SetSessionInfoAsync);
+        guarded.MapPost("/get_permanent_code", PermanentCodeAsync);
+        guarded.MapPost("/v2/get_permanent_code", PermanentCodeV2Async);
+        guarded.MapPost("/get_auth_info", AuthInfoAsync);
+        guarded.MapPost("/v2/get_auth_info", AuthInfoAsync);
+        guarded.MapPost("/get_corp_token", CorpTokenAsync);
+        guarded.MapGet("/auth/getuserinfo3rd", UserInfo3rd);
+        guarded.MapGet("/getuserinfo3rd", UserInfo3rd);
+        guarded.MapPost("/auth/getuserdetail3rd", UserDetail3rdAsync);
+        guarded.MapPost("/getuserdetail3rd", UserDetail3rdAsync);
         return wecom;
     }
 
@@ -56,14 +59,8 @@ public static class SuiteEndpoints
         return WxResults.Json(new SuiteTokenResponse(token.Value, token.ExpiresInSeconds), WireJsonContext.Default.SuiteTokenResponse);
     }
 
-    public static IResult GetPreAuthCode(HttpRequest request, SandboxCredentials credentials)
+    public static IResult GetPreAuthCode(SandboxCredentials credentials)
     {
-        var check = CheckSuiteToken(request, credentials);
-        if (!check.IsValid)
-        {
-            return WxResults.SuiteToken(check);
-        }
-
         var code = credentials.SuitePreAuthCodes.Issue(new SuitePreAuthGrant(), PreAuthCodeLifetime);
         return WxResults.Json(
             new SuitePreAuthCodeResponse(0, "ok", code, (int)PreAuthCodeLifetime.TotalSeconds),
@@ -73,12 +70,6 @@ public static class SuiteEndpoints
     public static async Task<IResult> SetSessionInfoAsync(
         HttpRequest request, SandboxCredentials credentials, CancellationToken cancellationToken)
     {
-        var check = CheckSuiteToken(request, credentials);
-        if (!check.IsValid)
-        {
-            return WxResults.SuiteToken(check);
-        }
-
         var body = await WxResults.ReadAsync(request, WireJsonContext.Default.SetSessionInfoRequest, cancellationToken);
         if (body?.SessionInfo is null)
         {
@@ -102,12 +93,6 @@ public static class SuiteEndpoints
     public static async Task<IResult> PermanentCodeAsync(
         HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
     {
-        var check = CheckSuiteToken(request, credentials);
-        if (!check.IsValid)
-        {
-            return WxResults.SuiteToken(check);
-        }
-
         var (installation, corp, error) = await RedeemInstallCodeAsync(request, credentials, world, cancellationToken);
         if (error is not null)
         {
@@ -132,12 +117,6 @@ public static class SuiteEndpoints
     public static async Task<IResult> PermanentCodeV2Async(
         HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
     {
-        var check = CheckSuiteToken(request, credentials);
-        if (!check.IsValid)
-        {
-            return WxResults.SuiteToken(check);
-        }
-
         var (installation, corp, error) = await RedeemInstallCodeAsync(request, credentials, world, cancellationToken);
         if (error is not null)
         {
@@ -158,12 +137,6 @@ public static class SuiteEndpoints
     public static async Task<IResult> AuthInfoAsync(
         HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
     {
-        var check = CheckSuiteToken(request, credentials);
-        if (!check.IsValid)
-        {
-            return WxResults.SuiteToken(check);
-        }
-
         var body = await WxResults.ReadAsync(request, WireJsonContext.Default.AuthInfoRequest, cancellationToken);
         if (body is null)
         {
@@ -184,12 +157,6 @@ public static class SuiteEndpoints
     public static async Task<IResult> CorpTokenAsync(
         HttpRequest request, SandboxCredentials credentials, CancellationToken cancellationToken)
     {
-        var check = CheckSuiteToken(request, credentials);
-        if (!check.IsValid)
-        {
-            return WxResults.SuiteToken(check);
-        }
-
         var body = await WxResults.ReadAsync(request, WireJsonContext.Default.CorpTokenRequest, cancellationToken);
         if (body is null)
         {
@@ -207,12 +174,6 @@ public static class SuiteEndpoints
 
     public static IResult UserInfo3rd(HttpRequest request, SandboxCredentials credentials, SandboxWorld world)
     {
-        var check = CheckSuiteToken(request, credentials);
-        if (!check.IsValid)
-        {
-            return WxResults.SuiteToken(check);
-        }
-
         var redemption = credentials.StaffOAuthCodes.Redeem(request.Query["code"].FirstOrDefault());
         if (redemption.Payload is not { } grant || world.FindStaff(grant.CorpId, grant.UserId) is not { } staff)
         {
@@ -235,12 +196,6 @@ public static class SuiteEndpoints
     public static async Task<IResult> UserDetail3rdAsync(
         HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
     {
-        var check = CheckSuiteToken(request, credentials);
-        if (!check.IsValid)
-        {
-            return WxResults.SuiteToken(check);
-        }
-
         var body = await WxResults.ReadAsync(request, WireJsonContext.Default.UserDetail3rdRequest, cancellationToken);
         if (body is null)
         {
@@ -257,6 +212,13 @@ public static class SuiteEndpoints
             new UserDetail3rdResponse(
                 0, "ok", grant.CorpId, staff.UserId, staff.Name, "0", AvatarOf(staff), "", staff.Mobile, "", "", ""),
             WireJsonContext.Default.UserDetail3rdResponse);
+    }
+
+    private static async ValueTask<object?> RequireSuiteTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var check = CheckSuiteToken(http.Request, http.RequestServices.GetRequiredService<SandboxCredentials>());
+        return check.IsValid ? await next(context) : WxResults.SuiteToken(check);
     }
 
     public static TokenCheck CheckSuiteToken(HttpRequest request, SandboxCredentials credentials)
