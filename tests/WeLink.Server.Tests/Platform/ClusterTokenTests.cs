@@ -38,7 +38,7 @@ public sealed class ClusterTokenTests
             .. SandboxSettings.RealPlatformArgs,
             $"--WeChat:ApiBaseUrl={sandbox}wechat",
             $"--WeChat:Component:AppId={SandboxSettings.ComponentAppId}",
-            "--WeChat:Component:AppSecret=test-component-secret-0123456789abcdef",
+            $"--WeChat:Component:AppSecret={SandboxSettings.ComponentSecret}",
         ];
         await using var second = await StartNodeAsync(pointedAtFirst, counter);
         await using var third = await StartNodeAsync(pointedAtFirst, counter);

@@ -4,6 +4,7 @@ namespace WeLink.Server.Tests.Support;
 public static class SandboxSettings
 {
     public const string ComponentAppId = "wx7e57c0c0a1d00001";
+    public const string ComponentSecret = "test-component-secret-0123456789abcdef";
     public const string ComponentToken = "testComponentToken";
     public const string ComponentAesKey = "TestComponentKey0123456789abcdefghijklmnopq";
     public const string SuiteId = "wwtestsuite000000001";
@@ -15,7 +16,7 @@ public static class SandboxSettings
     [
         "--Sandbox:Enabled=true",
         $"--Sandbox:Component:AppId={ComponentAppId}",
-        "--Sandbox:Component:AppSecret=test-component-secret-0123456789abcdef",
+        $"--Sandbox:Component:AppSecret={ComponentSecret}",
         $"--Sandbox:Component:Token={ComponentToken}",
         $"--Sandbox:Component:EncodingAesKey={ComponentAesKey}",
         $"--Sandbox:Suite:SuiteId={SuiteId}",
