@@ -25,6 +25,9 @@ public sealed class SandboxOptions
     /// <summary>The platforms give up on a push after 5 s without an answer, then retry.</summary>
     public TimeSpan PushAttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>WeCom's console fails a URL check answered later than 1 s.</summary>
+    public TimeSpan UrlCheckAnswerWithin { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Create the demo world at start.</summary>
     public bool Seed { get; set; } = true;
 

@@ -10,12 +10,11 @@ public sealed record UrlCheck(string Url, int? StatusCode, bool Passed, double E
 
 /// <summary>
 /// What the WeCom provider console does when the suite's URLs are saved: a GET with an echostr
-/// encrypted for the provider corpid, which WeLink must decrypt and echo as plaintext within 1 s.
+/// encrypted for the provider corpid, which WeLink must decrypt and echo as plaintext in time
+/// (<see cref="SandboxOptions.UrlCheckAnswerWithin"/>, 1 s as on WeCom).
 /// </summary>
 public sealed class UrlVerifier(IOptions<SandboxOptions> options, IHttpClientFactory httpClientFactory, TimeProvider clock)
 {
-    private static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(1);
-
     public async Task<IReadOnlyList<UrlCheck>> VerifySuiteUrlsAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -50,7 +49,7 @@ public sealed class UrlVerifier(IOptions<SandboxOptions> options, IHttpClientFac
             var elapsed = Stopwatch.GetElapsedTime(started);
             var problem = (int)response.StatusCode != 200 ? "WeCom needs HTTP 200."
                 : body != expected ? "The body must be the decrypted echostr exactly, with no quotes, BOM or newline."
-                : elapsed > AnswerWithin ? "WeCom needs the answer within 1 s."
+                : elapsed > options.Value.UrlCheckAnswerWithin ? $"WeCom needs the answer within {options.Value.UrlCheckAnswerWithin.TotalSeconds} s."
                 : null;
             return new UrlCheck(url, (int)response.StatusCode, problem is null, elapsed.TotalMilliseconds, problem);
         }

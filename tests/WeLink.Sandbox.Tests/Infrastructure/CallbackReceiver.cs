@@ -101,8 +101,13 @@ public sealed class CallbackReceiver : IAsyncDisposable
     }
 
     /// <summary>WeCom's URL check: the echostr is sealed for the provider corpid; answer its plaintext.</summary>
-    private IResult Echo(HttpRequest request)
+    private async Task<IResult> Echo(HttpRequest request)
     {
+        if (_stalls.TryDequeue(out var stall))
+        {
+            await Task.Delay(stall);
+        }
+
         var query = request.Query;
         try
         {

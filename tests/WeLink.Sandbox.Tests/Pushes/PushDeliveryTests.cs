@@ -138,13 +138,31 @@ public sealed partial class PushDeliveryTests
     public async Task The_suite_url_check_sends_an_echostr_sealed_for_the_provider_corpid()
     {
         await using var receiver = await CallbackReceiver.StartAsync();
-        await using var host = await SandboxHost.StartAsync(receiver.BaseAddress);
+        // The 1 s deadline has its own test below; a shared CI machine must not fail this one.
+        await using var host = await SandboxHost.StartAsync(
+            receiver.BaseAddress, new Dictionary<string, string?> { ["Sandbox:UrlCheckAnswerWithin"] = "00:00:30" });
 
         var checks = await host.Client.PostJsonAsync("control/pushes/verify-suite-urls", new { });
 
         Assert.Equal(2, checks.GetArrayLength());
         Assert.All(checks.EnumerateArray(), check => Assert.True(check.GetProperty("passed").GetBoolean(), check.GetRawText()));
         Assert.Empty(receiver.Rejected);
+    }
+
+    [Fact]
+    public async Task A_url_check_answered_after_the_deadline_fails_with_the_reason()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var host = await SandboxHost.StartAsync(receiver.BaseAddress);
+        receiver.Stall(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
+
+        var checks = await host.Client.PostJsonAsync("control/pushes/verify-suite-urls", new { });
+
+        Assert.All(checks.EnumerateArray(), check =>
+        {
+            Assert.False(check.GetProperty("passed").GetBoolean());
+            Assert.Equal("WeCom needs the answer within 1 s.", check.Text("problem"));
+        });
     }
 
     [Fact]
