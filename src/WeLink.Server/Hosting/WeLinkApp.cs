@@ -1,3 +1,4 @@
+using WeLink.Server.Access;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
 using WeLink.Server.Platform;
@@ -32,10 +33,12 @@ public static class WeLinkApp
         builder.Services.AddPlatform(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration, database);
         builder.Services.AddWeLinkApi();
+        builder.Services.AddAccess();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseWeLinkApi();
+        app.UseAccess();
         app.MapInProcessSandbox();
         return app;
     }

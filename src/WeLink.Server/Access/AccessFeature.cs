@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+
+namespace WeLink.Server.Access;
+
+public static class AccessFeature
+{
+    /// <summary>Cookie sessions for admins, consumers and staff, and one policy per kind bound to its own scheme.</summary>
+    public static IServiceCollection AddAccess(this IServiceCollection services)
+    {
+        services.AddAuthentication(WeLinkSchemes.Admin)
+            .AddCookie(WeLinkSchemes.Admin, o => Configure(o, "welink.admin", TimeSpan.FromHours(8), "/admin/login"))
+            .AddCookie(WeLinkSchemes.Consumer, o => Configure(o, "welink.consumer", TimeSpan.FromDays(7), null))
+            .AddCookie(WeLinkSchemes.Staff, o => Configure(o, "welink.staff", TimeSpan.FromHours(12), null));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(WeLinkPolicies.Admin, p => Require(p, WeLinkSchemes.Admin))
+            .AddPolicy(WeLinkPolicies.PlatformAdmin, p => Require(p, WeLinkSchemes.Admin).RequireClaim(WeLinkClaims.Role, AdminRoles.Platform))
+            .AddPolicy(WeLinkPolicies.HqAdmin, p => Require(p, WeLinkSchemes.Admin).RequireClaim(WeLinkClaims.Role, AdminRoles.Platform, AdminRoles.Hq))
+            .AddPolicy(WeLinkPolicies.Consumer, p => Require(p, WeLinkSchemes.Consumer))
+            .AddPolicy(WeLinkPolicies.Staff, p => Require(p, WeLinkSchemes.Staff));
+        services.AddAntiforgery(o => o.Cookie.Name = "welink.antiforgery");
+        return services;
+    }
+
+    public static WebApplication UseAccess(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    private static AuthorizationPolicyBuilder Require(AuthorizationPolicyBuilder policy, string scheme) =>
+        policy.AddAuthenticationSchemes(scheme).RequireAuthenticatedUser().RequireClaim(WeLinkClaims.SubjectId);
+
+    /// <summary>
+    /// APIs answer 401/403 instead of redirecting; only the admin portal's pages send a browser to the login page.
+    /// </summary>
+    private static void Configure(CookieAuthenticationOptions options, string cookieName, TimeSpan lifetime, string? loginPath)
+    {
+        options.Cookie.Name = cookieName;
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = lifetime;
+        options.SlidingExpiration = true;
+        options.Events.OnRedirectToLogin = context => Challenge(context, loginPath, StatusCodes.Status401Unauthorized);
+        options.Events.OnRedirectToAccessDenied = context => Challenge(context, null, StatusCodes.Status403Forbidden);
+    }
+
+    private static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, string? loginPath, int status)
+    {
+        var isPage = loginPath is not null && !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
+        if (isPage)
+        {
+            context.Response.Redirect(loginPath + "?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+        }
+        else
+        {
+            context.Response.StatusCode = status;
+        }
+
+        return Task.CompletedTask;
+    }
+}

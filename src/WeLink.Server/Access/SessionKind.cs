@@ -1,0 +1,8 @@
+namespace WeLink.Server.Access;
+
+public enum SessionKind
+{
+    Admin,
+    Consumer,
+    Staff,
+}

@@ -1,0 +1,15 @@
+namespace WeLink.Server.Access;
+
+/// <summary>The claims every WeLink session carries; <see cref="TenantScope"/> is read from them.</summary>
+public static class WeLinkClaims
+{
+    /// <summary>The admin user, consumer or staff id (UUID).</summary>
+    public const string SubjectId = "welink:sub";
+
+    public const string BrandId = "welink:brand";
+
+    public const string DealerId = "welink:dealer";
+
+    /// <summary>Admin role (<see cref="AdminRoles"/>) or a staff role; repeated for several roles.</summary>
+    public const string Role = "welink:role";
+}

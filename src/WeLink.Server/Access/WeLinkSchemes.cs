@@ -1,0 +1,12 @@
+namespace WeLink.Server.Access;
+
+/// <summary>
+/// One cookie scheme per kind of person, so a consumer's cookie can never stand in for a staff
+/// member's or an admin's: each API group authenticates with its own scheme only.
+/// </summary>
+public static class WeLinkSchemes
+{
+    public const string Admin = "welink-admin";
+    public const string Consumer = "welink-consumer";
+    public const string Staff = "welink-staff";
+}
