@@ -1,4 +1,5 @@
 using WeLink.Server.Access;
+using WeLink.Server.Callbacks;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
 using WeLink.Server.Platform;
@@ -31,6 +32,7 @@ public static class WeLinkApp
         builder.Services.AddCoordination(builder.Configuration);
         builder.AddInProcessSandbox();
         builder.Services.AddPlatform(builder.Configuration);
+        builder.Services.AddCallbacks(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration, database);
         builder.Services.AddWeLinkApi();
         builder.Services.AddAccess();
@@ -39,6 +41,7 @@ public static class WeLinkApp
         var app = builder.Build();
         app.UseWeLinkApi();
         app.UseAccess();
+        app.MapCallbacks();
         app.MapInProcessSandbox();
         return app;
     }

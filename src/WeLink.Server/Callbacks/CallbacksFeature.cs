@@ -1,0 +1,38 @@
+namespace WeLink.Server.Callbacks;
+
+public static class CallbacksFeature
+{
+    /// <summary>
+    /// The callback endpoints' services, the inbox and its dispatcher, and the ticket handler. Features
+    /// add their own <see cref="IInboxHandler"/>s with <c>services.AddSingleton&lt;IInboxHandler, THandler&gt;()</c>.
+    /// </summary>
+    public static IServiceCollection AddCallbacks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InboxOptions>()
+            .Bind(configuration.GetSection(InboxOptions.SectionName))
+            .Validate(o => o.TimestampTolerance > TimeSpan.Zero, "Inbox:TimestampTolerance must be positive.")
+            .Validate(o => o.BatchSize is > 0 and <= 10_000, "Inbox:BatchSize must be between 1 and 10000.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Inbox:PollInterval must be positive.")
+            .Validate(o => o.LeaseDuration > TimeSpan.Zero, "Inbox:LeaseDuration must be positive.")
+            .Validate(o => o.MaxAttempts > 0, "Inbox:MaxAttempts must be at least 1.")
+            .Validate(o => o.RetryBaseDelay > TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay,
+                "Inbox:RetryBaseDelay must be positive and at most Inbox:RetryMaxDelay.")
+            .ValidateOnStart();
+        services.AddSingleton<CallbackCrypts>();
+        services.AddSingleton<NonceGuard>();
+        services.AddSingleton<InboxStore>();
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<CallbackReceiver>();
+        services.AddSingleton<TicketHandler>();
+        services.AddSingleton<IInboxHandler>(sp => sp.GetRequiredService<TicketHandler>());
+        services.AddHostedService<InboxDispatcher>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCallbacks(this IEndpointRouteBuilder routes)
+    {
+        routes.MapCallbackEndpoints();
+        routes.MapInboxAdminEndpoints();
+        return routes;
+    }
+}

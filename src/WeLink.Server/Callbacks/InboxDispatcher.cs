@@ -1,0 +1,189 @@
+using Microsoft.Extensions.Options;
+using WeLink.Server.Hosting;
+using WeLink.Wechat.Messages;
+
+namespace WeLink.Server.Callbacks;
+
+/// <summary>
+/// Delivers stored callbacks to every <see cref="IInboxHandler"/> that accepts them, at least once: claims
+/// due events in batches, marks them done (or ignored when no handler wants them), and on an exception
+/// retries with exponential backoff until <see cref="InboxOptions.MaxAttempts"/>, then parks the event with
+/// its error for an admin. Wakes at once when this node stored an event, and polls for the rest.
+/// </summary>
+public sealed partial class InboxDispatcher(
+    InboxStore store,
+    InboxSignal signal,
+    IEnumerable<IInboxHandler> handlers,
+    IOptions<InboxOptions> options,
+    TimeProvider time,
+    ILogger<InboxDispatcher> logger) : BackgroundService
+{
+    private readonly IInboxHandler[] _handlers = [.. handlers];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.DispatchEnabled)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var claimed = 0;
+                try
+                {
+                    claimed = await DispatchBatchAsync(settings, stoppingToken);
+                }
+                catch (Exception failure) when (failure is not OperationCanceledException)
+                {
+                    LogRoundFailed(failure);
+                }
+
+                if (claimed < settings.BatchSize)
+                {
+                    await signal.WaitAsync(settings.PollInterval, time, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; claimed but unfinished events come back when their lease passes.
+        }
+    }
+
+    /// <summary>One claim-and-deliver round; returns how many events it claimed.</summary>
+    internal async Task<int> DispatchBatchAsync(InboxOptions settings, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var lease = WholeMilliseconds(now + settings.LeaseDuration);
+        var claimed = await store.ClaimDueAsync(settings.BatchSize, lease, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var done = new List<Guid>(claimed.Count);
+        var ignored = new List<Guid>();
+        foreach (var inboxEvent in claimed)
+        {
+            if (inboxEvent.Attempts == 1)
+            {
+                InboxMetrics.RecordLag(now - inboxEvent.ReceivedAt);
+            }
+
+            var failure = await DeliverAsync(inboxEvent, done, ignored, cancellationToken);
+            if (failure is not null)
+            {
+                await RecordFailureAsync(inboxEvent, lease, failure, settings, cancellationToken);
+            }
+        }
+
+        await FinishAsync(done, InboxStatus.Done, lease, cancellationToken);
+        await FinishAsync(ignored, InboxStatus.Ignored, lease, cancellationToken);
+        return claimed.Count;
+    }
+
+    /// <summary>Runs the accepting handlers; returns the error text when one threw.</summary>
+    private async Task<string?> DeliverAsync(ClaimedInboxEvent claimed, List<Guid> done, List<Guid> ignored, CancellationToken cancellationToken)
+    {
+        CallbackMessage message;
+        try
+        {
+            message = CallbackMessageParser.Parse(claimed.Payload);
+        }
+        catch (CallbackPayloadException failure)
+        {
+            // Cannot happen for rows the endpoint wrote (it parsed them first); a row written some other way is parked.
+            return failure.Message;
+        }
+
+        using var activity = WeLinkTelemetry.ActivitySource.StartActivity("inbox.dispatch");
+        activity?.SetTag("welink.inbox.id", claimed.Id);
+        activity?.SetTag("welink.inbox.kind", message.Kind.ToString());
+        var inboxEvent = new InboxEvent(claimed.Id, CallbackChannels.Parse(claimed.Channel), claimed.TargetId, claimed.ReceivedAt, claimed.Attempts);
+        var accepted = false;
+        foreach (var handler in _handlers)
+        {
+            if (!handler.Accepts(message))
+            {
+                continue;
+            }
+
+            accepted = true;
+            try
+            {
+                await handler.HandleAsync(inboxEvent, message, cancellationToken);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogHandlerFailed(claimed.Id, message.Kind, handler.GetType().Name, claimed.Attempts, failure);
+                // The type and message only: exception messages of our clients carry errcode/errmsg, never
+                // tokens or payloads; a stack trace would be noise for an admin.
+                return $"{handler.GetType().Name}: {failure.GetType().Name}: {failure.Message}";
+            }
+        }
+
+        (accepted ? done : ignored).Add(claimed.Id);
+        return null;
+    }
+
+    private async Task RecordFailureAsync(
+        ClaimedInboxEvent claimed, DateTimeOffset lease, string error, InboxOptions settings, CancellationToken cancellationToken)
+    {
+        InboxMetrics.CountFailed();
+        var park = claimed.Attempts >= settings.MaxAttempts;
+        DateTimeOffset? retryAt = park ? null : time.GetUtcNow() + settings.BackoffAfter(claimed.Attempts);
+        if (!await store.FailAsync(claimed.Id, lease, error, retryAt, cancellationToken))
+        {
+            LogLeaseLost(claimed.Id);
+            return;
+        }
+
+        if (park)
+        {
+            InboxMetrics.CountParked();
+            LogParked(claimed.Id, claimed.Attempts);
+        }
+    }
+
+    private async Task FinishAsync(List<Guid> ids, string status, DateTimeOffset lease, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var finished = await store.CompleteAsync(ids, status, lease, cancellationToken);
+        for (var i = 0; i < finished; i++)
+        {
+            InboxMetrics.CountDispatched(status);
+        }
+
+        if (finished < ids.Count)
+        {
+            LogLeasesLost(ids.Count - finished, status);
+        }
+    }
+
+    /// <summary>PostgreSQL keeps microseconds: a whole-millisecond lease reads back equal, so it can fence updates.</summary>
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset value) =>
+        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An inbox dispatch round failed; retrying after the poll interval")]
+    private partial void LogRoundFailed(Exception failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox event {EventId} ({Kind}): handler {Handler} failed on attempt {Attempt}")]
+    private partial void LogHandlerFailed(Guid eventId, CallbackMessageKind kind, string handler, int attempt, Exception failure);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox event {EventId} parked after {Attempts} attempts; an admin can retry it")]
+    private partial void LogParked(Guid eventId, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox event {EventId}: the lease passed before its failure was recorded; another node owns it now")]
+    private partial void LogLeaseLost(Guid eventId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} inbox events finished as {Status} after their lease passed; another node owns them now")]
+    private partial void LogLeasesLost(int count, string status);
+}

@@ -1,0 +1,42 @@
+namespace WeLink.Server.Callbacks;
+
+/// <summary>The <c>Inbox</c> section: how callbacks are checked and how stored events are dispatched.</summary>
+public sealed class InboxOptions
+{
+    public const string SectionName = "Inbox";
+
+    /// <summary>
+    /// How far a callback's timestamp may be from this server's clock, either way. Older or newer pushes are
+    /// refused, and a nonce is remembered for twice this long, so a replay cannot outlive its timestamp.
+    /// </summary>
+    public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Run the dispatcher on this node (a node can be made to only receive).</summary>
+    public bool DispatchEnabled { get; set; } = true;
+
+    /// <summary>Events claimed per round trip.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How often an idle dispatcher looks for due events (a local callback wakes it at once).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a claim lasts; a node that dies holding events gives them back after this.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Failed deliveries of one event before it is parked for an admin.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Wait before the second delivery; each further failure doubles it.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest wait between two deliveries.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The wait before delivery number <paramref name="failedAttempts"/> + 1.</summary>
+    public TimeSpan BackoffAfter(int failedAttempts)
+    {
+        var doublings = Math.Clamp(failedAttempts - 1, 0, 30);
+        var delay = RetryBaseDelay.Ticks * (1L << doublings);
+        return delay <= 0 || delay > RetryMaxDelay.Ticks ? RetryMaxDelay : TimeSpan.FromTicks(delay);
+    }
+}
