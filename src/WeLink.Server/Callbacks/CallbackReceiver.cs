@@ -40,15 +40,10 @@ public sealed partial class CallbackReceiver(
 
         var receivedAt = time.GetUtcNow();
         var id = Guid.CreateVersion7(receivedAt);
-        var status = InboxStatus.Pending;
-        if (tickets.Accepts(message))
-        {
-            await tickets.HandleAsync(new InboxEvent(id, channel, targetId, receivedAt, Attempt: 1), message, cancellationToken);
-            status = InboxStatus.Done;
-        }
-
+        var handleNow = tickets.Accepts(message);
+        var lease = handleNow ? InboxLease.Until(receivedAt + options.Value.LeaseDuration) : (DateTimeOffset?)null;
         var entry = new InboxEntry(
-            id, channel, targetId, DedupKey(channel, targetId, message), KindOf(message), plaintext, receivedAt, status);
+            id, channel, targetId, DedupKey(channel, targetId, message), KindOf(message), plaintext, receivedAt, lease);
         if (!await store.TryAddAsync(entry, cancellationToken))
         {
             InboxMetrics.CountDuplicate(channel);
@@ -57,12 +52,37 @@ public sealed partial class CallbackReceiver(
         }
 
         InboxMetrics.CountReceived(channel);
-        if (status == InboxStatus.Pending)
+        if (lease is { } claimed)
+        {
+            await HandleTicketAsync(new InboxEvent(id, channel, targetId, receivedAt, Attempt: 1), message, claimed, cancellationToken);
+        }
+        else
         {
             signal.Notify();
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Tickets are stored before answering, so that a delivered push means a usable ticket. The row is
+    /// already written (claimed by this request): if storing the ticket fails, the push is still answered
+    /// <c>success</c> and a dispatcher retries the row when the lease passes.
+    /// </summary>
+    private async Task HandleTicketAsync(InboxEvent inboxEvent, CallbackMessage message, DateTimeOffset lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tickets.HandleAsync(inboxEvent, message, cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            LogTicketDeferred(inboxEvent.Id, failure);
+            return;
+        }
+
+        await store.CompleteAsync([inboxEvent.Id], InboxStatus.Done, lease, cancellationToken);
+        InboxMetrics.CountDispatched(InboxStatus.Done);
     }
 
     /// <summary>The WeCom console's GET URL check: the decrypted echostr, to be answered exactly.</summary>
@@ -174,6 +194,9 @@ public sealed partial class CallbackReceiver(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a callback on the {Channel} URL: {Reason}")]
     private partial void LogRefused(CallbackChannel channel, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the ticket of inbox event {EventId} failed; a dispatcher retries it when its lease passes")]
+    private partial void LogTicketDeferred(Guid eventId, Exception failure);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A {Kind} callback on the {Channel} URL was already stored (platform retry)")]
     private partial void LogDuplicate(CallbackChannel channel, CallbackMessageKind kind);

@@ -58,7 +58,7 @@ public sealed partial class InboxDispatcher(
     internal async Task<int> DispatchBatchAsync(InboxOptions settings, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var lease = WholeMilliseconds(now + settings.LeaseDuration);
+        var lease = InboxLease.Until(now + settings.LeaseDuration);
         var claimed = await store.ClaimDueAsync(settings.BatchSize, lease, cancellationToken);
         if (claimed.Count == 0)
         {
@@ -167,10 +167,6 @@ public sealed partial class InboxDispatcher(
             LogLeasesLost(ids.Count - finished, status);
         }
     }
-
-    /// <summary>PostgreSQL keeps microseconds: a whole-millisecond lease reads back equal, so it can fence updates.</summary>
-    private static DateTimeOffset WholeMilliseconds(DateTimeOffset value) =>
-        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An inbox dispatch round failed; retrying after the poll interval")]
     private partial void LogRoundFailed(Exception failure);

@@ -20,8 +20,8 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
     {
         ArgumentNullException.ThrowIfNull(entry);
         const string sql = """
-            INSERT INTO inbox (id, channel, target_id, dedup_key, kind, payload, received_at, status, attempts, next_attempt_at, processed_at)
-            VALUES (@Id, @Channel, @TargetId, @DedupKey, @Kind, @Payload, @ReceivedAt, @Status, 0, @ReceivedAt, @ProcessedAt)
+            INSERT INTO inbox (id, channel, target_id, dedup_key, kind, payload, received_at, status, attempts, next_attempt_at, locked_until)
+            VALUES (@Id, @Channel, @TargetId, @DedupKey, @Kind, @Payload, @ReceivedAt, 'pending', @Attempts, @ReceivedAt, @LockedUntil)
             ON CONFLICT (dedup_key) DO NOTHING
             """;
         var row = new
@@ -33,8 +33,8 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
             entry.Kind,
             entry.Payload,
             entry.ReceivedAt,
-            entry.Status,
-            ProcessedAt = entry.Status == InboxStatus.Pending ? (DateTimeOffset?)null : entry.ReceivedAt,
+            Attempts = entry.LockedUntil is null ? 0 : 1,
+            entry.LockedUntil,
         };
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(sql, row, cancellationToken: cancellationToken)) == 1;
@@ -78,13 +78,15 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
             return 0;
         }
 
-        const string sql = """
+        // Dapper hands PostgreSQL the ids as one array parameter, and expands them into a list for SQLite.
+        var idsClause = connections.Provider == DatabaseProvider.Postgres ? "id = ANY(@ids)" : "id IN @ids";
+        var sql = $"""
             UPDATE inbox SET status = @status, locked_until = NULL, processed_at = @now
-            WHERE id IN @ids AND locked_until = @lease
+            WHERE {idsClause} AND locked_until = @lease
             """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            sql, new { status, now = time.GetUtcNow(), ids, lease }, cancellationToken: cancellationToken));
+            sql, new { status, now = time.GetUtcNow(), ids = ids.ToArray(), lease }, cancellationToken: cancellationToken));
     }
 
     /// <summary>

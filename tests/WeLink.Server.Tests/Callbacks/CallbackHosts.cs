@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using WeLink.Server.Callbacks;
+using WeLink.Server.Tests.Support;
+
+namespace WeLink.Server.Tests.Callbacks;
+
+/// <summary>Starting hosts for the callback tests and reading their inbox.</summary>
+public static class CallbackHosts
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    /// <summary>A host on the database whose sandbox pushes nothing unasked, with the given handler registered.</summary>
+    public static Task<WeLinkTestHost> StartAsync(
+        TestDatabase database, IInboxHandler? handler = null, IEnumerable<string>? args = null, Action<WebApplicationBuilder>? configure = null) =>
+        WeLinkTestHost.StartAsync(
+            [.. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false", .. args ?? []],
+            builder =>
+            {
+                if (handler is not null)
+                {
+                    builder.Services.AddSingleton(handler);
+                }
+
+                configure?.Invoke(builder);
+            });
+
+    public static Task<long> InboxCountAsync(this TestDatabase database, string? status = null) =>
+        status is null
+            ? database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox")
+            : database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = @status", new { status });
+
+    public static Task<string> StatusOfAsync(this TestDatabase database, string dedupKeyPart) =>
+        database.ScalarAsync<string>("SELECT status FROM inbox WHERE dedup_key LIKE @pattern", new { pattern = "%" + dedupKeyPart + "%" });
+
+    public static async Task<JsonElement> ControlAsync(this WeLinkTestHost host, string path, string? query = null)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        using var response = query is null
+            ? await host.Http.PostAsync(new Uri("/sandbox/control/" + path, UriKind.Relative), null)
+            : await host.Http.GetAsync(new Uri("/sandbox/control/" + path + query, UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    /// <summary>Waits for the sandbox to finish delivering a push, and returns its record.</summary>
+    public static Task<JsonElement> DeliveredPushAsync(this WeLinkTestHost host, long pushId) =>
+        host.ControlAsync($"pushes/{pushId}", "?wait_seconds=20");
+}
