@@ -38,10 +38,10 @@ public sealed partial class CallbackReceiver(
         var plaintext = Decrypt(channel, crypt, envelope.Encrypt, crypts.ReceiveIdsFor(channel, targetId));
         var message = Parse(channel, plaintext);
 
-        var receivedAt = time.GetUtcNow();
+        var receivedAt = InboxTime.Stored(time.GetUtcNow());
         var id = Guid.CreateVersion7(receivedAt);
         var handleNow = tickets.Accepts(message);
-        var lease = handleNow ? InboxLease.Until(receivedAt + options.Value.LeaseDuration) : (DateTimeOffset?)null;
+        var lease = handleNow ? InboxTime.Stored(receivedAt + options.Value.LeaseDuration) : (DateTimeOffset?)null;
         var entry = new InboxEntry(
             id, channel, targetId, DedupKey(channel, targetId, message), KindOf(message), plaintext, receivedAt, lease);
         if (!await store.TryAddAsync(entry, cancellationToken))

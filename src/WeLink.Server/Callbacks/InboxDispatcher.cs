@@ -58,7 +58,7 @@ public sealed partial class InboxDispatcher(
     internal async Task<int> DispatchBatchAsync(InboxOptions settings, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var lease = InboxLease.Until(now + settings.LeaseDuration);
+        var lease = InboxTime.Stored(now + settings.LeaseDuration);
         var claimed = await store.ClaimDueAsync(settings.BatchSize, lease, cancellationToken);
         if (claimed.Count == 0)
         {

@@ -86,7 +86,7 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
             """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            sql, new { status, now = time.GetUtcNow(), ids = ids.ToArray(), lease }, cancellationToken: cancellationToken));
+            sql, new { status, now = InboxTime.Stored(time.GetUtcNow()), ids = ids.ToArray(), lease }, cancellationToken: cancellationToken));
     }
 
     /// <summary>
@@ -100,7 +100,6 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
             UPDATE inbox SET status = @status, next_attempt_at = @nextAttemptAt, locked_until = NULL, last_error = @error
             WHERE id = @id AND locked_until = @lease
             """;
-        var now = time.GetUtcNow();
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             sql,
@@ -109,7 +108,7 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
                 id,
                 lease,
                 status = retryAt is null ? InboxStatus.Parked : InboxStatus.Pending,
-                nextAttemptAt = retryAt ?? now,
+                nextAttemptAt = InboxTime.Stored(retryAt ?? time.GetUtcNow()),
                 error = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error,
             },
             cancellationToken: cancellationToken)) == 1;
@@ -149,6 +148,6 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
             """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            sql, new { id, now = time.GetUtcNow() }, cancellationToken: cancellationToken)) == 1;
+            sql, new { id, now = InboxTime.Stored(time.GetUtcNow()) }, cancellationToken: cancellationToken)) == 1;
     }
 }
