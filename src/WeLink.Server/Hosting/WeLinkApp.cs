@@ -1,4 +1,5 @@
 using WeLink.Server.Access;
+using WeLink.Server.Admin;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
 using WeLink.Server.Platform;
@@ -34,12 +35,14 @@ public static class WeLinkApp
         builder.Services.AddScheduling(builder.Configuration, database);
         builder.Services.AddWeLinkApi();
         builder.Services.AddAccess();
+        builder.Services.AddAdmin(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseWeLinkApi();
         app.UseAccess();
         app.MapInProcessSandbox();
+        app.MapAdmin();
         return app;
     }
 
