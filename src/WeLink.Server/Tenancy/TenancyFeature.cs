@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace WeLink.Server.Tenancy;
@@ -22,6 +23,7 @@ public static class TenancyFeature
         services.AddSingleton<AdminAccounts>();
         services.AddSingleton<AdminSignIn>();
         services.AddSingleton<AuditLog>();
+        services.TryAddSingleton<IDealerLinks, NoDealerLinks>();
         services.AddHostedService<AdminBootstrap>();
         return services;
     }
