@@ -78,3 +78,24 @@ public abstract class TenancyWorld(DatabaseProvider provider) : IAsyncLifetime
 public sealed class SqliteTenancyWorld() : TenancyWorld(DatabaseProvider.Sqlite);
 
 public sealed class PostgresTenancyWorld() : TenancyWorld(DatabaseProvider.Postgres);
+
+/// <summary>A world of its own for one test, disposed with it.</summary>
+public sealed class OwnTenancyWorld(DatabaseProvider provider) : TenancyWorld(provider), IAsyncDisposable
+{
+    public static async Task<OwnTenancyWorld> StartAsync(DatabaseProvider provider)
+    {
+        var world = new OwnTenancyWorld(provider);
+        try
+        {
+            await world.InitializeAsync();
+            return world;
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+}

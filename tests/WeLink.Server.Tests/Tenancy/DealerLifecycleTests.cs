@@ -15,7 +15,7 @@ public abstract class DealerLifecycleTests(DatabaseProvider provider)
     [Fact]
     public async Task HQ_approves_suspends_and_reinstates_a_dealer_and_every_step_is_audited()
     {
-        await using var world = await WorldAsync();
+        await using var world = await OwnTenancyWorld.StartAsync(provider);
         var dealer = await TenancyWorld.CreateDealerAsync(world.HqX, world.X, "BJ-001");
 
         var approved = await world.HqX.PostOkAsync<Dealer>($"/api/admin/dealers/{dealer.Id}/approve", new DealerVersionRequest(1));
@@ -40,7 +40,7 @@ public abstract class DealerLifecycleTests(DatabaseProvider provider)
     [Fact]
     public async Task A_stale_version_answers_409_changes_nothing_and_is_audited_as_a_conflict()
     {
-        await using var world = await WorldAsync();
+        await using var world = await OwnTenancyWorld.StartAsync(provider);
         var dealer = world.A1;
         await world.HqX.PostOkAsync<Dealer>($"/api/admin/dealers/{dealer.Id}/approve", new DealerVersionRequest(1));
 
@@ -57,7 +57,7 @@ public abstract class DealerLifecycleTests(DatabaseProvider provider)
     [Fact]
     public async Task Two_admins_approving_the_same_version_at_once_get_one_success_and_one_409()
     {
-        await using var world = await WorldAsync();
+        await using var world = await OwnTenancyWorld.StartAsync(provider);
         var path = $"/api/admin/dealers/{world.A2.Id}/approve";
 
         var answers = await Task.WhenAll(
@@ -71,7 +71,7 @@ public abstract class DealerLifecycleTests(DatabaseProvider provider)
     [Fact]
     public async Task A_transition_that_does_not_fit_the_status_answers_409_and_is_audited_as_refused()
     {
-        await using var world = await WorldAsync();
+        await using var world = await OwnTenancyWorld.StartAsync(provider);
 
         var suspendPending = await world.HqX.PostAsync($"/api/admin/dealers/{world.A1.Id}/suspend", new DealerVersionRequest(1));
         var reinstatePending = await world.HqX.PostAsync($"/api/admin/dealers/{world.A1.Id}/reinstate", new DealerVersionRequest(1));
@@ -86,7 +86,7 @@ public abstract class DealerLifecycleTests(DatabaseProvider provider)
     [Fact]
     public async Task A_dealer_admin_cannot_approve_its_own_dealer_and_a_duplicate_code_is_a_conflict()
     {
-        await using var world = await WorldAsync();
+        await using var world = await OwnTenancyWorld.StartAsync(provider);
 
         var selfApproval = await world.DealerA1.PostAsync($"/api/admin/dealers/{world.A1.Id}/approve", new DealerVersionRequest(1));
         var duplicate = await world.HqX.PostAsync($"/api/admin/brands/{world.X.Id}/dealers", new CreateDealerRequest("A1", "Another A1", null));
@@ -101,7 +101,7 @@ public abstract class DealerLifecycleTests(DatabaseProvider provider)
     [Fact]
     public async Task HQ_reads_its_brands_audit_rows_only_and_the_platform_admin_reads_all()
     {
-        await using var world = await WorldAsync();
+        await using var world = await OwnTenancyWorld.StartAsync(provider);
         await world.HqX.PostOkAsync<Dealer>($"/api/admin/dealers/{world.A1.Id}/approve", new DealerVersionRequest(1));
         await world.HqY.PostOkAsync<Dealer>($"/api/admin/dealers/{world.B1.Id}/approve", new DealerVersionRequest(1));
 
@@ -116,24 +116,11 @@ public abstract class DealerLifecycleTests(DatabaseProvider provider)
         Assert.Equal(HttpStatusCode.Forbidden, dealerAdmin.StatusCode);
     }
 
-    private async Task<OwnedWorld> WorldAsync()
-    {
-        var world = new OwnedWorld(provider);
-        await world.InitializeAsync();
-        return world;
-    }
-
     private static async Task<(string, long)> StatusAsync(TenancyWorld world, Guid dealerId)
     {
         var status = await world.Admin.Database.ScalarAsync<string>("SELECT status FROM dealers WHERE id = @dealerId", new { dealerId });
         var version = await world.Admin.Database.ScalarAsync<long>("SELECT version FROM dealers WHERE id = @dealerId", new { dealerId });
         return (status, version);
-    }
-
-    /// <summary>A world of its own for one test, disposed with it.</summary>
-    private sealed class OwnedWorld(DatabaseProvider provider) : TenancyWorld(provider), IAsyncDisposable
-    {
-        ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
     }
 }
 
