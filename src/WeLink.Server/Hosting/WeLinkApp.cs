@@ -1,6 +1,7 @@
 using WeLink.Server.Access;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding;
 using WeLink.Server.Platform;
 using WeLink.Server.Scheduling;
 using WeLink.Server.Security;
@@ -34,12 +35,14 @@ public static class WeLinkApp
         builder.Services.AddScheduling(builder.Configuration, database);
         builder.Services.AddWeLinkApi();
         builder.Services.AddAccess();
+        builder.Services.AddOnboarding(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseWeLinkApi();
         app.UseAccess();
         app.MapInProcessSandbox();
+        app.MapOnboarding();
         return app;
     }
 
