@@ -106,9 +106,9 @@ public sealed partial class OnboardingScene : IAsyncDisposable
     public async Task<JsonElement> ControlAsync(string path, object body)
     {
         var response = await Host.Http.PostAsJsonAsync(new Uri("/sandbox/control/" + path, UriKind.Relative), body);
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.True(response.IsSuccessStatusCode, json.ToString());
-        return json;
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
     }
 
     /// <summary>What the sandbox pushed (or tried to), parsed as WeLink's callback endpoint would parse it.</summary>
