@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.World;
+using WeLink.Server.Access;
+using WeLink.Server.Callbacks;
+using WeLink.Server.Data;
+using WeLink.Server.Tests.Support;
+using WeLink.Wechat.Messages;
+using WeLink.Wechat.Tokens;
+
+namespace WeLink.Server.Tests.Onboarding;
+
+/// <summary>
+/// A WeLink host with the sandbox, one brand with dealers, fresh tickets, and browsers: an admin's (cookies kept,
+/// redirects followed by hand so each leg is visible) and the sandbox's control API playing WeChat's people.
+/// </summary>
+public sealed partial class OnboardingScene : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+
+    private OnboardingScene(TestDatabase database, WeLinkTestHost host)
+    {
+        _database = database;
+        Host = host;
+    }
+
+    public WeLinkTestHost Host { get; }
+
+    public TestDatabase Database => _database;
+
+    public Guid BrandId { get; } = Guid.CreateVersion7();
+
+    public Guid DealerA { get; } = Guid.CreateVersion7();
+
+    public Guid DealerB { get; } = Guid.CreateVersion7();
+
+    public Guid PendingDealer { get; } = Guid.CreateVersion7();
+
+    public SandboxWorld World => Host.Services.GetRequiredService<SandboxWorld>();
+
+    public SandboxCredentials Credentials => Host.Services.GetRequiredService<SandboxCredentials>();
+
+    public static async Task<OnboardingScene> StartAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var host = await WeLinkTestHost.StartAsync(
+            [.. database.HostArgs, "--Onboarding:WeComTestMode=true", "--Sandbox:PushTicketsOnSchedule=false"],
+            builder => builder.Services.AddTransient<IStartupFilter, TestOnlyAdminSignIn>());
+        var scene = new OnboardingScene(database, host);
+        await scene.SeedAsync();
+        return scene;
+    }
+
+    public OfficialAccount Account(string nickname) => World.Snapshot().Accounts.Single(a => a.Nickname == nickname);
+
+    public WecomCorp Corp(string name) => World.Snapshot().Corps.Single(c => c.Corp.Name == name).Corp;
+
+    /// <summary>A browser signed in to the portal with the given role and scope.</summary>
+    public async Task<HttpClient> AdminAsync(string role = AdminRoles.Platform, Guid? brand = null, Guid? dealer = null)
+    {
+        var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = Host.BaseAddress,
+        };
+        var signIn = await browser.GetAsync(new Uri($"{TestOnlyAdminSignIn.Path}?role={role}&brand={brand}&dealer={dealer}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+        return browser;
+    }
+
+    /// <summary>The admin asks WeLink for the authorization page; WeLink redirects to WeChat's page.</summary>
+    public static async Task<Uri> StartAuthorizationAsync(HttpClient admin, Guid dealerId, string device = "pc")
+    {
+        var start = await admin.GetAsync(new Uri($"/onboarding/dealers/{dealerId}/official-account/authorize?device={device}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        return start.Headers.Location!;
+    }
+
+    /// <summary>As a person would: open WeChat's page, press "Authorize" on the account, follow WeChat back to WeLink.</summary>
+    public static async Task<string> AuthorizeThroughPagesAsync(HttpClient admin, Guid dealerId, string appId)
+    {
+        var page = await admin.GetStringAsync(await StartAuthorizationAsync(admin, dealerId));
+        var back = await SubmitFormAsync(admin, page, "appid", appId);
+        return await admin.GetStringAsync(back);
+    }
+
+    public static async Task<Uri> StartInstallAsync(HttpClient admin, Guid dealerId)
+    {
+        var start = await admin.GetAsync(new Uri($"/onboarding/dealers/{dealerId}/wecom/install", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        return start.Headers.Location!;
+    }
+
+    public static async Task<string> InstallThroughPagesAsync(HttpClient admin, Guid dealerId, string corpId)
+    {
+        var page = await admin.GetStringAsync(await StartInstallAsync(admin, dealerId));
+        var back = await SubmitFormAsync(admin, page, "corpid", corpId);
+        return await admin.GetStringAsync(back);
+    }
+
+    /// <summary>The sandbox's control API plays the person; returns the JSON answer.</summary>
+    public async Task<JsonElement> ControlAsync(string path, object body)
+    {
+        var response = await Host.Http.PostAsJsonAsync(new Uri("/sandbox/control/" + path, UriKind.Relative), body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
+    }
+
+    /// <summary>What the sandbox pushed (or tried to), parsed as WeLink's callback endpoint would parse it.</summary>
+    public async Task<CallbackMessage> PushedMessageAsync(long pushId)
+    {
+        var push = JsonDocument.Parse(await Host.Http.GetStringAsync(new Uri($"/sandbox/control/pushes/{pushId}", UriKind.Relative))).RootElement;
+        return CallbackMessageParser.Parse(push.GetProperty("plaintext").GetString()!);
+    }
+
+    /// <summary>
+    /// Until the callback endpoints and the inbox dispatcher are merged, the sandbox's pushes reach nothing:
+    /// deliver one to every onboarding handler that accepts it, as the dispatcher will.
+    /// </summary>
+    public async Task DeliverAsync(long pushId, CallbackChannel channel)
+    {
+        var message = await PushedMessageAsync(pushId);
+        var handlers = Host.Services.GetServices<IInboxHandler>().Where(h => h.Accepts(message)).ToList();
+        Assert.NotEmpty(handlers);
+        var inboxEvent = new InboxEvent(Guid.CreateVersion7(), channel, null, DateTimeOffset.UtcNow, 1);
+        foreach (var handler in handlers)
+        {
+            await handler.HandleAsync(inboxEvent, message, CancellationToken.None);
+        }
+    }
+
+    public async Task<JsonElement> LinkAsync(Guid dealerId)
+    {
+        using var admin = await AdminAsync();
+        return JsonDocument.Parse(await admin.GetStringAsync(new Uri($"/api/admin/dealers/{dealerId}/link", UriKind.Relative))).RootElement;
+    }
+
+    public async Task<JsonElement> StaffAsync(Guid dealerId)
+    {
+        using var admin = await AdminAsync();
+        return JsonDocument.Parse(await admin.GetStringAsync(new Uri($"/api/admin/dealers/{dealerId}/staff", UriKind.Relative))).RootElement.GetProperty("staff");
+    }
+
+    public static string Query(Uri uri, string name) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query)[name].ToString();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private static async Task<Uri> SubmitFormAsync(HttpClient browser, string page, string field, string value)
+    {
+        var form = FormPattern().Matches(page)
+            .Select(m => (Action: WebUtility.HtmlDecode(m.Groups[1].Value), Fields: InputPattern().Matches(m.Groups[2].Value)
+                .ToDictionary(i => WebUtility.HtmlDecode(i.Groups[1].Value), i => WebUtility.HtmlDecode(i.Groups[2].Value))))
+            .Single(f => f.Fields.GetValueOrDefault(field) == value);
+        var answer = await browser.PostAsync(new Uri(form.Action, UriKind.Relative), new FormUrlEncodedContent(form.Fields));
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        return answer.Headers.Location!;
+    }
+
+    private async Task SeedAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await _database.ExecuteAsync("INSERT INTO brands (id, name, created_at) VALUES (@BrandId, 'Aurora Motors', @now)", new { BrandId, now });
+        foreach (var (id, code, status) in new[] { (DealerA, "BJ01", "approved"), (DealerB, "SH01", "approved"), (PendingDealer, "GZ01", "pending") })
+        {
+            await _database.ExecuteAsync(
+                """
+                INSERT INTO dealers (id, brand_id, region_id, code, name, status, created_at, updated_at, version)
+                VALUES (@id, @BrandId, NULL, @code, @name, @status, @now, @now, 1)
+                """,
+                new { id, BrandId, code, name = "Dealer " + code, status, now });
+        }
+
+        var componentTicket = await ControlAsync("pushes/component-verify-ticket", new { });
+        await Host.Services.GetRequiredService<IComponentTicketStore>()
+            .SaveAsync(SandboxSettings.ComponentAppId, componentTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
+        var suiteTicket = await ControlAsync("pushes/suite-ticket", new { });
+        await Host.Services.GetRequiredService<ISuiteTicketStore>()
+            .SaveAsync(SandboxSettings.SuiteId, suiteTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
+    }
+
+    [GeneratedRegex("""<form method="post" action="([^"]+)">(.*?)</form>""", RegexOptions.Singleline)]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("""<input type="hidden" name="([^"]*)" value="([^"]*)">""")]
+    private static partial Regex InputPattern();
+}
