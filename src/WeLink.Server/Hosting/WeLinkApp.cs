@@ -1,6 +1,7 @@
 using WeLink.Server.Access;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
+using WeLink.Server.Identities;
 using WeLink.Server.Platform;
 using WeLink.Server.Scheduling;
 using WeLink.Server.Security;
@@ -34,11 +35,13 @@ public static class WeLinkApp
         builder.Services.AddScheduling(builder.Configuration, database);
         builder.Services.AddWeLinkApi();
         builder.Services.AddAccess();
+        builder.Services.AddIdentities();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseWeLinkApi();
         app.UseAccess();
+        app.MapIdentities();
         app.MapInProcessSandbox();
         return app;
     }
