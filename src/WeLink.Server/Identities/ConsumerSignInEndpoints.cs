@@ -127,7 +127,7 @@ public static class ConsumerSignInEndpoints
         catch (WechatApiException e)
         {
             logger.SignInPlatformFailed(SignInStates.Consumer, e.ApiPath, e.Errcode);
-            return SignInRefusals.PlatformFailed(e);
+            return SignInRefusals.PlatformFailed("WeChat", e);
         }
 
         var consumerId = await consumers.SignInAsync(account, token.Openid, profile?.Unionid ?? token.Unionid, profile?.Nickname, cancellationToken);

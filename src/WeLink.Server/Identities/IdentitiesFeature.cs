@@ -15,7 +15,7 @@ public static class IdentitiesFeature
         services.AddSingleton<StaffStore>();
         // Transient: it holds a typed HttpClient, which must not live as long as a singleton.
         services.TryAddEnumerable(ServiceDescriptor.Transient<IInboxHandler, ConsumerFollowHandler>());
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(IdentitiesJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, IdentitiesJsonContext.Default));
         return services;
     }
 

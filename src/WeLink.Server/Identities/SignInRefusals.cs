@@ -34,12 +34,14 @@ public static class SignInRefusals
     public static ProblemHttpResult CodeSpent() =>
         Refuse(StatusCodes.Status400BadRequest, "The sign-in code was already used or has expired; start again.");
 
-    public static ProblemHttpResult PlatformFailed(WechatApiException error)
+    /// <param name="platform">WeChat or WeCom, as the person knows it.</param>
+    /// <param name="error">The platform's answer.</param>
+    public static ProblemHttpResult PlatformFailed(string platform, WechatApiException error)
     {
         ArgumentNullException.ThrowIfNull(error);
         return Refuse(
             StatusCodes.Status502BadGateway,
-            $"WeChat did not confirm who you are (errcode {error.Errcode}); try again in a moment.");
+            $"{platform} did not confirm who you are (errcode {error.Errcode}); try again in a moment.");
     }
 
     public static ProblemHttpResult NotCorpMember() =>

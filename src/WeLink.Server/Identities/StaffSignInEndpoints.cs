@@ -76,7 +76,7 @@ public static class StaffSignInEndpoints
         catch (WechatApiException e)
         {
             logger.SignInPlatformFailed(SignInStates.Staff, e.ApiPath, e.Errcode);
-            return SignInRefusals.PlatformFailed(e);
+            return SignInRefusals.PlatformFailed("WeCom", e);
         }
 
         if (string.IsNullOrEmpty(identity.Corpid) || string.IsNullOrEmpty(identity.Userid))

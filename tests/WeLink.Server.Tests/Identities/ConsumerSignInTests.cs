@@ -188,6 +188,21 @@ public abstract class ConsumerSignInTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal(0L, await _world.Database.ScalarAsync<long>("SELECT COUNT(*) FROM consumers"));
     }
 
+    [Fact]
+    public async Task WeChat_failing_the_code_exchange_is_a_bad_gateway_and_signs_nobody_in()
+    {
+        using var browser = _world.NewBrowser();
+        var callback = await IdentityWorld.ConsentAsync(
+            browser, await IdentityWorld.StartConsumerSignInAsync(browser, _world.BeijingDealerId), _world.People[0]);
+
+        await _world.ControlAsync("faults/api", new { api = "sns/oauth2/component/access_token", count = 1, errcode = 45009 });
+        var answer = await browser.GetAsync(callback);
+
+        Assert.Equal(HttpStatusCode.BadGateway, answer.StatusCode);
+        Assert.Contains("errcode 45009", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(new Uri("/api/consumer/me", UriKind.Relative))).StatusCode);
+    }
+
     private static async Task<HttpStatusCode> StatusOfSignInAsync(HttpClient browser, string query) =>
         (await browser.GetAsync(new Uri($"{ConsumerSignInEndpoints.SignInPath}?{query}", UriKind.Relative))).StatusCode;
 }
