@@ -1,4 +1,5 @@
 using WeLink.Server.Access;
+using WeLink.Server.Cases;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
 using WeLink.Server.Platform;
@@ -32,6 +33,7 @@ public static class WeLinkApp
         builder.AddInProcessSandbox();
         builder.Services.AddPlatform(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration, database);
+        builder.Services.AddCases(builder.Configuration);
         builder.Services.AddWeLinkApi();
         builder.Services.AddAccess();
         configure?.Invoke(builder);
@@ -40,6 +42,7 @@ public static class WeLinkApp
         app.UseWeLinkApi();
         app.UseAccess();
         app.MapInProcessSandbox();
+        app.MapCases();
         return app;
     }
 
