@@ -45,7 +45,8 @@ public sealed class CaseActionRegistry
     {
         ArgumentNullException.ThrowIfNull(action);
         argument = null;
-        if (_handlers.TryGetValue(action, out handler!))
+        handler = null!;
+        if (!action.EndsWith(FamilySeparator) && _handlers.TryGetValue(action, out handler!))
         {
             return true;
         }
