@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace WeLink.Server.Tenancy;
@@ -23,7 +22,6 @@ public static class TenancyFeature
         services.AddSingleton<AdminAccounts>();
         services.AddSingleton<AdminSignIn>();
         services.AddSingleton<AuditLog>();
-        services.TryAddSingleton<IDealerLinks, NoDealerLinks>();
         services.AddHostedService<AdminBootstrap>();
         return services;
     }

@@ -1,3 +1,4 @@
+using WeLink.Server.Onboarding;
 using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Admin.Pages.Dealers;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using WeLink.Server.Access;
+using WeLink.Server.Onboarding;
 using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Admin.Pages.Dealers;
@@ -19,7 +20,7 @@ public sealed class DealerDetailModel(
 
     public Brand Brand { get; private set; } = null!;
 
-    public DealerLinkState Links { get; private set; } = DealerLinkState.Unknown;
+    public DealerLinkState Links { get; private set; } = null!;
 
     public IReadOnlyList<AdminUser> Admins { get; private set; } = [];
 
@@ -39,7 +40,7 @@ public sealed class DealerDetailModel(
 
         Dealer = dealer;
         Brand = brand;
-        Links = await links.GetAsync(Scope, DealerId, cancellationToken);
+        Links = await links.GetAsync(DealerId, cancellationToken);
         Admins = [.. (await users.ListAsync(Scope, cancellationToken)).Where(u => u.DealerId == DealerId)];
         return Page();
     }

@@ -1,0 +1,6 @@
+using WeLink.Server.Onboarding;
+
+namespace WeLink.Server.Admin.Pages.Dealers;
+
+/// <summary>The model of <c>_LinkSide.cshtml</c>: one side of a dealer's link.</summary>
+public sealed record LinkSideView(string Key, string Title, LinkSideState State);
