@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Access;
 
@@ -8,10 +9,13 @@ public static class IdentityEndpoints
 {
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/consumer").WithTags("Consumer").RequireAuthorization(WeLinkPolicies.Consumer)
-            .MapGet("/me", GetConsumerAsync);
-        app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(WeLinkPolicies.Staff)
-            .MapGet("/me", GetStaffAsync);
+        var consumer = app.MapGroup("/api/consumer").WithTags("Consumer").RequireAuthorization(WeLinkPolicies.Consumer);
+        consumer.MapGet("/me", GetConsumerAsync);
+        // Cast: a handler taking only HttpContext would otherwise bind as a RequestDelegate and drop its result.
+        consumer.MapPost("/signout", (Delegate)SignOutConsumerAsync);
+        var staff = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(WeLinkPolicies.Staff);
+        staff.MapGet("/me", GetStaffAsync);
+        staff.MapPost("/signout", (Delegate)SignOutStaffAsync);
         return app;
     }
 
@@ -24,4 +28,16 @@ public static class IdentityEndpoints
     public static async Task<Results<Ok<StaffProfileResponse>, NotFound>> GetStaffAsync(
         StaffSession session, StaffStore staff, CancellationToken cancellationToken) =>
         await staff.FindProfileAsync(session, cancellationToken) is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
+
+    /// <summary>Ends the consumer session only; any other kind of session in the same browser stays.</summary>
+    public static Task<NoContent> SignOutConsumerAsync(HttpContext http) => SignOutAsync(http, WeLinkSchemes.Consumer);
+
+    /// <summary>Ends the staff session only; any other kind of session in the same browser stays.</summary>
+    public static Task<NoContent> SignOutStaffAsync(HttpContext http) => SignOutAsync(http, WeLinkSchemes.Staff);
+
+    private static async Task<NoContent> SignOutAsync(HttpContext http, string scheme)
+    {
+        await http.SignOutAsync(scheme);
+        return TypedResults.NoContent();
+    }
 }

@@ -8,7 +8,6 @@ public sealed class AdminOptions
     public const string SectionName = "Admin";
 
     /// <summary>Email of the platform admin created at start-up when no admin has it yet; empty creates none.</summary>
-    [EmailAddress]
     public string BootstrapEmail { get; set; } = "";
 
     /// <summary>That admin's first password (never logged); required when <see cref="BootstrapEmail"/> is set.</summary>

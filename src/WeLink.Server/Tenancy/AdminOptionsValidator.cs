@@ -8,6 +8,11 @@ public sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
     public ValidateOptionsResult Validate(string? name, AdminOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.BootstrapEmail) && !options.BootstrapEmail.Contains('@', StringComparison.Ordinal))
+        {
+            return ValidateOptionsResult.Fail("Admin:BootstrapEmail must be an email address (or empty to create no admin).");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.BootstrapEmail) && AdminPasswords.Problem(options.BootstrapPassword) is { } problem)
         {
             return ValidateOptionsResult.Fail($"Admin:BootstrapPassword must be set with Admin:BootstrapEmail. {problem}");

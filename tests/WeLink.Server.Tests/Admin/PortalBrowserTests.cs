@@ -56,7 +56,6 @@ public sealed class PortalBrowserTests(Chromium chromium) : IClassFixture<Chromi
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Suspend" })).ToBeVisibleAsync();
             Assert.Equal("approved", await _admin.Database.ScalarAsync<string>("SELECT status FROM dealers WHERE id = @id", new { id = Guid.Parse(dealerId) }));
 
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/portal-dealer.png", FullPage = true });
             await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
             await Expect(page.Locator("#audit tr[data-action='dealer.approve'][data-outcome='succeeded']")).ToHaveCountAsync(1);
 

@@ -40,6 +40,22 @@ public abstract class SessionTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Signing_out_ends_only_that_kind_of_session()
+    {
+        using var browser = _world.NewBrowser();
+        await IdentityWorld.SignInConsumerAsync(browser, _world.BeijingDealerId, _world.People[0]);
+        await IdentityWorld.SignInStaffAsync(browser, _world.BeijingUserIds[0]);
+
+        var signOut = await browser.PostAsync(new Uri("/api/staff/signout", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(StaffMe)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(ConsumerMe)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.PostAsync(new Uri("/api/consumer/signout", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(ConsumerMe)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_consumer_of_one_dealer_never_sees_the_same_person_at_another_dealer()
     {
         using var atBeijing = _world.NewBrowser();
