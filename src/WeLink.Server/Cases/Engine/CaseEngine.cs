@@ -25,6 +25,8 @@ public sealed partial class CaseEngine(
     public const string ClaimTrigger = "case.claim";
     public const string ReassignTrigger = "case.reassign";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ResolvedParameters> _pinned = new(StringComparer.Ordinal);
+
     /// <summary>Opens a case on the latest definition version the brand sees, with the parameters resolved now and pinned.</summary>
     public async Task<CaseResult> StartAsync(StartCase command, CancellationToken cancellationToken)
     {
@@ -126,8 +128,9 @@ public sealed partial class CaseEngine(
             State = started.To,
             SubjectId = command.SubjectId,
         };
-        await WriteStepAsync(connection, transaction, after, started, command.Actor, command.Data, command.IdempotencyKey, now, cancellationToken);
-        await CaseRepository.InsertTimersAsync(connection, transaction, timers, cancellationToken);
+        await Step(connection, after, started, command.Actor, command.Data, command.IdempotencyKey, now)
+            .Timers(timers)
+            .ExecuteAsync(transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CaseMoved(caseId, started.To, started.Sequence, false);
     }
@@ -175,14 +178,14 @@ public sealed partial class CaseEngine(
         using var activity = StartActivity("case.fire", command.CaseId, command.Trigger, null);
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var row = await CaseRepository.FindAsync(connection, transaction, command.CaseId, cancellationToken);
+        var (row, first, timersOfCase) = await CaseRepository.LoadAsync(connection, transaction, command.CaseId, command.IdempotencyKey, cancellationToken);
         if (row is null)
         {
             return Record(activity, new CaseNotFound(command.CaseId));
         }
 
         activity?.SetTag("welink.case.definition", row.DefinitionKey);
-        if (await CaseRepository.FindStepAsync(connection, transaction, row.Id, command.IdempotencyKey, cancellationToken) is { } first)
+        if (first is not null)
         {
             await SpendTimerAsync(connection, transaction, firedTimer, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -195,9 +198,9 @@ public sealed partial class CaseEngine(
         }
 
         var definition = await definitions.GetAsync(row.DefinitionKey, row.DefinitionVersion, connection, transaction, cancellationToken);
-        var pinned = ResolvedParameters.FromJson(row.Parameters);
+        var pinned = PinnedParameters(row.Parameters);
         var calendar = await calendars.GetAsync(row.DealerId, cancellationToken);
-        var running = (await CaseRepository.TimersAsync(connection, transaction, row.Id, cancellationToken)).Where(t => t.Id != firedTimer?.Id).ToList();
+        var running = timersOfCase.Where(t => t.Id != firedTimer?.Id).ToList();
         var snapshot = new CaseSnapshot(
             row.Id, row.State, JsonNode.Parse(row.Data)!.AsObject(), row.Version, row.AssigneeStaffId?.ToString(),
             [.. running.Select(t => new CaseTimer(t.Key, t.Trigger, t.DueAt))], CaseRepository.ReadPause(row.TimerPause));
@@ -225,10 +228,11 @@ public sealed partial class CaseEngine(
             return Record(activity, await LostRaceAsync(connection, transaction, row, command.IdempotencyKey, cancellationToken));
         }
 
-        await WriteStepAsync(connection, transaction, row, accepted, command.Actor, command.Input, command.IdempotencyKey, now, cancellationToken);
-        await CaseRepository.DeleteTimersAsync(connection, transaction, row.Id, [.. accepted.TimersToCancel, .. timers.Select(t => t.Key)], cancellationToken);
-        await SpendTimerAsync(connection, transaction, firedTimer, cancellationToken);
-        await CaseRepository.InsertTimersAsync(connection, transaction, timers, cancellationToken);
+        await Step(connection, row, accepted, command.Actor, command.Input, command.IdempotencyKey, now)
+            .DeleteTimers(row.Id, [.. accepted.TimersToCancel, .. timers.Select(t => t.Key)])
+            .DeleteTimer(firedTimer?.Id)
+            .Timers(timers)
+            .ExecuteAsync(transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (firedTimer is not null)
         {
@@ -292,7 +296,9 @@ public sealed partial class CaseEngine(
         }
 
         var input = new JsonObject { ["staffId"] = staffId?.ToString(), ["role"] = role };
-        await CaseRepository.AppendHistoryAsync(connection, transaction, row.Id, row.Version + 1, now, actor, row.State, row.State, trigger, input, idempotencyKey, cancellationToken);
+        await new StepWrites(connection)
+            .History(row.Id, row.Version + 1, now, actor, row.State, row.State, trigger, input, idempotencyKey)
+            .ExecuteAsync(transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Record(activity, new CaseMoved(row.Id, row.State, row.Version + 1, false));
     }
@@ -309,14 +315,13 @@ public sealed partial class CaseEngine(
         return Conflict(row.Id, current?.Version ?? row.Version, $"The case moved to version {current?.Version} while this step was decided on version {row.Version}; reload and try again.");
     }
 
-    private static async Task WriteStepAsync(
-        DbConnection connection, DbTransaction transaction, CaseRow row, TransitionAccepted step, Actor actor, JsonObject input, string idempotencyKey,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The step's history row and outbox items; the payload is the case as the step leaves it.</summary>
+    private static StepWrites Step(DbConnection connection, CaseRow row, TransitionAccepted step, Actor actor, JsonObject input, string idempotencyKey, DateTimeOffset now)
     {
-        await CaseRepository.AppendHistoryAsync(connection, transaction, row.Id, step.Sequence, now, actor, step.From, step.To, step.Trigger, input, idempotencyKey, cancellationToken);
+        var writes = new StepWrites(connection).History(row.Id, step.Sequence, now, actor, step.From, step.To, step.Trigger, input, idempotencyKey);
         if (step.Actions.Count == 0)
         {
-            return;
+            return writes;
         }
 
         var payload = new JsonObject
@@ -335,19 +340,11 @@ public sealed partial class CaseEngine(
             ["data"] = step.Data.DeepClone(),
             ["input"] = input.DeepClone(),
         }.ToJsonString();
-        var items = step.Actions.Select(a => new NewOutboxItem(Guid.CreateVersion7(now), row.Id, a.IdempotencyKey, a.Action, payload, now)).ToList();
-        await CaseRepository.InsertOutboxAsync(connection, transaction, items, cancellationToken);
+        return writes.Outbox(step.Actions.Select(a => new NewOutboxItem(Guid.CreateVersion7(now), row.Id, a.IdempotencyKey, a.Action, payload, now)));
     }
 
-    private static async Task SpendTimerAsync(DbConnection connection, DbTransaction transaction, TimerRow? firedTimer, CancellationToken cancellationToken)
-    {
-        if (firedTimer is null)
-        {
-            return;
-        }
-
-        await CaseRepository.DeleteTimerAsync(connection, transaction, firedTimer.Id, cancellationToken);
-    }
+    private static Task SpendTimerAsync(DbConnection connection, DbTransaction transaction, TimerRow? firedTimer, CancellationToken cancellationToken) =>
+        new StepWrites(connection).DeleteTimer(firedTimer?.Id).ExecuteAsync(transaction, cancellationToken);
 
     private static List<TimerRow> Timers(Guid caseId, WorkflowDefinition definition, TransitionAccepted step) =>
         [.. step.TimersToSchedule.Select(t => new TimerRow
@@ -363,6 +360,9 @@ public sealed partial class CaseEngine(
     /// <summary>The earliest due time among running breach timers: what the inbox shows as the case's due date.</summary>
     private static DateTimeOffset? SlaDue(IEnumerable<TimerRow> timers) =>
         timers.Where(t => t.Breach).Select(t => (DateTimeOffset?)t.DueAt).Min();
+
+    /// <summary>Pinned parameters repeat across many cases (one set per dealer and version), so each JSON text is read once.</summary>
+    private ResolvedParameters PinnedParameters(string json) => _pinned.GetOrAdd(json, ResolvedParameters.FromJson);
 
     private static bool IsTerminal(WorkflowDefinition definition, string state) =>
         definition.States.FirstOrDefault(s => s.Key == state)?.Terminal ?? false;

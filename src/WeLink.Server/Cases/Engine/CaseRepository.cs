@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Dapper;
 using WeLink.Workflow.Engine;
 
@@ -9,10 +8,37 @@ namespace WeLink.Server.Cases.Engine;
 /// <summary>The engine's SQL; every method runs inside the caller's transaction. One SQL text serves both providers.</summary>
 internal static class CaseRepository
 {
+    private const string StepSql = """
+        SELECT sequence AS Sequence, at AS At, actor_kind AS ActorKind, actor_id AS ActorId, from_state AS FromState,
+               to_state AS ToState, trigger AS Trigger, input AS Input, idempotency_key AS IdempotencyKey
+        FROM case_history WHERE case_id = @caseId AND idempotency_key = @idempotencyKey
+        """;
+
+    private const string TimersSql = """
+        SELECT id AS Id, case_id AS CaseId, key AS Key, trigger AS Trigger, breach AS Breach, due_at AS DueAt
+        FROM case_timers WHERE case_id = @caseId
+        """;
+
     public static async Task<CaseRow?> FindAsync(DbConnection connection, DbTransaction transaction, Guid caseId, CancellationToken cancellationToken)
     {
         const string sql = $"SELECT {CaseRow.Columns} FROM cases WHERE id = @caseId";
         return await connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(sql, new { caseId }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The case, the step already taken with the key (if any) and the running timers, in one round trip.</summary>
+    public static async Task<(CaseRow? Row, HistoryRow? Step, List<TimerRow> Timers)> LoadAsync(
+        DbConnection connection, DbTransaction transaction, Guid caseId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {CaseRow.Columns} FROM cases WHERE id = @caseId;
+            {StepSql};
+            {TimersSql};
+            """;
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { caseId, idempotencyKey }, transaction, cancellationToken: cancellationToken));
+        var row = await results.ReadSingleOrDefaultAsync<CaseRow>();
+        var step = await results.ReadSingleOrDefaultAsync<HistoryRow>();
+        var timers = (await results.ReadAsync<TimerRow>()).ToList();
+        return (row, step, timers);
     }
 
     public static async Task<CaseRow?> FindByStartKeyAsync(DbConnection connection, DbTransaction transaction, Guid dealerId, string startKey, CancellationToken cancellationToken)
@@ -30,18 +56,7 @@ internal static class CaseRepository
 
     public static async Task<HistoryRow?> FindStepAsync(DbConnection connection, DbTransaction transaction, Guid caseId, string idempotencyKey, CancellationToken cancellationToken)
     {
-        const string sql = """
-            SELECT sequence AS Sequence, at AS At, actor_kind AS ActorKind, actor_id AS ActorId, from_state AS FromState,
-                   to_state AS ToState, trigger AS Trigger, input AS Input, idempotency_key AS IdempotencyKey
-            FROM case_history WHERE case_id = @caseId AND idempotency_key = @idempotencyKey
-            """;
-        return await connection.QuerySingleOrDefaultAsync<HistoryRow>(new CommandDefinition(sql, new { caseId, idempotencyKey }, transaction, cancellationToken: cancellationToken));
-    }
-
-    public static async Task<List<TimerRow>> TimersAsync(DbConnection connection, DbTransaction transaction, Guid caseId, CancellationToken cancellationToken)
-    {
-        const string sql = "SELECT id AS Id, case_id AS CaseId, key AS Key, trigger AS Trigger, breach AS Breach, due_at AS DueAt FROM case_timers WHERE case_id = @caseId";
-        return [.. await connection.QueryAsync<TimerRow>(new CommandDefinition(sql, new { caseId }, transaction, cancellationToken: cancellationToken))];
+        return await connection.QuerySingleOrDefaultAsync<HistoryRow>(new CommandDefinition(StepSql, new { caseId, idempotencyKey }, transaction, cancellationToken: cancellationToken));
     }
 
     public static async Task InsertCaseAsync(DbConnection connection, DbTransaction transaction, NewCase row, CancellationToken cancellationToken)
@@ -69,78 +84,6 @@ internal static class CaseRepository
         var args = new DynamicParameters(update);
         args.Add("expectedVersion", expectedVersion);
         return await connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken)) == 1;
-    }
-
-    public static async Task AppendHistoryAsync(
-        DbConnection connection, DbTransaction transaction, Guid caseId, long sequence, DateTimeOffset at, Actor actor,
-        string? from, string to, string trigger, JsonObject input, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            INSERT INTO case_history (case_id, sequence, at, actor_kind, actor_id, from_state, to_state, trigger, input, idempotency_key)
-            VALUES (@caseId, @sequence, @at, @actorKind, @actorId, @from, @to, @trigger, @input, @idempotencyKey)
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(
-            sql,
-            new
-            {
-                caseId,
-                sequence,
-                at,
-                actorKind = ActorKindName(actor.Kind),
-                actorId = actor.Id,
-                from,
-                to,
-                trigger,
-                input = input.ToJsonString(),
-                idempotencyKey,
-            },
-            transaction,
-            cancellationToken: cancellationToken));
-    }
-
-    public static async Task DeleteTimersAsync(DbConnection connection, DbTransaction transaction, Guid caseId, IReadOnlyList<string> keys, CancellationToken cancellationToken)
-    {
-        if (keys.Count == 0)
-        {
-            return;
-        }
-
-        var sql = $"DELETE FROM case_timers WHERE case_id = @caseId AND {SqlLists.IsIn(connection, "key", "@keys")}";
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { caseId, keys = keys.ToArray() }, transaction, cancellationToken: cancellationToken));
-    }
-
-    public static async Task DeleteTimerAsync(DbConnection connection, DbTransaction transaction, Guid timerId, CancellationToken cancellationToken)
-    {
-        const string sql = "DELETE FROM case_timers WHERE id = @timerId";
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { timerId }, transaction, cancellationToken: cancellationToken));
-    }
-
-    public static async Task InsertTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TimerRow> timers, CancellationToken cancellationToken)
-    {
-        if (timers.Count == 0)
-        {
-            return;
-        }
-
-        const string sql = """
-            INSERT INTO case_timers (id, case_id, key, trigger, breach, due_at, claimed_by, claimed_until)
-            VALUES (@Id, @CaseId, @Key, @Trigger, @Breach, @DueAt, NULL, NULL)
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, timers, transaction, cancellationToken: cancellationToken));
-    }
-
-    public static async Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewOutboxItem> items, CancellationToken cancellationToken)
-    {
-        if (items.Count == 0)
-        {
-            return;
-        }
-
-        const string sql = """
-            INSERT INTO outbox (id, case_id, idempotency_key, action, payload, status, attempts, next_attempt_at, last_error, locked_until, created_at, completed_at)
-            VALUES (@Id, @CaseId, @IdempotencyKey, @Action, @Payload, 'pending', 0, @Now, NULL, NULL, @Now, NULL)
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, items, transaction, cancellationToken: cancellationToken));
     }
 
     public static string ActorKindName(ActorKind kind) => kind switch

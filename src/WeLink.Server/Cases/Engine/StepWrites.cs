@@ -1,0 +1,121 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Dapper;
+using WeLink.Workflow.Engine;
+
+namespace WeLink.Server.Cases.Engine;
+
+/// <summary>
+/// The writes that follow a step's version check (history, timers, outbox), sent as one command: one round trip
+/// whatever the number of rows. Each statement's parameters carry their own prefix so the statements never share one.
+/// </summary>
+internal sealed class StepWrites(DbConnection connection)
+{
+    private readonly StringBuilder _sql = new();
+    private readonly DynamicParameters _args = new();
+    private int _count;
+
+    public StepWrites History(Guid caseId, long sequence, DateTimeOffset at, Actor actor, string? from, string to, string trigger, JsonObject input, string idempotencyKey)
+    {
+        var p = Next();
+        _sql.Append(CultureInfo.InvariantCulture, $"""
+            INSERT INTO case_history (case_id, sequence, at, actor_kind, actor_id, from_state, to_state, trigger, input, idempotency_key)
+            VALUES (@{p}case, @{p}seq, @{p}at, @{p}kind, @{p}actor, @{p}from, @{p}to, @{p}trigger, @{p}input, @{p}key);
+
+            """);
+        Add(p, "case", caseId);
+        Add(p, "seq", sequence);
+        Add(p, "at", at);
+        Add(p, "kind", CaseRepository.ActorKindName(actor.Kind));
+        Add(p, "actor", actor.Id);
+        Add(p, "from", from);
+        Add(p, "to", to);
+        Add(p, "trigger", trigger);
+        Add(p, "input", input.ToJsonString());
+        Add(p, "key", idempotencyKey);
+        return this;
+    }
+
+    public StepWrites DeleteTimers(Guid caseId, IReadOnlyCollection<string> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return this;
+        }
+
+        var p = Next();
+        _sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM case_timers WHERE case_id = @{p}case AND {SqlLists.IsIn(connection, "key", $"@{p}keys")};\n");
+        Add(p, "case", caseId);
+        Add(p, "keys", keys.ToArray());
+        return this;
+    }
+
+    public StepWrites DeleteTimer(Guid? timerId)
+    {
+        if (timerId is null)
+        {
+            return this;
+        }
+
+        var p = Next();
+        _sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM case_timers WHERE id = @{p}id;\n");
+        Add(p, "id", timerId.Value);
+        return this;
+    }
+
+    public StepWrites Timers(IEnumerable<TimerRow> timers)
+    {
+        foreach (var timer in timers)
+        {
+            var p = Next();
+            _sql.Append(CultureInfo.InvariantCulture, $"""
+                INSERT INTO case_timers (id, case_id, key, trigger, breach, due_at, claimed_by, claimed_until)
+                VALUES (@{p}id, @{p}case, @{p}key, @{p}trigger, @{p}breach, @{p}due, NULL, NULL);
+
+                """);
+            Add(p, "id", timer.Id);
+            Add(p, "case", timer.CaseId);
+            Add(p, "key", timer.Key);
+            Add(p, "trigger", timer.Trigger);
+            Add(p, "breach", timer.Breach);
+            Add(p, "due", timer.DueAt.ToUniversalTime());
+        }
+
+        return this;
+    }
+
+    public StepWrites Outbox(IEnumerable<NewOutboxItem> items)
+    {
+        foreach (var item in items)
+        {
+            var p = Next();
+            _sql.Append(CultureInfo.InvariantCulture, $"""
+                INSERT INTO outbox (id, case_id, idempotency_key, action, payload, status, attempts, next_attempt_at, last_error, locked_until, created_at, completed_at)
+                VALUES (@{p}id, @{p}case, @{p}key, @{p}action, @{p}payload, 'pending', 0, @{p}now, NULL, NULL, @{p}now, NULL);
+
+                """);
+            Add(p, "id", item.Id);
+            Add(p, "case", item.CaseId);
+            Add(p, "key", item.IdempotencyKey);
+            Add(p, "action", item.Action);
+            Add(p, "payload", item.Payload);
+            Add(p, "now", item.Now);
+        }
+
+        return this;
+    }
+
+    public async Task ExecuteAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (_count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(_sql.ToString(), _args, transaction, cancellationToken: cancellationToken));
+        }
+    }
+
+    private string Next() => $"w{_count++}_";
+
+    private void Add(string prefix, string name, object? value) => _args.Add(prefix + name, value);
+}
