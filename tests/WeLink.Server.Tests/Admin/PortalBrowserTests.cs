@@ -22,27 +22,11 @@ public sealed class PortalBrowserTests(Chromium chromium) : IClassFixture<Chromi
 
         await chromium.OnPageAsync(async page =>
         {
-            await page.GotoAsync(portal.ToString());
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/login"));
-            await page.GetByLabel("Email").FillAsync(AdminHost.RootEmail);
-            await page.GetByLabel("Password").FillAsync(AdminHost.RootPassword);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Brands" })).ToBeVisibleAsync();
+            await PortalSteps.SignInAsync(page, portal);
             await Expect(page.Locator("nav")).ToContainTextAsync("Audit log");
-            await page.Locator("#create-brand input[name=name]").FillAsync("Hongqi");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Create brand" }).ClickAsync();
-            var brandRow = page.Locator("#brands tr", new() { HasText = "Hongqi" });
-            await Expect(brandRow).ToBeVisibleAsync();
+            var dealerId = await PortalSteps.CreateBrandAndDealerAsync(page, "Hongqi", "HQ-BJ-01", "Hongqi Beijing Chaoyang");
 
-            await brandRow.GetByRole(AriaRole.Link, new() { Name = "Dealers" }).ClickAsync();
-            await page.Locator("#create-dealer input[name=code]").FillAsync("HQ-BJ-01");
-            await page.Locator("#create-dealer input[name=name]").FillAsync("Hongqi Beijing Chaoyang");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Create dealer" }).ClickAsync();
-
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hongqi Beijing Chaoyang" })).ToBeVisibleAsync();
             await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("pending");
-            var dealerId = page.Url.Split('/')[^1];
             await Expect(page.Locator("#authorize-official-account-pc"))
                 .ToHaveAttributeAsync("href", $"/onboarding/dealers/{dealerId}/official-account/authorize?device=pc");
             await Expect(page.Locator("#authorize-official-account-mobile"))
@@ -54,7 +38,7 @@ public sealed class PortalBrowserTests(Chromium chromium) : IClassFixture<Chromi
             await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("approved");
             await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Dealer approved.");
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Suspend" })).ToBeVisibleAsync();
-            Assert.Equal("approved", await _admin.Database.ScalarAsync<string>("SELECT status FROM dealers WHERE id = @id", new { id = Guid.Parse(dealerId) }));
+            Assert.Equal("approved", await _admin.Database.ScalarAsync<string>("SELECT status FROM dealers WHERE id = @id", new { id = dealerId }));
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
             await Expect(page.Locator("#audit tr[data-action='dealer.approve'][data-outcome='succeeded']")).ToHaveCountAsync(1);
@@ -62,7 +46,7 @@ public sealed class PortalBrowserTests(Chromium chromium) : IClassFixture<Chromi
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
             await page.GotoAsync(portal.ToString());
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/login"));
+            await Expect(page).ToHaveURLAsync(PortalSteps.LoginUrl());
         });
     }
 }

@@ -8,7 +8,6 @@ using WeLink.Server.Tests.Admin;
 using WeLink.Server.Tests.Identities;
 using WeLink.Server.Tests.Onboarding;
 using WeLink.Server.Tests.Support;
-using WeLink.Wechat.Tokens;
 
 namespace WeLink.Server.Tests.EndToEnd;
 
@@ -29,7 +28,7 @@ public abstract class DealerJourneyTests(DatabaseProvider provider)
         var world = host.Services.GetRequiredService<SandboxWorld>().Snapshot();
         var account = world.Accounts.Single(a => a.Nickname == "Aurora Motors Beijing Dealer");
         var corp = world.Corps.Single(c => c.Corp.Name == "Aurora Beijing Dealer").Corp;
-        await PushTicketsAsync(host);
+        await PlatformTickets.PushAsync(host);
 
         using var root = await site.RootAsync();
         var brand = await root.PostOkAsync<JsonElement>("/api/admin/brands", new { name = "Aurora Motors" });
@@ -78,25 +77,6 @@ public abstract class DealerJourneyTests(DatabaseProvider provider)
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await consumer.GetAsync(new Uri("/api/staff/me", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await staff.GetAsync(new Uri("/api/consumer/me", UriKind.Relative))).StatusCode);
-    }
-
-    /// <summary>The tickets reach WeLink as pushes to its callback URLs, as every 10 minutes in production.</summary>
-    private static async Task PushTicketsAsync(WeLinkTestHost host)
-    {
-        var tickets = host.Services.GetRequiredService<IComponentTicketStore>();
-        var suiteTickets = host.Services.GetRequiredService<ISuiteTicketStore>();
-        foreach (var push in new[] { "pushes/component-verify-ticket", "pushes/suite-ticket" })
-        {
-            var answer = await host.Http.PostAsJsonAsync(new Uri("/sandbox/control/" + push, UriKind.Relative), new { });
-            Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
-        }
-
-        await Poll.UntilAsync(
-            async () => (await tickets.GetAsync(SandboxSettings.ComponentAppId, CancellationToken.None)) is not null
-                && (await suiteTickets.GetAsync(SandboxSettings.SuiteId, CancellationToken.None)) is not null,
-            stored => stored,
-            Deadline,
-            "both tickets to be stored from their pushes");
     }
 
     private static HttpClient NewBrowser(WeLinkTestHost host) =>
