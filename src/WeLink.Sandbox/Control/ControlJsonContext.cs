@@ -31,6 +31,8 @@ namespace WeLink.Sandbox.Control;
 [JsonSerializable(typeof(CardButtonRequest))]
 [JsonSerializable(typeof(StaffMessageRequest))]
 [JsonSerializable(typeof(AddMemberRequest))]
+[JsonSerializable(typeof(UpdateMemberRequest))]
+[JsonSerializable(typeof(MemberRequest))]
 [JsonSerializable(typeof(AuthorizationEventRequest))]
 [JsonSerializable(typeof(PushView))]
 [JsonSerializable(typeof(IReadOnlyList<Pushes.UrlCheck>))]

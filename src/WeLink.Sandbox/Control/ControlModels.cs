@@ -40,6 +40,10 @@ public sealed record CardButtonRequest(string Corpid, string Userid, string Task
 
 public sealed record AddMemberRequest(string Corpid, string Name, int DepartmentId, string? Position, string? Mobile);
 
+public sealed record UpdateMemberRequest(string Corpid, string Userid, string? Name, string? Position);
+
+public sealed record MemberRequest(string Corpid, string Userid);
+
 public sealed record AuthorizationEventRequest(string Appid, string InfoType);
 
 public sealed record PushView(

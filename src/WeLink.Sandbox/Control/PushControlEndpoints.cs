@@ -19,6 +19,8 @@ public static class PushControlEndpoints
         control.MapPost("/pushes/suite-ticket", PushSuiteTicket);
         control.MapPost("/pushes/authorization", PushAuthorizationAsync).Accepts<AuthorizationEventRequest>("application/json");
         control.MapPost("/pushes/change-contact", AddMemberAsync).Accepts<AddMemberRequest>("application/json");
+        control.MapPost("/pushes/change-contact/update-user", UpdateMemberAsync).Accepts<UpdateMemberRequest>("application/json");
+        control.MapPost("/pushes/change-contact/delete-user", RemoveMemberAsync).Accepts<MemberRequest>("application/json");
         control.MapPost("/pushes/verify-suite-urls", VerifySuiteUrlsAsync);
         control.MapPost("/staff/press-card-button", PressCardButtonAsync).Accepts<CardButtonRequest>("application/json");
         control.MapPost("/staff/message-app", MessageAppAsync).Accepts<StaffMessageRequest>("application/json");
@@ -80,6 +82,24 @@ public static class PushControlEndpoints
         return body is null
             ? ControlEndpoints.Problem("Send {\"corpid\", \"name\", \"department_id\"}.")
             : ControlEndpoints.Pushed(flows.AddMember(body.Corpid, body.Name, body.DepartmentId, body.Position ?? "", body.Mobile ?? ""));
+    }
+
+    public static async Task<Results<JsonHttpResult<PushResponse>, JsonHttpResult<ControlProblem>>> UpdateMemberAsync(
+        HttpRequest request, StaffFlows flows, CancellationToken cancellationToken)
+    {
+        var body = await WxResults.ReadAsync(request, ControlJsonContext.Default.UpdateMemberRequest, cancellationToken);
+        return body is null
+            ? ControlEndpoints.Problem("Send {\"corpid\", \"userid\", \"name\", \"position\"}.")
+            : ControlEndpoints.Pushed(flows.UpdateMember(body.Corpid, body.Userid, body.Name, body.Position));
+    }
+
+    public static async Task<Results<JsonHttpResult<PushResponse>, JsonHttpResult<ControlProblem>>> RemoveMemberAsync(
+        HttpRequest request, StaffFlows flows, CancellationToken cancellationToken)
+    {
+        var body = await WxResults.ReadAsync(request, ControlJsonContext.Default.MemberRequest, cancellationToken);
+        return body is null
+            ? ControlEndpoints.Problem("Send {\"corpid\", \"userid\"}.")
+            : ControlEndpoints.Pushed(flows.RemoveMember(body.Corpid, body.Userid));
     }
 
     public static async Task<Results<JsonHttpResult<PushResponse>, JsonHttpResult<ControlProblem>>> PressCardButtonAsync(

@@ -83,6 +83,26 @@ public sealed class StaffFlows(
         return pushes.PushChangeContact(corpId, "create_user", fields);
     }
 
+    /// <summary>The member's name or position changed in the corp's directory: update_user is pushed.</summary>
+    public PushRecord UpdateMember(string corpId, string userId, string? name, string? position)
+    {
+        var member = world.UpdateStaff(corpId, userId, name, position);
+        var fields = new PushXml()
+            .Text("UserID", member.UserId)
+            .Text("OpenUserID", member.OpenUserId)
+            .Text("Name", member.Name)
+            .Text("Position", member.Position);
+        return pushes.PushChangeContact(corpId, "update_user", fields);
+    }
+
+    /// <summary>The member left the corp: removed from the world, then delete_user is pushed.</summary>
+    public PushRecord RemoveMember(string corpId, string userId)
+    {
+        var member = world.RemoveStaff(corpId, userId);
+        var fields = new PushXml().Text("UserID", member.UserId).Text("OpenUserID", member.OpenUserId);
+        return pushes.PushChangeContact(corpId, "delete_user", fields);
+    }
+
     private Installation LiveInstallation(string corpId) =>
         credentials.Grants.FindInstallation(corpId) is { Active: true } live
             ? live

@@ -116,6 +116,26 @@ public sealed class SandboxWorld(SandboxClock clock)
         }
     }
 
+    public StaffMember UpdateStaff(string corpId, string userId, string? name, string? position)
+    {
+        lock (_gate)
+        {
+            var staff = StaffMapOrThrow(corpId);
+            var member = staff.GetValueOrDefault(userId) ?? throw new WorldException($"Corp '{corpId}' has no staff member '{userId}'.");
+            return staff[userId] = member with { Name = name ?? member.Name, Position = position ?? member.Position };
+        }
+    }
+
+    public StaffMember RemoveStaff(string corpId, string userId)
+    {
+        lock (_gate)
+        {
+            return StaffMapOrThrow(corpId).Remove(userId, out var member)
+                ? member
+                : throw new WorldException($"Corp '{corpId}' has no staff member '{userId}'.");
+        }
+    }
+
     public ExternalContact AddExternalContact(string corpId, string consumerId, string followUserId)
     {
         lock (_gate)
@@ -382,6 +402,9 @@ public sealed class SandboxWorld(SandboxClock clock)
 
     private WecomCorp CorpOrThrow(string corpId) =>
         _corps.GetValueOrDefault(corpId) ?? throw new WorldException($"No corp with corpid '{corpId}'.");
+
+    private Dictionary<string, StaffMember> StaffMapOrThrow(string corpId) =>
+        _staff.GetValueOrDefault(corpId) ?? throw new WorldException($"No corp with corpid '{corpId}'.");
 
     private Dictionary<int, Department> DepartmentsOf(string corpId) =>
         _departments.GetValueOrDefault(corpId) ?? throw new WorldException($"No corp with corpid '{corpId}'.");

@@ -17,7 +17,7 @@ public sealed class GrantClaims(IDbConnectionFactory connections, TimeProvider t
     private const string Completed = "completed";
 
     /// <summary>Codes are stored hashed: a used code is harmless, but nothing secret-looking is kept in clear.</summary>
-    public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+    private static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 
     /// <summary>
     /// Runs <paramref name="exchange"/> if this caller is first with the code, and records its outcome. Otherwise

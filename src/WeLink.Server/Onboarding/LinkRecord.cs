@@ -4,7 +4,6 @@ namespace WeLink.Server.Onboarding;
 public sealed record LinkRecord(Guid DealerId, string SubjectId, string SubjectName, string Status, string? StatusReason, DateTimeOffset UpdatedAt)
 {
     public const string ActiveStatus = "active";
-    public const string SuspendedStatus = "suspended";
 
     public bool IsActive => Status == ActiveStatus;
 }

@@ -4,6 +4,8 @@ namespace WeLink.Sandbox.Tests.Authorization;
 
 public sealed class ComponentAuthorizationTests
 {
+    private static readonly int[] TickedScopes = [1, 2, 4];
+
     [Fact]
     public async Task An_approved_account_yields_an_authorizer_token_and_refresh_token()
     {
@@ -18,6 +20,26 @@ public sealed class ComponentAuthorizationTests
         Assert.Equal(7200, info.GetProperty("expires_in").GetInt32());
         Assert.StartsWith("refreshtoken@@@", info.Text("authorizer_refresh_token"), StringComparison.Ordinal);
         Assert.NotEmpty(info.GetProperty("func_info").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task An_admin_who_unticks_permission_sets_grants_only_the_ticked_ones()
+    {
+        await using var host = await SandboxHost.StartAsync();
+        var world = await WorldView.ReadAsync(host);
+        var componentToken = await host.ComponentTokenAsync();
+        var preAuth = await host.Client.PostJsonAsync(
+            $"wechat/cgi-bin/component/api_create_preauthcode?component_access_token={componentToken}",
+            new { component_appid = SandboxHost.ComponentAppId });
+        var approval = await host.Client.PostJsonAsync(
+            "control/component/approve",
+            new { pre_auth_code = preAuth.Text("pre_auth_code"), appid = world.VerifiedServiceAccount, func_scopes = TickedScopes });
+
+        var query = await host.QueryAuthAsync(componentToken, approval.Text("auth_code"));
+
+        var granted = query.GetProperty("authorization_info").GetProperty("func_info").EnumerateArray()
+            .Select(f => f.GetProperty("funcscope_category").GetProperty("id").GetInt32());
+        Assert.Equal(TickedScopes, granted);
     }
 
     [Fact]

@@ -121,6 +121,26 @@ public sealed class CorpClientTests
         Assert.Single(host.SentMessages());
     }
 
+    [Fact]
+    public async Task Department_members_are_listed_with_or_without_sub_departments()
+    {
+        await using var host = await StartInstalledAsync();
+        var corp = host.DealerCorp();
+        await using var node = WelinkNode.Start(host, _shared);
+        var client = node.Get<CorpClient>();
+
+        var everyone = await client.ListDepartmentMembersAsync(corp.Corp.CorpId, 1, includeSubDepartments: true, CancellationToken.None);
+        var rootOnly = await client.ListDepartmentMembersAsync(corp.Corp.CorpId, 1, includeSubDepartments: false, CancellationToken.None);
+        var sales = await client.ListDepartmentMembersAsync(corp.Corp.CorpId, 2, includeSubDepartments: true, CancellationToken.None);
+        var unknown = await Assert.ThrowsAsync<WechatApiException>(
+            () => client.ListDepartmentMembersAsync(corp.Corp.CorpId, 99, includeSubDepartments: true, CancellationToken.None));
+
+        Assert.Equal(corp.Staff.Select(s => s.UserId).Order(), everyone.Userlist.Select(u => u.Userid).Order());
+        Assert.Empty(rootOnly.Userlist);
+        Assert.Equal(corp.Staff.Where(s => s.Departments.Contains(2)).Select(s => s.Name).Order(), sales.Userlist.Select(u => u.Name!).Order());
+        Assert.Equal(60123, unknown.Errcode);
+    }
+
     private async Task<SandboxHost> StartInstalledAsync()
     {
         var host = await SandboxHost.StartAsync();

@@ -160,4 +160,27 @@ public sealed class ControlApiTests
         var user = await host.Client.GetJsonAsync($"wecom/cgi-bin/user/get?access_token={corp.AccessToken}&userid={userId}");
         Assert.Equal("Ma Rui", user.Text("name"));
     }
+
+    [Fact]
+    public async Task A_renamed_or_departed_member_is_pushed_as_update_user_or_delete_user()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var host = await SandboxHost.StartAsync(receiver.BaseAddress);
+        var world = await WorldView.ReadAsync(host);
+        var corp = await host.InstallCorpAsync(world.CorpId(1));
+        var (renamed, departed) = (world.StaffUserId(1, 0), world.StaffUserId(1, 1));
+
+        var update = await host.Client.PostJsonAsync("control/pushes/change-contact/update-user", new { corpid = corp.CorpId, userid = renamed, name = "Zhou Min (GM)" });
+        await host.FinishedPushAsync(update.PushId());
+        var delete = await host.Client.PostJsonAsync("control/pushes/change-contact/delete-user", new { corpid = corp.CorpId, userid = departed });
+        await host.FinishedPushAsync(delete.PushId());
+
+        var changes = receiver.Of("change_contact").Select(c => c.Message).ToList();
+        Assert.Equal(2, changes.Count);
+        Assert.Contains("<ChangeType><![CDATA[update_user]]></ChangeType>", changes[0], StringComparison.Ordinal);
+        Assert.Contains("Zhou Min (GM)", changes[0], StringComparison.Ordinal);
+        Assert.Contains("<ChangeType><![CDATA[delete_user]]></ChangeType>", changes[1], StringComparison.Ordinal);
+        Assert.Equal("Zhou Min (GM)", (await host.Client.GetJsonAsync($"wecom/cgi-bin/user/get?access_token={corp.AccessToken}&userid={renamed}")).Text("name"));
+        Assert.Equal(60111, (await host.Client.GetJsonAsync($"wecom/cgi-bin/user/get?access_token={corp.AccessToken}&userid={departed}")).Errcode());
+    }
 }

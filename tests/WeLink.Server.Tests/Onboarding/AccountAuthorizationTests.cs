@@ -128,6 +128,34 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Updateauthorized_removing_a_needed_permission_set_suspends_the_link_until_it_is_granted_again()
+    {
+        await using var scene = await OnboardingScene.StartAsync(provider);
+        using var admin = await scene.AdminAsync();
+        var account = scene.Account(Beijing);
+        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
+        var page = await OnboardingScene.StartAuthorizationAsync(admin, scene.DealerA);
+
+        var narrowed = await scene.ControlAsync("component/approve", new
+        {
+            pre_auth_code = OnboardingScene.Query(page, "pre_auth_code"),
+            appid = account.AppId,
+            func_scopes = WithoutTemplateMessages,
+        });
+        await scene.DeliverAsync(narrowed.GetProperty("push_id").GetInt64(), CallbackChannel.Component);
+        var directory = scene.Host.Services.GetRequiredService<WeLink.Server.Onboarding.IDealerDirectory>();
+        var whileNarrowed = await directory.FindByAuthorizerAppIdAsync(account.AppId, CancellationToken.None);
+        var side = (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount");
+        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
+
+        Assert.Equal("updateauthorized", narrowed.GetProperty("info_type").GetString());
+        Assert.False(whileNarrowed!.LinkActive);
+        Assert.NotEqual("Active", side.GetProperty("status").GetString());
+        Assert.Contains("(7)", side.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.True((await directory.FindByAuthorizerAppIdAsync(account.AppId, CancellationToken.None))!.LinkActive);
+    }
+
+    [Fact]
     public async Task The_redirect_and_the_authorized_push_racing_with_one_code_bind_once()
     {
         await using var scene = await OnboardingScene.StartAsync(provider);

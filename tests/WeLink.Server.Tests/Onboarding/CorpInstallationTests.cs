@@ -73,6 +73,27 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_renamed_member_is_renamed_and_a_member_who_left_is_marked_left_not_deleted()
+    {
+        await using var scene = await OnboardingScene.StartAsync(provider);
+        using var admin = await scene.AdminAsync();
+        var corp = scene.Corp(Beijing);
+        await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
+        var (renamed, leaving) = (scene.World.StaffOf(corp.CorpId)[1], scene.World.StaffOf(corp.CorpId)[2]);
+
+        var update = await scene.ControlAsync("pushes/change-contact/update-user", new { corpid = corp.CorpId, userid = renamed.UserId, name = "Liu Yang (lead)" });
+        await scene.DeliverAsync(update.GetProperty("push_id").GetInt64(), CallbackChannel.Suite);
+        var delete = await scene.ControlAsync("pushes/change-contact/delete-user", new { corpid = corp.CorpId, userid = leaving.UserId });
+        await scene.DeliverAsync(delete.GetProperty("push_id").GetInt64(), CallbackChannel.Suite);
+
+        var staff = (await scene.StaffAsync(scene.DealerA)).EnumerateArray().ToDictionary(s => s.GetProperty("userId").GetString()!);
+        Assert.Equal(4, staff.Count);
+        Assert.Equal("Liu Yang (lead)", staff[renamed.UserId].GetProperty("name").GetString());
+        Assert.Equal("active", staff[renamed.UserId].GetProperty("status").GetString());
+        Assert.Equal("left", staff[leaving.UserId].GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Cancel_auth_suspends_keeping_staff_and_installing_into_the_same_corp_again_restores_it()
     {
         await using var scene = await OnboardingScene.StartAsync(provider);
