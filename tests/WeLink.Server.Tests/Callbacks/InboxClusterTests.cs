@@ -15,7 +15,8 @@ public sealed class InboxClusterTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         var first = new RecordingHandler();
         var second = new RecordingHandler();
-        string[] busy = ["--Inbox:BatchSize=5", "--Inbox:PollInterval=00:00:00.020"];
+        // A short lease: should a round fail after claiming (a timeout on a loaded machine), its events come back in time.
+        string[] busy = ["--Inbox:BatchSize=5", "--Inbox:PollInterval=00:00:00.020", "--Inbox:LeaseDuration=00:00:05"];
         await using var one = await CallbackHosts.StartAsync(database, first, busy);
         await using var two = await CallbackHosts.StartAsync(database, second, busy);
         var now = DateTimeOffset.UtcNow;

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Callback throughput: WeLink on PostgreSQL (and Redis when available) receiving validly signed,
+# encrypted official-account messages over loopback, against a bare Kestrel endpoint that only reads
+# the body and answers "success". Prints events/s, p50 and p99 for both and the ratio, then checks that
+# the inbox holds one row per accepted event.
+#
+# Uses the PostgreSQL/Redis of WELINK_TEST_POSTGRES / WELINK_TEST_REDIS when set, else starts them with
+# scripts/services.sh. Settings: BENCH_SECONDS (15), BENCH_CONNECTIONS (32), BENCH_EVENTS (200000), and
+# BENCH_WELINK_ARGS for extra WeLink settings (e.g. --Inbox:DispatchEnabled=false to measure receiving alone).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$(pwd)
+
+seconds=${BENCH_SECONDS:-15}
+connections=${BENCH_CONNECTIONS:-32}
+events=${BENCH_EVENTS:-200000}
+work=$(mktemp -d /tmp/welink-bench-callbacks.XXXXXX)
+pids=()
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ -n ${database:-} ]]; then
+    psql "${psql_args[@]}" -d postgres -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { say "installing wrk"; apt-get install -y wrk >/dev/null; }
+if [[ -z ${WELINK_TEST_POSTGRES:-} ]]; then
+  scripts/services.sh status >/dev/null 2>&1 || scripts/services.sh start >/dev/null
+  # shellcheck disable=SC1091
+  source .services/env
+fi
+
+field() { tr ';' '\n' <<<"$WELINK_TEST_POSTGRES" | sed -n "s/^$1=//Ip" | head -n 1; }
+psql_args=(-h "$(field Host)" -p "$(field Port)" -U "$(field Username)")
+export PGPASSWORD=$(field Password)
+database="welink_bench_$(date +%s)"
+psql "${psql_args[@]}" -d postgres -qc "CREATE DATABASE $database" >/dev/null
+connection="${WELINK_TEST_POSTGRES/Database=postgres/Database=$database}"
+[[ $connection == *"Database=$database"* ]] || connection="$WELINK_TEST_POSTGRES;Database=$database"
+
+say "building (Release)"
+dotnet build -c Release src/WeLink.Server -v q -nologo >/dev/null
+dotnet build -c Release tests/WeLink.Callbacks.Bench -v q -nologo >/dev/null
+bench_tool=(dotnet tests/WeLink.Callbacks.Bench/bin/Release/net10.0/WeLink.Callbacks.Bench.dll)
+
+component_appid=wxbenchcomponent01
+token=benchComponentToken
+aes_key=BenchComponentKey0123456789abcdefghijklmnop
+account=wxbenchaccount0001
+say "generating $events signed events (and a warm-up set)"
+"${bench_tool[@]}" generate "$events" "$work/events.txt" "$account" "$token" "$aes_key" "$component_appid"
+"${bench_tool[@]}" generate 20000 "$work/warmup.txt" "$account" "$token" "$aes_key" "$component_appid"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+welink_port=$(free_port)
+bare_port=$(free_port)
+redis_args=()
+[[ -n ${WELINK_TEST_REDIS:-} ]] && redis_args=(--ConnectionStrings:Redis="$WELINK_TEST_REDIS" --Redis:KeyPrefix="bench-$database:")
+
+dotnet src/WeLink.Server/bin/Release/net10.0/WeLink.Server.dll \
+  --urls="http://127.0.0.1:$welink_port" --environment=Production --Logging:LogLevel:Default=Warning \
+  --Database:Provider=postgres --ConnectionStrings:WeLink="$connection" "${redis_args[@]}" \
+  --Sandbox:Enabled=false \
+  --WeChat:Component:AppId=$component_appid --WeChat:Component:AppSecret=bench-secret \
+  --WeChat:Component:Token=$token --WeChat:Component:EncodingAesKey=$aes_key \
+  --WeCom:ProviderCorpId=wwbenchprovider --WeCom:Suite:SuiteId=wwbenchsuite --WeCom:Suite:SuiteSecret=bench-suite-secret \
+  --WeCom:Suite:Token=benchSuiteToken --WeCom:Suite:EncodingAesKey=$aes_key \
+  ${BENCH_WELINK_ARGS:-} >"$work/welink.log" 2>&1 &
+pids+=($!)
+"${bench_tool[@]}" bare "http://127.0.0.1:$bare_port" >"$work/bare.log" 2>&1 &
+pids+=($!)
+
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$welink_port/health/ready" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -sf "http://127.0.0.1:$welink_port/health/ready" >/dev/null || { cat "$work/welink.log" >&2; say "WeLink did not become ready"; exit 1; }
+
+run() { # url file seconds
+  wrk -t2 -c"$connections" -d"$3s" -s scripts/bench/callbacks.lua "$1" -- "$2" 2 | sed -n 's/^RESULT //p'
+}
+value() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+rows() { psql "${psql_args[@]}" -d "$database" -tAc "SELECT COUNT(*) FROM inbox"; }
+
+say "warming up both for 5 s"
+run "http://127.0.0.1:$bare_port" "$work/warmup.txt" 5 >/dev/null
+run "http://127.0.0.1:$welink_port" "$work/warmup.txt" 5 >/dev/null
+sleep 1
+before=$(rows)
+
+say "measuring the bare endpoint for $seconds s"
+bare=$(run "http://127.0.0.1:$bare_port" "$work/events.txt" "$seconds")
+say "measuring WeLink for $seconds s"
+welink=$(run "http://127.0.0.1:$welink_port" "$work/events.txt" "$seconds")
+sleep 2
+stored=$(( $(rows) - before ))
+
+accepted=$(value ok "$welink")
+printf '\n%-22s %10s %9s %9s\n' "" "events/s" "p50 ms" "p99 ms"
+printf '%-22s %10s %9s %9s\n' "bare Kestrel endpoint" "$(value rps "$bare")" "$(value p50_ms "$bare")" "$(value p99_ms "$bare")"
+printf '%-22s %10s %9s %9s\n' "WeLink -> inbox" "$(value rps "$welink")" "$(value p50_ms "$welink")" "$(value p99_ms "$welink")"
+awk -v w="$(value rps "$welink")" -v b="$(value rps "$bare")" 'BEGIN { printf "WeLink / bare: %.2f\n", w / b }'
+echo "WeLink: accepted (HTTP 200) $accepted, refused $(value non200 "$welink"), socket errors $(value socket_errors "$welink"), repeated requests $(value wrapped "$welink")"
+echo "inbox rows written during the run: $stored"
+# A request still in flight when wrk stops may be stored without its answer being counted.
+if (( stored >= accepted && stored <= accepted + connections )) && [[ $(value wrapped "$welink") == 0 ]]; then
+  echo "check: inbox rows = accepted events (within the $connections requests in flight at the stop): OK"
+else
+  echo "check: inbox rows do not match accepted events: FAILED"
+  exit 1
+fi
