@@ -1,6 +1,7 @@
 using WeLink.Server.Admin.Api;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy;
+using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Admin;
 
@@ -50,6 +51,28 @@ public abstract class TenancyWorld(DatabaseProvider provider) : IAsyncLifetime
         HqX = await CreateAdminAsync(Platform, $"/api/admin/brands/{X.Id}/hq-admins", "hq-x@welink.test");
         HqY = await CreateAdminAsync(Platform, $"/api/admin/brands/{Y.Id}/hq-admins", "hq-y@welink.test");
         DealerA1 = await CreateAdminAsync(HqX, $"/api/admin/dealers/{A1.Id}/admins", "dealer-a1@welink.test");
+    }
+
+    /// <summary>
+    /// A staff row of the dealer (as WeCom directory sync would write it); for an id that names no dealer, an id that
+    /// names no staff member either.
+    /// </summary>
+    public async Task<Guid> StaffOfAsync(Guid dealerId)
+    {
+        var staffId = Guid.CreateVersion7();
+        if (await Admin.Database.ScalarAsync<long>("SELECT COUNT(*) FROM dealers WHERE id = @dealerId", new { dealerId }) == 0)
+        {
+            return staffId;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        await Admin.Database.ExecuteAsync(
+            """
+            INSERT INTO staff (id, dealer_id, corp_id, user_id, name, status, created_at, updated_at)
+            VALUES (@staffId, @dealerId, 'wwmatrix', @userId, 'Matrix staff', 'active', @now, @now)
+            """,
+            new { staffId, dealerId, userId = Unique("user"), now });
+        return staffId;
     }
 
     public static Task<Dealer> CreateDealerAsync(AdminClient client, Brand brand, string code) =>

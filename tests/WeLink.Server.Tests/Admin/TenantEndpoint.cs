@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using WeLink.Server.Access;
 using WeLink.Server.Admin.Api;
 
@@ -31,6 +32,10 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
         new("POST", "/api/admin/dealers/{dealerId}/reinstate", HqOrPlatform, _ => new DealerVersionRequest(1)),
         new("GET", "/api/admin/dealers/{dealerId}/admins", AnyAdmin, _ => null),
         new("POST", "/api/admin/dealers/{dealerId}/admins", HqOrPlatform, w => NewAdmin(w)),
+        new("GET", "/api/admin/dealers/{dealerId}/link", AnyAdmin, _ => null),
+        new("GET", "/api/admin/dealers/{dealerId}/staff", AnyAdmin, _ => null),
+        new("PUT", "/api/admin/dealers/{dealerId}/staff/{staffId}/roles", AnyAdmin, _ => new { roles = new[] { StaffRoles.ServiceAdvisor } }),
+        new("PUT", "/api/admin/brands/{brandId}/menu", HqOrPlatform, _ => new { button = new[] { new { type = "click", name = "Complaint", key = "complaint" } } }),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(e => e.Name)];
@@ -43,14 +48,24 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
 
     public static TenantEndpoint Named(string name) => All.Single(e => e.Name == name);
 
-    public string PathFor(Guid brandId, Guid dealerId) =>
-        Template.Replace("{brandId}", brandId.ToString(), StringComparison.Ordinal).Replace("{dealerId}", dealerId.ToString(), StringComparison.Ordinal);
+    public string PathFor(Guid brandId, Guid dealerId, Guid staffId) =>
+        Template.Replace("{brandId}", brandId.ToString(), StringComparison.Ordinal)
+            .Replace("{dealerId}", dealerId.ToString(), StringComparison.Ordinal)
+            .Replace("{staffId}", staffId.ToString(), StringComparison.Ordinal);
 
+    /// <summary>A route naming a staff member is called with a real staff row of the dealer it names.</summary>
     public async Task<HttpResponseMessage> SendAsync(AdminClient client, TenancyWorld world, Guid brandId, Guid dealerId)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var path = PathFor(brandId, dealerId);
-        return Method == "GET" ? await client.Http.GetAsync(path) : await client.PostAsync(path, Body(world));
+        ArgumentNullException.ThrowIfNull(world);
+        var staffId = Template.Contains("{staffId}", StringComparison.Ordinal) ? await world.StaffOfAsync(dealerId) : Guid.Empty;
+        var path = PathFor(brandId, dealerId, staffId);
+        return Method switch
+        {
+            "GET" => await client.Http.GetAsync(path),
+            "PUT" => await client.Http.PutAsJsonAsync(path, Body(world), AdminClient.Json),
+            _ => await client.PostAsync(path, Body(world)),
+        };
     }
 
     private static CreateAdminUserRequest NewAdmin(TenancyWorld world)
