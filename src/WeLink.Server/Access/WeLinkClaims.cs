@@ -12,4 +12,7 @@ public static class WeLinkClaims
 
     /// <summary>Admin role (<see cref="AdminRoles"/>) or a staff role; repeated for several roles.</summary>
     public const string Role = "welink:role";
+
+    /// <summary>An admin's sign-in email, shown in the portal and written to the audit log.</summary>
+    public const string Email = "welink:email";
 }

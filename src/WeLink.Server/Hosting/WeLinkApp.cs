@@ -1,5 +1,6 @@
 using WeLink.Server.Access;
 using WeLink.Server.Callbacks;
+using WeLink.Server.Admin;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
 using WeLink.Server.Platform;
@@ -36,6 +37,7 @@ public static class WeLinkApp
         builder.Services.AddScheduling(builder.Configuration, database);
         builder.Services.AddWeLinkApi();
         builder.Services.AddAccess();
+        builder.Services.AddAdmin(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -43,6 +45,7 @@ public static class WeLinkApp
         app.UseAccess();
         app.MapCallbacks();
         app.MapInProcessSandbox();
+        app.MapAdmin();
         return app;
     }
 

@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using WeLink.Server.Tenancy;
+
+namespace WeLink.Server.Admin;
+
+/// <summary>
+/// Every change an admin makes to tenancy, audited whatever its outcome. The JSON API and the portal pages
+/// both call these, so the rules and the audit trail are the same whichever door an admin uses.
+/// Which role may call what is the endpoints' and pages' policy; the tenant is checked here again by the stores.
+/// </summary>
+public sealed class AdminActions(
+    BrandStore brands,
+    RegionStore regions,
+    DealerStore dealers,
+    AdminAccounts accounts,
+    AuditLog audit)
+{
+    private const int MaxNameLength = 200;
+
+    public async Task<AdminResult<Brand>> CreateBrandAsync(ClaimsPrincipal admin, string? name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        if (NameProblem(name, "brand name") is { } problem)
+        {
+            return AdminResult.Refused<Brand>(ActionOutcome.Invalid, problem);
+        }
+
+        var brand = await brands.CreateAsync(admin.AdminScope(), name!, cancellationToken);
+        var outcome = brand is null ? AuditOutcome.Conflict : AuditOutcome.Succeeded;
+        await RecordAsync(admin, new AuditEvent("brand.create", "brand", brand?.Id.ToString() ?? name!.Trim(), outcome, brand?.Id), cancellationToken);
+        return brand is null ? AdminResult.Refused<Brand>(ActionOutcome.Conflict, $"A brand named '{name!.Trim()}' exists.") : AdminResult.Done<Brand>(brand);
+    }
+
+    public async Task<AdminResult<Region>> CreateRegionAsync(ClaimsPrincipal admin, Guid brandId, string? name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        if (NameProblem(name, "region name") is { } problem)
+        {
+            return AdminResult.Refused<Region>(ActionOutcome.Invalid, problem);
+        }
+
+        var region = await regions.CreateAsync(admin.AdminScope(), brandId, name!, cancellationToken);
+        var outcome = region is null ? AuditOutcome.Conflict : AuditOutcome.Succeeded;
+        await RecordAsync(admin, new AuditEvent("region.create", "region", region?.Id.ToString() ?? name!.Trim(), outcome, brandId), cancellationToken);
+        return region is null ? AdminResult.Refused<Region>(ActionOutcome.Conflict, $"The brand has a region named '{name!.Trim()}'.") : AdminResult.Done<Region>(region);
+    }
+
+    public async Task<AdminResult<Dealer>> CreateDealerAsync(
+        ClaimsPrincipal admin, Guid brandId, string? code, string? name, Guid? regionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var scope = admin.AdminScope();
+        if ((NameProblem(code, "dealer code") ?? NameProblem(name, "dealer name")) is { } problem)
+        {
+            return AdminResult.Refused<Dealer>(ActionOutcome.Invalid, problem);
+        }
+
+        if (regionId is { } region && await regions.FindAsync(scope, brandId, region, cancellationToken) is null)
+        {
+            return AdminResult.Refused<Dealer>(ActionOutcome.Invalid, "The region is not one of this brand's regions.");
+        }
+
+        var dealer = await dealers.CreateAsync(scope, new NewDealer(brandId, regionId, code!, name!), cancellationToken);
+        var outcome = dealer is null ? AuditOutcome.Conflict : AuditOutcome.Succeeded;
+        await RecordAsync(admin, new AuditEvent("dealer.create", "dealer", dealer?.Id.ToString() ?? code!.Trim(), outcome, brandId, dealer?.Id), cancellationToken);
+        return dealer is null
+            ? AdminResult.Refused<Dealer>(ActionOutcome.Conflict, $"The brand has a dealer with code '{code!.Trim()}'.")
+            : AdminResult.Done<Dealer>(dealer);
+    }
+
+    /// <summary>Approve, suspend or reinstate a dealer that is still at <paramref name="version"/>.</summary>
+    public async Task<AdminResult<Dealer>> ChangeDealerAsync(
+        ClaimsPrincipal admin, Guid dealerId, DealerTransition transition, int version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        ArgumentNullException.ThrowIfNull(transition);
+        var change = await dealers.ChangeAsync(admin.AdminScope(), dealerId, transition, version, cancellationToken);
+        if (change.Dealer is not { } dealer)
+        {
+            return AdminResult.Refused<Dealer>(ActionOutcome.NotFound, "No such dealer.");
+        }
+
+        var (outcome, audited, problem) = change.Outcome switch
+        {
+            DealerChangeOutcome.Changed => (ActionOutcome.Done, AuditOutcome.Succeeded, null),
+            DealerChangeOutcome.VersionConflict => (ActionOutcome.Conflict, AuditOutcome.Conflict,
+                $"The dealer changed since you loaded it (now version {dealer.Version}, {dealer.Status}); reload and try again."),
+            _ => (ActionOutcome.Conflict, AuditOutcome.Refused, $"A {dealer.Status} dealer cannot be {transition.Name}d; only a {transition.From} one."),
+        };
+        await RecordAsync(admin, new AuditEvent($"dealer.{transition.Name}", "dealer", dealerId.ToString(), audited, dealer.BrandId, dealerId, problem), cancellationToken);
+        return outcome == ActionOutcome.Done ? AdminResult.Done<Dealer>(dealer) : new AdminResult<Dealer>(outcome, dealer, problem);
+    }
+
+    public async Task<AdminResult<AdminUser>> CreateAdminAsync(
+        ClaimsPrincipal admin, NewAdminUser request, string? password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        ArgumentNullException.ThrowIfNull(request);
+        var created = await accounts.CreateAsync(admin.AdminScope(), request, password ?? "", cancellationToken);
+        var (outcome, audited) = created.Outcome switch
+        {
+            AccountCreationOutcome.Created => (ActionOutcome.Done, AuditOutcome.Succeeded),
+            AccountCreationOutcome.EmailTaken => (ActionOutcome.Conflict, AuditOutcome.Conflict),
+            AccountCreationOutcome.NotFound => (ActionOutcome.NotFound, AuditOutcome.Refused),
+            AccountCreationOutcome.NotAllowed => (ActionOutcome.NotAllowed, AuditOutcome.Refused),
+            _ => (ActionOutcome.Invalid, AuditOutcome.Refused),
+        };
+        var user = created.User;
+        await RecordAsync(
+            admin,
+            new AuditEvent($"admin-user.create.{request.Role}", "admin-user", user?.Id.ToString() ?? AdminUserStore.NormalizeEmail(request.Email), audited,
+                user?.BrandId ?? admin.AdminScope().BrandId, user?.DealerId, created.Problem),
+            cancellationToken);
+        return user is null ? AdminResult.Refused<AdminUser>(outcome, created.Problem!) : AdminResult.Done<AdminUser>(user);
+    }
+
+    private static string? NameProblem(string? value, string what) =>
+        string.IsNullOrWhiteSpace(value) ? $"A {what} is required."
+        : value.Trim().Length > MaxNameLength ? $"A {what} has at most {MaxNameLength} characters."
+        : null;
+
+    private Task RecordAsync(ClaimsPrincipal admin, AuditEvent auditEvent, CancellationToken cancellationToken) =>
+        audit.RecordAsync(AuditActor.From(admin), auditEvent, cancellationToken);
+}

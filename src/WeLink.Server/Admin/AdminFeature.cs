@@ -1,0 +1,36 @@
+using WeLink.Server.Access;
+using WeLink.Server.Admin.Api;
+using WeLink.Server.Tenancy;
+
+namespace WeLink.Server.Admin;
+
+public static class AdminFeature
+{
+    /// <summary>
+    /// Tenancy, the admin JSON API and the portal: Razor Pages rooted at <c>Admin/Pages</c>, served under
+    /// <c>/admin</c>, every page behind the admin policy (but sign-in) and the tenant page filter. Razor Pages
+    /// validate the antiforgery token on every POST.
+    /// </summary>
+    public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTenancy(configuration);
+        services.AddSingleton<AdminActions>();
+        services.AddSingleton<TenantRoute>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AdminJsonContext.Default));
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Admin/Pages";
+                o.Conventions.AuthorizeFolder("/", WeLinkPolicies.Admin);
+                o.Conventions.AllowAnonymousToPage("/Login");
+            })
+            .AddMvcOptions(o => o.Filters.Add<TenantRoutePageFilter>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        app.MapAdminApi();
+        app.MapRazorPages();
+        return app;
+    }
+}

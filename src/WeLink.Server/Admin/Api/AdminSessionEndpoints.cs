@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using WeLink.Server.Access;
+using WeLink.Server.Tenancy;
+
+namespace WeLink.Server.Admin.Api;
+
+/// <summary>JSON sign-in for API clients (the portal signs in through its form), sign-out and "who am I".</summary>
+public static class AdminSessionEndpoints
+{
+    public static RouteGroupBuilder MapAdminSessionEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var session = api.MapGroup("").WithTags("Admin session");
+        session.MapPost("/login", LoginAsync).AllowAnonymous();
+        session.MapPost("/logout", LogoutAsync);
+        session.MapGet("/me", Me);
+        return api;
+    }
+
+    /// <summary>Starts a cookie session; 401 for a wrong email or password, 429 while the account is locked.</summary>
+    public static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, AdminSignIn signIn, HttpContext http, CancellationToken cancellationToken)
+    {
+        var attempt = await signIn.SignInAsync(request.Email ?? "", request.Password ?? "", cancellationToken);
+        switch (attempt.Outcome)
+        {
+            case SignInOutcome.SignedIn:
+                var principal = AdminPrincipal.Create(attempt.User!);
+                await http.SignInAsync(WeLinkSchemes.Admin, principal);
+                return TypedResults.Ok(ToMe(principal));
+            case SignInOutcome.LockedOut:
+                return TypedResults.Problem(
+                    $"Too many wrong passwords: this account is locked until {attempt.LockedUntil:u}.",
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Account locked");
+            default:
+                return TypedResults.Problem("The email or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        }
+    }
+
+    public static async Task<NoContent> LogoutAsync(HttpContext http, AuditLog audit, CancellationToken cancellationToken)
+    {
+        await http.SignOutAsync(WeLinkSchemes.Admin);
+        await audit.RecordAsync(AuditActor.From(http.User), SignOutEvent(http.User), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static Ok<MeResponse> Me(ClaimsPrincipal user) => TypedResults.Ok(ToMe(user));
+
+    internal static AuditEvent SignOutEvent(ClaimsPrincipal user)
+    {
+        var scope = user.AdminScope();
+        return new AuditEvent("admin.sign-out", "admin-user", scope.SubjectId.ToString(), AuditOutcome.Succeeded, scope.BrandId, scope.DealerId);
+    }
+
+    private static MeResponse ToMe(ClaimsPrincipal user)
+    {
+        var scope = user.AdminScope();
+        return new MeResponse(
+            scope.SubjectId,
+            user.FindFirstValue(WeLinkClaims.Email) ?? "",
+            user.Identity?.Name ?? "",
+            scope.Roles.Count > 0 ? scope.Roles[0] : "",
+            scope.BrandId,
+            scope.DealerId);
+    }
+}

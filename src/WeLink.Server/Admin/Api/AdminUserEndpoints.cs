@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using WeLink.Server.Access;
+using WeLink.Server.Tenancy;
+
+namespace WeLink.Server.Admin.Api;
+
+/// <summary>Lists of admin users and of the audit log, each filtered by the caller's scope in the store.</summary>
+public static class AdminUserEndpoints
+{
+    public static RouteGroupBuilder MapAdminUserEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/admin-users", ListAdminUsersAsync).WithTags("Admin users");
+        api.MapGet("/audit", ListAuditAsync).WithTags("Audit").RequireAuthorization(WeLinkPolicies.HqAdmin);
+        return api;
+    }
+
+    /// <summary>All admins for a platform admin, the brand's for HQ, the dealer's for a dealer admin.</summary>
+    public static async Task<Ok<IReadOnlyList<AdminUser>>> ListAdminUsersAsync(ClaimsPrincipal user, AdminUserStore users, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await users.ListAsync(user.AdminScope(), cancellationToken));
+
+    /// <summary>The newest audit rows (default 100): every row for a platform admin, the brand's rows for HQ.</summary>
+    public static async Task<Ok<IReadOnlyList<AuditEntry>>> ListAuditAsync(ClaimsPrincipal user, AuditLog audit, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await audit.ListAsync(user.AdminScope(), limit ?? 100, cancellationToken));
+}

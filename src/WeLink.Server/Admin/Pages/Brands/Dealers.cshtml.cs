@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using WeLink.Server.Tenancy;
+
+namespace WeLink.Server.Admin.Pages.Brands;
+
+/// <summary>A brand's dealers with their status; HQ creates dealers and regions here.</summary>
+public sealed class BrandDealersModel(BrandStore brands, DealerStore dealers, RegionStore regions, AdminActions actions) : PortalPageModel
+{
+    [FromRoute]
+    public Guid BrandId { get; set; }
+
+    public Brand Brand { get; private set; } = null!;
+
+    public IReadOnlyList<Dealer> Dealers { get; private set; } = [];
+
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+
+    public string RegionName(Guid? regionId) => Regions.FirstOrDefault(r => r.Id == regionId)?.Name ?? "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await brands.FindAsync(Scope, BrandId, cancellationToken) is not { } brand)
+        {
+            return NotFound();
+        }
+
+        Brand = brand;
+        Dealers = await dealers.ListAsync(Scope, BrandId, cancellationToken);
+        Regions = await regions.ListAsync(Scope, BrandId, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCreateDealerAsync(string? code, string? name, Guid? regionId, CancellationToken cancellationToken)
+    {
+        if (RefuseUnless(IsHq) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await actions.CreateDealerAsync(User, BrandId, code, name, regionId, cancellationToken);
+        Report(result, $"Dealer '{result.Value?.Name}' created; it goes live once approved.");
+        return result.Value is { } dealer ? Redirect($"/admin/dealers/{dealer.Id}") : RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCreateRegionAsync(string? name, CancellationToken cancellationToken)
+    {
+        if (RefuseUnless(IsHq) is { } refused)
+        {
+            return refused;
+        }
+
+        Report(await actions.CreateRegionAsync(User, BrandId, name, cancellationToken), $"Region '{name}' created.");
+        return RedirectToPage();
+    }
+}

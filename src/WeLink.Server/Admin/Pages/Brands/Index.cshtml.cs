@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using WeLink.Server.Tenancy;
+
+namespace WeLink.Server.Admin.Pages.Brands;
+
+/// <summary>The brands the admin reaches; a platform admin creates brands here.</summary>
+public sealed class BrandsModel(BrandStore brands, AdminActions actions) : PortalPageModel
+{
+    public IReadOnlyList<Brand> Brands { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Brands = await brands.ListAsync(Scope, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(string? name, CancellationToken cancellationToken)
+    {
+        if (RefuseUnless(IsPlatform) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await actions.CreateBrandAsync(User, name, cancellationToken);
+        Report(result, $"Brand '{result.Value?.Name}' created.");
+        return RedirectToPage();
+    }
+}

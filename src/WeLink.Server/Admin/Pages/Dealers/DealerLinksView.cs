@@ -1,0 +1,6 @@
+using WeLink.Server.Tenancy;
+
+namespace WeLink.Server.Admin.Pages.Dealers;
+
+/// <summary>The model of <c>_DealerLinks.cshtml</c>.</summary>
+public sealed record DealerLinksView(Dealer Dealer, DealerLinkState Links);

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using WeLink.Server.Access;
+using WeLink.Server.Tenancy;
+
+namespace WeLink.Server.Admin.Pages.Dealers;
+
+/// <summary>One dealer: status with HQ's approve / suspend / reinstate buttons, its WeChat and WeCom links, its admins.</summary>
+public sealed class DealerDetailModel(
+    DealerStore dealers,
+    BrandStore brands,
+    AdminUserStore users,
+    IDealerLinks links,
+    AdminActions actions) : PortalPageModel
+{
+    [FromRoute]
+    public Guid DealerId { get; set; }
+
+    public Dealer Dealer { get; private set; } = null!;
+
+    public Brand Brand { get; private set; } = null!;
+
+    public DealerLinkState Links { get; private set; } = DealerLinkState.Unknown;
+
+    public IReadOnlyList<AdminUser> Admins { get; private set; } = [];
+
+    public static string Label(DealerTransition transition)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        return char.ToUpperInvariant(transition.Name[0]) + transition.Name[1..];
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await dealers.FindAsync(Scope, DealerId, cancellationToken) is not { } dealer
+            || await brands.FindAsync(Scope, dealer.BrandId, cancellationToken) is not { } brand)
+        {
+            return NotFound();
+        }
+
+        Dealer = dealer;
+        Brand = brand;
+        Links = await links.GetAsync(Scope, DealerId, cancellationToken);
+        Admins = [.. (await users.ListAsync(Scope, cancellationToken)).Where(u => u.DealerId == DealerId)];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync(string? transition, int version, CancellationToken cancellationToken)
+    {
+        if (RefuseUnless(IsHq) is { } refused)
+        {
+            return refused;
+        }
+
+        if (DealerTransition.All.FirstOrDefault(t => t.Name == transition) is not { } chosen)
+        {
+            return BadRequest();
+        }
+
+        var result = await actions.ChangeDealerAsync(User, DealerId, chosen, version, cancellationToken);
+        Report(result, $"Dealer {chosen.To}.");
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCreateAdminAsync(string? email, string? displayName, string? password, CancellationToken cancellationToken)
+    {
+        if (RefuseUnless(IsHq) is { } refused)
+        {
+            return refused;
+        }
+
+        var request = new NewAdminUser(email ?? "", displayName ?? "", AdminRoles.Dealer, null, DealerId);
+        Report(await actions.CreateAdminAsync(User, request, password, cancellationToken), $"Dealer admin {email} added.");
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeLink.Server.Access;
+using WeLink.Server.Tenancy;
+
+namespace WeLink.Server.Admin.Pages;
+
+/// <summary>The portal's sign-in form (antiforgery-checked like every Razor Pages POST).</summary>
+public sealed class LoginModel(AdminSignIn signIn) : PageModel
+{
+    [BindProperty]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Problem { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var attempt = await signIn.SignInAsync(Email, Password, cancellationToken);
+        switch (attempt.Outcome)
+        {
+            case SignInOutcome.SignedIn:
+                await HttpContext.SignInAsync(WeLinkSchemes.Admin, AdminPrincipal.Create(attempt.User!));
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+            case SignInOutcome.LockedOut:
+                Problem = $"Too many wrong passwords: this account is locked until {attempt.LockedUntil:HH:mm} UTC.";
+                break;
+            default:
+                Problem = "The email or password is wrong.";
+                break;
+        }
+
+        Password = "";
+        Response.StatusCode = attempt.Outcome == SignInOutcome.LockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized;
+        return Page();
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeLink.Server.Access;
+using WeLink.Server.Tenancy;
+
+namespace WeLink.Server.Admin.Pages;
+
+/// <summary>What every signed-in portal page knows: the admin's scope and role, and a one-line flash message.</summary>
+public abstract class PortalPageModel : PageModel
+{
+    [TempData]
+    public string? Flash { get; set; }
+
+    [TempData]
+    public string? FlashProblem { get; set; }
+
+    public TenantScope Scope => User.AdminScope();
+
+    public bool IsPlatform => Scope.IsPlatform;
+
+    /// <summary>A platform or HQ admin: may create dealers and approve, suspend or reinstate them.</summary>
+    public bool IsHq => Scope.IsPlatform || Scope.Roles.Contains(AdminRoles.Hq);
+
+    /// <summary>Shows the outcome on the next page (post-redirect-get).</summary>
+    protected void Report<T>(AdminResult<T> result, string done)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Outcome == ActionOutcome.Done)
+        {
+            Flash = done;
+        }
+        else
+        {
+            FlashProblem = result.Problem;
+        }
+    }
+
+    protected IActionResult? RefuseUnless(bool allowed) => allowed ? null : Forbid();
+}

@@ -1,0 +1,144 @@
+using Dapper;
+using WeLink.Server.Access;
+using WeLink.Server.Data;
+
+namespace WeLink.Server.Tenancy;
+
+/// <summary>Admin users and their credentials. Emails are stored lower-case, so sign-in ignores case.</summary>
+public sealed class AdminUserStore(IDbConnectionFactory connections, TimeProvider time)
+{
+    private const string UserColumns = """
+        id AS Id, email AS Email, display_name AS DisplayName, role AS Role, brand_id AS BrandId, dealer_id AS DealerId, created_at AS CreatedAt
+        """;
+
+    public static string NormalizeEmail(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.Trim().ToLowerInvariant();
+    }
+
+    /// <summary>Admins the scope reaches: all for a platform admin, the brand's for HQ, the dealer's for a dealer admin.</summary>
+    public async Task<IReadOnlyList<AdminUser>> ListAsync(TenantScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        const string sql = $"""
+            SELECT {UserColumns} FROM admin_users
+            WHERE (@allBrands OR brand_id = @scopeBrand) AND (@allDealers OR dealer_id = @scopeDealer)
+            ORDER BY email
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var users = await connection.QueryAsync<AdminUser>(new CommandDefinition(sql, ScopeParameters.For(scope), cancellationToken: cancellationToken));
+        return [.. users];
+    }
+
+    /// <summary>
+    /// The credential for a sign-in attempt. This read is unscoped on purpose: nobody is signed in yet,
+    /// and it returns nothing but what the attempt needs.
+    /// </summary>
+    public async Task<AdminCredential?> FindCredentialAsync(string email, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {UserColumns}, password_hash AS PasswordHash, failed_logins AS FailedLogins, locked_until AS LockedUntil
+            FROM admin_users WHERE email = @email
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<CredentialRow>(
+            new CommandDefinition(sql, new { email = NormalizeEmail(email) }, cancellationToken: cancellationToken));
+        return row?.ToCredential();
+    }
+
+    /// <summary>Creates an admin with an already hashed password; null when the email is taken.</summary>
+    public async Task<AdminUser?> CreateAsync(NewAdminUser request, string passwordHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = time.GetUtcNow();
+        var user = new AdminUser
+        {
+            Id = Guid.CreateVersion7(),
+            Email = NormalizeEmail(request.Email),
+            DisplayName = request.DisplayName.Trim(),
+            Role = request.Role,
+            BrandId = request.BrandId,
+            DealerId = request.DealerId,
+            CreatedAt = now,
+        };
+        const string sql = """
+            INSERT INTO admin_users (id, email, display_name, role, brand_id, dealer_id, password_hash, failed_logins, locked_until, created_at, updated_at)
+            VALUES (@Id, @Email, @DisplayName, @Role, @BrandId, @DealerId, @passwordHash, 0, NULL, @CreatedAt, @CreatedAt)
+            """;
+        var parameters = new DynamicParameters(user);
+        parameters.Add("passwordHash", passwordHash);
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+            return user;
+        }
+        catch (Exception e) when (UniqueViolation.Is(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Counts a failed sign-in in one statement, so concurrent attempts cannot undercount; the failure that
+    /// reaches <paramref name="maxFailures"/> locks the account until <paramref name="lockUntil"/> and starts the count over.
+    /// </summary>
+    public async Task RecordFailureAsync(Guid userId, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE admin_users SET
+                locked_until = CASE WHEN failed_logins + 1 >= @maxFailures THEN @lockUntil ELSE locked_until END,
+                failed_logins = CASE WHEN failed_logins + 1 >= @maxFailures THEN 0 ELSE failed_logins + 1 END,
+                updated_at = @now
+            WHERE id = @userId
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql, new { userId, maxFailures, lockUntil, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Clears the failure count and lock after a good password; stores a rehashed password when the hasher asked for one.</summary>
+    public async Task RecordSuccessAsync(Guid userId, string? rehashedPassword, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE admin_users SET failed_logins = 0, locked_until = NULL,
+                password_hash = COALESCE(@rehashedPassword, password_hash), updated_at = @now
+            WHERE id = @userId
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql, new { userId, rehashedPassword, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
+
+    private sealed record CredentialRow
+    {
+        public required Guid Id { get; init; }
+
+        public required string Email { get; init; }
+
+        public required string DisplayName { get; init; }
+
+        public required string Role { get; init; }
+
+        public Guid? BrandId { get; init; }
+
+        public Guid? DealerId { get; init; }
+
+        public required DateTimeOffset CreatedAt { get; init; }
+
+        public required string PasswordHash { get; init; }
+
+        public required int FailedLogins { get; init; }
+
+        public DateTimeOffset? LockedUntil { get; init; }
+
+        public AdminCredential ToCredential() => new()
+        {
+            User = new AdminUser { Id = Id, Email = Email, DisplayName = DisplayName, Role = Role, BrandId = BrandId, DealerId = DealerId, CreatedAt = CreatedAt },
+            PasswordHash = PasswordHash,
+            FailedLogins = FailedLogins,
+            LockedUntil = LockedUntil,
+        };
+    }
+}

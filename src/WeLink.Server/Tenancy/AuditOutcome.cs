@@ -1,0 +1,13 @@
+namespace WeLink.Server.Tenancy;
+
+/// <summary>The values of <c>audit_log.outcome</c>.</summary>
+public static class AuditOutcome
+{
+    public const string Succeeded = "succeeded";
+
+    /// <summary>Not allowed: wrong password, locked account, another tenant's resource, a forbidden transition.</summary>
+    public const string Refused = "refused";
+
+    /// <summary>Lost a race: a stale version or a duplicate name.</summary>
+    public const string Conflict = "conflict";
+}
