@@ -46,5 +46,6 @@ namespace WeLink.Sandbox.Api;
 [JsonSerializable(typeof(QrCodeResponse))]
 [JsonSerializable(typeof(AppMessageSendResponse))]
 [JsonSerializable(typeof(CorpUserResponse))]
+[JsonSerializable(typeof(SimpleUserListResponse))]
 [JsonSerializable(typeof(ExternalContactResponse))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

@@ -26,8 +26,8 @@ public static class AuthorizationControlEndpoints
     {
         var body = await WxResults.ReadAsync(request, ControlJsonContext.Default.ComponentApprovalRequest, cancellationToken);
         return body is null
-            ? ControlEndpoints.Problem("Send {\"pre_auth_code\", \"appid\"}.")
-            : TypedResults.Json(flows.ApproveComponent(body.PreAuthCode, body.Appid), ControlJsonContext.Default.ComponentApproval);
+            ? ControlEndpoints.Problem("Send {\"pre_auth_code\", \"appid\", optional \"func_scopes\": [ids]}.")
+            : TypedResults.Json(flows.ApproveComponent(body.PreAuthCode, body.Appid, body.FuncScopes), ControlJsonContext.Default.ComponentApproval);
     }
 
     public static async Task<Results<JsonHttpResult<PushResponse>, JsonHttpResult<ControlProblem>>> UnauthorizeAsync(

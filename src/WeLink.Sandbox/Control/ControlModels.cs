@@ -8,7 +8,8 @@ public sealed record TicketPushResponse(long PushId, string Ticket);
 
 public sealed record ControlProblem(string Error);
 
-public sealed record ComponentApprovalRequest(string? PreAuthCode, string Appid);
+/// <summary>Without func_scopes the admin grants every permission set the sandbox offers; with them, only those (as if unticking the rest).</summary>
+public sealed record ComponentApprovalRequest(string? PreAuthCode, string Appid, IReadOnlyList<int>? FuncScopes = null);
 
 public sealed record AppidRequest(string Appid);
 

@@ -16,7 +16,8 @@ public sealed record InstallApproval(string AuthCode, int ExpiresIn, string Stat
 /// </summary>
 public sealed class AuthorizationFlows(SandboxWorld world, SandboxCredentials credentials, SandboxPushes pushes)
 {
-    public ComponentApproval ApproveComponent(string? preAuthCode, string appId)
+    /// <summary>The merchant approves the component for an account; <paramref name="funcScopes"/> are the permission sets left ticked (null: all).</summary>
+    public ComponentApproval ApproveComponent(string? preAuthCode, string appId, IReadOnlyList<int>? funcScopes = null)
     {
         var account = world.FindAccount(appId) ?? throw new WorldException($"No account with appid '{appId}'.");
         if (credentials.PreAuthCodes.Redeem(preAuthCode).Status != CodeStatus.Redeemed)
@@ -25,7 +26,7 @@ public sealed class AuthorizationFlows(SandboxWorld world, SandboxCredentials cr
         }
 
         var infoType = credentials.Grants.FindAuthorization(account.AppId) is { Active: true } ? "updateauthorized" : "authorized";
-        credentials.Grants.Authorize(account.AppId);
+        credentials.Grants.Authorize(account.AppId, funcScopes);
         var lifetime = ComponentEndpoints.AuthorizationCodeLifetime;
         var authCode = credentials.AuthorizationCodes.Issue(new AuthorizationGrant(account.AppId), lifetime, 48, "queryauthcode@@@");
         var push = pushes.PushAuthorizationEvent(infoType, account.AppId, authCode, preAuthCode);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using WeLink.Sandbox.Api;
 using WeLink.Sandbox.Credentials;
@@ -21,6 +22,7 @@ public static class CorpEndpoints
         api.MapPost("/message/send", SendAsync);
         api.MapPost("/message/update_template_card", UpdateTemplateCardAsync);
         api.MapGet("/user/get", GetUser);
+        api.MapGet("/user/simplelist", ListDepartmentMembers);
         api.MapGet("/externalcontact/get", GetExternalContact);
         return wecom;
     }
@@ -120,6 +122,45 @@ public static class CorpEndpoints
         return WxResults.Json(
             new CorpUserResponse(0, "ok", staff.UserId, staff.OpenUserId, staff.Name, staff.Departments, staff.Departments[0], staff.Position, 1),
             WireJsonContext.Default.CorpUserResponse);
+    }
+
+    /// <summary>The members of a department, and with fetch_child=1 of its sub-departments too.</summary>
+    public static IResult ListDepartmentMembers(HttpRequest request, SandboxCredentials credentials, SandboxWorld world)
+    {
+        var check = credentials.Tokens.Check(request.Query["access_token"].FirstOrDefault(), TokenKind.CorpAccessToken);
+        if (!check.IsValid)
+        {
+            return WxResults.CorpToken(check);
+        }
+
+        var corp = world.Snapshot().Corps.FirstOrDefault(c => c.Corp.CorpId == check.Subject);
+        if (corp is null
+            || !int.TryParse(request.Query["department_id"], NumberStyles.None, CultureInfo.InvariantCulture, out var departmentId)
+            || corp.Departments.All(d => d.Id != departmentId))
+        {
+            return WxResults.Error(60123, "invalid party id");
+        }
+
+        HashSet<int> wanted = [departmentId];
+        if (request.Query["fetch_child"] == "1")
+        {
+            // Departments are few: sweep until a pass adds no child of a wanted department.
+            var grew = true;
+            while (grew)
+            {
+                grew = false;
+                foreach (var department in corp.Departments.Where(d => wanted.Contains(d.ParentId)))
+                {
+                    grew |= wanted.Add(department.Id);
+                }
+            }
+        }
+
+        var members = corp.Staff
+            .Where(s => s.Departments.Any(wanted.Contains))
+            .Select(s => new SimpleUser(s.UserId, s.Name, s.Departments, s.OpenUserId))
+            .ToList();
+        return WxResults.Json(new SimpleUserListResponse(0, "ok", members), WireJsonContext.Default.SimpleUserListResponse);
     }
 
     public static IResult GetExternalContact(HttpRequest request, SandboxCredentials credentials, SandboxWorld world)

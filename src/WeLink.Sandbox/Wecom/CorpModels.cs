@@ -21,6 +21,10 @@ public sealed record CorpUserResponse(
     string Position,
     int Status);
 
+public sealed record SimpleUserListResponse(int Errcode, string Errmsg, IReadOnlyList<SimpleUser> Userlist);
+
+public sealed record SimpleUser(string Userid, string Name, IReadOnlyList<int> Department, string OpenUserid);
+
 public sealed record ExternalContactResponse(int Errcode, string Errmsg, ExternalContactInfo ExternalContact, IReadOnlyList<FollowUser> FollowUser);
 
 public sealed record ExternalContactInfo(string ExternalUserid, string Name, int Type, int Gender, string? Unionid, string Avatar);

@@ -3,6 +3,7 @@ using WeLink.Server.Callbacks;
 using WeLink.Server.Admin;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding;
 using WeLink.Server.Platform;
 using WeLink.Server.Scheduling;
 using WeLink.Server.Security;
@@ -38,6 +39,7 @@ public static class WeLinkApp
         builder.Services.AddWeLinkApi();
         builder.Services.AddAccess();
         builder.Services.AddAdmin(builder.Configuration);
+        builder.Services.AddOnboarding(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -46,6 +48,7 @@ public static class WeLinkApp
         app.MapCallbacks();
         app.MapInProcessSandbox();
         app.MapAdmin();
+        app.MapOnboarding();
         return app;
     }
 

@@ -54,6 +54,7 @@ namespace WeLink.Wechat.Http;
 [JsonSerializable(typeof(MessageUpdateTemplateCardRequest))]
 [JsonSerializable(typeof(MessageUpdateTemplateCardResponse))]
 [JsonSerializable(typeof(UserGetResponse))]
+[JsonSerializable(typeof(UserSimplelistResponse))]
 [JsonSerializable(typeof(ExternalcontactGetResponse))]
 public sealed partial class WechatJsonContext : JsonSerializerContext
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,25 @@ public sealed class CorpClient
         _tokens.CallAsync(
             corpId,
             (token, ct) => _api.GetAsync("/cgi-bin/user/get", [new("access_token", token), new("userid", userid)], Json.UserGetResponse, ct),
+            cancellationToken);
+
+    /// <summary>
+    /// GET /cgi-bin/user/simplelist: the members of a department, with <paramref name="includeSubDepartments"/>
+    /// those of its sub-departments too (fetch_child=1).
+    /// </summary>
+    public Task<UserSimplelistResponse> ListDepartmentMembersAsync(
+        string corpId, long departmentId, bool includeSubDepartments, CancellationToken cancellationToken) =>
+        _tokens.CallAsync(
+            corpId,
+            (token, ct) => _api.GetAsync(
+                "/cgi-bin/user/simplelist",
+                [
+                    new("access_token", token),
+                    new("department_id", departmentId.ToString(CultureInfo.InvariantCulture)),
+                    new("fetch_child", includeSubDepartments ? "1" : "0"),
+                ],
+                Json.UserSimplelistResponse,
+                ct),
             cancellationToken);
 
     /// <summary>GET /cgi-bin/externalcontact/get</summary>

@@ -1,0 +1,13 @@
+using WeLink.Server.Callbacks;
+using WeLink.Wechat.Messages;
+
+namespace WeLink.Server.Onboarding.Accounts;
+
+/// <summary>authorized, updateauthorized and unauthorized pushes from the component's authorization-event URL.</summary>
+public sealed class AccountAuthorizationHandler(AccountAuthorizations authorizations) : IInboxHandler
+{
+    public bool Accepts(CallbackMessage message) => message is ComponentAuthorizationPush;
+
+    public Task HandleAsync(InboxEvent inboxEvent, CallbackMessage message, CancellationToken cancellationToken) =>
+        authorizations.HandlePushAsync((ComponentAuthorizationPush)message, cancellationToken);
+}

@@ -1,0 +1,4 @@
+namespace WeLink.Server.Onboarding.Corps;
+
+/// <summary>A staff row with its roles, as the dealer admin sees it.</summary>
+public sealed record StaffRecord(Guid Id, string UserId, string Name, string Status, IReadOnlyList<string> Roles);

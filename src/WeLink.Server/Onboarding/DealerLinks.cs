@@ -1,0 +1,57 @@
+namespace WeLink.Server.Onboarding;
+
+/// <summary>
+/// Reads a dealer's link from its two link rows and its latest refusals. An active side is active whatever
+/// was refused since (a refused second attempt changes nothing); otherwise a refusal newer than the link row wins.
+/// </summary>
+public sealed class DealerLinks(LinkStore links) : IDealerLinks
+{
+    public async Task<DealerLinkState> GetAsync(Guid dealerId, CancellationToken cancellationToken)
+    {
+        var dealer = await links.FindDealerAsync(dealerId, cancellationToken);
+        if (dealer is null)
+        {
+            var unknown = new LinkSideState(LinkStatus.NotStarted, null, null, null);
+            return new DealerLinkState(dealerId, unknown, unknown, false, "No dealer with this id.");
+        }
+
+        var refusals = await links.RefusalsAsync(dealerId, cancellationToken);
+        var account = SideState(await links.FindAccountLinkAsync(dealerId, cancellationToken), refusals.FirstOrDefault(r => r.Side == LinkStore.OfficialAccountSide));
+        var corp = SideState(await links.FindCorpLinkAsync(dealerId, cancellationToken), refusals.FirstOrDefault(r => r.Side == LinkStore.WeComSide));
+
+        List<string> missing = [];
+        if (!dealer.IsApproved)
+        {
+            missing.Add($"The dealer is {dealer.Status}, not approved by HQ.");
+        }
+
+        missing.AddRange(Why("Official account", account, "no official account has been authorized yet"));
+        missing.AddRange(Why("WeCom", corp, "the WeLink app has not been installed in a WeCom corp yet"));
+        return new DealerLinkState(dealerId, account, corp, missing.Count == 0, missing.Count == 0 ? null : string.Join(" ", missing));
+    }
+
+    private static LinkSideState SideState(LinkRecord? link, RefusalRecord? refusal)
+    {
+        if (link is { IsActive: true })
+        {
+            return new LinkSideState(LinkStatus.Active, link.SubjectId, link.SubjectName, null);
+        }
+
+        if (refusal is not null && (link is null || refusal.RefusedAt >= link.UpdatedAt))
+        {
+            return new LinkSideState(LinkStatus.Refused, refusal.SubjectId, refusal.SubjectId == link?.SubjectId ? link?.SubjectName : null, refusal.Reason);
+        }
+
+        return link is null
+            ? new LinkSideState(LinkStatus.NotStarted, null, null, null)
+            : new LinkSideState(LinkStatus.Suspended, link.SubjectId, link.SubjectName, link.StatusReason);
+    }
+
+    private static IEnumerable<string> Why(string side, LinkSideState state, string notStarted) => state.Status switch
+    {
+        LinkStatus.NotStarted => [$"{side}: {notStarted}."],
+        LinkStatus.Suspended => [$"{side} suspended: {state.Reason}"],
+        LinkStatus.Refused => [$"{side} refused: {state.Reason}"],
+        _ => [],
+    };
+}

@@ -1,0 +1,48 @@
+namespace WeLink.Server.Onboarding.Menus;
+
+/// <summary>The official-account menu HQ sets for its brand, in WeChat's menu/create shape (snake_case JSON).</summary>
+public sealed record BrandMenu(IReadOnlyList<BrandMenuButton> Button)
+{
+    /// <summary>WeChat's limits: 1 to 3 top-level buttons, each with at most 5 sub-buttons; null when valid.</summary>
+    public string? Problem()
+    {
+        if (Button is not { Count: >= 1 and <= 3 })
+        {
+            return "A menu has 1 to 3 top-level buttons.";
+        }
+
+        foreach (var button in Button)
+        {
+            if (string.IsNullOrWhiteSpace(button.Name))
+            {
+                return "Every button needs a name.";
+            }
+
+            if (button.SubButton is { Count: > 5 })
+            {
+                return $"Button '{button.Name}' has more than 5 sub-buttons.";
+            }
+
+            if (button.SubButton is { Count: > 0 } subs && subs.Any(s => string.IsNullOrWhiteSpace(s.Name) || string.IsNullOrWhiteSpace(s.Type)))
+            {
+                return $"Every sub-button of '{button.Name}' needs a name and a type.";
+            }
+
+            if (button.SubButton is not { Count: > 0 } && string.IsNullOrWhiteSpace(button.Type))
+            {
+                return $"Button '{button.Name}' needs a type (click, view, miniprogram...) or sub-buttons.";
+            }
+        }
+
+        return null;
+    }
+}
+
+public sealed record BrandMenuButton(
+    string Name,
+    string? Type = null,
+    string? Key = null,
+    string? Url = null,
+    string? Appid = null,
+    string? Pagepath = null,
+    IReadOnlyList<BrandMenuButton>? SubButton = null);

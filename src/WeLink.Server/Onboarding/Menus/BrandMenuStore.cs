@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Dapper;
+using WeLink.Server.Data;
+
+namespace WeLink.Server.Onboarding.Menus;
+
+/// <summary>One menu per brand, and the active accounts of the brand's dealers it goes to.</summary>
+public sealed class BrandMenuStore(IDbConnectionFactory connections)
+{
+    public async Task SaveAsync(Guid brandId, BrandMenu menu, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO brand_menus (brand_id, menu_json, updated_at) VALUES (@brandId, @json, @now)
+            ON CONFLICT (brand_id) DO UPDATE SET menu_json = excluded.menu_json, updated_at = excluded.updated_at
+            """;
+        var json = JsonSerializer.Serialize(menu, MenuJsonContext.Default.BrandMenu);
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { brandId, json, now }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<BrandMenu?> FindAsync(Guid brandId, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT menu_json FROM brand_menus WHERE brand_id = @brandId";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { brandId }, cancellationToken: cancellationToken));
+        return json is null ? null : JsonSerializer.Deserialize(json, MenuJsonContext.Default.BrandMenu);
+    }
+
+    public async Task<IReadOnlyList<string>> ActiveAccountsAsync(Guid brandId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT l.app_id FROM official_account_links l JOIN dealers d ON d.id = l.dealer_id
+            WHERE d.brand_id = @brandId AND l.status = 'active' ORDER BY l.app_id
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(sql, new { brandId }, cancellationToken: cancellationToken))];
+    }
+}

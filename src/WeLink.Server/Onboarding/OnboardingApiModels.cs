@@ -1,0 +1,10 @@
+using WeLink.Server.Onboarding.Corps;
+using WeLink.Server.Onboarding.Menus;
+
+namespace WeLink.Server.Onboarding;
+
+public sealed record StaffListResponse(IReadOnlyList<StaffRecord> Staff);
+
+public sealed record StaffRolesRequest(IReadOnlyList<string>? Roles);
+
+public sealed record MenuPublishResponse(IReadOnlyList<MenuPublication> Accounts);

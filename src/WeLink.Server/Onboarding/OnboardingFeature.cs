@@ -1,0 +1,41 @@
+using WeLink.Server.Callbacks;
+using WeLink.Server.Onboarding.Accounts;
+using WeLink.Server.Onboarding.Corps;
+using WeLink.Server.Onboarding.Menus;
+
+namespace WeLink.Server.Onboarding;
+
+public static class OnboardingFeature
+{
+    /// <summary>
+    /// Onboarding's services, its inbox handlers and the public lookups other features use (<see cref="IDealerLinks"/>,
+    /// <see cref="IDealerDirectory"/>). Services that call WeChat are transient because the typed API clients are.
+    /// </summary>
+    public static IServiceCollection AddOnboarding(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OnboardingOptions>().Bind(configuration.GetSection(OnboardingOptions.SectionName));
+        services.AddSingleton<LinkStore>();
+        services.AddSingleton<GrantClaims>();
+        services.AddSingleton<StaffStore>();
+        services.AddSingleton<BrandMenuStore>();
+        services.AddSingleton<IDealerLinks, DealerLinks>();
+        services.AddSingleton<IDealerDirectory, DealerDirectory>();
+        services.AddTransient<MenuPublisher>();
+        services.AddTransient<AccountAuthorizations>();
+        services.AddTransient<SuiteAuthorizationReader>();
+        services.AddTransient<DirectorySync>();
+        services.AddTransient<CorpInstallations>();
+        services.AddTransient<IInboxHandler, AccountAuthorizationHandler>();
+        services.AddTransient<IInboxHandler, SuiteAuthorizationHandler>();
+        services.AddTransient<IInboxHandler, ContactChangeHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OnboardingJsonContext.Default));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOnboarding(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOnboardingPages();
+        endpoints.MapOnboardingApi();
+        return endpoints;
+    }
+}

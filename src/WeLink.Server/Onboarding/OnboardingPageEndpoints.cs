@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WeLink.Server.Access;
+using WeLink.Server.Onboarding.Accounts;
+using WeLink.Server.Onboarding.Corps;
+
+namespace WeLink.Server.Onboarding;
+
+/// <summary>
+/// The browser legs of onboarding. Starting needs an admin session; the return legs do not, because the
+/// mobile authorization runs inside WeChat on a phone without the portal's cookie: what they trust is the
+/// protected dealer value (official account) or the stored state nonce (WeCom) that WeLink put in the link.
+/// </summary>
+public static class OnboardingPageEndpoints
+{
+    public static IEndpointRouteBuilder MapOnboardingPages(this IEndpointRouteBuilder endpoints)
+    {
+        var pages = endpoints.MapGroup("/onboarding").WithTags("Onboarding").ExcludeFromDescription();
+        var start = pages.MapGroup("/dealers/{dealerId:guid}").RequireAuthorization(WeLinkPolicies.Admin);
+        start.MapGet("/official-account/authorize", AuthorizeAccountAsync);
+        start.MapGet("/wecom/install", InstallCorpAsync);
+        pages.MapGet("/official-account/authorized", AccountAuthorizedAsync).AllowAnonymous();
+        pages.MapGet("/wecom/installed", CorpInstalledAsync).AllowAnonymous();
+        return endpoints;
+    }
+
+    public static async Task<Results<RedirectHttpResult, NotFound, ProblemHttpResult>> AuthorizeAccountAsync(
+        Guid dealerId, string? device, HttpContext context, LinkStore links, AccountAuthorizations authorizations, IConfiguration configuration,
+        CancellationToken cancellationToken)
+    {
+        if (await StartableDealerAsync(context, dealerId, links, cancellationToken) is not { } dealer)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!dealer.IsApproved)
+        {
+            return NotApproved(dealer);
+        }
+
+        var mobile = string.Equals(device, "mobile", StringComparison.OrdinalIgnoreCase);
+        var page = await authorizations.StartAsync(dealer.Id, mobile, PublicBaseUrl.Of(context.Request, configuration), cancellationToken);
+        return TypedResults.Redirect(page.AbsoluteUri);
+    }
+
+    public static async Task<Results<RedirectHttpResult, NotFound, ProblemHttpResult>> InstallCorpAsync(
+        Guid dealerId, HttpContext context, LinkStore links, CorpInstallations installations, IConfiguration configuration,
+        CancellationToken cancellationToken)
+    {
+        if (await StartableDealerAsync(context, dealerId, links, cancellationToken) is not { } dealer)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!dealer.IsApproved)
+        {
+            return NotApproved(dealer);
+        }
+
+        var page = await installations.StartAsync(dealer.Id, PublicBaseUrl.Of(context.Request, configuration), cancellationToken);
+        return TypedResults.Redirect(page.AbsoluteUri);
+    }
+
+    public static async Task<IResult> AccountAuthorizedAsync(
+        string? dealer, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "auth_code")] string? authCode, AccountAuthorizations authorizations,
+        CancellationToken cancellationToken) =>
+        ResultPage.Render("WeChat official account", await authorizations.CompleteRedirectAsync(dealer, authCode, cancellationToken));
+
+    public static async Task<IResult> CorpInstalledAsync(
+        string? state, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "auth_code")] string? authCode, CorpInstallations installations,
+        CancellationToken cancellationToken) =>
+        ResultPage.Render("WeCom", await installations.CompleteRedirectAsync(state, authCode, cancellationToken));
+
+    private static Task<DealerRecord?> StartableDealerAsync(HttpContext context, Guid dealerId, LinkStore links, CancellationToken cancellationToken) =>
+        TenantGuard.ReachableDealerAsync(context.User, dealerId, links, cancellationToken);
+
+    private static ProblemHttpResult NotApproved(DealerRecord dealer) =>
+        TypedResults.Problem($"{dealer.Name} is {dealer.Status}: HQ must approve the dealer before it can be linked.", statusCode: StatusCodes.Status409Conflict);
+}
