@@ -4,6 +4,7 @@ using WeLink.Server.Admin;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
 using WeLink.Server.Onboarding;
+using WeLink.Server.Identities;
 using WeLink.Server.Platform;
 using WeLink.Server.Scheduling;
 using WeLink.Server.Security;
@@ -40,12 +41,14 @@ public static class WeLinkApp
         builder.Services.AddAccess();
         builder.Services.AddAdmin(builder.Configuration);
         builder.Services.AddOnboarding(builder.Configuration);
+        builder.Services.AddIdentities();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseWeLinkApi();
         app.UseAccess();
         app.MapCallbacks();
+        app.MapIdentities();
         app.MapInProcessSandbox();
         app.MapAdmin();
         app.MapOnboarding();

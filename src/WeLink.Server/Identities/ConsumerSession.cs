@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using WeLink.Server.Access;
+
+namespace WeLink.Server.Identities;
+
+/// <summary>
+/// The consumer behind a request, read from the consumer cookie only (never from a staff or admin
+/// session). Consumer endpoints take it as a parameter; every store query filters by <see cref="DealerId"/>.
+/// <see cref="ConsumerId"/> is the <c>consumers</c> row: one openid of one dealer's account.
+/// </summary>
+public sealed record ConsumerSession(Guid ConsumerId, Guid BrandId, Guid DealerId)
+{
+    public TenantScope Scope => new(SessionKind.Consumer, ConsumerId, BrandId, DealerId, []);
+
+    /// <summary>Minimal API binding: null when the request carries no valid consumer cookie.</summary>
+    public static async ValueTask<ConsumerSession?> BindAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var result = await context.AuthenticateAsync(WeLinkSchemes.Consumer);
+        return result.Succeeded ? From(result.Principal) : null;
+    }
+
+    public static ConsumerSession? From(ClaimsPrincipal principal) =>
+        TenantScope.From(principal, SessionKind.Consumer) is { BrandId: { } brand, DealerId: { } dealer } scope
+            ? new ConsumerSession(scope.SubjectId, brand, dealer)
+            : null;
+
+    internal ClaimsPrincipal ToPrincipal() =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(WeLinkClaims.SubjectId, ConsumerId.ToString()),
+                new Claim(WeLinkClaims.BrandId, BrandId.ToString()),
+                new Claim(WeLinkClaims.DealerId, DealerId.ToString()),
+            ],
+            WeLinkSchemes.Consumer));
+}

@@ -1,0 +1,145 @@
+using System.Data.Common;
+using Dapper;
+using WeLink.Server.Data;
+
+namespace WeLink.Server.Identities;
+
+/// <summary>
+/// The <c>consumers</c> table: one row per openid of a dealer's account (unique app_id + open_id), created on
+/// first sight by sign-in or by a follow event, whichever comes first. Every write is safe to repeat.
+/// </summary>
+public sealed class ConsumerStore(IDbConnectionFactory connections, TimeProvider time)
+{
+    /// <summary>The consumer's id for this openid, created if new; the unionid and nickname are kept when given.</summary>
+    public async Task<Guid> SignInAsync(
+        DealerAccount account, string openId, string? unionId, string? nickname, CancellationToken cancellationToken)
+    {
+        var appId = RequireAppId(account);
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertIfNewAsync(connection, transaction, account, openId, cancellationToken);
+        await UpdateDetailsAsync(connection, transaction, appId, openId, unionId, nickname, scene: null, cancellationToken);
+        var id = await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM consumers WHERE app_id = @appId AND open_id = @openId",
+            new { appId, openId },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>
+    /// A follow or unfollow at <paramref name="at"/>; an event older than the one that last set the
+    /// subscription changes nothing, so redelivered and reordered events end in the same state. The
+    /// scene (a WeLink QR scene the consumer came through) is kept only if none is recorded yet.
+    /// </summary>
+    public async Task RecordFollowAsync(
+        DealerAccount account,
+        string openId,
+        bool following,
+        DateTimeOffset at,
+        string? scene,
+        string? unionId,
+        CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE consumers
+            SET subscription = @subscription, subscription_changed_at = @at, updated_at = @now
+            WHERE app_id = @appId AND open_id = @openId
+              AND (subscription_changed_at IS NULL OR subscription_changed_at <= @at)
+            """;
+        var appId = RequireAppId(account);
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertIfNewAsync(connection, transaction, account, openId, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql,
+            new
+            {
+                appId,
+                openId,
+                at,
+                now = time.GetUtcNow(),
+                subscription = following ? ConsumerSubscription.Following : ConsumerSubscription.Unfollowed,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        await UpdateDetailsAsync(connection, transaction, appId, openId, unionId, nickname: null, scene, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The session's own consumer, and only within the session's dealer.</summary>
+    public async Task<ConsumerProfileResponse?> FindProfileAsync(ConsumerSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        const string sql = """
+            SELECT c.id AS Id, c.brand_id AS BrandId, c.dealer_id AS DealerId, d.name AS DealerName,
+                   c.nickname AS Nickname, c.subscription AS Subscription, c.created_at AS Since
+            FROM consumers c
+            JOIN dealers d ON d.id = c.dealer_id
+            WHERE c.id = @consumerId AND c.dealer_id = @dealerId AND c.brand_id = @brandId
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ConsumerProfileResponse>(new CommandDefinition(
+            sql,
+            new { consumerId = session.ConsumerId, dealerId = session.DealerId, brandId = session.BrandId },
+            cancellationToken: cancellationToken));
+    }
+
+    private Task<int> InsertIfNewAsync(
+        DbConnection connection, DbTransaction transaction, DealerAccount account, string openId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO consumers (id, brand_id, dealer_id, app_id, open_id, subscription, created_at, updated_at)
+            VALUES (@id, @brandId, @dealerId, @appId, @openId, @subscription, @now, @now)
+            ON CONFLICT (app_id, open_id) DO NOTHING
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(
+            sql,
+            new
+            {
+                id = Guid.CreateVersion7(),
+                brandId = account.BrandId,
+                dealerId = account.DealerId,
+                appId = account.AppId,
+                openId,
+                subscription = ConsumerSubscription.Unknown,
+                now = time.GetUtcNow(),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    private Task UpdateDetailsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string appId,
+        string openId,
+        string? unionId,
+        string? nickname,
+        string? scene,
+        CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE consumers
+            SET union_id = COALESCE(@unionId, union_id),
+                nickname = COALESCE(@nickname, nickname),
+                source_scene = COALESCE(source_scene, @scene),
+                updated_at = @now
+            WHERE app_id = @appId AND open_id = @openId
+            """;
+        return unionId is null && nickname is null && scene is null
+            ? Task.CompletedTask
+            : connection.ExecuteAsync(new CommandDefinition(
+                sql,
+                new { appId, openId, unionId, nickname, scene, now = time.GetUtcNow() },
+                transaction,
+                cancellationToken: cancellationToken));
+    }
+
+    private static string RequireAppId(DealerAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account.AppId ?? throw new ArgumentException($"Dealer {account.DealerId} has no official account.", nameof(account));
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WeLink.Server.Callbacks;
+
+namespace WeLink.Server.Identities;
+
+public static class IdentitiesFeature
+{
+    /// <summary>Consumer and staff sign-in, their sessions' stores, and the follow-event inbox handler.</summary>
+    public static IServiceCollection AddIdentities(this IServiceCollection services)
+    {
+        services.AddSingleton<SignInStates>();
+        services.AddSingleton<PublicAddress>();
+        services.AddSingleton<TenancyLookup>();
+        services.AddSingleton<ConsumerStore>();
+        services.AddSingleton<StaffStore>();
+        // Transient: it holds a typed HttpClient, which must not live as long as a singleton.
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IInboxHandler, ConsumerFollowHandler>());
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(IdentitiesJsonContext.Default));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIdentities(this IEndpointRouteBuilder app)
+    {
+        app.MapConsumerSignInEndpoints();
+        app.MapStaffSignInEndpoints();
+        app.MapIdentityEndpoints();
+        return app;
+    }
+}

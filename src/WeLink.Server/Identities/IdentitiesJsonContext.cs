@@ -1,0 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace WeLink.Server.Identities;
+
+/// <summary>Source-generated JSON for this feature's responses and its protected sign-in state.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(SignInState))]
+[JsonSerializable(typeof(ConsumerProfileResponse))]
+[JsonSerializable(typeof(StaffProfileResponse))]
+public sealed partial class IdentitiesJsonContext : JsonSerializerContext;
