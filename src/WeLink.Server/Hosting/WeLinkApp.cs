@@ -1,6 +1,7 @@
 using WeLink.Server.Access;
 using WeLink.Server.Callbacks;
 using WeLink.Server.Admin;
+using WeLink.Server.Cases;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
 using WeLink.Server.Onboarding;
@@ -37,6 +38,7 @@ public static class WeLinkApp
         builder.Services.AddPlatform(builder.Configuration);
         builder.Services.AddCallbacks(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration, database);
+        builder.Services.AddCases(builder.Configuration);
         builder.Services.AddWeLinkApi();
         builder.Services.AddAccess();
         builder.Services.AddAdmin(builder.Configuration);
@@ -52,6 +54,7 @@ public static class WeLinkApp
         app.MapInProcessSandbox();
         app.MapAdmin();
         app.MapOnboarding();
+        app.MapCases();
         return app;
     }
 

@@ -27,6 +27,9 @@ public sealed record TimerDefinition
     /// <summary>Measured in the dealer's business hours rather than on the wall clock.</summary>
     public bool BusinessTime { get; init; }
 
+    /// <summary>Firing this timer means an SLA was missed: the case shows as breached and the breach is counted.</summary>
+    public bool Breach { get; init; }
+
     /// <summary>Evaluated over the case data when the timer would be armed; a false guard leaves it unarmed.</summary>
     public GuardCondition? Guard { get; init; }
 }

@@ -1,0 +1,63 @@
+using WeLink.Server.Cases.Admin;
+using WeLink.Server.Cases.Definitions;
+using WeLink.Server.Cases.Engine;
+using WeLink.Server.Cases.Inbox;
+using WeLink.Server.Cases.Outbox;
+using WeLink.Server.Cases.Timers;
+using WeLink.Workflow.Actions;
+
+namespace WeLink.Server.Cases;
+
+public static class CasesFeature
+{
+    /// <summary>The case engine, its definitions and parameter settings, the timer runner, the outbox and the inbox stores.</summary>
+    public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CaseOptions>().Bind(configuration.GetSection(CaseOptions.SectionName));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CasesJsonContext.Default));
+        services.AddSingleton<CaseRoleCatalog>();
+        services.AddSingleton(sp => new CaseActionRegistry(sp.GetServices<ICaseActionHandler>(), sp.GetRequiredService<CaseRoleCatalog>().Roles));
+        services.AddCaseAction<AssignActionHandler>();
+        services.AddSingleton<DefinitionCatalog>();
+        services.AddSingleton<ParameterSettingsStore>();
+        services.AddSingleton<IDealerCalendars, AlwaysOpenDealerCalendars>();
+        services.AddSingleton<CaseEngine>();
+        services.AddSingleton<CaseTimerRunner>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<StaffInboxStore>();
+        services.AddSingleton<CaseDetailsStore>();
+        services.AddHostedService<CaseTimerService>();
+        services.AddHostedService<OutboxService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapStaffCaseEndpoints();
+        endpoints.MapAdminCaseEndpoints();
+        return endpoints;
+    }
+
+    /// <summary>Registers a named action handler; definitions naming <see cref="ICaseActionHandler.Name"/> validate against it.</summary>
+    public static IServiceCollection AddCaseAction<THandler>(this IServiceCollection services)
+        where THandler : class, ICaseActionHandler
+    {
+        services.AddSingleton<ICaseActionHandler, THandler>();
+        return services;
+    }
+
+    /// <summary>Adds a shipped definition version (a JSON file the feature embeds).</summary>
+    public static IServiceCollection AddShippedDefinition(this IServiceCollection services, ShippedDefinition definition)
+    {
+        services.AddSingleton(definition);
+        return services;
+    }
+
+    /// <summary>Adds staff roles a feature's definitions name, beyond <see cref="Access.StaffRoles"/>.</summary>
+    public static IServiceCollection AddCaseRoles(this IServiceCollection services, params string[] roles)
+    {
+        services.AddSingleton(new CaseRoleSet(roles));
+        return services;
+    }
+}

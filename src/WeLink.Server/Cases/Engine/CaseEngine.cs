@@ -1,0 +1,416 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using WeLink.Server.Cases.Definitions;
+using WeLink.Server.Data;
+using WeLink.Server.Hosting;
+using WeLink.Workflow.Definitions;
+using WeLink.Workflow.Engine;
+using WeLink.Workflow.Parameters;
+
+namespace WeLink.Server.Cases.Engine;
+
+/// <summary>
+/// Starts and moves cases. Each step is one database transaction: load the case, check the idempotency key, decide with
+/// <see cref="TransitionEvaluator"/>, update the case on its version (zero rows = <see cref="CaseConflict"/>), append
+/// history, delete and insert timers and write the outbox. Nothing leaves the process inside the transaction.
+/// </summary>
+public sealed partial class CaseEngine(
+    IDbConnectionFactory connections,
+    DefinitionCatalog definitions,
+    IDealerCalendars calendars,
+    TimeProvider time,
+    ILogger<CaseEngine> logger)
+{
+    public const string ClaimTrigger = "case.claim";
+    public const string ReassignTrigger = "case.reassign";
+
+    /// <summary>Opens a case on the latest definition version the brand sees, with the parameters resolved now and pinned.</summary>
+    public async Task<CaseResult> StartAsync(StartCase command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        using var activity = StartActivity("case.start", null, TransitionEvaluator.StartTrigger, command.DefinitionKey);
+        try
+        {
+            return Record(activity, await TryStartAsync(command, cancellationToken));
+        }
+        catch (DbException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // A concurrent start with the same key or business key committed first: answer as if we had come second.
+            return Record(activity, await AfterStartRaceAsync(command, e, cancellationToken));
+        }
+    }
+
+    /// <summary>Fires a trigger on a case; see <see cref="FireTrigger"/>.</summary>
+    public Task<CaseResult> FireAsync(FireTrigger command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return FireCoreAsync(command, null, cancellationToken);
+    }
+
+    /// <summary>A staff member takes the case; refused when another staff member holds it.</summary>
+    public Task<CaseResult> ClaimAsync(Guid caseId, Actor staff, Guid staffId, string idempotencyKey, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return ChangeAssigneeAsync(
+            caseId, staff, ClaimTrigger, idempotencyKey, expectedVersion,
+            row => row.AssigneeStaffId is { } holder && holder != staffId
+                ? new CaseRefused(CaseRefusalReason.AlreadyClaimed, "Another staff member has claimed the case.", [])
+                : null,
+            row => (staffId, row.AssigneeRole),
+            cancellationToken);
+    }
+
+    /// <summary>Hands the case to a staff member and/or a role; a null staff id leaves it to everyone in the role.</summary>
+    public Task<CaseResult> ReassignAsync(
+        Guid caseId, Actor actor, Guid? staffId, string? role, string idempotencyKey, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return ChangeAssigneeAsync(caseId, actor, ReassignTrigger, idempotencyKey, expectedVersion, _ => null, row => (staffId, role ?? row.AssigneeRole), cancellationToken);
+    }
+
+    /// <summary>Fires a due timer as the system actor; its id is the idempotency key and its row goes in the same transaction.</summary>
+    internal Task<CaseResult> FireTimerAsync(TimerRow timer, CancellationToken cancellationToken) =>
+        FireCoreAsync(new FireTrigger(timer.CaseId, timer.Trigger, Actor.System, [], $"timer:{timer.Id:N}"), timer, cancellationToken);
+
+    private async Task<CaseResult> TryStartAsync(StartCase command, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await ReplayStartAsync(connection, transaction, command, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var definition = await definitions.LatestAsync(command.DefinitionKey, command.BrandId, connection, transaction, cancellationToken);
+        if (definition is null)
+        {
+            return new CaseRefused(CaseRefusalReason.UnknownDefinition, $"No workflow definition '{command.DefinitionKey}' exists.", []);
+        }
+
+        var resolution = await ParameterSettingsStore.ResolveAsync(definition, command.BrandId, command.DealerId, connection, transaction, cancellationToken);
+        if (resolution.Parameters is not { } pinned)
+        {
+            return new CaseRefused(
+                CaseRefusalReason.InvalidParameters,
+                $"The parameter settings for '{definition.Key}' do not resolve; fix them before starting cases.",
+                [.. resolution.Errors.Select(e => e.ToString())]);
+        }
+
+        if (definition.OneOpenCasePerBusinessKey && await OpenCaseRefusalAsync(connection, transaction, command, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var now = time.GetUtcNow();
+        var caseId = Guid.CreateVersion7(now);
+        var calendar = await calendars.GetAsync(command.DealerId, cancellationToken);
+        var started = TransitionEvaluator.Start(definition, pinned, calendar, new StartRequest(caseId, command.Actor, command.Data, command.IdempotencyKey, now));
+        var timers = Timers(caseId, definition, started);
+        var closed = IsTerminal(definition, started.To) ? now : (DateTimeOffset?)null;
+        await CaseRepository.InsertCaseAsync(
+            connection,
+            transaction,
+            new NewCase(
+                caseId, command.BrandId, command.DealerId, definition.Key, definition.Version, pinned.ToJson(), started.To, started.Data.ToJsonString(),
+                command.SubjectId, command.BusinessKey, definition.OneOpenCasePerBusinessKey && closed is null ? command.BusinessKey : null,
+                command.IdempotencyKey, CaseRepository.WritePause(started.Pause), SlaDue(timers), now, closed),
+            cancellationToken);
+        var after = new CaseRow
+        {
+            Id = caseId,
+            BrandId = command.BrandId,
+            DealerId = command.DealerId,
+            DefinitionKey = definition.Key,
+            DefinitionVersion = definition.Version,
+            State = started.To,
+            SubjectId = command.SubjectId,
+        };
+        await WriteStepAsync(connection, transaction, after, started, command.Actor, command.Data, command.IdempotencyKey, now, cancellationToken);
+        await CaseRepository.InsertTimersAsync(connection, transaction, timers, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CaseMoved(caseId, started.To, started.Sequence, false);
+    }
+
+    private static async Task<CaseMoved?> ReplayStartAsync(DbConnection connection, DbTransaction transaction, StartCase command, CancellationToken cancellationToken)
+    {
+        var existing = await CaseRepository.FindByStartKeyAsync(connection, transaction, command.DealerId, command.IdempotencyKey, cancellationToken);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        var first = await CaseRepository.FindStepAsync(connection, transaction, existing.Id, command.IdempotencyKey, cancellationToken);
+        return new CaseMoved(existing.Id, first?.ToState ?? existing.State, first?.Sequence ?? 1, true);
+    }
+
+    private static async Task<CaseRefused?> OpenCaseRefusalAsync(DbConnection connection, DbTransaction transaction, StartCase command, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(command.BusinessKey))
+        {
+            return new CaseRefused(CaseRefusalReason.MissingBusinessKey, $"'{command.DefinitionKey}' allows one open case per business key; give one.", []);
+        }
+
+        var open = await CaseRepository.FindOpenByBusinessKeyAsync(connection, transaction, command.DealerId, command.DefinitionKey, command.BusinessKey, cancellationToken);
+        return open is { } id
+            ? new CaseRefused(CaseRefusalReason.OpenCaseExists, $"Case {id} is still open for '{command.BusinessKey}'.", [id.ToString()])
+            : null;
+    }
+
+    private async Task<CaseResult> AfterStartRaceAsync(StartCase command, DbException violation, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await ReplayStartAsync(connection, transaction, command, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        return await OpenCaseRefusalAsync(connection, transaction, command, cancellationToken)
+            ?? throw new InvalidOperationException($"Starting a case violated {DbErrors.Constraint(violation)}.", violation);
+    }
+
+    private async Task<CaseResult> FireCoreAsync(FireTrigger command, TimerRow? firedTimer, CancellationToken cancellationToken)
+    {
+        using var activity = StartActivity("case.fire", command.CaseId, command.Trigger, null);
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var row = await CaseRepository.FindAsync(connection, transaction, command.CaseId, cancellationToken);
+        if (row is null)
+        {
+            return Record(activity, new CaseNotFound(command.CaseId));
+        }
+
+        activity?.SetTag("welink.case.definition", row.DefinitionKey);
+        if (await CaseRepository.FindStepAsync(connection, transaction, row.Id, command.IdempotencyKey, cancellationToken) is { } first)
+        {
+            await SpendTimerAsync(connection, transaction, firedTimer, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return Record(activity, new CaseMoved(row.Id, first.ToState, first.Sequence, true));
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != row.Version)
+        {
+            return Record(activity, Conflict(row.Id, row.Version, $"The case is at version {row.Version}, not {expected}: someone moved it first."));
+        }
+
+        var definition = await definitions.GetAsync(row.DefinitionKey, row.DefinitionVersion, connection, transaction, cancellationToken);
+        var pinned = ResolvedParameters.FromJson(row.Parameters);
+        var calendar = await calendars.GetAsync(row.DealerId, cancellationToken);
+        var running = (await CaseRepository.TimersAsync(connection, transaction, row.Id, cancellationToken)).Where(t => t.Id != firedTimer?.Id).ToList();
+        var snapshot = new CaseSnapshot(
+            row.Id, row.State, JsonNode.Parse(row.Data)!.AsObject(), row.Version, row.AssigneeStaffId?.ToString(),
+            [.. running.Select(t => new CaseTimer(t.Key, t.Trigger, t.DueAt))], CaseRepository.ReadPause(row.TimerPause));
+        var now = time.GetUtcNow();
+        var outcome = TransitionEvaluator.Evaluate(definition, pinned, calendar, snapshot, new FireRequest(command.Trigger, command.Actor, command.Input, command.IdempotencyKey, now));
+        if (outcome is TransitionRefused refused)
+        {
+            // A timer whose trigger no longer applies is spent all the same.
+            await SpendTimerAsync(connection, transaction, firedTimer, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+
+            return Record(activity, new CaseRefused((CaseRefusalReason)refused.Reason, refused.Message, refused.MissingFields));
+        }
+
+        var accepted = (TransitionAccepted)outcome;
+        var timers = Timers(row.Id, definition, accepted);
+        var breach = firedTimer is { Breach: true };
+        var update = new CaseUpdate(
+            row.Id, accepted.To, accepted.Data.ToJsonString(), CaseRepository.WritePause(accepted.Pause), SlaDue(running.Where(t => !accepted.TimersToCancel.Contains(t.Key)).Concat(timers)),
+            breach ? row.BreachedAt ?? now : row.BreachedAt, row.AssigneeStaffId, row.AssigneeRole,
+            IsTerminal(definition, accepted.To) ? null : row.OpenBusinessKey, accepted.Sequence, now,
+            IsTerminal(definition, accepted.To) ? row.ClosedAt ?? now : null);
+        if (!await CaseRepository.UpdateCaseAsync(connection, transaction, update, row.Version, cancellationToken))
+        {
+            return Record(activity, await LostRaceAsync(connection, transaction, row, command.IdempotencyKey, cancellationToken));
+        }
+
+        await WriteStepAsync(connection, transaction, row, accepted, command.Actor, command.Input, command.IdempotencyKey, now, cancellationToken);
+        await CaseRepository.DeleteTimersAsync(connection, transaction, row.Id, [.. accepted.TimersToCancel, .. timers.Select(t => t.Key)], cancellationToken);
+        await SpendTimerAsync(connection, transaction, firedTimer, cancellationToken);
+        await CaseRepository.InsertTimersAsync(connection, transaction, timers, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (firedTimer is not null)
+        {
+            CaseTelemetry.TimerFires.Add(1, new KeyValuePair<string, object?>("definition", row.DefinitionKey));
+        }
+
+        if (breach)
+        {
+            CaseTelemetry.Breaches.Add(1, new KeyValuePair<string, object?>("definition", row.DefinitionKey), new KeyValuePair<string, object?>("timer", firedTimer!.Key));
+        }
+
+        return Record(activity, new CaseMoved(row.Id, accepted.To, accepted.Sequence, false));
+    }
+
+    private async Task<CaseResult> ChangeAssigneeAsync(
+        Guid caseId,
+        Actor actor,
+        string trigger,
+        string idempotencyKey,
+        long? expectedVersion,
+        Func<CaseRow, CaseRefused?> refuse,
+        Func<CaseRow, (Guid? StaffId, string? Role)> assign,
+        CancellationToken cancellationToken)
+    {
+        using var activity = StartActivity(trigger, caseId, trigger, null);
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var row = await CaseRepository.FindAsync(connection, transaction, caseId, cancellationToken);
+        if (row is null)
+        {
+            return Record(activity, new CaseNotFound(caseId));
+        }
+
+        if (await CaseRepository.FindStepAsync(connection, transaction, row.Id, idempotencyKey, cancellationToken) is { } first)
+        {
+            return Record(activity, new CaseMoved(row.Id, first.ToState, first.Sequence, true));
+        }
+
+        if (expectedVersion is { } expected && expected != row.Version)
+        {
+            return Record(activity, Conflict(row.Id, row.Version, $"The case is at version {row.Version}, not {expected}: someone changed it first."));
+        }
+
+        if (row.ClosedAt is not null)
+        {
+            return Record(activity, new CaseRefused(CaseRefusalReason.CaseClosed, "The case is closed.", []));
+        }
+
+        if (refuse(row) is { } refusal)
+        {
+            return Record(activity, refusal);
+        }
+
+        var (staffId, role) = assign(row);
+        var now = time.GetUtcNow();
+        var update = new CaseUpdate(
+            row.Id, row.State, row.Data, row.TimerPause, row.SlaDueAt, row.BreachedAt, staffId, role, row.OpenBusinessKey, row.Version + 1, now, row.ClosedAt);
+        if (!await CaseRepository.UpdateCaseAsync(connection, transaction, update, row.Version, cancellationToken))
+        {
+            return Record(activity, await LostRaceAsync(connection, transaction, row, idempotencyKey, cancellationToken));
+        }
+
+        var input = new JsonObject { ["staffId"] = staffId?.ToString(), ["role"] = role };
+        await CaseRepository.AppendHistoryAsync(connection, transaction, row.Id, row.Version + 1, now, actor, row.State, row.State, trigger, input, idempotencyKey, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Record(activity, new CaseMoved(row.Id, row.State, row.Version + 1, false));
+    }
+
+    /// <summary>The update found another version: a concurrent step with the same key may have won, which is a replay.</summary>
+    private static async Task<CaseResult> LostRaceAsync(DbConnection connection, DbTransaction transaction, CaseRow row, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (await CaseRepository.FindStepAsync(connection, transaction, row.Id, idempotencyKey, cancellationToken) is { } first)
+        {
+            return new CaseMoved(row.Id, first.ToState, first.Sequence, true);
+        }
+
+        var current = await CaseRepository.FindAsync(connection, transaction, row.Id, cancellationToken);
+        return Conflict(row.Id, current?.Version ?? row.Version, $"The case moved to version {current?.Version} while this step was decided on version {row.Version}; reload and try again.");
+    }
+
+    private static async Task WriteStepAsync(
+        DbConnection connection, DbTransaction transaction, CaseRow row, TransitionAccepted step, Actor actor, JsonObject input, string idempotencyKey,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await CaseRepository.AppendHistoryAsync(connection, transaction, row.Id, step.Sequence, now, actor, step.From, step.To, step.Trigger, input, idempotencyKey, cancellationToken);
+        if (step.Actions.Count == 0)
+        {
+            return;
+        }
+
+        var payload = new JsonObject
+        {
+            ["brandId"] = row.BrandId.ToString(),
+            ["dealerId"] = row.DealerId.ToString(),
+            ["definitionKey"] = row.DefinitionKey,
+            ["definitionVersion"] = row.DefinitionVersion,
+            ["trigger"] = step.Trigger,
+            ["from"] = step.From,
+            ["to"] = step.To,
+            ["sequence"] = step.Sequence,
+            ["subjectId"] = row.SubjectId,
+            ["assigneeStaffId"] = row.AssigneeStaffId?.ToString(),
+            ["assigneeRole"] = row.AssigneeRole,
+            ["data"] = step.Data.DeepClone(),
+            ["input"] = input.DeepClone(),
+        }.ToJsonString();
+        var items = step.Actions.Select(a => new NewOutboxItem(Guid.CreateVersion7(now), row.Id, a.IdempotencyKey, a.Action, payload, now)).ToList();
+        await CaseRepository.InsertOutboxAsync(connection, transaction, items, cancellationToken);
+    }
+
+    private static async Task SpendTimerAsync(DbConnection connection, DbTransaction transaction, TimerRow? firedTimer, CancellationToken cancellationToken)
+    {
+        if (firedTimer is null)
+        {
+            return;
+        }
+
+        await CaseRepository.DeleteTimerAsync(connection, transaction, firedTimer.Id, cancellationToken);
+    }
+
+    private static List<TimerRow> Timers(Guid caseId, WorkflowDefinition definition, TransitionAccepted step) =>
+        [.. step.TimersToSchedule.Select(t => new TimerRow
+        {
+            Id = Guid.CreateVersion7(),
+            CaseId = caseId,
+            Key = t.Key,
+            Trigger = t.Trigger,
+            Breach = definition.Timers.FirstOrDefault(d => d.Key == t.Key)?.Breach ?? false,
+            DueAt = t.DueAt,
+        })];
+
+    /// <summary>The earliest due time among running breach timers: what the inbox shows as the case's due date.</summary>
+    private static DateTimeOffset? SlaDue(IEnumerable<TimerRow> timers) =>
+        timers.Where(t => t.Breach).Select(t => (DateTimeOffset?)t.DueAt).Min();
+
+    private static bool IsTerminal(WorkflowDefinition definition, string state) =>
+        definition.States.FirstOrDefault(s => s.Key == state)?.Terminal ?? false;
+
+    private static CaseConflict Conflict(Guid caseId, long version, string message) => new(caseId, version, message);
+
+    private static Activity? StartActivity(string name, Guid? caseId, string trigger, string? definition)
+    {
+        var activity = WeLinkTelemetry.ActivitySource.StartActivity(name);
+        activity?.SetTag("welink.case.id", caseId?.ToString());
+        activity?.SetTag("welink.case.trigger", trigger);
+        activity?.SetTag("welink.case.definition", definition);
+        return activity;
+    }
+
+    private CaseResult Record(Activity? activity, CaseResult result)
+    {
+        var outcome = result switch
+        {
+            CaseMoved { Replayed: true } => "replayed",
+            CaseMoved => "accepted",
+            CaseRefused => "refused",
+            CaseConflict => "conflict",
+            _ => "not_found",
+        };
+        activity?.SetTag("welink.case.outcome", outcome);
+        switch (result)
+        {
+            case CaseMoved { Replayed: false } moved:
+                activity?.SetTag("welink.case.id", moved.CaseId.ToString());
+                CaseTelemetry.Transitions.Add(1);
+                break;
+            case CaseRefused refused:
+                CaseTelemetry.Refusals.Add(1, new KeyValuePair<string, object?>("reason", refused.Reason.ToString()));
+                LogRefused(refused.Reason, refused.Message);
+                break;
+            case CaseConflict conflict:
+                CaseTelemetry.Conflicts.Add(1);
+                LogConflict(conflict.CaseId, conflict.CurrentVersion);
+                break;
+        }
+
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Case step refused ({Reason}): {Message}")]
+    private partial void LogRefused(CaseRefusalReason reason, string message);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Case {CaseId} step lost a race; the case is at version {Version}")]
+    private partial void LogConflict(Guid caseId, long version);
+}

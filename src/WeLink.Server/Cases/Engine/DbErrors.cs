@@ -1,0 +1,26 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace WeLink.Server.Cases.Engine;
+
+internal static class DbErrors
+{
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+
+    /// <summary>A unique or primary-key constraint refused the write, on either provider.</summary>
+    public static bool IsUniqueViolation(DbException exception) => exception switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException lite => lite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
+        _ => false,
+    };
+
+    /// <summary>The name of the violated constraint or index where the provider tells it, else the message.</summary>
+    public static string Constraint(DbException exception) => exception switch
+    {
+        PostgresException pg => pg.ConstraintName ?? pg.MessageText,
+        _ => exception.Message,
+    };
+}

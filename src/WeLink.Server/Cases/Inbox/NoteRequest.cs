@@ -1,0 +1,3 @@
+namespace WeLink.Server.Cases.Inbox;
+
+public sealed record NoteRequest(string Text);

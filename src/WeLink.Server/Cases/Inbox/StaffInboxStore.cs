@@ -1,0 +1,96 @@
+using Dapper;
+using WeLink.Server.Access;
+using WeLink.Server.Data;
+
+namespace WeLink.Server.Cases.Inbox;
+
+/// <summary>The staff inbox and case notes. Every query is bounded by the session's dealer: another dealer's case does not exist here.</summary>
+public sealed class StaffInboxStore(IDbConnectionFactory connections, TimeProvider time)
+{
+    private const int PageSize = 200;
+
+    public async Task<IReadOnlyList<CaseSummary>> ListAsync(TenantScope scope, InboxView view, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.DealerId is not { } dealerId)
+        {
+            return [];
+        }
+
+        var filter = view switch
+        {
+            InboxView.Mine => "AND assignee_staff_id = @staffId",
+            InboxView.Role => "AND assignee_role IN @roles",
+            _ => "",
+        };
+        var sql = $"""
+            SELECT id AS Id, definition_key AS DefinitionKey, definition_version AS DefinitionVersion, state AS State, subject_id AS SubjectId,
+                   assignee_staff_id AS AssigneeStaffId, assignee_role AS AssigneeRole, sla_due_at AS DueAt, breached_at AS BreachedAt,
+                   version AS Version, created_at AS CreatedAt, updated_at AS UpdatedAt
+            FROM cases
+            WHERE dealer_id = @dealerId AND closed_at IS NULL {filter}
+            ORDER BY sla_due_at IS NULL, sla_due_at, created_at
+            LIMIT {PageSize}
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(
+            sql, new { dealerId, staffId = scope.SubjectId, roles = scope.Roles.ToList() }, cancellationToken: cancellationToken));
+        var now = time.GetUtcNow();
+        return [.. rows.Select(r => new CaseSummary(
+            r.Id, r.DefinitionKey, r.DefinitionVersion, r.State, r.SubjectId, r.AssigneeStaffId, r.AssigneeRole, r.DueAt,
+            r.BreachedAt is not null || r.DueAt <= now, r.Version, r.CreatedAt, r.UpdatedAt))];
+    }
+
+    /// <summary>Whether the case belongs to the scope's dealer (and brand).</summary>
+    public async Task<bool> IsVisibleAsync(TenantScope scope, Guid caseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        const string sql = "SELECT COUNT(*) FROM cases WHERE id = @caseId AND dealer_id = @dealerId AND brand_id = @brandId";
+        if (scope.DealerId is null || scope.BrandId is null)
+        {
+            return false;
+        }
+
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            sql, new { caseId, dealerId = scope.DealerId, brandId = scope.BrandId }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>An internal note by a staff member; the caller has checked the case is visible to them.</summary>
+    public async Task<NoteResponse> AddNoteAsync(Guid caseId, Guid staffId, string text, CancellationToken cancellationToken)
+    {
+        const string sql = "INSERT INTO case_notes (id, case_id, author_staff_id, text, created_at) VALUES (@Id, @CaseId, @AuthorStaffId, @Text, @CreatedAt)";
+        var now = time.GetUtcNow();
+        var note = new NoteResponse(Guid.CreateVersion7(now), caseId, staffId, text, now);
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, note, cancellationToken: cancellationToken));
+        return note;
+    }
+
+    private sealed class SummaryRow
+    {
+        public Guid Id { get; init; }
+
+        public string DefinitionKey { get; init; } = "";
+
+        public int DefinitionVersion { get; init; }
+
+        public string State { get; init; } = "";
+
+        public string? SubjectId { get; init; }
+
+        public Guid? AssigneeStaffId { get; init; }
+
+        public string? AssigneeRole { get; init; }
+
+        public DateTimeOffset? DueAt { get; init; }
+
+        public DateTimeOffset? BreachedAt { get; init; }
+
+        public long Version { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
+    }
+}
