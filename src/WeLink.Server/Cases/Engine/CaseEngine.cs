@@ -357,7 +357,7 @@ public sealed partial class CaseEngine(
             Key = t.Key,
             Trigger = t.Trigger,
             Breach = definition.Timers.FirstOrDefault(d => d.Key == t.Key)?.Breach ?? false,
-            DueAt = t.DueAt,
+            DueAt = t.DueAt.ToUniversalTime(),
         })];
 
     /// <summary>The earliest due time among running breach timers: what the inbox shows as the case's due date.</summary>

@@ -105,8 +105,8 @@ internal static class CaseRepository
             return;
         }
 
-        const string sql = "DELETE FROM case_timers WHERE case_id = @caseId AND key IN @keys";
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { caseId, keys }, transaction, cancellationToken: cancellationToken));
+        var sql = $"DELETE FROM case_timers WHERE case_id = @caseId AND {SqlLists.IsIn(connection, "key", "@keys")}";
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { caseId, keys = keys.ToArray() }, transaction, cancellationToken: cancellationToken));
     }
 
     public static async Task DeleteTimerAsync(DbConnection connection, DbTransaction transaction, Guid timerId, CancellationToken cancellationToken)

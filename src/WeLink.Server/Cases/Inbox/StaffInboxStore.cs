@@ -1,5 +1,6 @@
 using Dapper;
 using WeLink.Server.Access;
+using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 
 namespace WeLink.Server.Cases.Inbox;
@@ -17,10 +18,11 @@ public sealed class StaffInboxStore(IDbConnectionFactory connections, TimeProvid
             return [];
         }
 
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         var filter = view switch
         {
             InboxView.Mine => "AND assignee_staff_id = @staffId",
-            InboxView.Role => "AND assignee_role IN @roles",
+            InboxView.Role => $"AND {SqlLists.IsIn(connection, "assignee_role", "@roles")}",
             _ => "",
         };
         var sql = $"""
@@ -32,9 +34,8 @@ public sealed class StaffInboxStore(IDbConnectionFactory connections, TimeProvid
             ORDER BY sla_due_at IS NULL, sla_due_at, created_at
             LIMIT {PageSize}
             """;
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(
-            sql, new { dealerId, staffId = scope.SubjectId, roles = scope.Roles.ToList() }, cancellationToken: cancellationToken));
+            sql, new { dealerId, staffId = scope.SubjectId, roles = scope.Roles.ToArray() }, cancellationToken: cancellationToken));
         var now = time.GetUtcNow();
         return [.. rows.Select(r => new CaseSummary(
             r.Id, r.DefinitionKey, r.DefinitionVersion, r.State, r.SubjectId, r.AssigneeStaffId, r.AssigneeRole, r.DueAt,

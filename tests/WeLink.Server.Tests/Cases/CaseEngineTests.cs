@@ -1,0 +1,198 @@
+using System.Text.Json.Nodes;
+using WeLink.Server.Cases.Engine;
+using WeLink.Server.Data;
+using WeLink.Server.Tests.Support;
+using WeLink.Workflow.Engine;
+
+namespace WeLink.Server.Tests.Cases;
+
+public abstract class CaseEngineTests(DatabaseProvider provider)
+{
+    private static readonly JsonObject Remedy = new() { ["remedyPoints"] = 100, ["remedyDescription"] = "A free wash" };
+
+    [Fact]
+    public async Task A_started_and_fired_case_keeps_its_history_timers_and_outbox_in_step()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
+        var (brand, dealer) = await database.SeedDealerAsync();
+        var engine = cases.Get<CaseEngine>();
+
+        var started = Assert.IsType<CaseMoved>(await engine.StartAsync(Start(brand, dealer, "start-1"), CancellationToken.None));
+        Assert.Equal(("received", 1L), (started.State, started.Version));
+        Assert.Equal(4, await database.ScalarAsync<long>("SELECT COUNT(*) FROM case_timers WHERE case_id = @Id", new { Id = started.CaseId }));
+        Assert.Equal(2, await database.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE case_id = @Id", new { Id = started.CaseId }));
+
+        var moved = Assert.IsType<CaseMoved>(await engine.FireAsync(
+            new FireTrigger(started.CaseId, "acknowledge", CaseFixtures.Handler, [], "ack-1"), CancellationToken.None));
+
+        Assert.Equal(("in_progress", 2L, false), (moved.State, moved.Version, moved.Replayed));
+        var timers = await TimerKeysAsync(database, started.CaseId);
+        Assert.Equal(["resolution_breach", "resolution_reminder"], timers);
+        var history = await HistoryAsync(database, started.CaseId);
+        Assert.Equal(["1 -> received by consumer (start)", "2 received -> in_progress by staff (acknowledge)"], history);
+        Assert.Equal(3, await database.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE case_id = @Id", new { Id = started.CaseId }));
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_returns_the_first_result_and_does_nothing_twice()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
+        var (brand, dealer) = await database.SeedDealerAsync();
+        var engine = cases.Get<CaseEngine>();
+        var first = Assert.IsType<CaseMoved>(await engine.StartAsync(Start(brand, dealer, "start-1"), CancellationToken.None));
+        var again = Assert.IsType<CaseMoved>(await engine.StartAsync(Start(brand, dealer, "start-1"), CancellationToken.None));
+        Assert.Equal((first.CaseId, true), (again.CaseId, again.Replayed));
+
+        var fire = new FireTrigger(first.CaseId, "acknowledge", CaseFixtures.Handler, [], "ack-1");
+        await engine.FireAsync(fire, CancellationToken.None);
+        var retried = Assert.IsType<CaseMoved>(await engine.FireAsync(fire, CancellationToken.None));
+
+        Assert.Equal(("in_progress", 2L, true), (retried.State, retried.Version, retried.Replayed));
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT COUNT(*) FROM cases"));
+        Assert.Equal(2, await database.ScalarAsync<long>("SELECT COUNT(*) FROM case_history"));
+        Assert.Equal(3, await database.ScalarAsync<long>("SELECT COUNT(*) FROM outbox"));
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_fires_on_one_version_have_exactly_one_winner()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
+        var (brand, dealer) = await database.SeedDealerAsync();
+        var engine = cases.Get<CaseEngine>();
+        var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
+            engine.FireAsync(new FireTrigger(caseId, "offer_remedy", CaseFixtures.Handler, Remedy, $"remedy-{i}", ExpectedVersion: 2), CancellationToken.None))));
+
+        Assert.Single(results.OfType<CaseMoved>());
+        Assert.Equal(49, results.OfType<CaseConflict>().Count());
+        Assert.All(results.OfType<CaseConflict>(), c => Assert.Equal(3, c.CurrentVersion));
+        Assert.Equal([1L, 2L, 3L], await SequencesAsync(database, caseId));
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_fires_without_an_expected_version_leave_a_contiguous_history()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
+        var (brand, dealer) = await database.SeedDealerAsync();
+        var engine = cases.Get<CaseEngine>();
+        var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
+            engine.FireAsync(new FireTrigger(caseId, "offer_remedy", CaseFixtures.Handler, Remedy, $"remedy-{i}"), CancellationToken.None))));
+
+        var winners = results.OfType<CaseMoved>().ToList();
+        Assert.Equal(50, winners.Count + results.OfType<CaseConflict>().Count());
+        Assert.NotEmpty(winners);
+        Assert.Equal(winners.Count, winners.Select(w => w.Version).Distinct().Count());
+        var sequences = await SequencesAsync(database, caseId);
+        Assert.Equal(Enumerable.Range(1, 2 + winners.Count).Select(i => (long)i), sequences);
+        Assert.Equal(2 + winners.Count, await database.ScalarAsync<long>("SELECT version FROM cases WHERE id = @caseId", new { caseId }));
+        Assert.Equal(winners.Count, await database.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE action = 'grant_remedy'"));
+    }
+
+    [Fact]
+    public async Task Expected_failures_are_typed_results()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
+        var (brand, dealer) = await database.SeedDealerAsync();
+        var engine = cases.Get<CaseEngine>();
+        var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
+
+        var missing = Assert.IsType<CaseRefused>(await engine.FireAsync(new FireTrigger(caseId, "resolve", CaseFixtures.Handler, [], "r1"), CancellationToken.None));
+        var consumer = Assert.IsType<CaseRefused>(await engine.FireAsync(new FireTrigger(caseId, "request_info", Actor.Consumer("o-1"), [], "r2"), CancellationToken.None));
+        var stale = Assert.IsType<CaseConflict>(await engine.FireAsync(new FireTrigger(caseId, "resolve", CaseFixtures.Handler, [], "r3", ExpectedVersion: 1), CancellationToken.None));
+        var unknown = await engine.StartAsync(Start(brand, dealer, "s2") with { DefinitionKey = "no-such-process" }, CancellationToken.None);
+
+        Assert.Equal(CaseRefusalReason.MissingInput, missing.Reason);
+        Assert.Equal(["resolution", "recoverySteps"], missing.Details);
+        Assert.Equal(CaseRefusalReason.ActorNotPermitted, consumer.Reason);
+        Assert.Equal(2, stale.CurrentVersion);
+        Assert.Equal(CaseRefusalReason.UnknownDefinition, Assert.IsType<CaseRefused>(unknown).Reason);
+        Assert.IsType<CaseNotFound>(await engine.FireAsync(new FireTrigger(Guid.NewGuid(), "resolve", CaseFixtures.Handler, [], "r4"), CancellationToken.None));
+        Assert.Equal(2, await database.ScalarAsync<long>("SELECT COUNT(*) FROM case_history"));
+    }
+
+    [Fact]
+    public async Task Claim_and_reassign_are_steps_in_the_history()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
+        var (brand, dealer) = await database.SeedDealerAsync();
+        var engine = cases.Get<CaseEngine>();
+        var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
+        var zhang = Guid.NewGuid();
+        var li = Guid.NewGuid();
+
+        Assert.IsType<CaseMoved>(await engine.ClaimAsync(caseId, Actor.Staff(zhang.ToString(), "complaint_handler"), zhang, "c1", null, CancellationToken.None));
+        var taken = Assert.IsType<CaseRefused>(await engine.ClaimAsync(caseId, Actor.Staff(li.ToString(), "complaint_handler"), li, "c2", null, CancellationToken.None));
+        Assert.IsType<CaseMoved>(await engine.ReassignAsync(caseId, Actor.Staff(zhang.ToString()), li, "service_manager", "c3", null, CancellationToken.None));
+
+        Assert.Equal(CaseRefusalReason.AlreadyClaimed, taken.Reason);
+        Assert.Equal(li, await database.ScalarAsync<Guid>("SELECT assignee_staff_id FROM cases WHERE id = @caseId", new { caseId }));
+        Assert.Equal("service_manager", await database.ScalarAsync<string>("SELECT assignee_role FROM cases WHERE id = @caseId", new { caseId }));
+        Assert.Equal([1L, 2L, 3L, 4L], await SequencesAsync(database, caseId));
+    }
+
+    [Fact]
+    public async Task One_open_case_per_business_key_when_the_definition_says_so()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
+        var (brand, dealer) = await database.SeedDealerAsync();
+        var json = JsonNode.Parse(CaseFixtures.ComplaintJson(), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
+        json["oneOpenCasePerBusinessKey"] = true;
+        Assert.IsType<WeLink.Server.Cases.Definitions.DefinitionPublished>(
+            await cases.Get<WeLink.Server.Cases.Definitions.DefinitionCatalog>().PublishAsync(brand, json.ToJsonString(), "hq", CancellationToken.None));
+        var engine = cases.Get<CaseEngine>();
+
+        var first = Assert.IsType<CaseMoved>(await engine.StartAsync(Start(brand, dealer, "s1") with { BusinessKey = "member-1" }, CancellationToken.None));
+        var second = Assert.IsType<CaseRefused>(await engine.StartAsync(Start(brand, dealer, "s2") with { BusinessKey = "member-1" }, CancellationToken.None));
+        var noKey = Assert.IsType<CaseRefused>(await engine.StartAsync(Start(brand, dealer, "s3"), CancellationToken.None));
+        await engine.FireAsync(new FireTrigger(first.CaseId, "cancel", Actor.Consumer("o-consumer"), [], "cancel-1"), CancellationToken.None);
+        var afterClose = await engine.StartAsync(Start(brand, dealer, "s4") with { BusinessKey = "member-1" }, CancellationToken.None);
+
+        Assert.Equal((CaseRefusalReason.OpenCaseExists, first.CaseId.ToString()), (second.Reason, second.Details[0]));
+        Assert.Equal(CaseRefusalReason.MissingBusinessKey, noKey.Reason);
+        Assert.IsType<CaseMoved>(afterClose);
+    }
+
+    internal static StartCase Start(Guid brand, Guid dealer, string key) =>
+        new("complaint", brand, dealer, "o-consumer", CaseFixtures.Complaint(), key, Actor.Consumer("o-consumer"));
+
+    internal static async Task<Guid> AcknowledgedCaseAsync(CaseEngine engine, Guid brand, Guid dealer)
+    {
+        var started = Assert.IsType<CaseMoved>(await engine.StartAsync(Start(brand, dealer, $"start-{Guid.NewGuid():N}"), CancellationToken.None));
+        Assert.IsType<CaseMoved>(await engine.FireAsync(new FireTrigger(started.CaseId, "acknowledge", CaseFixtures.Handler, [], "ack"), CancellationToken.None));
+        return started.CaseId;
+    }
+
+    internal static async Task<List<string>> TimerKeysAsync(TestDatabase database, Guid caseId)
+    {
+        await using var connection = await database.OpenAsync();
+        return [.. await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT key FROM case_timers WHERE case_id = @caseId ORDER BY key", new { caseId })];
+    }
+
+    internal static async Task<List<long>> SequencesAsync(TestDatabase database, Guid caseId)
+    {
+        await using var connection = await database.OpenAsync();
+        return [.. await Dapper.SqlMapper.QueryAsync<long>(connection, "SELECT sequence FROM case_history WHERE case_id = @caseId ORDER BY sequence", new { caseId })];
+    }
+
+    private static async Task<List<string>> HistoryAsync(TestDatabase database, Guid caseId)
+    {
+        await using var connection = await database.OpenAsync();
+        var rows = await Dapper.SqlMapper.QueryAsync<(long Sequence, string? From, string To, string Kind, string Trigger)>(
+            connection, "SELECT sequence, from_state, to_state, actor_kind, trigger FROM case_history WHERE case_id = @caseId ORDER BY sequence", new { caseId });
+        return [.. rows.Select(r => $"{r.Sequence} {r.From}{(r.From is null ? "" : " ")}-> {r.To} by {r.Kind} ({r.Trigger})")];
+    }
+}
+
+public sealed class CaseEngineTests_on_Sqlite() : CaseEngineTests(DatabaseProvider.Sqlite);
+
+public sealed class CaseEngineTests_on_Postgres() : CaseEngineTests(DatabaseProvider.Postgres);

@@ -1,0 +1,292 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using WeLink.Server.Access;
+using WeLink.Server.Data;
+using WeLink.Server.Tests.Support;
+using WeLink.Wechat.OpenPlatform;
+using WeLink.Wechat.Tokens;
+using WeLink.Wechat.WeCom;
+
+namespace WeLink.Server.Tests.Identities;
+
+/// <summary>
+/// A WeLink host on a fake clock with its in-process sandbox, where the sandbox's Beijing and Shanghai dealer
+/// accounts have authorized the component and the Beijing corp has installed the suite (through the sandbox's
+/// control API, so the sandbox issues real tokens), and the matching tenancy rows are inserted directly
+/// (Onboarding writes them in production): both dealers of one brand link their account; only Beijing links
+/// its corp. Beijing's first staff member has two roles, the second none, the third has left, the fourth has
+/// no row (outside the visible range).
+/// </summary>
+public sealed class IdentityWorld : IAsyncDisposable
+{
+    private IdentityWorld(TestDatabase database, WeLinkTestHost host, FakeTimeProvider clock)
+    {
+        Database = database;
+        Host = host;
+        Clock = clock;
+    }
+
+    public TestDatabase Database { get; }
+
+    public WeLinkTestHost Host { get; }
+
+    /// <summary>WeLink's clock; the sandbox keeps its own (moved with <see cref="AdvanceSandboxAsync"/>).</summary>
+    public FakeTimeProvider Clock { get; }
+
+    public Guid BrandId { get; } = Guid.CreateVersion7();
+
+    public Guid BeijingDealerId { get; } = Guid.CreateVersion7();
+
+    public Guid ShanghaiDealerId { get; } = Guid.CreateVersion7();
+
+    public string BeijingAppId { get; private set; } = "";
+
+    public string ShanghaiAppId { get; private set; } = "";
+
+    public string BeijingCorpId { get; private set; } = "";
+
+    public string ShanghaiCorpId { get; private set; } = "";
+
+    /// <summary>Sandbox consumer ids (people with WeChat), in seed order: Li Wei, Wang Fang, Zhang Min.</summary>
+    public IReadOnlyList<string> People { get; private set; } = [];
+
+    /// <summary>Beijing corp userids in seed order, and the staff ids of the first three.</summary>
+    public IReadOnlyList<string> BeijingUserIds { get; private set; } = [];
+
+    public Guid ManagerStaffId { get; } = Guid.CreateVersion7();
+
+    public Guid PlainStaffId { get; } = Guid.CreateVersion7();
+
+    public Guid LeftStaffId { get; } = Guid.CreateVersion7();
+
+    public static async Task<IdentityWorld> StartAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        WeLinkTestHost? host = null;
+        try
+        {
+            host = await WeLinkTestHost.StartAsync(
+                [.. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false"],
+                builder => builder.Services.AddSingleton<TimeProvider>(clock));
+            var world = new IdentityWorld(database, host, clock);
+            await world.BindAsync();
+            return world;
+        }
+        catch
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A browser: keeps cookies, never follows redirects by itself.</summary>
+    public HttpClient NewBrowser(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = Host.BaseAddress,
+        };
+
+    /// <summary>Asks WeLink for the consumer sign-in link and returns where it sends the browser (WeChat's authorize page).</summary>
+    public static async Task<Uri> StartConsumerSignInAsync(HttpClient browser, Guid dealerId, string scope = "base", string returnUrl = "/welcome")
+    {
+        var start = await browser.GetAsync(new Uri(
+            $"/consumer/signin?dealer={dealerId}&scope={scope}&returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        return start.Headers.Location!;
+    }
+
+    public static async Task<Uri> StartStaffSignInAsync(HttpClient browser, string returnUrl = "/app")
+    {
+        var start = await browser.GetAsync(new Uri($"/staff/signin?returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        return start.Headers.Location!;
+    }
+
+    /// <summary>The person consents on the platform's OAuth page; returns the callback URL it sends the browser to.</summary>
+    public static async Task<Uri> ConsentAsync(HttpClient browser, Uri authorize, string actor)
+    {
+        var page = new Uri(authorize.GetLeftPart(UriPartial.Query) + "&sandbox_as=" + Uri.EscapeDataString(actor));
+        var consent = await browser.GetAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
+        return consent.Headers.Location!;
+    }
+
+    /// <summary>The consumer presses "Deny" on the OAuth page.</summary>
+    public async Task<Uri> DenyAsync(HttpClient browser, Uri authorize, string actor)
+    {
+        var query = QueryHelpers.ParseQuery(authorize.Query);
+        var deny = await browser.PostAsync(new Uri(Host.BaseAddress, "/sandbox/open/connect/oauth2/authorize/approve"), new FormUrlEncodedContent(
+        [
+            new("appid", query["appid"].ToString()),
+            new("redirect_uri", query["redirect_uri"].ToString()),
+            new("scope", query["scope"].ToString()),
+            new("state", query["state"].ToString()),
+            new("actor", actor),
+            new("deny", "1"),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, deny.StatusCode);
+        return deny.Headers.Location!;
+    }
+
+    /// <summary>The whole consumer sign-in, ending with WeLink's answer to the callback.</summary>
+    public static async Task<HttpResponseMessage> SignInConsumerAsync(
+        HttpClient browser, Guid dealerId, string person, string scope = "base", string returnUrl = "/welcome")
+    {
+        var authorize = await StartConsumerSignInAsync(browser, dealerId, scope, returnUrl);
+        return await browser.GetAsync(await ConsentAsync(browser, authorize, person));
+    }
+
+    public static async Task<HttpResponseMessage> SignInStaffAsync(HttpClient browser, string userId, string returnUrl = "/app")
+    {
+        var authorize = await StartStaffSignInAsync(browser, returnUrl);
+        return await browser.GetAsync(await ConsentAsync(browser, authorize, userId));
+    }
+
+    /// <summary>An admin cookie exactly as the admin scheme would issue it.</summary>
+    public string AdminCookie()
+    {
+        var options = Host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(WeLinkSchemes.Admin);
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(WeLinkClaims.SubjectId, Guid.NewGuid().ToString()), new Claim(WeLinkClaims.Role, AdminRoles.Platform)],
+            WeLinkSchemes.Admin));
+        var properties = new AuthenticationProperties { IssuedUtc = Clock.GetUtcNow(), ExpiresUtc = Clock.GetUtcNow().AddHours(8) };
+        return $"{options.Cookie.Name}={options.TicketDataFormat.Protect(new AuthenticationTicket(principal, properties, WeLinkSchemes.Admin))}";
+    }
+
+    /// <summary>The openid the sandbox gave this person for this account.</summary>
+    public async Task<string> OpenIdAsync(string appId, string person)
+    {
+        var world = await SnapshotAsync();
+        return world.GetProperty("consumers").EnumerateArray()
+            .Single(c => c.GetProperty("consumer").GetProperty("id").GetString() == person)
+            .GetProperty("identities").EnumerateArray()
+            .Single(i => i.GetProperty("app_id").GetString() == appId)
+            .GetProperty("open_id").GetString()!;
+    }
+
+    public async Task<string> UnionIdAsync(string appId, string person)
+    {
+        var world = await SnapshotAsync();
+        return world.GetProperty("consumers").EnumerateArray()
+            .Single(c => c.GetProperty("consumer").GetProperty("id").GetString() == person)
+            .GetProperty("identities").EnumerateArray()
+            .Single(i => i.GetProperty("app_id").GetString() == appId)
+            .GetProperty("union_id").GetString()!;
+    }
+
+    public async Task<JsonElement> ControlAsync(string path, object body)
+    {
+        var response = await Host.Http.PostAsJsonAsync(new Uri("/sandbox/control/" + path, UriKind.Relative), body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"sandbox control {path}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
+    }
+
+    public Task AdvanceSandboxAsync(TimeSpan span) => ControlAsync("clock/advance", new { seconds = span.TotalSeconds });
+
+    public async Task ExecuteAsync(string sql, object parameters)
+    {
+        await using var connection = await Database.OpenAsync();
+        await connection.ExecuteAsync(sql, parameters);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private async Task<JsonElement> SnapshotAsync()
+    {
+        var text = await Host.Http.GetStringAsync(new Uri("/sandbox/control/world", UriKind.Relative));
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    private async Task BindAsync()
+    {
+        var world = await SnapshotAsync();
+        var accounts = world.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("app_id").GetString()!).ToList();
+        var corps = world.GetProperty("corps").EnumerateArray().ToList();
+        (BeijingAppId, ShanghaiAppId) = (accounts[0], accounts[1]);
+        (BeijingCorpId, ShanghaiCorpId) = (CorpIdOf(corps[0]), CorpIdOf(corps[1]));
+        People = [.. world.GetProperty("consumers").EnumerateArray().Select(c => c.GetProperty("consumer").GetProperty("id").GetString()!)];
+        BeijingUserIds = [.. corps[0].GetProperty("staff").EnumerateArray().Select(s => s.GetProperty("user_id").GetString()!)];
+
+        var services = Host.Services;
+        var componentTicket = await ControlAsync("pushes/component-verify-ticket", new { });
+        await services.GetRequiredService<IComponentTicketStore>()
+            .SaveAsync(SandboxSettings.ComponentAppId, componentTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
+        var suiteTicket = await ControlAsync("pushes/suite-ticket", new { });
+        await services.GetRequiredService<ISuiteTicketStore>()
+            .SaveAsync(SandboxSettings.SuiteId, suiteTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
+
+        var component = services.GetRequiredService<ComponentClient>();
+        foreach (var appId in new[] { BeijingAppId, ShanghaiAppId })
+        {
+            var preAuth = await component.CreatePreAuthCodeAsync(CancellationToken.None);
+            var approval = await ControlAsync("component/approve", new { pre_auth_code = preAuth.PreAuthCode, appid = appId });
+            var authorization = await component.QueryAuthAsync(approval.GetProperty("auth_code").GetString()!, CancellationToken.None);
+            await services.GetRequiredService<IAuthorizerCredentialStore>()
+                .SaveRefreshTokenAsync(appId, authorization.AuthorizationInfo.AuthorizerRefreshToken!, CancellationToken.None);
+        }
+
+        var suite = services.GetRequiredService<SuiteClient>();
+        var suitePreAuth = await suite.GetPreAuthCodeAsync(CancellationToken.None);
+        await ControlAsync("suite/install", new { pre_auth_code = suitePreAuth.PreAuthCode, corpid = BeijingCorpId, state = "test" });
+
+        await SeedTenancyAsync();
+    }
+
+    private async Task SeedTenancyAsync()
+    {
+        var now = Clock.GetUtcNow();
+        await using var connection = await Database.OpenAsync();
+        await connection.ExecuteAsync(
+            "INSERT INTO brands (id, name, created_at) VALUES (@BrandId, 'Aurora Motors', @now)", new { BrandId, now });
+        const string dealer = """
+            INSERT INTO dealers (id, brand_id, code, name, status, created_at, updated_at, version)
+            VALUES (@id, @BrandId, @code, @name, 'approved', @now, @now, 1)
+            """;
+        await connection.ExecuteAsync(dealer, new { id = BeijingDealerId, BrandId, code = "BJ01", name = "Aurora Beijing", now });
+        await connection.ExecuteAsync(dealer, new { id = ShanghaiDealerId, BrandId, code = "SH01", name = "Aurora Shanghai", now });
+        const string account = """
+            INSERT INTO official_account_links (dealer_id, app_id, nick_name, status, updated_at)
+            VALUES (@dealerId, @appId, @name, 'active', @now)
+            """;
+        await connection.ExecuteAsync(account, new { dealerId = BeijingDealerId, appId = BeijingAppId, name = "Aurora Motors Beijing Dealer", now });
+        await connection.ExecuteAsync(account, new { dealerId = ShanghaiDealerId, appId = ShanghaiAppId, name = "Aurora Motors Shanghai Dealer", now });
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO wecom_links (dealer_id, corp_id, corp_name, agent_id, status, updated_at)
+            VALUES (@BeijingDealerId, @BeijingCorpId, 'Aurora Beijing Dealer', 1000001, 'active', @now)
+            """,
+            new { BeijingDealerId, BeijingCorpId, now });
+        const string staff = """
+            INSERT INTO staff (id, dealer_id, corp_id, user_id, name, status, created_at, updated_at)
+            VALUES (@id, @BeijingDealerId, @BeijingCorpId, @userId, @name, @status, @now, @now)
+            """;
+        await connection.ExecuteAsync(staff, new { id = ManagerStaffId, BeijingDealerId, BeijingCorpId, userId = BeijingUserIds[0], name = "Chen Jie", status = "active", now });
+        await connection.ExecuteAsync(staff, new { id = PlainStaffId, BeijingDealerId, BeijingCorpId, userId = BeijingUserIds[1], name = "Liu Yang", status = "active", now });
+        await connection.ExecuteAsync(staff, new { id = LeftStaffId, BeijingDealerId, BeijingCorpId, userId = BeijingUserIds[2], name = "Zhao Lei", status = "left", now });
+        const string role = "INSERT INTO staff_roles (staff_id, role) VALUES (@staffId, @role)";
+        await connection.ExecuteAsync(role, new { staffId = ManagerStaffId, role = StaffRoles.ServiceManager });
+        await connection.ExecuteAsync(role, new { staffId = ManagerStaffId, role = StaffRoles.Consultant });
+    }
+
+    private static string CorpIdOf(JsonElement corp) => corp.GetProperty("corp").GetProperty("corp_id").GetString()!;
+}
