@@ -2,6 +2,7 @@ using WeLink.Server.Access;
 using WeLink.Server.Callbacks;
 using WeLink.Server.Admin;
 using WeLink.Server.Cases;
+using WeLink.Server.Complaints;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
 using WeLink.Server.Onboarding;
@@ -44,6 +45,7 @@ public static class WeLinkApp
         builder.Services.AddAdmin(builder.Configuration);
         builder.Services.AddOnboarding(builder.Configuration);
         builder.Services.AddIdentities();
+        builder.Services.AddComplaints(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -55,6 +57,7 @@ public static class WeLinkApp
         app.MapAdmin();
         app.MapOnboarding();
         app.MapCases();
+        app.MapComplaints();
         return app;
     }
 

@@ -1,0 +1,15 @@
+using WeLink.Server.Cases.Definitions;
+using WeLink.Server.Data;
+
+namespace WeLink.Server.Complaints;
+
+/// <summary>The label a consumer sees for a state, from the definition version the case runs on.</summary>
+public sealed class ComplaintLabels(IDbConnectionFactory connections, DefinitionCatalog definitions)
+{
+    public async Task<string> LabelAsync(int version, string state, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var definition = await definitions.GetAsync(ComplaintDefinition.Key, version, connection, null, cancellationToken);
+        return definition.States.FirstOrDefault(s => s.Key == state)?.ConsumerLabel ?? "处理中";
+    }
+}
