@@ -23,7 +23,10 @@ public static class AdminFeature
                 o.Conventions.AuthorizeFolder("/", WeLinkPolicies.Admin);
                 o.Conventions.AllowAnonymousToPage("/Login");
             })
-            .AddMvcOptions(o => o.Filters.Add<TenantRoutePageFilter>());
+            .AddMvcOptions(o => o.Filters.Add<TenantRoutePageFilter>())
+
+            // Pages are found in the entry assembly by default; a host started by another assembly (the tests) must name this one.
+            .AddApplicationPart(typeof(AdminFeature).Assembly);
         return services;
     }
 

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+using WeLink.Sandbox.Tests.Browser;
+using WeLink.Server.Data;
+using WeLink.Server.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace WeLink.Server.Tests.Admin;
+
+/// <summary>A platform admin works the portal in headless Chromium: sign in, create a brand and a dealer, approve it.</summary>
+public sealed class PortalBrowserTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
+{
+    private AdminHost _admin = null!;
+
+    public async Task InitializeAsync() => _admin = await AdminHost.StartAsync(DatabaseProvider.Sqlite);
+
+    public async Task DisposeAsync() => await _admin.DisposeAsync();
+
+    [Fact]
+    public async Task An_admin_signs_in_creates_a_brand_and_a_dealer_and_approves_it()
+    {
+        var portal = new Uri(_admin.Host.BaseAddress, "/admin");
+
+        await chromium.OnPageAsync(async page =>
+        {
+            await page.GotoAsync(portal.ToString());
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/login"));
+            await page.GetByLabel("Email").FillAsync(AdminHost.RootEmail);
+            await page.GetByLabel("Password").FillAsync(AdminHost.RootPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Brands" })).ToBeVisibleAsync();
+            await Expect(page.Locator("nav")).ToContainTextAsync("Audit log");
+            await page.Locator("#create-brand input[name=name]").FillAsync("Hongqi");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create brand" }).ClickAsync();
+            var brandRow = page.Locator("#brands tr", new() { HasText = "Hongqi" });
+            await Expect(brandRow).ToBeVisibleAsync();
+
+            await brandRow.GetByRole(AriaRole.Link, new() { Name = "Dealers" }).ClickAsync();
+            await page.Locator("#create-dealer input[name=code]").FillAsync("HQ-BJ-01");
+            await page.Locator("#create-dealer input[name=name]").FillAsync("Hongqi Beijing Chaoyang");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create dealer" }).ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hongqi Beijing Chaoyang" })).ToBeVisibleAsync();
+            await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("pending");
+            var dealerId = page.Url.Split('/')[^1];
+            await Expect(page.Locator("#authorize-official-account-pc"))
+                .ToHaveAttributeAsync("href", $"/onboarding/dealers/{dealerId}/official-account/authorize?device=pc");
+            await Expect(page.Locator("#authorize-official-account-mobile"))
+                .ToHaveAttributeAsync("href", $"/onboarding/dealers/{dealerId}/official-account/authorize?device=mobile");
+            await Expect(page.Locator("#install-wecom")).ToHaveAttributeAsync("href", $"/onboarding/dealers/{dealerId}/wecom/install");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+            await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("approved");
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Dealer approved.");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Suspend" })).ToBeVisibleAsync();
+            Assert.Equal("approved", await _admin.Database.ScalarAsync<string>("SELECT status FROM dealers WHERE id = @id", new { id = Guid.Parse(dealerId) }));
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+            await Expect(page.Locator("#audit tr[data-action='dealer.approve'][data-outcome='succeeded']")).ToHaveCountAsync(1);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+            await page.GotoAsync(portal.ToString());
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/login"));
+        });
+    }
+}

@@ -1,0 +1,101 @@
+using WeLink.Server.Admin.Api;
+using WeLink.Server.Data;
+using WeLink.Server.Tenancy;
+
+namespace WeLink.Server.Tests.Admin;
+
+/// <summary>
+/// Two brands on one host, made through the admin API: brand X with dealers A1 and A2, brand Y with dealer
+/// B1; an HQ admin for each brand and a dealer admin for A1, each with a signed-in client.
+/// </summary>
+public abstract class TenancyWorld(DatabaseProvider provider) : IAsyncLifetime
+{
+    public const string Password = "world-password-0123";
+
+    private AdminHost? _host;
+    private int _unique;
+
+    public AdminHost Admin => _host!;
+
+    public AdminClient Platform { get; private set; } = null!;
+
+    public AdminClient HqX { get; private set; } = null!;
+
+    public AdminClient HqY { get; private set; } = null!;
+
+    public AdminClient DealerA1 { get; private set; } = null!;
+
+    public Brand X { get; private set; } = null!;
+
+    public Brand Y { get; private set; } = null!;
+
+    public Dealer A1 { get; private set; } = null!;
+
+    public Dealer A2 { get; private set; } = null!;
+
+    public Dealer B1 { get; private set; } = null!;
+
+    /// <summary>A value no other call of this world has used (names, codes, emails).</summary>
+    public string Unique(string prefix) => $"{prefix}-{Interlocked.Increment(ref _unique)}";
+
+    public async Task InitializeAsync()
+    {
+        _host = await AdminHost.StartAsync(provider);
+        Platform = await _host.RootAsync();
+        X = await Platform.PostOkAsync<Brand>("/api/admin/brands", new CreateBrandRequest("Brand X"));
+        Y = await Platform.PostOkAsync<Brand>("/api/admin/brands", new CreateBrandRequest("Brand Y"));
+        A1 = await CreateDealerAsync(Platform, X, "A1");
+        A2 = await CreateDealerAsync(Platform, X, "A2");
+        B1 = await CreateDealerAsync(Platform, Y, "B1");
+        HqX = await CreateAdminAsync(Platform, $"/api/admin/brands/{X.Id}/hq-admins", "hq-x@welink.test");
+        HqY = await CreateAdminAsync(Platform, $"/api/admin/brands/{Y.Id}/hq-admins", "hq-y@welink.test");
+        DealerA1 = await CreateAdminAsync(HqX, $"/api/admin/dealers/{A1.Id}/admins", "dealer-a1@welink.test");
+    }
+
+    public static Task<Dealer> CreateDealerAsync(AdminClient client, Brand brand, string code) =>
+        client.PostOkAsync<Dealer>($"/api/admin/brands/{brand.Id}/dealers", new CreateDealerRequest(code, $"Dealer {code}", null));
+
+    private async Task<AdminClient> CreateAdminAsync(AdminClient creator, string path, string email)
+    {
+        await creator.PostOkAsync<AdminUser>(path, new CreateAdminUserRequest(email, email, Password));
+        return await AdminClient.SignedInAsync(Admin.Host, email, Password);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in new[] { Platform, HqX, HqY, DealerA1 })
+        {
+            client?.Dispose();
+        }
+
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteTenancyWorld() : TenancyWorld(DatabaseProvider.Sqlite);
+
+public sealed class PostgresTenancyWorld() : TenancyWorld(DatabaseProvider.Postgres);
+
+/// <summary>A world of its own for one test, disposed with it.</summary>
+public sealed class OwnTenancyWorld(DatabaseProvider provider) : TenancyWorld(provider), IAsyncDisposable
+{
+    public static async Task<OwnTenancyWorld> StartAsync(DatabaseProvider provider)
+    {
+        var world = new OwnTenancyWorld(provider);
+        try
+        {
+            await world.InitializeAsync();
+            return world;
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+}
