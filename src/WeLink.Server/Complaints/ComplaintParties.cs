@@ -64,8 +64,10 @@ public sealed class ComplaintParties(IDbConnectionFactory connections)
             LIMIT 1
             """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Guid?>(
+        // Read as Guid (the type handler knows SQLite's text ids); no advisor comes back as the default.
+        var advisor = await connection.QuerySingleOrDefaultAsync<Guid>(
             new CommandDefinition(sql, new { dealerId, role = StaffRoles.ServiceAdvisor }, cancellationToken: cancellationToken));
+        return advisor == Guid.Empty ? null : advisor;
     }
 }
 

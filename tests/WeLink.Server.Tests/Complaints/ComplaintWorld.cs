@@ -75,7 +75,10 @@ public sealed class ComplaintWorld : IAsyncDisposable
         try
         {
             host = await WeLinkTestHost.StartAsync(
-                [.. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false", "--Cases:TimerPollInterval=00:00:00.2", "--Cases:OutboxPollInterval=00:00:00.2"],
+                [
+                    .. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false",
+                    // The portal's AdminOptions refuses an empty bootstrap email ([EmailAddress] on ""), so the host needs one.
+                    "--Admin:BootstrapEmail=root@welink.test", "--Admin:BootstrapPassword=complaints-test-password-1", "--Cases:TimerPollInterval=00:00:00.2", "--Cases:OutboxPollInterval=00:00:00.2"],
                 builder =>
                 {
                     builder.Services.AddSingleton<TimeProvider>(clock);
