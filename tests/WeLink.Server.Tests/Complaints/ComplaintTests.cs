@@ -70,7 +70,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         {
             var push = await _world.ControlAsync(
                 "staff/press-card-button", new { corpid = _world.BeijingCorpId, userid = _world.Advisor.UserId, task_id = taskId, event_key = "acknowledge" });
-            await _world.Host.Http.GetStringAsync(new Uri($"/sandbox/control/pushes/{push.GetProperty("id").GetInt64()}?wait_seconds=10", UriKind.Relative));
+            await _world.Host.Http.GetStringAsync(new Uri($"/sandbox/control/pushes/{push.GetProperty("push_id").GetInt64()}?wait_seconds=10", UriKind.Relative));
         }
 
         await Poll.UntilAsync(() => GetAsync(consumer, first.Id), c => c.Status == "处理中", Deadline, "the acknowledgement");

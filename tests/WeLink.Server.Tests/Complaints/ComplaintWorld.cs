@@ -239,16 +239,18 @@ public sealed class ComplaintWorld : IAsyncDisposable
         await AddStaffAsync(connection, ShanghaiDealerId, ShanghaiCorpId, ShanghaiAdvisor, StaffRoles.ServiceAdvisor);
     }
 
+    /// <summary>Onboarding's staff sync may have written the row already once the corp link exists; either way the role is added.</summary>
     private async Task AddStaffAsync(System.Data.Common.DbConnection connection, Guid dealerId, string corpId, StaffMember member, string role)
     {
-        var id = Guid.CreateVersion7();
         var now = Clock.GetUtcNow();
         await connection.ExecuteAsync(
             """
             INSERT INTO staff (id, dealer_id, corp_id, user_id, name, status, created_at, updated_at)
             VALUES (@id, @dealerId, @corpId, @userId, @name, 'active', @now, @now)
+            ON CONFLICT (corp_id, user_id) DO NOTHING
             """,
-            new { id, dealerId, corpId, userId = member.UserId, name = member.Name, now });
-        await connection.ExecuteAsync("INSERT INTO staff_roles (staff_id, role) VALUES (@id, @role)", new { id, role });
+            new { id = Guid.CreateVersion7(), dealerId, corpId, userId = member.UserId, name = member.Name, now });
+        var id = await connection.QuerySingleAsync<Guid>("SELECT id FROM staff WHERE corp_id = @corpId AND user_id = @userId", new { corpId, userId = member.UserId });
+        await connection.ExecuteAsync("INSERT INTO staff_roles (staff_id, role) VALUES (@id, @role) ON CONFLICT DO NOTHING", new { id, role });
     }
 }
