@@ -6,8 +6,8 @@ using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Complaints.Actions;
 using WeLink.Server.Complaints.Api;
 using WeLink.Server.Complaints.Cards;
-using WeLink.Workflow.Actions;
 using WeLink.Wechat.WeCom.Models;
+using WeLink.Workflow.Actions;
 
 namespace WeLink.Server.Complaints;
 

@@ -1,9 +1,9 @@
 using WeLink.Server.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Complaints.Cards;
+using WeLink.Wechat.WeCom.Models;
 using WeLink.Workflow.Actions;
 using WeLink.Workflow.Engine;
-using WeLink.Wechat.WeCom.Models;
 
 namespace WeLink.Server.Complaints.Actions;
 

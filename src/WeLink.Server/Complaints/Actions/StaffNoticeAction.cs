@@ -1,6 +1,6 @@
 using WeLink.Server.Complaints.Cards;
-using WeLink.Workflow.Actions;
 using WeLink.Wechat.WeCom.Models;
+using WeLink.Workflow.Actions;
 
 namespace WeLink.Server.Complaints.Actions;
 
