@@ -6,6 +6,7 @@ using WeLink.Server.Coordination;
 using WeLink.Server.Data;
 using WeLink.Server.Onboarding;
 using WeLink.Server.Identities;
+using WeLink.Server.Complaints;
 using WeLink.Server.Platform;
 using WeLink.Server.Scheduling;
 using WeLink.Server.Security;
@@ -44,6 +45,7 @@ public static class WeLinkApp
         builder.Services.AddAdmin(builder.Configuration);
         builder.Services.AddOnboarding(builder.Configuration);
         builder.Services.AddIdentities();
+        builder.Services.AddComplaints(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -55,6 +57,7 @@ public static class WeLinkApp
         app.MapAdmin();
         app.MapOnboarding();
         app.MapCases();
+        app.MapComplaints();
         return app;
     }
 

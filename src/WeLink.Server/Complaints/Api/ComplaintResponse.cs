@@ -1,0 +1,24 @@
+namespace WeLink.Server.Complaints.Api;
+
+/// <summary>A complaint as its consumer sees it: the status is one of 已受理, 处理中, 已解决, 已关闭; internal states stay inside.</summary>
+/// <param name="Id">The complaint's id (its case id).</param>
+/// <param name="Category">What it is about.</param>
+/// <param name="Description">What happened, as the consumer wrote it.</param>
+/// <param name="Severity">low, normal or high.</param>
+/// <param name="Vehicle">The vehicle, when given.</param>
+/// <param name="Status">The consumer label of the state.</param>
+/// <param name="Question">What staff asked, while they wait for the consumer's answer.</param>
+/// <param name="CanCancel">True until staff respond.</param>
+/// <param name="SurveyOpen">True while the closing survey waits for an answer.</param>
+/// <param name="CreatedAt">When it was filed.</param>
+public sealed record ComplaintResponse(
+    Guid Id,
+    string Category,
+    string Description,
+    string Severity,
+    string? Vehicle,
+    string Status,
+    string? Question,
+    bool CanCancel,
+    bool SurveyOpen,
+    DateTimeOffset CreatedAt);

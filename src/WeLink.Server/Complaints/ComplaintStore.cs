@@ -1,0 +1,98 @@
+using Dapper;
+using WeLink.Server.Data;
+
+namespace WeLink.Server.Complaints;
+
+/// <summary>The complaints feature's own tables: the consumer's index of complaints, sent messages and granted remedies.</summary>
+public sealed class ComplaintStore(IDbConnectionFactory connections)
+{
+    public async Task AddAsync(ComplaintRow complaint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        const string sql = """
+            INSERT INTO complaints (case_id, brand_id, dealer_id, consumer_id, category, severity, created_at)
+            VALUES (@CaseId, @BrandId, @DealerId, @ConsumerId, @Category, @Severity, @CreatedAt)
+            ON CONFLICT (case_id) DO NOTHING
+            """;
+        await ExecuteAsync(sql, complaint, cancellationToken);
+    }
+
+    /// <summary>The consumer's complaints at this dealer, newest first.</summary>
+    public async Task<IReadOnlyList<ComplaintRow>> ListAsync(Guid consumerId, Guid dealerId, CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT {ComplaintRow.Columns} FROM complaints WHERE consumer_id = @consumerId AND dealer_id = @dealerId ORDER BY created_at DESC";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ComplaintRow>(new CommandDefinition(sql, new { consumerId, dealerId }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
+    /// <summary>The complaint if it belongs to this consumer at this dealer; anyone else's is null, as if it did not exist.</summary>
+    public async Task<ComplaintRow?> FindAsync(Guid caseId, Guid consumerId, Guid dealerId, CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT {ComplaintRow.Columns} FROM complaints WHERE case_id = @caseId AND consumer_id = @consumerId AND dealer_id = @dealerId";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ComplaintRow>(
+            new CommandDefinition(sql, new { caseId, consumerId, dealerId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> WasSentAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT COUNT(*) FROM complaint_messages WHERE idempotency_key = @idempotencyKey";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { idempotencyKey }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>Marks the delivery <paramref name="idempotencyKey"/> as sent; <paramref name="summary"/> says what, in words
+    /// without personal data, for the complaint's message log.</summary>
+    public async Task RecordSentAsync(
+        string idempotencyKey, Guid caseId, string channel, IReadOnlyList<string> recipients, string summary, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO complaint_messages (idempotency_key, case_id, channel, recipients, summary, sent_at)
+            VALUES (@idempotencyKey, @caseId, @channel, @recipients, @summary, @sentAt)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """;
+        await ExecuteAsync(sql, new { idempotencyKey, caseId, channel, recipients = string.Join('|', recipients), summary, sentAt }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ComplaintMessage>> MessagesAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT channel AS Channel, recipients AS Recipients, summary AS Summary, sent_at AS SentAt
+            FROM complaint_messages WHERE case_id = @caseId ORDER BY sent_at
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ComplaintMessage>(new CommandDefinition(sql, new { caseId }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
+    /// <summary>Records a granted remedy once per idempotency key; the loyalty ledger takes untaken rows later.</summary>
+    public async Task GrantRemedyAsync(RemedyGrant grant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        const string sql = """
+            INSERT INTO complaint_remedies (idempotency_key, case_id, dealer_id, consumer_id, points, description, granted_at)
+            VALUES (@IdempotencyKey, @CaseId, @DealerId, @ConsumerId, @Points, @Description, @GrantedAt)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """;
+        await ExecuteAsync(sql, grant, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RemedyGrant>> RemediesAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT idempotency_key AS IdempotencyKey, case_id AS CaseId, dealer_id AS DealerId, consumer_id AS ConsumerId, points AS Points,
+                   description AS Description, granted_at AS GrantedAt
+            FROM complaint_remedies WHERE case_id = @caseId ORDER BY granted_at
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RemedyGrant>(new CommandDefinition(sql, new { caseId }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
+    private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using WeLink.Server.Complaints.Api;
+
+namespace WeLink.Server.Complaints;
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(FileComplaintRequest))]
+[JsonSerializable(typeof(ProvideInformationRequest))]
+[JsonSerializable(typeof(SurveyRequest))]
+[JsonSerializable(typeof(ComplaintResponse))]
+[JsonSerializable(typeof(IReadOnlyList<ComplaintResponse>))]
+internal sealed partial class ComplaintsJsonContext : JsonSerializerContext;

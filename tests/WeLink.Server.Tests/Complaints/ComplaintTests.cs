@@ -1,0 +1,222 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WeLink.Server.Cases.Admin;
+using WeLink.Server.Cases.Definitions;
+using WeLink.Server.Complaints;
+using WeLink.Server.Complaints.Api;
+using WeLink.Server.Data;
+using WeLink.Server.Tests.Support;
+using WeLink.Workflow.Definitions;
+
+namespace WeLink.Server.Tests.Complaints;
+
+/// <summary>Complaints end to end: consumer OAuth session and API, the engine, the outbox, and the sandbox as WeChat and WeCom.</summary>
+public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private const string TemplateSend = "template/send";
+    private const string WecomSend = "wecom/message/send";
+    private static readonly Uri Complaints = new("/api/consumer/complaints", UriKind.Relative);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    private ComplaintWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await ComplaintWorld.StartAsync(provider);
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public void The_shipped_definition_validates_against_the_registered_actions_and_roles()
+    {
+        var catalog = _world.Host.Services.GetRequiredService<DefinitionCatalog>();
+        using var stream = typeof(ComplaintsFeature).Assembly.GetManifestResourceStream(
+            typeof(ComplaintsFeature).Assembly.GetManifestResourceNames().Single(n => n.EndsWith(ComplaintDefinition.ResourceName, StringComparison.Ordinal)))!;
+        var definition = DefinitionLoader.Load(stream);
+
+        Assert.Empty(catalog.Validate(definition));
+        Assert.Equal(["已受理", "处理中", "已解决", "已关闭"], definition.States.Select(s => s.ConsumerLabel).Distinct());
+        var withoutHandlers = definition with { Actions = [.. definition.Actions, "award_unicorns"], States = [.. definition.States.Select(s => s.Key == "received" ? s with { OnEnter = [.. s.OnEnter, "award_unicorns"] } : s)] };
+        Assert.NotEmpty(catalog.Validate(withoutHandlers));
+    }
+
+    [Fact]
+    public async Task The_full_loop_reaches_the_consumer_and_staff_through_the_sandbox()
+    {
+        using var consumer = await _world.ConsumerAsync(_world.People[0]);
+        var openId = await _world.OpenIdAsync(_world.People[0]);
+
+        var first = await FileAsync(consumer, "double-click", "服务态度", "normal");
+        var second = await FileAsync(consumer, "double-click", "服务态度", "normal");
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal("已受理", first.Status);
+        Assert.True(first.CanCancel);
+        Assert.Single(await ListAsync(consumer));
+
+        var receipt = Assert.Single(await _world.AwaitMessagesAsync(TemplateSend, openId, 1, "the receipt"));
+        Assert.Equal(_world.BeijingAppId, receipt.GetProperty("sender").GetString());
+        Assert.Equal(_world.TemplateId, receipt.GetProperty("body").GetProperty("template_id").GetString());
+        Assert.Equal("已受理", Keyword(receipt, "keyword2"));
+        Assert.Equal("服务态度", Keyword(receipt, "keyword1"));
+
+        var card = Assert.Single(await _world.AwaitMessagesAsync(WecomSend, _world.Advisor.UserId, 1, "the advisor's card"));
+        var template = card.GetProperty("body").GetProperty("template_card");
+        Assert.Equal("button_interaction", template.GetProperty("card_type").GetString());
+        Assert.Equal(["acknowledge", "request_info"], template.GetProperty("button_list").EnumerateArray().Select(b => b.GetProperty("key").GetString()));
+        var taskId = template.GetProperty("task_id").GetString()!;
+
+        // The same button pressed twice: two template_card_events, one move.
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var push = await _world.ControlAsync(
+                "staff/press-card-button", new { corpid = _world.BeijingCorpId, userid = _world.Advisor.UserId, task_id = taskId, event_key = "acknowledge" });
+            await _world.Host.Http.GetStringAsync(new Uri($"/sandbox/control/pushes/{push.GetProperty("push_id").GetInt64()}?wait_seconds=10", UriKind.Relative));
+        }
+
+        await Poll.UntilAsync(() => GetAsync(consumer, first.Id), c => c.Status == "处理中", Deadline, "the acknowledgement");
+        await _world.AwaitMessagesAsync("wecom/message/update_template_card", _world.Advisor.UserId, 1, "the card greyed out");
+
+        using var advisor = await _world.StaffAsync(_world.Advisor);
+        await FireAsStaffAsync(advisor, first.Id, "record_step", new { step = "listen", note = "听取了客户的完整描述" });
+        await FireAsStaffAsync(advisor, first.Id, "record_step", new { step = "apologize", note = "当面致歉" });
+        await FireAsStaffAsync(advisor, first.Id, "resolve", new { resolution = "更换了零件并免除工时费" });
+        var resolved = await Poll.UntilAsync(() => GetAsync(consumer, first.Id), c => c.SurveyOpen, Deadline, "the survey");
+        Assert.Equal("已解决", resolved.Status);
+
+        var reopened = await AnswerSurveyAsync(consumer, first.Id, satisfaction: 2, recommend: 3);
+        Assert.Equal("处理中", reopened.Status);
+        await _world.AwaitMessagesAsync(WecomSend, _world.GeneralManager.UserId, 1, "the supervisor notice");
+
+        using var manager = await _world.StaffAsync(_world.Manager);
+        await FireAsStaffAsync(manager, first.Id, "confirm_follow_up", new { followUpNote = "已电话回访，客户接受处理结果" });
+        await Poll.UntilAsync(() => GetAsync(consumer, first.Id), c => c.Status == "已关闭", Deadline, "the close");
+
+        var toConsumer = await _world.AwaitMessagesAsync(TemplateSend, openId, 6, "six consumer messages");
+        Assert.Equal(["处理中", "处理中", "已关闭", "已受理", "已解决", "已解决"], toConsumer.Select(m => Keyword(m, "keyword2")).Order());
+        Assert.All(toConsumer, m => Assert.Equal(_world.BeijingAppId, m.GetProperty("sender").GetString()));
+        Assert.Contains(toConsumer, m => Keyword(m, "first") == "您的投诉已处理完毕");
+
+        var toAdvisor = await _world.AwaitMessagesAsync(WecomSend, _world.Advisor.UserId, 2, "the reopened notice");
+        Assert.Equal(["template_card", "text"], toAdvisor.Select(m => m.GetProperty("msg_type").GetString()));
+        Assert.Contains("重新打开", Text(toAdvisor[1]), StringComparison.Ordinal);
+        Assert.Contains("确认关闭", Text(Assert.Single(await _world.MessagesAsync(WecomSend, _world.Manager.UserId))), StringComparison.Ordinal);
+        Assert.Contains("确认关闭", Text(Assert.Single(await _world.MessagesAsync(WecomSend, _world.GeneralManager.UserId))), StringComparison.Ordinal);
+
+        var history = (await CaseAsync(first.Id)).History.Select(h => h.Trigger).ToList();
+        Assert.Single(history, t => t == "acknowledge");
+        Assert.Equal("closed", (await CaseAsync(first.Id)).State);
+        Assert.Equal(6, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM complaint_messages WHERE channel = 'official-account'", new { }));
+    }
+
+    [Fact]
+    public async Task A_first_response_breach_in_business_hours_escalates_to_the_service_manager()
+    {
+        using var consumer = await _world.ConsumerAsync(_world.People[1]);
+        var complaint = await FileAsync(consumer, "urgent", "车辆故障", "high");
+        await _world.AwaitMessagesAsync(WecomSend, _world.Advisor.UserId, 1, "the advisor's card");
+
+        _world.Clock.Advance(TimeSpan.FromHours(5));
+
+        var breached = await Poll.UntilAsync(
+            () => CaseAsync(complaint.Id), c => c.History.Any(h => h.Trigger == "first_response_overdue"), Deadline, "the first-response breach");
+        Assert.Equal("escalated", breached.State);
+        Assert.NotNull(breached.BreachedAt);
+        Assert.Contains(breached.History, h => h.Trigger == "first_response_reminder");
+        var escalation = Assert.Single(await _world.AwaitMessagesAsync(WecomSend, _world.Manager.UserId, 1, "the escalation notice"));
+        Assert.Contains("升级", Text(escalation), StringComparison.Ordinal);
+        var toAdvisor = await _world.AwaitMessagesAsync(WecomSend, _world.Advisor.UserId, 2, "the reminder");
+        Assert.Contains("首次响应", Text(toAdvisor[1]), StringComparison.Ordinal);
+
+        // The consumer still sees 已受理 and may still cancel: nobody has responded.
+        Assert.Equal("已受理", (await GetAsync(consumer, complaint.Id)).Status);
+    }
+
+    [Fact]
+    public async Task The_consumer_can_cancel_before_staff_respond_but_not_after()
+    {
+        using var consumer = await _world.ConsumerAsync(_world.People[0]);
+        var early = await FileAsync(consumer, "a", "销售承诺", "low");
+        var cancelled = await consumer.PostAsync(new Uri($"{Complaints}/{early.Id}/cancel", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("已关闭", (await cancelled.Content.ReadFromJsonAsync<ComplaintResponse>())!.Status);
+
+        var late = await FileAsync(consumer, "b", "维修质量", "normal");
+        using var advisor = await _world.StaffAsync(_world.Advisor);
+        await Poll.UntilAsync(() => CaseAsync(late.Id), c => c.AssigneeStaffId is not null, Deadline, "the assignment");
+        await FireAsStaffAsync(advisor, late.Id, "acknowledge", new { });
+        var refused = await consumer.PostAsync(new Uri($"{Complaints}/{late.Id}/cancel", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_consumer_or_another_dealers_staff_cannot_see_or_move_the_complaint()
+    {
+        using var owner = await _world.ConsumerAsync(_world.People[0]);
+        using var stranger = await _world.ConsumerAsync(_world.People[2]);
+        var complaint = await FileAsync(owner, "mine", "服务态度", "normal");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri($"{Complaints}/{complaint.Id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync(new Uri($"{Complaints}/{complaint.Id}/cancel", UriKind.Relative), null)).StatusCode);
+        Assert.Empty(await ListAsync(stranger));
+
+        using var shanghai = await _world.StaffAsync(_world.ShanghaiManager);
+        var inbox = await shanghai.GetFromJsonAsync<JsonElement>(new Uri("/api/staff/cases?view=dealer", UriKind.Relative));
+        Assert.DoesNotContain(inbox.EnumerateArray(), c => c.GetProperty("id").GetGuid() == complaint.Id);
+        using var fire = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/staff/cases/{complaint.Id}/transitions/acknowledge", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { }),
+        };
+        fire.Headers.Add("Idempotency-Key", "shanghai");
+        Assert.Equal(HttpStatusCode.NotFound, (await shanghai.SendAsync(fire)).StatusCode);
+        Assert.Equal("received", (await CaseAsync(complaint.Id)).State);
+    }
+
+    private static async Task<ComplaintResponse> FileAsync(HttpClient consumer, string key, string category, string severity)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Complaints)
+        {
+            Content = JsonContent.Create(new { category, description = "保养后发动机异响，沟通时态度冷淡。", severity, vehicle = "京A12345" }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        var response = await consumer.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<ComplaintResponse>())!;
+    }
+
+    private static async Task<IReadOnlyList<ComplaintResponse>> ListAsync(HttpClient consumer) =>
+        (await consumer.GetFromJsonAsync<List<ComplaintResponse>>(Complaints))!;
+
+    private static async Task<ComplaintResponse> GetAsync(HttpClient consumer, Guid id) =>
+        (await consumer.GetFromJsonAsync<ComplaintResponse>(new Uri($"{Complaints}/{id}", UriKind.Relative)))!;
+
+    private static async Task<ComplaintResponse> AnswerSurveyAsync(HttpClient consumer, Guid id, int satisfaction, int recommend)
+    {
+        var response = await consumer.PostAsJsonAsync(new Uri($"{Complaints}/{id}/survey", UriKind.Relative), new { satisfaction, recommend });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<ComplaintResponse>())!;
+    }
+
+    private static async Task FireAsStaffAsync(HttpClient staff, Guid id, string trigger, object input)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/staff/cases/{id}/transitions/{trigger}", UriKind.Relative))
+        {
+            Content = JsonContent.Create(input),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        var response = await staff.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{trigger}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private Task<CaseDetails> CaseAsync(Guid id) =>
+        _world.Host.Services.GetRequiredService<CaseDetailsStore>().GetAsync(id, CancellationToken.None)!;
+
+    private static string? Keyword(JsonElement message, string field) =>
+        message.GetProperty("body").GetProperty("data").GetProperty(field).GetProperty("value").GetString();
+
+    private static string Text(JsonElement message) =>
+        message.GetProperty("body").GetProperty("text").GetProperty("content").GetString()!;
+}
+
+public sealed class ComplaintTests_on_Sqlite() : ComplaintTests(DatabaseProvider.Sqlite);
+
+public sealed class ComplaintTests_on_Postgres() : ComplaintTests(DatabaseProvider.Postgres);

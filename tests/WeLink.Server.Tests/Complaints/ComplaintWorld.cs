@@ -1,0 +1,256 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using WeLink.Sandbox.World;
+using WeLink.Server.Access;
+using WeLink.Server.Complaints;
+using WeLink.Server.Data;
+using WeLink.Server.Tests.Identities;
+using WeLink.Server.Tests.Support;
+using WeLink.Wechat.OpenPlatform;
+using WeLink.Wechat.Tokens;
+using WeLink.Wechat.WeCom;
+
+namespace WeLink.Server.Tests.Complaints;
+
+/// <summary>
+/// A WeLink host with its in-process sandbox where two dealers of one brand are fully linked: the sandbox's Beijing and
+/// Shanghai accounts authorized the component and both corps installed the suite (through the sandbox's control API, so
+/// tokens are real), and the tenancy rows Onboarding would write are inserted. Beijing staff: Chen Jie is the service
+/// manager, Zhao Lei the one service advisor, Sun Li the general manager, Liu Yang a consultant. Shanghai: Zhou Min is the
+/// service manager, Wu Hao the service advisor. WeLink's clock is the system clock plus an offset (<see cref="Clock"/>).
+/// The complaint template is the Beijing account's "Complaint progress update".
+/// </summary>
+public sealed class ComplaintWorld : IAsyncDisposable
+{
+    private const string TemplateTitle = "Complaint progress update";
+
+    private ComplaintWorld(TestDatabase database, WeLinkTestHost host, OffsetTimeProvider clock)
+    {
+        Database = database;
+        Host = host;
+        Clock = clock;
+    }
+
+    public TestDatabase Database { get; }
+
+    public WeLinkTestHost Host { get; }
+
+    public OffsetTimeProvider Clock { get; }
+
+    public Guid BrandId { get; } = Guid.CreateVersion7();
+
+    public Guid BeijingDealerId { get; } = Guid.CreateVersion7();
+
+    public Guid ShanghaiDealerId { get; } = Guid.CreateVersion7();
+
+    public string BeijingAppId { get; private set; } = "";
+
+    public string BeijingCorpId { get; private set; } = "";
+
+    public string ShanghaiCorpId { get; private set; } = "";
+
+    public string TemplateId { get; private set; } = "";
+
+    /// <summary>Sandbox consumer ids: Li Wei, Wang Fang, Zhang Min.</summary>
+    public IReadOnlyList<string> People { get; private set; } = [];
+
+    public StaffMember Manager { get; private set; } = null!;
+
+    public StaffMember Advisor { get; private set; } = null!;
+
+    public StaffMember GeneralManager { get; private set; } = null!;
+
+    public StaffMember ShanghaiManager { get; private set; } = null!;
+
+    public StaffMember ShanghaiAdvisor { get; private set; } = null!;
+
+    public static async Task<ComplaintWorld> StartAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var clock = new OffsetTimeProvider();
+        WeLinkTestHost? host = null;
+        try
+        {
+            host = await WeLinkTestHost.StartAsync(
+                [
+                    .. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false",
+                    // The portal's AdminOptions refuses an empty bootstrap email ([EmailAddress] on ""), so the host needs one.
+                    "--Admin:BootstrapEmail=root@welink.test", "--Admin:BootstrapPassword=complaints-test-password-1", "--Cases:TimerPollInterval=00:00:00.2", "--Cases:OutboxPollInterval=00:00:00.2"],
+                builder =>
+                {
+                    builder.Services.AddSingleton<TimeProvider>(clock);
+                    builder.Services.AddOptions<ComplaintsOptions>().PostConfigure<SandboxWorld>((options, world) =>
+                        options.StatusTemplateId = world.Snapshot().Accounts.SelectMany(a => a.Templates).First(t => t.Title == TemplateTitle).TemplateId);
+                });
+            var world = new ComplaintWorld(database, host, clock);
+            await world.BindAsync();
+            return world;
+        }
+        catch
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A browser: keeps cookies, never follows redirects by itself.</summary>
+    public HttpClient NewBrowser() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Host.BaseAddress };
+
+    /// <summary>The person follows the Beijing account (so template messages reach them) and signs in through web OAuth.</summary>
+    public async Task<HttpClient> ConsumerAsync(string person)
+    {
+        await ControlAsync("consumers/follow", new { consumer_id = person, appid = BeijingAppId });
+        var browser = NewBrowser();
+        var signedIn = await IdentityWorld.SignInConsumerAsync(browser, BeijingDealerId, person);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return browser;
+    }
+
+    public async Task<HttpClient> StaffAsync(StaffMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var browser = NewBrowser();
+        var signedIn = await IdentityWorld.SignInStaffAsync(browser, member.UserId);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return browser;
+    }
+
+    public async Task<string> OpenIdAsync(string person)
+    {
+        var world = await SnapshotAsync();
+        return world.GetProperty("consumers").EnumerateArray()
+            .Single(c => c.GetProperty("consumer").GetProperty("id").GetString() == person)
+            .GetProperty("identities").EnumerateArray()
+            .Single(i => i.GetProperty("app_id").GetString() == BeijingAppId)
+            .GetProperty("open_id").GetString()!;
+    }
+
+    /// <summary>What the sandbox recorded as sent through <paramref name="api"/> (template/send, wecom/message/send …) to the recipient.</summary>
+    public async Task<IReadOnlyList<JsonElement>> MessagesAsync(string api, string recipient)
+    {
+        var text = await Host.Http.GetStringAsync(new Uri(
+            $"/sandbox/control/messages?api={Uri.EscapeDataString(api)}&recipient={Uri.EscapeDataString(recipient)}", UriKind.Relative));
+        return [.. JsonDocument.Parse(text).RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
+    /// <summary>Waits until the recipient has received <paramref name="count"/> messages through the api, and returns them.</summary>
+    public Task<IReadOnlyList<JsonElement>> AwaitMessagesAsync(string api, string recipient, int count, string what) =>
+        Poll.UntilAsync(() => MessagesAsync(api, recipient), m => m.Count >= count, TimeSpan.FromSeconds(20), what);
+
+    public async Task<JsonElement> ControlAsync(string path, object body)
+    {
+        var response = await Host.Http.PostAsJsonAsync(new Uri("/sandbox/control/" + path, UriKind.Relative), body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"sandbox control {path}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
+    }
+
+    public async Task<T> QuerySingleAsync<T>(string sql, object parameters)
+    {
+        await using var connection = await Database.OpenAsync();
+        return await connection.QuerySingleAsync<T>(sql, parameters);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private async Task<JsonElement> SnapshotAsync()
+    {
+        var text = await Host.Http.GetStringAsync(new Uri("/sandbox/control/world", UriKind.Relative));
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    private async Task BindAsync()
+    {
+        var sandbox = Host.Services.GetRequiredService<SandboxWorld>().Snapshot();
+        var (beijing, shanghai) = (sandbox.Accounts[0], sandbox.Accounts[1]);
+        var (beijingCorp, shanghaiCorp) = (sandbox.Corps[0], sandbox.Corps[1]);
+        BeijingAppId = beijing.AppId;
+        (BeijingCorpId, ShanghaiCorpId) = (beijingCorp.Corp.CorpId, shanghaiCorp.Corp.CorpId);
+        TemplateId = beijing.Templates.Single(t => t.Title == TemplateTitle).TemplateId;
+        People = [.. sandbox.Consumers.Select(c => c.Consumer.Id)];
+        (Manager, Advisor, GeneralManager) = (beijingCorp.Staff[0], beijingCorp.Staff[2], beijingCorp.Staff[3]);
+        (ShanghaiManager, ShanghaiAdvisor) = (shanghaiCorp.Staff[0], shanghaiCorp.Staff[1]);
+
+        var services = Host.Services;
+        var componentTicket = await ControlAsync("pushes/component-verify-ticket", new { });
+        await services.GetRequiredService<IComponentTicketStore>()
+            .SaveAsync(SandboxSettings.ComponentAppId, componentTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
+        var suiteTicket = await ControlAsync("pushes/suite-ticket", new { });
+        await services.GetRequiredService<ISuiteTicketStore>()
+            .SaveAsync(SandboxSettings.SuiteId, suiteTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
+
+        var component = services.GetRequiredService<ComponentClient>();
+        foreach (var appId in new[] { beijing.AppId, shanghai.AppId })
+        {
+            var preAuth = await component.CreatePreAuthCodeAsync(CancellationToken.None);
+            var approval = await ControlAsync("component/approve", new { pre_auth_code = preAuth.PreAuthCode, appid = appId });
+            var authorization = await component.QueryAuthAsync(approval.GetProperty("auth_code").GetString()!, CancellationToken.None);
+            await services.GetRequiredService<IAuthorizerCredentialStore>()
+                .SaveRefreshTokenAsync(appId, authorization.AuthorizationInfo.AuthorizerRefreshToken!, CancellationToken.None);
+        }
+
+        var suite = services.GetRequiredService<SuiteClient>();
+        foreach (var corpId in new[] { BeijingCorpId, ShanghaiCorpId })
+        {
+            var suitePreAuth = await suite.GetPreAuthCodeAsync(CancellationToken.None);
+            await ControlAsync("suite/install", new { pre_auth_code = suitePreAuth.PreAuthCode, corpid = corpId, state = "test" });
+        }
+
+        var now = Clock.GetUtcNow();
+        await using var connection = await Database.OpenAsync();
+        await connection.ExecuteAsync("INSERT INTO brands (id, name, created_at) VALUES (@BrandId, 'Aurora Motors', @now)", new { BrandId, now });
+        foreach (var (dealerId, code, account, corp) in new[] { (BeijingDealerId, "BJ01", beijing, beijingCorp), (ShanghaiDealerId, "SH01", shanghai, shanghaiCorp) })
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO dealers (id, brand_id, code, name, status, created_at, updated_at, version)
+                VALUES (@dealerId, @BrandId, @code, @name, 'approved', @now, @now, 1)
+                """,
+                new { dealerId, BrandId, code, name = corp.Corp.Name, now });
+            await connection.ExecuteAsync(
+                "INSERT INTO official_account_links (dealer_id, app_id, nick_name, status, updated_at) VALUES (@dealerId, @appId, @name, 'active', @now)",
+                new { dealerId, appId = account.AppId, name = account.Nickname, now });
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO wecom_links (dealer_id, corp_id, corp_name, agent_id, status, updated_at)
+                VALUES (@dealerId, @corpId, @name, @agentId, 'active', @now)
+                """,
+                new { dealerId, corpId = corp.Corp.CorpId, name = corp.Corp.Name, agentId = corp.Corp.AgentId, now });
+        }
+
+        await AddStaffAsync(connection, BeijingDealerId, BeijingCorpId, Manager, StaffRoles.ServiceManager);
+        await AddStaffAsync(connection, BeijingDealerId, BeijingCorpId, beijingCorp.Staff[1], StaffRoles.Consultant);
+        await AddStaffAsync(connection, BeijingDealerId, BeijingCorpId, Advisor, StaffRoles.ServiceAdvisor);
+        await AddStaffAsync(connection, BeijingDealerId, BeijingCorpId, GeneralManager, StaffRoles.GeneralManager);
+        await AddStaffAsync(connection, ShanghaiDealerId, ShanghaiCorpId, ShanghaiManager, StaffRoles.ServiceManager);
+        await AddStaffAsync(connection, ShanghaiDealerId, ShanghaiCorpId, ShanghaiAdvisor, StaffRoles.ServiceAdvisor);
+    }
+
+    /// <summary>Onboarding's staff sync may have written the row already once the corp link exists; either way the role is added.</summary>
+    private async Task AddStaffAsync(System.Data.Common.DbConnection connection, Guid dealerId, string corpId, StaffMember member, string role)
+    {
+        var now = Clock.GetUtcNow();
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO staff (id, dealer_id, corp_id, user_id, name, status, created_at, updated_at)
+            VALUES (@id, @dealerId, @corpId, @userId, @name, 'active', @now, @now)
+            ON CONFLICT (corp_id, user_id) DO NOTHING
+            """,
+            new { id = Guid.CreateVersion7(), dealerId, corpId, userId = member.UserId, name = member.Name, now });
+        var id = await connection.QuerySingleAsync<Guid>("SELECT id FROM staff WHERE corp_id = @corpId AND user_id = @userId", new { corpId, userId = member.UserId });
+        await connection.ExecuteAsync("INSERT INTO staff_roles (staff_id, role) VALUES (@id, @role) ON CONFLICT DO NOTHING", new { id, role });
+    }
+}
