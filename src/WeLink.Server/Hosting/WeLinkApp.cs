@@ -1,12 +1,12 @@
 using WeLink.Server.Access;
-using WeLink.Server.Callbacks;
 using WeLink.Server.Admin;
+using WeLink.Server.Callbacks;
 using WeLink.Server.Cases;
+using WeLink.Server.Complaints;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
-using WeLink.Server.Onboarding;
 using WeLink.Server.Identities;
-using WeLink.Server.Complaints;
+using WeLink.Server.Onboarding;
 using WeLink.Server.Platform;
 using WeLink.Server.Scheduling;
 using WeLink.Server.Security;
