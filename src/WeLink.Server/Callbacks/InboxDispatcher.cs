@@ -13,13 +13,11 @@ namespace WeLink.Server.Callbacks;
 public sealed partial class InboxDispatcher(
     InboxStore store,
     InboxSignal signal,
-    IEnumerable<IInboxHandler> handlers,
+    IServiceScopeFactory scopes,
     IOptions<InboxOptions> options,
     TimeProvider time,
     ILogger<InboxDispatcher> logger) : BackgroundService
 {
-    private readonly IInboxHandler[] _handlers = [.. handlers];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -105,7 +103,11 @@ public sealed partial class InboxDispatcher(
         activity?.SetTag("welink.inbox.kind", message.Kind.ToString());
         var inboxEvent = new InboxEvent(claimed.Id, CallbackChannels.Parse(claimed.Channel), claimed.TargetId, claimed.ReceivedAt, claimed.Attempts);
         var accepted = false;
-        foreach (var handler in _handlers)
+
+        // Handlers are resolved per event, not at start: they hold typed clients whose options must first pass the
+        // start-up validation, and a transient handler must not live as long as this service.
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var handler in scope.ServiceProvider.GetServices<IInboxHandler>())
         {
             if (!handler.Accepts(message))
             {

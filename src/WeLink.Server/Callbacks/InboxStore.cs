@@ -78,13 +78,11 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
             return 0;
         }
 
-        // Dapper hands PostgreSQL the ids as one array parameter, and expands them into a list for SQLite.
-        var idsClause = connections.Provider == DatabaseProvider.Postgres ? "id = ANY(@ids)" : "id IN @ids";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         var sql = $"""
             UPDATE inbox SET status = @status, locked_until = NULL, processed_at = @now
-            WHERE {idsClause} AND locked_until = @lease
+            WHERE {SqlLists.IsIn(connection, "id", "@ids")} AND locked_until = @lease
             """;
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             sql, new { status, now = InboxTime.Stored(time.GetUtcNow()), ids = ids.ToArray(), lease }, cancellationToken: cancellationToken));
     }

@@ -33,13 +33,13 @@ public sealed class ComplaintParties(IDbConnectionFactory connections)
     /// <summary>The userids of the dealer's active staff holding any of <paramref name="roles"/>.</summary>
     public async Task<IReadOnlyList<string>> UserIdsInRolesAsync(Guid dealerId, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
-        const string sql = """
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var sql = $"""
             SELECT DISTINCT s.user_id FROM staff s JOIN staff_roles r ON r.staff_id = s.id
-            WHERE s.dealer_id = @dealerId AND s.status = 'active' AND r.role IN @roles
+            WHERE s.dealer_id = @dealerId AND s.status = 'active' AND {SqlLists.IsIn(connection, "r.role", "@roles")}
             ORDER BY s.user_id
             """;
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<string>(new CommandDefinition(sql, new { dealerId, roles }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<string>(new CommandDefinition(sql, new { dealerId, roles = roles.ToArray() }, cancellationToken: cancellationToken));
         return [.. rows];
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using WeLink.Server.Access;
 using WeLink.Server.Admin;
 using WeLink.Server.Callbacks;
@@ -78,6 +79,9 @@ public static class WeLinkApp
                 return 0;
             }
 
+            // Every bad setting is reported together, before any service is built: hosted services resolve typed
+            // clients whose options would otherwise fail one at a time during start.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.RunAsync();
             return 0;
         }

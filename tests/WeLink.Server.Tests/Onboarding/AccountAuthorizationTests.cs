@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Access;
-using WeLink.Server.Callbacks;
 using WeLink.Server.Data;
 using WeLink.Server.Platform;
 using WeLink.Server.Tests.Support;
@@ -115,7 +114,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
 
         var revoked = await scene.ControlAsync("component/unauthorize", new { appid = account.AppId });
-        await scene.DeliverAsync(revoked.GetProperty("push_id").GetInt64(), CallbackChannel.Component);
+        await scene.DeliverAsync(revoked.GetProperty("push_id").GetInt64());
         var suspended = (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount");
         var page = await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
         var restored = (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount");
@@ -142,7 +141,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
             appid = account.AppId,
             func_scopes = WithoutTemplateMessages,
         });
-        await scene.DeliverAsync(narrowed.GetProperty("push_id").GetInt64(), CallbackChannel.Component);
+        await scene.DeliverAsync(narrowed.GetProperty("push_id").GetInt64());
         var directory = scene.Host.Services.GetRequiredService<WeLink.Server.Onboarding.IDealerDirectory>();
         var whileNarrowed = await directory.FindByAuthorizerAppIdAsync(account.AppId, CancellationToken.None);
         var side = (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount");
@@ -170,7 +169,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
 
         // The code is single use: a second api_query_auth would fail (61009) and surface as an error on one side.
         var browser = admin.GetStringAsync(redirect);
-        var push = scene.DeliverAsync(approval.GetProperty("push_id").GetInt64(), CallbackChannel.Component);
+        var push = scene.DeliverAsync(approval.GetProperty("push_id").GetInt64());
         await Task.WhenAll(browser, push);
 
         Assert.Contains("data-result=\"Bound\"", await browser, StringComparison.Ordinal);
@@ -190,8 +189,8 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
             appid = scene.Account(Beijing).AppId,
         });
 
-        await scene.DeliverAsync(approval.GetProperty("push_id").GetInt64(), CallbackChannel.Component);
-        await scene.DeliverAsync(approval.GetProperty("push_id").GetInt64(), CallbackChannel.Component);
+        await scene.DeliverAsync(approval.GetProperty("push_id").GetInt64());
+        await scene.DeliverAsync(approval.GetProperty("push_id").GetInt64());
 
         Assert.Equal("Active", (await scene.LinkAsync(scene.DealerB)).GetProperty("officialAccount").GetProperty("status").GetString());
         Assert.Equal("NotStarted", (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount").GetProperty("status").GetString());

@@ -31,7 +31,7 @@ public abstract class BrandMenuTests(DatabaseProvider provider)
         var onBeijing = scene.World.MenuOf(beijing);
 
         var revoked = await scene.ControlAsync("component/unauthorize", new { appid = beijing });
-        await scene.DeliverAsync(revoked.GetProperty("push_id").GetInt64(), WeLink.Server.Callbacks.CallbackChannel.Component);
+        await scene.DeliverAsync(revoked.GetProperty("push_id").GetInt64());
         scene.World.SetMenu(beijing, "{}");
         await OnboardingScene.AuthorizeThroughPagesAsync(platform, scene.DealerA, beijing);
 

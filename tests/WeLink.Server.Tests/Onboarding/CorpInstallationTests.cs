@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Sandbox.Faults;
 using WeLink.Server.Access;
-using WeLink.Server.Callbacks;
 using WeLink.Server.Data;
 using WeLink.Server.Platform;
 using WeLink.Server.Tests.Support;
@@ -65,7 +64,7 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
 
         var push = await scene.ControlAsync("pushes/change-contact", new { corpid = corp.CorpId, name = "Ma Jun", department_id = 3 });
-        await scene.DeliverAsync(push.GetProperty("push_id").GetInt64(), CallbackChannel.Suite);
+        await scene.DeliverAsync(push.GetProperty("push_id").GetInt64());
 
         var staff = await scene.StaffAsync(scene.DealerA);
         Assert.Equal(5, staff.GetArrayLength());
@@ -82,9 +81,9 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         var (renamed, leaving) = (scene.World.StaffOf(corp.CorpId)[1], scene.World.StaffOf(corp.CorpId)[2]);
 
         var update = await scene.ControlAsync("pushes/change-contact/update-user", new { corpid = corp.CorpId, userid = renamed.UserId, name = "Liu Yang (lead)" });
-        await scene.DeliverAsync(update.GetProperty("push_id").GetInt64(), CallbackChannel.Suite);
+        await scene.DeliverAsync(update.GetProperty("push_id").GetInt64());
         var delete = await scene.ControlAsync("pushes/change-contact/delete-user", new { corpid = corp.CorpId, userid = leaving.UserId });
-        await scene.DeliverAsync(delete.GetProperty("push_id").GetInt64(), CallbackChannel.Suite);
+        await scene.DeliverAsync(delete.GetProperty("push_id").GetInt64());
 
         var staff = (await scene.StaffAsync(scene.DealerA)).EnumerateArray().ToDictionary(s => s.GetProperty("userId").GetString()!);
         Assert.Equal(4, staff.Count);
@@ -102,7 +101,7 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
 
         var uninstall = await scene.ControlAsync("suite/uninstall", new { corpid = corp.CorpId });
-        await scene.DeliverAsync(uninstall.GetProperty("push_id").GetInt64(), CallbackChannel.Suite);
+        await scene.DeliverAsync(uninstall.GetProperty("push_id").GetInt64());
         var suspended = (await scene.LinkAsync(scene.DealerA)).GetProperty("weCom");
         var staffWhileSuspended = (await scene.StaffAsync(scene.DealerA)).GetArrayLength();
         var page = await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
@@ -132,7 +131,7 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
             state = OnboardingScene.Query(page, "state"),
         });
 
-        await scene.DeliverAsync(approval.GetProperty("push_id").GetInt64(), CallbackChannel.Suite);
+        await scene.DeliverAsync(approval.GetProperty("push_id").GetInt64());
         var result = await admin.GetStringAsync(new Uri(
             $"/onboarding/wecom/installed?auth_code={approval.GetProperty("auth_code").GetString()}&state={OnboardingScene.Query(page, "state")}",
             UriKind.Relative));

@@ -7,10 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using WeLink.Sandbox.Credentials;
 using WeLink.Sandbox.World;
 using WeLink.Server.Access;
-using WeLink.Server.Callbacks;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Support;
-using WeLink.Wechat.Messages;
 using WeLink.Wechat.Tokens;
 
 namespace WeLink.Server.Tests.Onboarding;
@@ -111,27 +109,23 @@ public sealed partial class OnboardingScene : IAsyncDisposable
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
     }
 
-    /// <summary>What the sandbox pushed (or tried to), parsed as WeLink's callback endpoint would parse it.</summary>
-    public async Task<CallbackMessage> PushedMessageAsync(long pushId)
-    {
-        var push = JsonDocument.Parse(await Host.Http.GetStringAsync(new Uri($"/sandbox/control/pushes/{pushId}", UriKind.Relative))).RootElement;
-        return CallbackMessageParser.Parse(push.GetProperty("plaintext").GetString()!);
-    }
-
     /// <summary>
-    /// Until the callback endpoints and the inbox dispatcher are merged, the sandbox's pushes reach nothing:
-    /// deliver one to every onboarding handler that accepts it, as the dispatcher will.
+    /// The sandbox's push reaches WeLink's callback URL as on the real platform; waits until it was delivered and the
+    /// inbox has dispatched everything it holds.
     /// </summary>
-    public async Task DeliverAsync(long pushId, CallbackChannel channel)
+    public async Task DeliverAsync(long pushId)
     {
-        var message = await PushedMessageAsync(pushId);
-        var handlers = Host.Services.GetServices<IInboxHandler>().Where(h => h.Accepts(message)).ToList();
-        Assert.NotEmpty(handlers);
-        var inboxEvent = new InboxEvent(Guid.CreateVersion7(), channel, null, DateTimeOffset.UtcNow, 1);
-        foreach (var handler in handlers)
-        {
-            await handler.HandleAsync(inboxEvent, message, CancellationToken.None);
-        }
+        await Poll.UntilAsync(
+            async () => JsonDocument.Parse(await Host.Http.GetStringAsync(new Uri($"/sandbox/control/pushes/{pushId}", UriKind.Relative)))
+                .RootElement.GetProperty("status").GetString(),
+            status => status is "Delivered" or "Failed",
+            TimeSpan.FromSeconds(30),
+            $"push {pushId} to be delivered");
+        await Poll.UntilAsync(
+            () => _database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 'pending'"),
+            pending => pending == 0,
+            TimeSpan.FromSeconds(30),
+            "the inbox to dispatch the push");
     }
 
     public async Task<JsonElement> LinkAsync(Guid dealerId)

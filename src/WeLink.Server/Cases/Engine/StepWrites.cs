@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
+using WeLink.Server.Data;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Cases.Engine;

@@ -1,6 +1,5 @@
 using Dapper;
 using WeLink.Server.Access;
-using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 
 namespace WeLink.Server.Cases.Inbox;

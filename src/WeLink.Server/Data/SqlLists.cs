@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 
-namespace WeLink.Server.Cases.Engine;
+namespace WeLink.Server.Data;
 
 /// <summary>
 /// "column is one of a list": Dapper expands <c>IN @list</c> for SQLite, but hands Npgsql the list as one array
