@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Callbacks;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Admin;
