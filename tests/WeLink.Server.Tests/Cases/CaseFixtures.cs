@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeLink.Server.Cases;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Tests.Support;
+using WeLink.Workflow.Actions;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Tests.Cases;
@@ -24,9 +26,19 @@ public static class CaseFixtures
 
     public static string ComplaintJson() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Cases", "Definitions", "complaint.v1.json"));
 
-    /// <summary>What a complaints feature would register: the shipped definition, its roles and its action handlers.</summary>
+    /// <summary>
+    /// What a complaints feature would register: the shipped definition, its roles and its action handlers. In a whole
+    /// host the shipped definitions and the features' handlers (all but the engine's own) make way for the example's recording ones.
+    /// </summary>
     public static IServiceCollection AddComplaintExample(this IServiceCollection services, RecordingActions actions)
     {
+        services.RemoveAll<ShippedDefinition>();
+        foreach (var complaintHandler in services.Where(d => d.ServiceType == typeof(ICaseActionHandler)
+            && (d.ImplementationType ?? d.ImplementationInstance?.GetType())?.Namespace?.StartsWith("WeLink.Server.Cases", StringComparison.Ordinal) != true).ToList())
+        {
+            services.Remove(complaintHandler);
+        }
+
         services.AddShippedDefinition(new ShippedDefinition(ComplaintJson()));
         services.AddCaseRoles(ComplaintRoles);
         foreach (var handler in actions.Handlers(ComplaintActions))

@@ -17,8 +17,11 @@ public abstract class SchedulingTests(DatabaseProvider provider)
         await using var database = await TestDatabase.CreateAsync(provider);
         var host = await WeLinkTestHost.StartAsync(database.HostArgs);
         await database.ExecuteAsync(RecordingJob.CreateTableSql);
-        // On standby this node stores the trigger but never fires it, however slowly it shuts down.
-        await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).Standby();
+        // On standby this node stores the trigger but never fires it, however slowly it shuts down; Quartz starts
+        // the scheduler once the application has started, so standby must come after that.
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await Poll.UntilAsync(() => Task.FromResult(scheduler.Status), status => status == SchedulerStatus.Running, TimeSpan.FromSeconds(30), "the scheduler to start");
+        await scheduler.Standby();
         await ScheduleAsync(host, "after-restart", DateTimeOffset.UtcNow.AddSeconds(1), repeats: 0);
         await host.DisposeAsync();
         Assert.Equal(0, await RunCountAsync(database));
