@@ -76,7 +76,8 @@ public sealed class IdentityWorld : IAsyncDisposable
         try
         {
             host = await WeLinkTestHost.StartAsync(
-                [.. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false"],
+                // The rows are seeded by hand; onboarding must not sync the same staff from the install push.
+            [.. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false", "--Inbox:DispatchEnabled=false"],
                 builder => builder.Services.AddSingleton<TimeProvider>(clock));
             var world = new IdentityWorld(database, host, clock);
             await world.BindAsync();
