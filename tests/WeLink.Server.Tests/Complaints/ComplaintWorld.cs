@@ -202,13 +202,6 @@ public sealed class ComplaintWorld : IAsyncDisposable
                 .SaveRefreshTokenAsync(appId, authorization.AuthorizationInfo.AuthorizerRefreshToken!, CancellationToken.None);
         }
 
-        var suite = services.GetRequiredService<SuiteClient>();
-        foreach (var corpId in new[] { BeijingCorpId, ShanghaiCorpId })
-        {
-            var suitePreAuth = await suite.GetPreAuthCodeAsync(CancellationToken.None);
-            await ControlAsync("suite/install", new { pre_auth_code = suitePreAuth.PreAuthCode, corpid = corpId, state = "test" });
-        }
-
         var now = Clock.GetUtcNow();
         await using var connection = await Database.OpenAsync();
         await connection.ExecuteAsync("INSERT INTO brands (id, name, created_at) VALUES (@BrandId, 'Aurora Motors', @now)", new { BrandId, now });
@@ -229,6 +222,18 @@ public sealed class ComplaintWorld : IAsyncDisposable
                 VALUES (@dealerId, @corpId, @name, @agentId, 'active', @now)
                 """,
                 new { dealerId, corpId = corp.Corp.CorpId, name = corp.Corp.Name, agentId = corp.Corp.AgentId, now });
+        }
+
+        // Installed once the links exist: the create_auth push then finds its dealer, and onboarding stores the
+        // permanent code that WeCom messages need.
+        var suite = services.GetRequiredService<SuiteClient>();
+        var corpCredentials = services.GetRequiredService<ICorpCredentialStore>();
+        foreach (var corpId in new[] { BeijingCorpId, ShanghaiCorpId })
+        {
+            var suitePreAuth = await suite.GetPreAuthCodeAsync(CancellationToken.None);
+            await ControlAsync("suite/install", new { pre_auth_code = suitePreAuth.PreAuthCode, corpid = corpId, state = "test" });
+            await Poll.UntilAsync(
+                () => corpCredentials.GetPermanentCodeAsync(corpId, CancellationToken.None), code => code is not null, TimeSpan.FromSeconds(30), $"the permanent code of {corpId}");
         }
 
         await AddStaffAsync(connection, BeijingDealerId, BeijingCorpId, Manager, StaffRoles.ServiceManager);

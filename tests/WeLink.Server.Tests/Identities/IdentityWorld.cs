@@ -75,9 +75,9 @@ public sealed class IdentityWorld : IAsyncDisposable
         WeLinkTestHost? host = null;
         try
         {
+            // The rows are seeded by hand; onboarding must not sync the same staff from the install push.
             host = await WeLinkTestHost.StartAsync(
-                // The rows are seeded by hand; onboarding must not sync the same staff from the install push.
-            [.. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false", "--Inbox:DispatchEnabled=false"],
+                [.. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false", "--Inbox:DispatchEnabled=false"],
                 builder => builder.Services.AddSingleton<TimeProvider>(clock));
             var world = new IdentityWorld(database, host, clock);
             await world.BindAsync();
