@@ -74,7 +74,7 @@ public sealed class AdminUserStore(IDbConnectionFactory connections, TimeProvide
             await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
             return user;
         }
-        catch (Exception e) when (UniqueViolation.Is(e))
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             return null;
         }

@@ -49,7 +49,7 @@ public sealed class BrandStore(IDbConnectionFactory connections, TimeProvider ti
             await connection.ExecuteAsync(new CommandDefinition(sql, brand, cancellationToken: cancellationToken));
             return brand;
         }
-        catch (Exception e) when (UniqueViolation.Is(e))
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             return null;
         }

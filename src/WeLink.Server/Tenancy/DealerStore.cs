@@ -73,7 +73,7 @@ public sealed class DealerStore(IDbConnectionFactory connections, TimeProvider t
             await connection.ExecuteAsync(new CommandDefinition(sql, dealer, cancellationToken: cancellationToken));
             return dealer;
         }
-        catch (Exception e) when (UniqueViolation.Is(e))
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             return null;
         }

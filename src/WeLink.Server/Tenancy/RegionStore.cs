@@ -52,7 +52,7 @@ public sealed class RegionStore(IDbConnectionFactory connections)
             await connection.ExecuteAsync(new CommandDefinition(sql, region, cancellationToken: cancellationToken));
             return region;
         }
-        catch (Exception e) when (UniqueViolation.Is(e))
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             return null;
         }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
-using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 using WeLink.Workflow.Actions;
 using WeLink.Workflow.Definitions;

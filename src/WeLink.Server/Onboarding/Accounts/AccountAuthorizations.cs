@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using WeLink.Server.Data;
 using WeLink.Server.Onboarding.Menus;
 using WeLink.Server.Platform;
 using WeLink.Wechat.Messages;
@@ -143,7 +144,7 @@ public sealed partial class AccountAuthorizations(
         {
             await links.SaveAccountLinkAsync(dealerId, appId, account.NickName, account.UserName, scopes, time.GetUtcNow(), cancellationToken);
         }
-        catch (DbException e) when (UniqueViolation.Matches(e))
+        catch (DbException e) when (DbErrors.IsUniqueViolation(e))
         {
             return await RefuseAsync(dealerId, appId, AlreadyLinkedReason(account.NickName), cancellationToken);
         }

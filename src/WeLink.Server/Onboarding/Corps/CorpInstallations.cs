@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using WeLink.Server.Data;
 using WeLink.Server.Platform;
 using WeLink.Wechat.Messages;
 using WeLink.Wechat.WeCom;
@@ -141,7 +142,7 @@ public sealed partial class CorpInstallations(
         {
             await links.SaveCorpLinkAsync(dealer.Id, grant.CorpId, grant.CorpName, grant.AgentId, time.GetUtcNow(), cancellationToken);
         }
-        catch (DbException e) when (UniqueViolation.Matches(e))
+        catch (DbException e) when (DbErrors.IsUniqueViolation(e))
         {
             return await RefuseAsync(dealer.Id, grant.CorpId, AlreadyLinkedReason(grant.CorpName), cancellationToken);
         }

@@ -2,15 +2,16 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace WeLink.Server.Cases.Engine;
+namespace WeLink.Server.Data;
 
+/// <summary>What a refused write means, on either provider: the one place that knows their error codes.</summary>
 internal static class DbErrors
 {
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintPrimaryKey = 1555;
 
     /// <summary>A unique or primary-key constraint refused the write, on either provider.</summary>
-    public static bool IsUniqueViolation(DbException exception) => exception switch
+    public static bool IsUniqueViolation(Exception exception) => exception switch
     {
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
         SqliteException lite => lite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
