@@ -14,6 +14,7 @@ namespace WeLink.Server.Callbacks;
 public sealed partial class CallbackReceiver(
     CallbackCrypts crypts,
     NonceGuard nonces,
+    InboxWriter inbox,
     InboxStore store,
     InboxSignal signal,
     TicketHandler tickets,
@@ -44,7 +45,7 @@ public sealed partial class CallbackReceiver(
         var lease = handleNow ? InboxTime.Stored(receivedAt + options.Value.LeaseDuration) : (DateTimeOffset?)null;
         var entry = new InboxEntry(
             id, channel, targetId, DedupKey(channel, targetId, message), KindOf(message), plaintext, receivedAt, lease);
-        if (!await store.TryAddAsync(entry, cancellationToken))
+        if (!await inbox.TryAddAsync(entry, cancellationToken))
         {
             InboxMetrics.CountDuplicate(channel);
             LogDuplicate(channel, message.Kind);

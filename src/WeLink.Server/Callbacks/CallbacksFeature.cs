@@ -11,6 +11,8 @@ public static class CallbacksFeature
         services.AddOptions<InboxOptions>()
             .Bind(configuration.GetSection(InboxOptions.SectionName))
             .Validate(o => o.TimestampTolerance > TimeSpan.Zero, "Inbox:TimestampTolerance must be positive.")
+            .Validate(o => o.Writers is > 0 and <= 64, "Inbox:Writers must be between 1 and 64.")
+            .Validate(o => o.WriteGroupSize is > 0 and <= 1_000, "Inbox:WriteGroupSize must be between 1 and 1000.")
             .Validate(o => o.BatchSize is > 0 and <= 10_000, "Inbox:BatchSize must be between 1 and 10000.")
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Inbox:PollInterval must be positive.")
             .Validate(o => o.LeaseDuration > TimeSpan.Zero, "Inbox:LeaseDuration must be positive.")
@@ -22,6 +24,8 @@ public static class CallbacksFeature
         services.AddSingleton<NonceGuard>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxSignal>();
+        services.AddSingleton<InboxWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<CallbackReceiver>();
         services.AddSingleton<TicketHandler>();
         services.AddSingleton<IInboxHandler>(sp => sp.GetRequiredService<TicketHandler>());

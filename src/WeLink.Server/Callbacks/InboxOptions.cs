@@ -11,6 +11,12 @@ public sealed class InboxOptions
     /// </summary>
     public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Inserts into the inbox that may run at once on this node; callbacks arriving meanwhile wait for the next.</summary>
+    public int Writers { get; set; } = 2;
+
+    /// <summary>The most callbacks one inbox insert carries.</summary>
+    public int WriteGroupSize { get; set; } = 200;
+
     /// <summary>Run the dispatcher on this node (a node can be made to only receive).</summary>
     public bool DispatchEnabled { get; set; } = true;
 

@@ -15,29 +15,44 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
     public const int MaxPageSize = 200;
     public const int MaxErrorLength = 2000;
 
-    /// <summary>Writes the entry unless one with the same dedup key exists; true when this call wrote it.</summary>
-    public async Task<bool> TryAddAsync(InboxEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the entries in one statement, skipping each whose dedup key is already stored (or taken by an earlier
+    /// entry of the same call); returns the ids of the entries this call wrote.
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> AddNewAsync(IReadOnlyList<InboxEntry> entries, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        const string sql = """
-            INSERT INTO inbox (id, channel, target_id, dedup_key, kind, payload, received_at, status, attempts, next_attempt_at, locked_until)
-            VALUES (@Id, @Channel, @TargetId, @DedupKey, @Kind, @Payload, @ReceivedAt, 'pending', @Attempts, @ReceivedAt, @LockedUntil)
-            ON CONFLICT (dedup_key) DO NOTHING
-            """;
-        var row = new
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
         {
-            entry.Id,
-            Channel = CallbackChannels.Name(entry.Channel),
-            entry.TargetId,
-            entry.DedupKey,
-            entry.Kind,
-            entry.Payload,
-            entry.ReceivedAt,
-            Attempts = entry.LockedUntil is null ? 0 : 1,
-            entry.LockedUntil,
-        };
+            return new HashSet<Guid>();
+        }
+
+        var parameters = new DynamicParameters();
+        var rows = new string[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            parameters.Add($"id{i}", entry.Id);
+            parameters.Add($"channel{i}", CallbackChannels.Name(entry.Channel));
+            parameters.Add($"target{i}", entry.TargetId);
+            parameters.Add($"dedup{i}", entry.DedupKey);
+            parameters.Add($"kind{i}", entry.Kind);
+            parameters.Add($"payload{i}", entry.Payload);
+            parameters.Add($"received{i}", entry.ReceivedAt);
+            parameters.Add($"attempts{i}", entry.LockedUntil is null ? 0 : 1);
+            parameters.Add($"locked{i}", entry.LockedUntil);
+            rows[i] = $"(@id{i}, @channel{i}, @target{i}, @dedup{i}, @kind{i}, @payload{i}, @received{i}, 'pending', @attempts{i}, @received{i}, @locked{i})";
+        }
+
+        var sql = $"""
+            INSERT INTO inbox (id, channel, target_id, dedup_key, kind, payload, received_at, status, attempts, next_attempt_at, locked_until)
+            VALUES {string.Join(", ", rows)}
+            ON CONFLICT (dedup_key) DO NOTHING
+            RETURNING id
+            """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, row, cancellationToken: cancellationToken)) == 1;
+        var written = await connection.QueryAsync<Guid>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return written.ToHashSet();
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ namespace WeLink.Server.Hosting;
 public static class ObservabilityExtensions
 {
     /// <summary>
-    /// OpenTelemetry traces and metrics for ASP.NET Core, HttpClient, Npgsql and WeLink itself. Nothing is
-    /// exported unless <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Logs are JSON outside Development.
+    /// OpenTelemetry traces and metrics for ASP.NET Core, HttpClient, Npgsql and WeLink itself. They are
+    /// collected and exported only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Logs are JSON outside Development.
     /// </summary>
     public static WebApplicationBuilder AddWeLinkObservability(this WebApplicationBuilder builder)
     {
@@ -29,7 +29,13 @@ public static class ObservabilityExtensions
             });
         }
 
-        var telemetry = builder.Services.AddOpenTelemetry()
+        // Without an exporter nothing would read the spans and measurements, and recording them costs every request.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return builder;
+        }
+
+        builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("WeLink.Server"))
             .WithTracing(t => t
                 .AddSource(WeLinkTelemetry.Name)
@@ -40,12 +46,8 @@ public static class ObservabilityExtensions
                 .AddMeter(WeLinkTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddMeter("Npgsql"));
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            telemetry.UseOtlpExporter();
-        }
-
+                .AddMeter("Npgsql"))
+            .UseOtlpExporter();
         return builder;
     }
 }

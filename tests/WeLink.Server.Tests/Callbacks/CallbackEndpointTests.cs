@@ -125,6 +125,32 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_burst_of_pushes_with_retries_among_them_stores_each_message_once_and_answers_every_request()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var handler = new RecordingHandler();
+        await using var host = await CallbackHosts.StartAsync(database, handler);
+        var now = DateTimeOffset.UtcNow;
+        var pushes = Enumerable.Range(0, 40)
+            .Select(i => SignedPush.ToCorp("wwcorp0001", SignedPush.TextMessage($"test:burst-{i}", SignedPush.NextMsgId(), now), now))
+            .ToList();
+
+        // Every message is sent three times at once, so retries land in the same inbox insert as their first copy.
+        var responses = await Task.WhenAll(pushes.SelectMany(p => new[] { p, p, p }).Select(p => p.PostAsync(host.Http)));
+        await Poll.UntilAsync(() => database.InboxCountAsync("done"), n => n == pushes.Count, CallbackHosts.Deadline, "every message to be handled");
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(pushes.Count, await database.InboxCountAsync());
+        Assert.Equal(
+            Enumerable.Range(0, 40).Select(i => $"test:burst-{i}").Order(),
+            handler.Deliveries.Select(d => d.Content).Order());
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task An_event_stored_but_not_dispatched_before_a_stop_is_dispatched_after_a_restart_on_the_same_database()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
