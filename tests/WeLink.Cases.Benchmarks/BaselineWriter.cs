@@ -6,33 +6,37 @@ namespace WeLink.Cases.Benchmarks;
 /// <summary>
 /// The baseline: per transition, the same SQL writes the engine makes (update the case on its version, append history,
 /// delete the left state's timer, arm the next one, write one outbox row) in one transaction, with plain Dapper and no
-/// reads, no evaluation, no JSON handling beyond constant strings.
+/// reads, no evaluation, no JSON handling beyond constant strings. Sent as one command, as the engine sends them, or
+/// with <paramref name="commandPerWrite"/> as one command per write, as straightforward Dapper code would.
 /// </summary>
-internal sealed class BaselineWriter(NpgsqlDataSource dataSource)
+internal sealed class BaselineWriter(NpgsqlDataSource dataSource, bool commandPerWrite)
 {
     private const string Update = """
         UPDATE cases SET state = @to, data = @data, timer_pause = NULL, sla_due_at = NULL, breached_at = NULL,
                          assignee_staff_id = NULL, assignee_role = NULL, open_business_key = NULL,
                          version = @next, updated_at = @now, closed_at = NULL
         WHERE id = @caseId AND version = @version
+        RETURNING version;
         """;
 
     private const string History = """
         INSERT INTO case_history (case_id, sequence, at, actor_kind, actor_id, from_state, to_state, trigger, input, idempotency_key)
-        VALUES (@caseId, @next, @now, 'system', NULL, @from, @to, @trigger, '{}', @key)
+        VALUES (@caseId, @next, @now, 'system', NULL, @from, @to, @trigger, '{}', @key);
         """;
 
-    private const string DeleteTimers = "DELETE FROM case_timers WHERE case_id = @caseId AND key = ANY(@keys)";
+    private const string DeleteTimers = "DELETE FROM case_timers WHERE case_id = @caseId AND key = ANY(@keys);";
 
     private const string InsertTimer = """
         INSERT INTO case_timers (id, case_id, key, trigger, breach, due_at, claimed_by, claimed_until)
-        VALUES (@timerId, @caseId, @timerKey, 'expire', FALSE, @due, NULL, NULL)
+        VALUES (@timerId, @caseId, @timerKey, 'expire', FALSE, @due, NULL, NULL);
         """;
 
     private const string Outbox = """
         INSERT INTO outbox (id, case_id, idempotency_key, action, payload, status, attempts, next_attempt_at, last_error, locked_until, created_at, completed_at)
-        VALUES (@outboxId, @caseId, @outboxKey, 'bench_notify', @payload, 'pending', 0, @now, NULL, NULL, @now, NULL)
+        VALUES (@outboxId, @caseId, @outboxKey, 'bench_notify', @payload, 'pending', 0, @now, NULL, NULL, @now, NULL);
         """;
+
+    private static readonly string[] Writes = [Update, History, DeleteTimers, InsertTimer, Outbox];
 
     public async Task<bool> TransitionAsync(Guid caseId, long version, CancellationToken cancellationToken)
     {
@@ -60,15 +64,19 @@ internal sealed class BaselineWriter(NpgsqlDataSource dataSource)
         };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await connection.ExecuteAsync(new CommandDefinition(Update, args, transaction, cancellationToken: cancellationToken)) != 1)
+        foreach (var sql in commandPerWrite ? Writes : [string.Concat(Writes)])
         {
-            return false;
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+            if (sql.StartsWith(Update, StringComparison.Ordinal) && !await reader.ReadAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            while (await reader.NextResultAsync(cancellationToken))
+            {
+            }
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(History, args, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(DeleteTimers, args, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(InsertTimer, args, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(Outbox, args, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

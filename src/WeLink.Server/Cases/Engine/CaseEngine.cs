@@ -128,7 +128,7 @@ public sealed partial class CaseEngine(
             State = started.To,
             SubjectId = command.SubjectId,
         };
-        await Step(connection, after, started, command.Actor, command.Data, command.IdempotencyKey, now)
+        await Step(new StepWrites(connection), after, started, command.Actor, command.Data, command.IdempotencyKey, now)
             .Timers(timers)
             .ExecuteAsync(transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -223,17 +223,15 @@ public sealed partial class CaseEngine(
             breach ? row.BreachedAt ?? now : row.BreachedAt, row.AssigneeStaffId, row.AssigneeRole,
             IsTerminal(definition, accepted.To) ? null : row.OpenBusinessKey, accepted.Sequence, now,
             IsTerminal(definition, accepted.To) ? row.ClosedAt ?? now : null);
-        if (!await CaseRepository.UpdateCaseAsync(connection, transaction, update, row.Version, cancellationToken))
-        {
-            return Record(activity, await LostRaceAsync(connection, transaction, row, command.IdempotencyKey, cancellationToken));
-        }
-
-        await Step(connection, row, accepted, command.Actor, command.Input, command.IdempotencyKey, now)
+        var writes = Step(new StepWrites(connection).UpdateCase(update, row.Version), row, accepted, command.Actor, command.Input, command.IdempotencyKey, now)
             .DeleteTimers(row.Id, [.. accepted.TimersToCancel, .. timers.Select(t => t.Key)])
             .DeleteTimer(firedTimer?.Id)
-            .Timers(timers)
-            .ExecuteAsync(transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            .Timers(timers);
+        if (await ApplyAsync(writes, connection, transaction, row, command.IdempotencyKey, cancellationToken) is { } lost)
+        {
+            return Record(activity, lost);
+        }
+
         if (firedTimer is not null)
         {
             CaseTelemetry.TimerFires.Add(1, new KeyValuePair<string, object?>("definition", row.DefinitionKey));
@@ -290,35 +288,64 @@ public sealed partial class CaseEngine(
         var now = time.GetUtcNow();
         var update = new CaseUpdate(
             row.Id, row.State, row.Data, row.TimerPause, row.SlaDueAt, row.BreachedAt, staffId, role, row.OpenBusinessKey, row.Version + 1, now, row.ClosedAt);
-        if (!await CaseRepository.UpdateCaseAsync(connection, transaction, update, row.Version, cancellationToken))
+        var input = new JsonObject { ["staffId"] = staffId?.ToString(), ["role"] = role };
+        var writes = new StepWrites(connection)
+            .UpdateCase(update, row.Version)
+            .History(row.Id, row.Version + 1, now, actor, row.State, row.State, trigger, input, idempotencyKey);
+        if (await ApplyAsync(writes, connection, transaction, row, idempotencyKey, cancellationToken) is { } lost)
         {
-            return Record(activity, await LostRaceAsync(connection, transaction, row, idempotencyKey, cancellationToken));
+            return Record(activity, lost);
         }
 
-        var input = new JsonObject { ["staffId"] = staffId?.ToString(), ["role"] = role };
-        await new StepWrites(connection)
-            .History(row.Id, row.Version + 1, now, actor, row.State, row.State, trigger, input, idempotencyKey)
-            .ExecuteAsync(transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return Record(activity, new CaseMoved(row.Id, row.State, row.Version + 1, false));
     }
 
-    /// <summary>The update found another version: a concurrent step with the same key may have won, which is a replay.</summary>
-    private static async Task<CaseResult> LostRaceAsync(DbConnection connection, DbTransaction transaction, CaseRow row, string idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a step's writes in one round trip and commits them; null when the step won. When a concurrent step moved the
+    /// case first (the update found another version, or that step's history row took this one's place), the writes are
+    /// rolled back and the answer comes from a fresh read: a replay when the winner carried the same key, else a conflict.
+    /// </summary>
+    private static async Task<CaseResult?> ApplyAsync(
+        StepWrites writes, DbConnection connection, DbTransaction transaction, CaseRow row, string idempotencyKey, CancellationToken cancellationToken)
     {
-        if (await CaseRepository.FindStepAsync(connection, transaction, row.Id, idempotencyKey, cancellationToken) is { } first)
+        try
+        {
+            if (await writes.ExecuteAsync(transaction, cancellationToken))
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return null;
+            }
+        }
+        catch (DbException collision) when (DbErrors.IsUniqueViolation(collision))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await LostRaceAsync(connection, row, idempotencyKey, cancellationToken)
+                ?? throw new InvalidOperationException($"Case {row.Id} did not move, yet its step violated {DbErrors.Constraint(collision)}.", collision);
+        }
+
+        await transaction.RollbackAsync(cancellationToken);
+        return await LostRaceAsync(connection, row, idempotencyKey, cancellationToken)
+            ?? Conflict(row.Id, row.Version, $"The case changed while this step was decided on version {row.Version}; reload and try again.");
+    }
+
+    /// <summary>What the step that won against one decided on <paramref name="row"/> means for it; null when none has.</summary>
+    private static async Task<CaseResult?> LostRaceAsync(DbConnection connection, CaseRow row, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (await CaseRepository.FindStepAsync(connection, null, row.Id, idempotencyKey, cancellationToken) is { } first)
         {
             return new CaseMoved(row.Id, first.ToState, first.Sequence, true);
         }
 
-        var current = await CaseRepository.FindAsync(connection, transaction, row.Id, cancellationToken);
-        return Conflict(row.Id, current?.Version ?? row.Version, $"The case moved to version {current?.Version} while this step was decided on version {row.Version}; reload and try again.");
+        var current = await CaseRepository.FindAsync(connection, null, row.Id, cancellationToken);
+        return current is null || current.Version == row.Version
+            ? null
+            : Conflict(row.Id, current.Version, $"The case moved to version {current.Version} while this step was decided on version {row.Version}; reload and try again.");
     }
 
     /// <summary>The step's history row and outbox items; the payload is the case as the step leaves it.</summary>
-    private static StepWrites Step(DbConnection connection, CaseRow row, TransitionAccepted step, Actor actor, JsonObject input, string idempotencyKey, DateTimeOffset now)
+    private static StepWrites Step(StepWrites writes, CaseRow row, TransitionAccepted step, Actor actor, JsonObject input, string idempotencyKey, DateTimeOffset now)
     {
-        var writes = new StepWrites(connection).History(row.Id, step.Sequence, now, actor, step.From, step.To, step.Trigger, input, idempotencyKey);
+        writes.History(row.Id, step.Sequence, now, actor, step.From, step.To, step.Trigger, input, idempotencyKey);
         if (step.Actions.Count == 0)
         {
             return writes;
@@ -343,8 +370,8 @@ public sealed partial class CaseEngine(
         return writes.Outbox(step.Actions.Select(a => new NewOutboxItem(Guid.CreateVersion7(now), row.Id, a.IdempotencyKey, a.Action, payload, now)));
     }
 
-    private static Task SpendTimerAsync(DbConnection connection, DbTransaction transaction, TimerRow? firedTimer, CancellationToken cancellationToken) =>
-        new StepWrites(connection).DeleteTimer(firedTimer?.Id).ExecuteAsync(transaction, cancellationToken);
+    private static async Task SpendTimerAsync(DbConnection connection, DbTransaction transaction, TimerRow? firedTimer, CancellationToken cancellationToken) =>
+        await new StepWrites(connection).DeleteTimer(firedTimer?.Id).ExecuteAsync(transaction, cancellationToken);
 
     private static List<TimerRow> Timers(Guid caseId, WorkflowDefinition definition, TransitionAccepted step) =>
         [.. step.TimersToSchedule.Select(t => new TimerRow

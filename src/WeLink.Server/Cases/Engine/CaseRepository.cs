@@ -19,7 +19,7 @@ internal static class CaseRepository
         FROM case_timers WHERE case_id = @caseId
         """;
 
-    public static async Task<CaseRow?> FindAsync(DbConnection connection, DbTransaction transaction, Guid caseId, CancellationToken cancellationToken)
+    public static async Task<CaseRow?> FindAsync(DbConnection connection, DbTransaction? transaction, Guid caseId, CancellationToken cancellationToken)
     {
         const string sql = $"SELECT {CaseRow.Columns} FROM cases WHERE id = @caseId";
         return await connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(sql, new { caseId }, transaction, cancellationToken: cancellationToken));
@@ -54,7 +54,7 @@ internal static class CaseRepository
         return await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(sql, new { dealerId, definitionKey, businessKey }, transaction, cancellationToken: cancellationToken));
     }
 
-    public static async Task<HistoryRow?> FindStepAsync(DbConnection connection, DbTransaction transaction, Guid caseId, string idempotencyKey, CancellationToken cancellationToken)
+    public static async Task<HistoryRow?> FindStepAsync(DbConnection connection, DbTransaction? transaction, Guid caseId, string idempotencyKey, CancellationToken cancellationToken)
     {
         return await connection.QuerySingleOrDefaultAsync<HistoryRow>(new CommandDefinition(StepSql, new { caseId, idempotencyKey }, transaction, cancellationToken: cancellationToken));
     }
@@ -70,20 +70,6 @@ internal static class CaseRepository
                     NULL, 1, @Now, @Now, @ClosedAt)
             """;
         await connection.ExecuteAsync(new CommandDefinition(sql, row, transaction, cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Applies a step with optimistic concurrency; false when the case is no longer at <paramref name="expectedVersion"/>.</summary>
-    public static async Task<bool> UpdateCaseAsync(DbConnection connection, DbTransaction transaction, CaseUpdate update, long expectedVersion, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            UPDATE cases SET state = @State, data = @Data, timer_pause = @TimerPause, sla_due_at = @SlaDueAt, breached_at = @BreachedAt,
-                             assignee_staff_id = @AssigneeStaffId, assignee_role = @AssigneeRole, open_business_key = @OpenBusinessKey,
-                             version = @Version, updated_at = @Now, closed_at = @ClosedAt
-            WHERE id = @Id AND version = @expectedVersion
-            """;
-        var args = new DynamicParameters(update);
-        args.Add("expectedVersion", expectedVersion);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken)) == 1;
     }
 
     public static string ActorKindName(ActorKind kind) => kind switch

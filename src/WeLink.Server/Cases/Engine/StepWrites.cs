@@ -9,7 +9,7 @@ using WeLink.Workflow.Engine;
 namespace WeLink.Server.Cases.Engine;
 
 /// <summary>
-/// The writes that follow a step's version check (history, timers, outbox), sent as one command: one round trip
+/// A step's writes (the version-checked case update, history, timers, outbox), sent as one command: one round trip
 /// whatever the number of rows. Each statement's parameters carry their own prefix so the statements never share one.
 /// </summary>
 internal sealed class StepWrites(DbConnection connection)
@@ -17,6 +17,44 @@ internal sealed class StepWrites(DbConnection connection)
     private readonly StringBuilder _sql = new();
     private readonly DynamicParameters _args = new();
     private int _count;
+    private bool _updatesCase;
+
+    /// <summary>
+    /// Updates the case only if it is still at <paramref name="expectedVersion"/>; must come first, so that
+    /// <see cref="ExecuteAsync"/> can tell from its result whether the step won.
+    /// </summary>
+    public StepWrites UpdateCase(CaseUpdate update, long expectedVersion)
+    {
+        if (_count > 0)
+        {
+            throw new InvalidOperationException("The case update must be the first write of a step.");
+        }
+
+        var p = Next();
+        _sql.Append(CultureInfo.InvariantCulture, $"""
+            UPDATE cases SET state = @{p}state, data = @{p}data, timer_pause = @{p}pause, sla_due_at = @{p}due, breached_at = @{p}breached,
+                             assignee_staff_id = @{p}staff, assignee_role = @{p}role, open_business_key = @{p}businessKey,
+                             version = @{p}version, updated_at = @{p}now, closed_at = @{p}closed
+            WHERE id = @{p}id AND version = @{p}expected
+            RETURNING version;
+
+            """);
+        Add(p, "id", update.Id);
+        Add(p, "state", update.State);
+        Add(p, "data", update.Data);
+        Add(p, "pause", update.TimerPause);
+        Add(p, "due", update.SlaDueAt);
+        Add(p, "breached", update.BreachedAt);
+        Add(p, "staff", update.AssigneeStaffId);
+        Add(p, "role", update.AssigneeRole);
+        Add(p, "businessKey", update.OpenBusinessKey);
+        Add(p, "version", update.Version);
+        Add(p, "now", update.Now);
+        Add(p, "closed", update.ClosedAt);
+        Add(p, "expected", expectedVersion);
+        _updatesCase = true;
+        return this;
+    }
 
     public StepWrites History(Guid caseId, long sequence, DateTimeOffset at, Actor actor, string? from, string to, string trigger, JsonObject input, string idempotencyKey)
     {
@@ -108,12 +146,33 @@ internal sealed class StepWrites(DbConnection connection)
         return this;
     }
 
-    public async Task ExecuteAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the writes; false when the case update found another version. The other writes have run all the same, so
+    /// the caller must then roll back.
+    /// </summary>
+    public async Task<bool> ExecuteAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
-        if (_count > 0)
+        if (_count == 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(_sql.ToString(), _args, transaction, cancellationToken: cancellationToken));
+            return true;
         }
+
+        var command = new CommandDefinition(_sql.ToString(), _args, transaction, cancellationToken: cancellationToken);
+        if (!_updatesCase)
+        {
+            await connection.ExecuteAsync(command);
+            return true;
+        }
+
+        await using var reader = await connection.ExecuteReaderAsync(command);
+        var updated = await reader.ReadAsync(cancellationToken);
+
+        // The statements after the update report their errors (a concurrent step's history row) only when reached.
+        while (await reader.NextResultAsync(cancellationToken))
+        {
+        }
+
+        return updated;
     }
 
     private string Next() => $"w{_count++}_";
