@@ -1,10 +1,11 @@
 using Dapper;
+using WeLink.Server.Access;
 using WeLink.Server.Data;
 
 namespace WeLink.Server.Complaints;
 
 /// <summary>The complaints feature's own tables: the consumer's index of complaints, sent messages and granted remedies.</summary>
-public sealed class ComplaintStore(IDbConnectionFactory connections)
+public sealed class ComplaintStore(IDbConnectionFactory connections) : IRouteOwnership
 {
     public async Task AddAsync(ComplaintRow complaint, CancellationToken cancellationToken)
     {
@@ -33,6 +34,14 @@ public sealed class ComplaintStore(IDbConnectionFactory connections)
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ComplaintRow>(
             new CommandDefinition(sql, new { caseId, consumerId, dealerId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The consumer API's rule for <see cref="OwnedRoute"/>: a complaint is reachable only by its consumer, at its dealer.</summary>
+    public async Task<bool> ReachesAsync(TenantScope scope, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.Kind == SessionKind.Consumer && scope.DealerId is { } dealerId
+            && await FindAsync(id, scope.SubjectId, dealerId, cancellationToken) is not null;
     }
 
     public async Task<bool> WasSentAsync(string idempotencyKey, CancellationToken cancellationToken)

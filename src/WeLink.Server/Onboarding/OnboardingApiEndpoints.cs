@@ -1,17 +1,23 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Access;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Onboarding.Menus;
+using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Onboarding;
 
-/// <summary>The admin portal's onboarding API: a dealer's link, its staff and their roles, and the brand menu.</summary>
+/// <summary>
+/// The admin portal's onboarding API: a dealer's link, its staff and their roles, and the brand menu. The tenant filter
+/// (<see cref="TenantRoute"/>) has placed the route's dealer or brand in the caller's scope before a handler runs;
+/// every change is audited like the other admin actions.
+/// </summary>
 public static class OnboardingApiEndpoints
 {
     public static IEndpointRouteBuilder MapOnboardingApi(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/api/admin").WithTags("Onboarding");
+        var admin = endpoints.MapGroup("/api/admin").WithTags("Onboarding").RequireTenantOfRoute();
         var dealer = admin.MapGroup("/dealers/{dealerId:guid}").RequireAuthorization(WeLinkPolicies.Admin);
         dealer.MapGet("/link", GetLinkAsync);
         dealer.MapGet("/staff", ListStaffAsync);
@@ -20,27 +26,18 @@ public static class OnboardingApiEndpoints
         return endpoints;
     }
 
-    public static async Task<Results<Ok<DealerLinkState>, NotFound>> GetLinkAsync(
-        Guid dealerId, HttpContext context, LinkStore links, IDealerLinks dealerLinks, CancellationToken cancellationToken) =>
-        await TenantGuard.ReachableDealerAsync(context.User, dealerId, links, cancellationToken) is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(await dealerLinks.GetAsync(dealerId, cancellationToken));
+    public static async Task<Ok<DealerLinkState>> GetLinkAsync(Guid dealerId, IDealerLinks dealerLinks, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await dealerLinks.GetAsync(dealerId, cancellationToken));
 
-    public static async Task<Results<Ok<StaffListResponse>, NotFound>> ListStaffAsync(
-        Guid dealerId, HttpContext context, LinkStore links, StaffStore staff, CancellationToken cancellationToken) =>
-        await TenantGuard.ReachableDealerAsync(context.User, dealerId, links, cancellationToken) is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(new StaffListResponse(await staff.ListAsync(dealerId, cancellationToken)));
+    public static async Task<Ok<StaffListResponse>> ListStaffAsync(Guid dealerId, StaffStore staff, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new StaffListResponse(await staff.ListAsync(dealerId, cancellationToken)));
 
+    /// <summary>Replaces a staff member's roles; audited as <c>staff.roles.set</c> with the new roles.</summary>
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> SetRolesAsync(
-        Guid dealerId, Guid staffId, StaffRolesRequest request, HttpContext context, LinkStore links, StaffStore staff,
+        Guid dealerId, Guid staffId, StaffRolesRequest request, ClaimsPrincipal user, LinkStore links, StaffStore staff, AuditLog audit,
         CancellationToken cancellationToken)
     {
-        if (await TenantGuard.ReachableDealerAsync(context.User, dealerId, links, cancellationToken) is null)
-        {
-            return TypedResults.NotFound();
-        }
-
+        ArgumentNullException.ThrowIfNull(request);
         var roles = request.Roles ?? [];
         var unknown = roles.Where(r => !StaffRoles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
@@ -51,19 +48,24 @@ public static class OnboardingApiEndpoints
             });
         }
 
-        return await staff.SetRolesAsync(dealerId, staffId, roles, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        var set = await staff.SetRolesAsync(dealerId, staffId, roles, cancellationToken);
+        var brandId = (await links.FindDealerAsync(dealerId, cancellationToken))?.BrandId;
+        var detail = set ? $"roles: {(roles.Count == 0 ? "none" : string.Join(", ", roles.Distinct(StringComparer.Ordinal)))}" : "no such staff member at this dealer";
+        await audit.RecordAsync(
+            AuditActor.From(user),
+            new AuditEvent("staff.roles.set", "staff", staffId.ToString(), set ? AuditOutcome.Succeeded : AuditOutcome.Refused, brandId, dealerId, detail),
+            cancellationToken);
+        return set ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
-    /// <summary>Stores the brand's menu and puts it on every active dealer account of the brand; the answer says how each went.</summary>
-    public static async Task<Results<Ok<MenuPublishResponse>, NotFound, ValidationProblem>> SetMenuAsync(
-        Guid brandId, HttpRequest request, BrandMenuStore menus, MenuPublisher publisher, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the brand's menu and puts it on every active dealer account of the brand; the answer says how each went.
+    /// Audited as <c>brand.menu.set</c> with how many accounts took it.
+    /// </summary>
+    public static async Task<Results<Ok<MenuPublishResponse>, ValidationProblem>> SetMenuAsync(
+        Guid brandId, HttpRequest request, BrandMenuStore menus, MenuPublisher publisher, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!TenantGuard.ReachesBrand(request.HttpContext.User, brandId))
-        {
-            return TypedResults.NotFound();
-        }
-
         BrandMenu? menu;
         try
         {
@@ -80,6 +82,13 @@ public static class OnboardingApiEndpoints
         }
 
         await menus.SaveAsync(brandId, menu!, time.GetUtcNow(), cancellationToken);
-        return TypedResults.Ok(new MenuPublishResponse(await publisher.PublishToBrandAsync(brandId, menu!, cancellationToken)));
+        var accounts = await publisher.PublishToBrandAsync(brandId, menu!, cancellationToken);
+        var published = accounts.Count(a => a.Published);
+        await audit.RecordAsync(
+            AuditActor.From(request.HttpContext.User),
+            new AuditEvent("brand.menu.set", "brand", brandId.ToString(), AuditOutcome.Succeeded, brandId, null,
+                $"published on {published} of {accounts.Count} linked accounts"),
+            cancellationToken);
+        return TypedResults.Ok(new MenuPublishResponse(accounts));
     }
 }

@@ -9,13 +9,14 @@ namespace WeLink.Server.Onboarding;
 /// The browser legs of onboarding. Starting needs an admin session; the return legs do not, because the
 /// mobile authorization runs inside WeChat on a phone without the portal's cookie: what they trust is the
 /// protected dealer value (official account) or the stored state nonce (WeCom) that WeLink put in the link.
+/// The start legs pass the tenant filter (<see cref="TenantRoute"/>): another tenant's dealer answers 404.
 /// </summary>
 public static class OnboardingPageEndpoints
 {
     public static IEndpointRouteBuilder MapOnboardingPages(this IEndpointRouteBuilder endpoints)
     {
         var pages = endpoints.MapGroup("/onboarding").WithTags("Onboarding").ExcludeFromDescription();
-        var start = pages.MapGroup("/dealers/{dealerId:guid}").RequireAuthorization(WeLinkPolicies.Admin);
+        var start = pages.MapGroup("/dealers/{dealerId:guid}").RequireAuthorization(WeLinkPolicies.Admin).RequireTenantOfRoute();
         start.MapGet("/official-account/authorize", AuthorizeAccountAsync);
         start.MapGet("/wecom/install", InstallCorpAsync);
         pages.MapGet("/official-account/authorized", AccountAuthorizedAsync).AllowAnonymous();
@@ -27,7 +28,8 @@ public static class OnboardingPageEndpoints
         Guid dealerId, string? device, HttpContext context, LinkStore links, AccountAuthorizations authorizations, IConfiguration configuration,
         CancellationToken cancellationToken)
     {
-        if (await StartableDealerAsync(context, dealerId, links, cancellationToken) is not { } dealer)
+        ArgumentNullException.ThrowIfNull(links);
+        if (await links.FindDealerAsync(dealerId, cancellationToken) is not { } dealer)
         {
             return TypedResults.NotFound();
         }
@@ -46,7 +48,8 @@ public static class OnboardingPageEndpoints
         Guid dealerId, HttpContext context, LinkStore links, CorpInstallations installations, IConfiguration configuration,
         CancellationToken cancellationToken)
     {
-        if (await StartableDealerAsync(context, dealerId, links, cancellationToken) is not { } dealer)
+        ArgumentNullException.ThrowIfNull(links);
+        if (await links.FindDealerAsync(dealerId, cancellationToken) is not { } dealer)
         {
             return TypedResults.NotFound();
         }
@@ -69,9 +72,6 @@ public static class OnboardingPageEndpoints
         string? state, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "auth_code")] string? authCode, CorpInstallations installations,
         CancellationToken cancellationToken) =>
         ResultPage.Render("WeCom", await installations.CompleteRedirectAsync(state, authCode, cancellationToken));
-
-    private static Task<DealerRecord?> StartableDealerAsync(HttpContext context, Guid dealerId, LinkStore links, CancellationToken cancellationToken) =>
-        TenantGuard.ReachableDealerAsync(context.User, dealerId, links, cancellationToken);
 
     private static ProblemHttpResult NotApproved(DealerRecord dealer) =>
         TypedResults.Problem($"{dealer.Name} is {dealer.Status}: HQ must approve the dealer before it can be linked.", statusCode: StatusCodes.Status409Conflict);

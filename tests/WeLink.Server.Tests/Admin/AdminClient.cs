@@ -10,15 +10,20 @@ public sealed class AdminClient : IDisposable
 {
     public static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
+    private readonly CookieContainer _cookies = new();
+
     private AdminClient(WeLinkTestHost host)
     {
-        Http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        Http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false })
         {
             BaseAddress = host.BaseAddress,
         };
     }
 
     public HttpClient Http { get; }
+
+    /// <summary>The session as a Cookie header, for calls that must not change this client's session (a sign-out).</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(Http.BaseAddress!);
 
     public static AdminClient Anonymous(WeLinkTestHost host) => new(host);
 

@@ -13,8 +13,10 @@ public abstract class TenancyWorld(DatabaseProvider provider) : IAsyncLifetime
 {
     public const string Password = "world-password-0123";
 
+    private readonly Lock _peopleLock = new();
     private AdminHost? _host;
     private int _unique;
+    private Task<TenantPeople>? _people;
 
     public AdminHost Admin => _host!;
 
@@ -35,6 +37,15 @@ public abstract class TenancyWorld(DatabaseProvider provider) : IAsyncLifetime
     public Dealer A2 { get; private set; } = null!;
 
     public Dealer B1 { get; private set; } = null!;
+
+    /// <summary>The world's consumers, their complaints and A1's staff (see <see cref="TenantPeople"/>), seeded on first use.</summary>
+    public Task<TenantPeople> PeopleAsync()
+    {
+        lock (_peopleLock)
+        {
+            return _people ??= TenantPeople.SeedAsync(this);
+        }
+    }
 
     /// <summary>A value no other call of this world has used (names, codes, emails).</summary>
     public string Unique(string prefix) => $"{prefix}-{Interlocked.Increment(ref _unique)}";

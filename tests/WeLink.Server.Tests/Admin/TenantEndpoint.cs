@@ -1,24 +1,29 @@
 using System.Net.Http.Json;
 using WeLink.Server.Access;
 using WeLink.Server.Admin.Api;
+using WeLink.Server.Cases.Inbox;
+using WeLink.Server.Complaints.Api;
 
 namespace WeLink.Server.Tests.Admin;
 
 /// <summary>
-/// One admin API route that names a tenant, as the isolation matrix calls it: its method and path
-/// template (with {brandId} / {dealerId}), the admin roles its policy lets in, and a body to send.
+/// One row of the isolation matrix: a route as the matrix calls it, with its method and path template, the roles its
+/// policy lets in and a body to send. The template names what the call reaches: <c>{brandId}</c>, <c>{dealerId}</c>,
+/// <c>{id}</c> (a case; on consumer routes a complaint's case) and <c>{staffId}</c> (a staff row of the named dealer).
+/// The path's prefix says which session the route takes: <c>/api/consumer</c>, <c>/api/staff</c>, else an admin's.
 /// </summary>
 public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet<string> Roles, Func<TenancyWorld, object?> Body)
 {
+    public const string Trigger = "acknowledge";
+
     private static readonly IReadOnlySet<string> AnyAdmin = new HashSet<string> { AdminRoles.Platform, AdminRoles.Hq, AdminRoles.Dealer };
     private static readonly IReadOnlySet<string> HqOrPlatform = new HashSet<string> { AdminRoles.Platform, AdminRoles.Hq };
     private static readonly IReadOnlySet<string> PlatformOnly = new HashSet<string> { AdminRoles.Platform };
+    private static readonly IReadOnlySet<string> Consumer = new HashSet<string> { MatrixCaller.ConsumerRole };
+    private static readonly IReadOnlySet<string> AnyStaff = StaffRoles.All.ToHashSet();
 
-    /// <summary>
-    /// Every /api/admin route with {brandId} or {dealerId}. A new route joins by adding a line here;
-    /// <c>Every_admin_route_that_names_a_tenant_is_in_the_matrix</c> fails until it does.
-    /// </summary>
-    public static IReadOnlyList<TenantEndpoint> All { get; } =
+    /// <summary>Admin routes that name a brand or dealer. Add a line here for a new one.</summary>
+    public static IReadOnlyList<TenantEndpoint> Tenant { get; } =
     [
         new("GET", "/api/admin/brands/{brandId}", AnyAdmin, _ => null),
         new("GET", "/api/admin/brands/{brandId}/regions", AnyAdmin, _ => null),
@@ -36,36 +41,131 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
         new("GET", "/api/admin/dealers/{dealerId}/staff", AnyAdmin, _ => null),
         new("PUT", "/api/admin/dealers/{dealerId}/staff/{staffId}/roles", AnyAdmin, _ => new { roles = new[] { StaffRoles.ServiceAdvisor } }),
         new("PUT", "/api/admin/brands/{brandId}/menu", HqOrPlatform, _ => new { button = new[] { new { type = "click", name = "Complaint", key = "complaint" } } }),
+        new("GET", "/onboarding/dealers/{dealerId}/official-account/authorize", AnyAdmin, _ => null),
+        new("GET", "/onboarding/dealers/{dealerId}/wecom/install", AnyAdmin, _ => null),
     ];
+
+    /// <summary>Admin routes that name no brand or dealer: sessions, lists filtered by scope, cases, platform-wide queues.</summary>
+    public static IReadOnlyList<TenantEndpoint> AdminWithoutTenant { get; } =
+    [
+        new("POST", "/api/admin/login", AnyAdmin, _ => new { email = "nobody@welink.test", password = "not-the-password" }) { Anonymous = true },
+        new("POST", "/api/admin/logout", AnyAdmin, _ => null),
+        new("GET", "/api/admin/me", AnyAdmin, _ => null),
+        new("GET", "/api/admin/brands", AnyAdmin, _ => null),
+        new("POST", "/api/admin/brands", PlatformOnly, w => new CreateBrandRequest(w.Unique("brand"))),
+        new("GET", "/api/admin/admin-users", AnyAdmin, _ => null),
+        new("GET", "/api/admin/audit", HqOrPlatform, _ => null),
+        new("GET", "/api/admin/cases/{id}", AnyAdmin, _ => null),
+        new("GET", "/api/admin/inbox", PlatformOnly, _ => null) { Query = "?status=parked" },
+        new("POST", "/api/admin/inbox/{id}/retry", PlatformOnly, _ => null) { PlatformWide = true },
+        new("GET", "/api/admin/outbox", PlatformOnly, _ => null),
+        new("POST", "/api/admin/outbox/{id}/retry", PlatformOnly, _ => null) { PlatformWide = true },
+    ];
+
+    /// <summary>Every consumer and staff route.</summary>
+    public static IReadOnlyList<TenantEndpoint> ConsumerAndStaff { get; } =
+    [
+        new("GET", "/api/consumer/me", Consumer, _ => null),
+        new("POST", "/api/consumer/signout", Consumer, _ => null),
+        new("POST", "/api/consumer/complaints", Consumer, _ => new FileComplaintRequest("Service", "The car came back unwashed.", "normal", null)),
+        new("GET", "/api/consumer/complaints", Consumer, _ => null),
+        new("GET", "/api/consumer/complaints/{id}", Consumer, _ => null),
+        new("POST", "/api/consumer/complaints/{id}/information", Consumer, _ => new ProvideInformationRequest("The blue one.")),
+        new("POST", "/api/consumer/complaints/{id}/cancel", Consumer, _ => null),
+        new("POST", "/api/consumer/complaints/{id}/survey", Consumer, _ => new SurveyRequest(5, 9)),
+        new("GET", "/api/staff/me", AnyStaff, _ => null),
+        new("POST", "/api/staff/signout", AnyStaff, _ => null),
+        new("GET", "/api/staff/cases", AnyStaff, _ => null) { Query = "?view=dealer" },
+        new("POST", "/api/staff/cases/{id}/claim", AnyStaff, _ => null),
+        new("POST", "/api/staff/cases/{id}/reassign", AnyStaff, _ => new ReassignRequest(null, StaffRoles.ServiceManager)),
+        new("POST", "/api/staff/cases/{id}/notes", AnyStaff, _ => new NoteRequest("Called the consumer back.")),
+        new("POST", "/api/staff/cases/{id}/transitions/{trigger}", AnyStaff, _ => new { }),
+    ];
+
+    /// <summary>
+    /// The whole matrix. <c>Every_consumer_staff_and_admin_route_is_in_the_matrix</c> fails while a mapped route has no row
+    /// here, and while a row names a route that is not mapped.
+    /// </summary>
+    public static IReadOnlyList<TenantEndpoint> All { get; } = [.. Tenant, .. AdminWithoutTenant, .. ConsumerAndStaff];
+
+    /// <summary>The route runs without a session (sign-in); the session tests skip it.</summary>
+    public bool Anonymous { get; init; }
+
+    /// <summary>The route's <c>{id}</c> names platform-wide data (callback inbox events, outbox items), not a tenant's case.</summary>
+    public bool PlatformWide { get; init; }
+
+    /// <summary>A query string sent with the call, e.g. the widest inbox view.</summary>
+    public string Query { get; init; } = "";
 
     public static TheoryData<string> Names => [.. All.Select(e => e.Name)];
 
-    public static TheoryData<string> DealerNames => [.. All.Where(e => e.NamesDealer).Select(e => e.Name)];
+    public static TheoryData<string> SessionNames => [.. All.Where(e => !e.Anonymous).Select(e => e.Name)];
+
+    public static TheoryData<string> OwnDataNames => [.. All.Where(e => !e.Anonymous && !e.PlatformWide).Select(e => e.Name)];
 
     public string Name => $"{Method} {Template}";
 
+    public MatrixDoor Door =>
+        Template.StartsWith("/api/consumer/", StringComparison.Ordinal) ? MatrixDoor.Consumer
+        : Template.StartsWith("/api/staff/", StringComparison.Ordinal) ? MatrixDoor.Staff
+        : MatrixDoor.Admin;
+
+    public bool NamesBrand => Template.Contains("{brandId}", StringComparison.Ordinal);
+
     public bool NamesDealer => Template.Contains("{dealerId}", StringComparison.Ordinal);
+
+    public bool NamesCase => !PlatformWide && Template.Contains("{id}", StringComparison.Ordinal);
+
+    /// <summary>The rows of a door that name something a caller may or may not reach.</summary>
+    public static TheoryData<string> TargetNames(MatrixDoor door) =>
+        [.. All.Where(e => e.Door == door && (e.NamesBrand || e.NamesDealer || e.NamesCase)).Select(e => e.Name)];
 
     public static TenantEndpoint Named(string name) => All.Single(e => e.Name == name);
 
-    public string PathFor(Guid brandId, Guid dealerId, Guid staffId) =>
-        Template.Replace("{brandId}", brandId.ToString(), StringComparison.Ordinal)
-            .Replace("{dealerId}", dealerId.ToString(), StringComparison.Ordinal)
-            .Replace("{staffId}", staffId.ToString(), StringComparison.Ordinal);
-
-    /// <summary>A route naming a staff member is called with a real staff row of the dealer it names.</summary>
-    public async Task<HttpResponseMessage> SendAsync(AdminClient client, TenancyWorld world, Guid brandId, Guid dealerId)
+    /// <summary>Whether calling this route on <paramref name="target"/> reaches beyond what is the caller's own.</summary>
+    public bool ReachesBeyond(MatrixTarget own, MatrixTarget target)
     {
-        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(own);
+        ArgumentNullException.ThrowIfNull(target);
+        return (NamesBrand && target.BrandId != own.BrandId) || (NamesDealer && target.DealerId != own.DealerId) || (NamesCase && target.CaseId != own.CaseId);
+    }
+
+    public string PathFor(MatrixTarget target, Guid staffId)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return Template.Replace("{brandId}", target.BrandId.ToString(), StringComparison.Ordinal)
+            .Replace("{dealerId}", target.DealerId.ToString(), StringComparison.Ordinal)
+            .Replace("{id}", target.CaseId.ToString(), StringComparison.Ordinal)
+            .Replace("{staffId}", staffId.ToString(), StringComparison.Ordinal)
+            .Replace("{trigger}", Trigger, StringComparison.Ordinal) + Query;
+    }
+
+    /// <summary>
+    /// Calls the route on the target with the session in <paramref name="cookie"/> (none when null). A route naming a staff
+    /// member is called with a real staff row of the dealer it names; every write carries a fresh Idempotency-Key.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpClient http, string? cookie, TenancyWorld world, MatrixTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(world);
-        var staffId = Template.Contains("{staffId}", StringComparison.Ordinal) ? await world.StaffOfAsync(dealerId) : Guid.Empty;
-        var path = PathFor(brandId, dealerId, staffId);
-        return Method switch
+        var staffId = Template.Contains("{staffId}", StringComparison.Ordinal) ? await world.StaffOfAsync(target.DealerId) : Guid.Empty;
+        using var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(PathFor(target, staffId), UriKind.Relative));
+        if (cookie is not null)
         {
-            "GET" => await client.Http.GetAsync(path),
-            "PUT" => await client.Http.PutAsJsonAsync(path, Body(world), AdminClient.Json),
-            _ => await client.PostAsync(path, Body(world)),
-        };
+            request.Headers.Add("Cookie", cookie);
+        }
+
+        if (Method != "GET")
+        {
+            request.Headers.Add(StaffCaseEndpoints.IdempotencyKeyHeader, world.Unique("matrix"));
+        }
+
+        if (Body(world) is { } body)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: AdminClient.Json);
+        }
+
+        return await http.SendAsync(request);
     }
 
     private static CreateAdminUserRequest NewAdmin(TenancyWorld world)

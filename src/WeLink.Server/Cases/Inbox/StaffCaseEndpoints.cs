@@ -8,7 +8,8 @@ using WeLink.Workflow.Engine;
 namespace WeLink.Server.Cases.Inbox;
 
 /// <summary>
-/// The staff inbox: cases of the session's dealer only. A case of another dealer answers 404, as if it did not exist.
+/// The staff inbox: cases of the session's dealer only. A case of another dealer answers 404, as if it did not exist
+/// (<see cref="OwnedRoute"/> with <see cref="StaffInboxStore"/>, before any handler runs).
 /// Steps answer 409 when the case moved first and 422 when the definition refuses them.
 /// </summary>
 public static class StaffCaseEndpoints
@@ -17,7 +18,8 @@ public static class StaffCaseEndpoints
 
     public static IEndpointRouteBuilder MapStaffCaseEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/staff/cases").WithTags("Staff: cases").RequireAuthorization(WeLinkPolicies.Staff);
+        var group = endpoints.MapGroup("/api/staff/cases").WithTags("Staff: cases").RequireAuthorization(WeLinkPolicies.Staff)
+            .RequireOwnerOfRoute<StaffInboxStore>(SessionKind.Staff);
         group.MapGet("/", ListAsync);
         group.MapPost("/{id:guid}/claim", ClaimAsync);
         group.MapPost("/{id:guid}/reassign", ReassignAsync);
@@ -38,28 +40,18 @@ public static class StaffCaseEndpoints
     }
 
     private static async Task<Results<Ok<CaseStepResponse>, NotFound, ProblemHttpResult>> ClaimAsync(
-        Guid id, HttpContext http, StaffInboxStore inbox, CaseEngine engine, CancellationToken cancellationToken,
+        Guid id, HttpContext http, CaseEngine engine, CancellationToken cancellationToken,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey = null, long? expectedVersion = null)
     {
         var scope = Scope(http);
-        if (!await inbox.IsVisibleAsync(scope, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         return ToHttp(await engine.ClaimAsync(id, ActorOf(scope), scope.SubjectId, KeyOrNew(idempotencyKey), expectedVersion, cancellationToken));
     }
 
     private static async Task<Results<Ok<CaseStepResponse>, NotFound, ProblemHttpResult>> ReassignAsync(
-        Guid id, ReassignRequest request, HttpContext http, StaffInboxStore inbox, CaseEngine engine, CancellationToken cancellationToken,
+        Guid id, ReassignRequest request, HttpContext http, CaseEngine engine, CancellationToken cancellationToken,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey = null, long? expectedVersion = null)
     {
         var scope = Scope(http);
-        if (!await inbox.IsVisibleAsync(scope, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         return ToHttp(await engine.ReassignAsync(id, ActorOf(scope), request.StaffId, request.Role, KeyOrNew(idempotencyKey), expectedVersion, cancellationToken));
     }
 
@@ -67,11 +59,6 @@ public static class StaffCaseEndpoints
         Guid id, NoteRequest request, HttpContext http, StaffInboxStore inbox, CancellationToken cancellationToken)
     {
         var scope = Scope(http);
-        if (!await inbox.IsVisibleAsync(scope, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         if (string.IsNullOrWhiteSpace(request.Text))
         {
             return TypedResults.Problem("A note needs text.", statusCode: StatusCodes.Status400BadRequest);
@@ -83,7 +70,7 @@ public static class StaffCaseEndpoints
 
     /// <summary>Fires a trigger with the body as input; the Idempotency-Key header is required so a retry never acts twice.</summary>
     private static async Task<Results<Ok<CaseStepResponse>, NotFound, ProblemHttpResult>> FireAsync(
-        Guid id, string trigger, HttpContext http, StaffInboxStore inbox, CaseEngine engine, CancellationToken cancellationToken,
+        Guid id, string trigger, HttpContext http, CaseEngine engine, CancellationToken cancellationToken,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey = null, long? expectedVersion = null, [FromBody] JsonObject? input = null)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey))
@@ -92,11 +79,6 @@ public static class StaffCaseEndpoints
         }
 
         var scope = Scope(http);
-        if (!await inbox.IsVisibleAsync(scope, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         return ToHttp(await engine.FireAsync(new FireTrigger(id, trigger, ActorOf(scope), input ?? [], idempotencyKey, expectedVersion), cancellationToken));
     }
 

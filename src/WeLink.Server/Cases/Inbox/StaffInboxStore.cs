@@ -5,7 +5,7 @@ using WeLink.Server.Data;
 namespace WeLink.Server.Cases.Inbox;
 
 /// <summary>The staff inbox and case notes. Every query is bounded by the session's dealer: another dealer's case does not exist here.</summary>
-public sealed class StaffInboxStore(IDbConnectionFactory connections, TimeProvider time)
+public sealed class StaffInboxStore(IDbConnectionFactory connections, TimeProvider time) : IRouteOwnership
 {
     private const int PageSize = 200;
 
@@ -41,22 +41,22 @@ public sealed class StaffInboxStore(IDbConnectionFactory connections, TimeProvid
             r.BreachedAt is not null || r.DueAt <= now, r.Version, r.CreatedAt, r.UpdatedAt))];
     }
 
-    /// <summary>Whether the case belongs to the scope's dealer (and brand).</summary>
-    public async Task<bool> IsVisibleAsync(TenantScope scope, Guid caseId, CancellationToken cancellationToken)
+    /// <summary>Whether the case belongs to the scope's dealer (and brand); the staff API's <see cref="OwnedRoute"/> asks it.</summary>
+    public async Task<bool> ReachesAsync(TenantScope scope, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        const string sql = "SELECT COUNT(*) FROM cases WHERE id = @caseId AND dealer_id = @dealerId AND brand_id = @brandId";
-        if (scope.DealerId is null || scope.BrandId is null)
+        const string sql = "SELECT COUNT(*) FROM cases WHERE id = @id AND dealer_id = @dealerId AND brand_id = @brandId";
+        if (scope.Kind != SessionKind.Staff || scope.DealerId is null || scope.BrandId is null)
         {
             return false;
         }
 
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            sql, new { caseId, dealerId = scope.DealerId, brandId = scope.BrandId }, cancellationToken: cancellationToken)) == 1;
+            sql, new { id, dealerId = scope.DealerId, brandId = scope.BrandId }, cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>An internal note by a staff member; the caller has checked the case is visible to them.</summary>
+    /// <summary>An internal note by a staff member; the staff API's <see cref="OwnedRoute"/> has placed the case in their dealer.</summary>
     public async Task<NoteResponse> AddNoteAsync(Guid caseId, Guid staffId, string text, CancellationToken cancellationToken)
     {
         const string sql = "INSERT INTO case_notes (id, case_id, author_staff_id, text, created_at) VALUES (@Id, @CaseId, @AuthorStaffId, @Text, @CreatedAt)";

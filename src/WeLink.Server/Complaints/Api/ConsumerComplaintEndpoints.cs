@@ -11,7 +11,7 @@ namespace WeLink.Server.Complaints.Api;
 
 /// <summary>
 /// The consumer's complaints at the dealer of their session. Another consumer's complaint answers 404, as if it did not
-/// exist. A step the process does not allow now (cancelling after staff responded, answering twice) answers 409.
+/// exist (<see cref="OwnedRoute"/> with <see cref="ComplaintStore"/>, before any handler runs). A step the process does not allow now (cancelling after staff responded, answering twice) answers 409.
 /// </summary>
 public static class ConsumerComplaintEndpoints
 {
@@ -24,7 +24,8 @@ public static class ConsumerComplaintEndpoints
 
     public static IEndpointRouteBuilder MapConsumerComplaintEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/consumer/complaints").WithTags("Consumer: complaints").RequireAuthorization(WeLinkPolicies.Consumer);
+        var group = endpoints.MapGroup("/api/consumer/complaints").WithTags("Consumer: complaints").RequireAuthorization(WeLinkPolicies.Consumer)
+            .RequireOwnerOfRoute<ComplaintStore>(SessionKind.Consumer);
         group.MapPost("/", FileAsync);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WeLink.Server.Access;
+using WeLink.Server.Cases.Engine;
+using WeLink.Server.Complaints;
+using WeLink.Server.Identities;
+using WeLink.Server.Tests.Support;
+using WeLink.Workflow.Engine;
+
+namespace WeLink.Server.Tests.Admin;
+
+/// <summary>A consumer row of one dealer and the complaint they filed (a case of the shipped complaint definition).</summary>
+public sealed record MatrixConsumer(Guid Id, Guid BrandId, Guid DealerId, Guid ComplaintId);
+
+/// <summary>
+/// The people of a <see cref="TenancyWorld"/> who are not admins: a consumer with a complaint at each of A1, A2 and B1, a
+/// second consumer of A1 with one of their own, and a staff member of A1 for every staff role. Rows are written the way
+/// sign-in and WeCom sync write them; complaints are started through the case engine and the complaint store.
+/// </summary>
+public sealed record TenantPeople(
+    MatrixConsumer A1Consumer,
+    MatrixConsumer A1Neighbour,
+    MatrixConsumer A2Consumer,
+    MatrixConsumer B1Consumer,
+    IReadOnlyDictionary<string, Guid> A1StaffByRole)
+{
+    public static async Task<TenantPeople> SeedAsync(TenancyWorld world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        var a1 = await ConsumerAsync(world, world.A1.BrandId, world.A1.Id);
+        var neighbour = await ConsumerAsync(world, world.A1.BrandId, world.A1.Id);
+        var a2 = await ConsumerAsync(world, world.A2.BrandId, world.A2.Id);
+        var b1 = await ConsumerAsync(world, world.B1.BrandId, world.B1.Id);
+        var staff = new Dictionary<string, Guid>();
+        foreach (var role in StaffRoles.All)
+        {
+            var staffId = await world.StaffOfAsync(world.A1.Id);
+            await world.Admin.Database.ExecuteAsync("INSERT INTO staff_roles (staff_id, role) VALUES (@staffId, @role)", new { staffId, role });
+            staff[role] = staffId;
+        }
+
+        return new TenantPeople(a1, neighbour, a2, b1, staff);
+    }
+
+    private static async Task<MatrixConsumer> ConsumerAsync(TenancyWorld world, Guid brandId, Guid dealerId)
+    {
+        var consumerId = Guid.CreateVersion7();
+        var now = DateTimeOffset.UtcNow;
+        await world.Admin.Database.ExecuteAsync(
+            """
+            INSERT INTO consumers (id, brand_id, dealer_id, app_id, open_id, subscription, created_at, updated_at)
+            VALUES (@consumerId, @brandId, @dealerId, 'wxmatrix', @openId, @subscription, @now, @now)
+            """,
+            new { consumerId, brandId, dealerId, openId = world.Unique("openid"), subscription = ConsumerSubscription.Following, now });
+
+        var services = world.Admin.Host.Services;
+        var data = new JsonObject { ["category"] = "Service", ["description"] = "Matrix complaint", ["severity"] = "normal", ["vehicle"] = null };
+        var started = await services.GetRequiredService<CaseEngine>().StartAsync(
+            new StartCase(ComplaintDefinition.Key, brandId, dealerId, consumerId.ToString(), data, $"consumer:{consumerId:N}:matrix", Actor.Consumer(consumerId.ToString())),
+            CancellationToken.None);
+        var caseId = Assert.IsType<CaseMoved>(started).CaseId;
+        await services.GetRequiredService<ComplaintStore>().AddAsync(
+            new ComplaintRow { CaseId = caseId, BrandId = brandId, DealerId = dealerId, ConsumerId = consumerId, Category = "Service", Severity = "normal", CreatedAt = now },
+            CancellationToken.None);
+        return new MatrixConsumer(consumerId, brandId, dealerId, caseId);
+    }
+}
