@@ -44,6 +44,14 @@ public sealed class ParameterSettingsStore(IDbConnectionFactory connections, Def
         return errors;
     }
 
+    /// <summary>HQ's stored settings for the brand and, when <paramref name="dealerId"/> is given, that dealer's stored overrides.</summary>
+    public async Task<ParameterSettings> ReadAsync(Guid brandId, Guid? dealerId, string definitionKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var (brand, dealer) = await LoadAsync(brandId, dealerId ?? Guid.Empty, definitionKey, connection, null, cancellationToken);
+        return new ParameterSettings(brand, dealer);
+    }
+
     /// <summary>Resolves the parameters a new case of the dealer pins.</summary>
     internal static async Task<ParameterResolution> ResolveAsync(
         WorkflowDefinition definition, Guid brandId, Guid dealerId, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
