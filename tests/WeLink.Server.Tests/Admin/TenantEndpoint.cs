@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using WeLink.Server.Access;
 using WeLink.Server.Admin.Api;
+using WeLink.Server.Cases.Definitions;
+using WeLink.Server.Complaints;
 
 namespace WeLink.Server.Tests.Admin;
 
@@ -36,6 +40,13 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
         new("GET", "/api/admin/dealers/{dealerId}/staff", AnyAdmin, _ => null),
         new("PUT", "/api/admin/dealers/{dealerId}/staff/{staffId}/roles", AnyAdmin, _ => new { roles = new[] { StaffRoles.ServiceAdvisor } }),
         new("PUT", "/api/admin/brands/{brandId}/menu", HqOrPlatform, _ => new { button = new[] { new { type = "click", name = "Complaint", key = "complaint" } } }),
+        new("GET", "/api/admin/brands/{brandId}/definitions", AnyAdmin, _ => null),
+        new("GET", "/api/admin/brands/{brandId}/definitions/{key}/versions/{version}", AnyAdmin, _ => null),
+        new("POST", "/api/admin/brands/{brandId}/definitions/{key}/versions", HqOrPlatform, _ => new { expectedCurrentVersion = 1, definition = ShippedComplaint() }),
+        new("GET", "/api/admin/brands/{brandId}/definitions/{key}/parameters", AnyAdmin, _ => null),
+        new("PUT", "/api/admin/brands/{brandId}/definitions/{key}/parameters", HqOrPlatform, _ => new { parameters = new { } }),
+        new("GET", "/api/admin/dealers/{dealerId}/definitions/{key}/parameters", AnyAdmin, _ => null),
+        new("PUT", "/api/admin/dealers/{dealerId}/definitions/{key}/parameters", AnyAdmin, _ => new { values = new { } }),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(e => e.Name)];
@@ -51,7 +62,9 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
     public string PathFor(Guid brandId, Guid dealerId, Guid staffId) =>
         Template.Replace("{brandId}", brandId.ToString(), StringComparison.Ordinal)
             .Replace("{dealerId}", dealerId.ToString(), StringComparison.Ordinal)
-            .Replace("{staffId}", staffId.ToString(), StringComparison.Ordinal);
+            .Replace("{staffId}", staffId.ToString(), StringComparison.Ordinal)
+            .Replace("{key}", ComplaintDefinition.Key, StringComparison.Ordinal)
+            .Replace("{version}", "1", StringComparison.Ordinal);
 
     /// <summary>A route naming a staff member is called with a real staff row of the dealer it names.</summary>
     public async Task<HttpResponseMessage> SendAsync(AdminClient client, TenancyWorld world, Guid brandId, Guid dealerId)
@@ -67,6 +80,12 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
             _ => await client.PostAsync(path, Body(world)),
         };
     }
+
+    /// <summary>The shipped complaint definition (v1, as every brand starts) as a JSON body.</summary>
+    private static JsonNode ShippedComplaint() =>
+        JsonNode.Parse(
+            ShippedDefinition.FromEmbeddedResource(typeof(ComplaintDefinition).Assembly, ComplaintDefinition.ResourceName).Json,
+            documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
 
     private static CreateAdminUserRequest NewAdmin(TenancyWorld world)
     {
