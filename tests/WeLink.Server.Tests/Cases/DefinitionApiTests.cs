@@ -137,6 +137,42 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Neither_a_publish_nor_an_HQ_lock_leaves_stored_values_that_new_cases_could_not_start_with()
+    {
+        await using var world = await DefinitionWorld.StartAsync(provider);
+        var brandPath = $"/api/admin/brands/{world.X.Id}/definitions/complaint/parameters";
+        var dealerPath = $"/api/admin/dealers/{world.A1.Id}/definitions/complaint/parameters";
+        using var opened = await world.HqX.Http.PutAsJsonAsync(
+            brandPath, new { parameters = new { first_response_hours = new { locked = false }, resolution_hours = new { value = 200 } } }, AdminClient.Json);
+        using var dealerSet = await world.DealerA1.Http.PutAsJsonAsync(dealerPath, new { values = new { first_response_hours = 8 } }, AdminClient.Json);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (opened.StatusCode, dealerSet.StatusCode));
+
+        var narrower = Complaint();
+        narrower["parameters"]![0]!["min"] = 10;
+        narrower["parameters"]![0]!["default"] = 24;
+        narrower["parameters"]![2]!["max"] = 100;
+        using var refused = await PublishAsync(world.HqX, world.X.Id, 1, narrower);
+
+        var errors = await ErrorsAsync(refused, HttpStatusCode.BadRequest);
+        Assert.Equal(
+            ["parameterSettings.brand.resolution_hours", $"parameterSettings.dealers.{world.A1.Id}.first_response_hours"],
+            errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("200 is outside [8, 100]", errors["parameterSettings.brand.resolution_hours"].Single(), StringComparison.Ordinal);
+        Assert.Contains("8 is outside [10, 72]", errors[$"parameterSettings.dealers.{world.A1.Id}.first_response_hours"].Single(), StringComparison.Ordinal);
+        Assert.Equal(0, await world.Admin.Database.ScalarAsync<long>("SELECT COUNT(*) FROM workflow_definitions"));
+
+        using var locked = await world.HqX.Http.PutAsJsonAsync(
+            brandPath, new { parameters = new { first_response_hours = new { locked = true }, resolution_hours = new { value = 200 } } }, AdminClient.Json);
+        var lockedBody = await locked.Content.ReadFromJsonAsync<JsonElement>();
+        var removed = Assert.Single(lockedBody.GetProperty("removedDealerValues").EnumerateArray());
+        Assert.Equal((world.A1.Id, "first_response_hours", 8), (removed.GetProperty("dealerId").GetGuid(), removed.GetProperty("parameter").GetString(), removed.GetProperty("value").GetInt32()));
+        Assert.Equal("null 24", Describe(Parameters(await world.DealerA1.GetOkAsync<JsonElement>(dealerPath))["first_response_hours"], "dealerValue", "value"));
+        Assert.Equal("succeeded", await AuditOutcomesAsync(world, "definition.parameters.remove-dealer-values"));
+        var started = await world.Admin.Host.Services.GetRequiredService<CaseEngine>().StartAsync(CaseEngineTests.Start(world.X.Id, world.A1.Id, "s1"), CancellationToken.None);
+        Assert.Equal(24, (await PinnedAsync(world, Assert.IsType<CaseMoved>(started).CaseId)).GetWholeNumber("first_response_hours"));
+    }
+
+    [Fact]
     public async Task An_open_case_finishes_on_its_pinned_version_and_parameters_while_new_cases_start_on_the_published_one()
     {
         await using var world = await DefinitionWorld.StartAsync(provider);

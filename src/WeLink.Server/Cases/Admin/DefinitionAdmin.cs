@@ -38,9 +38,18 @@ public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettings
         ArgumentNullException.ThrowIfNull(admin);
         ArgumentNullException.ThrowIfNull(request);
         var actor = AuditActor.From(admin);
-        var result = RequestProblems(key, request) is { Count: > 0 } problems
+        var problems = RequestProblems(key, request);
+        var json = request.Definition?.ToJsonString();
+        if (problems.Count == 0 && TryLoad(json!) is { } candidate && await settings.ConflictsAsync(candidate, brandId, cancellationToken) is { Count: > 0 } conflicts)
+        {
+            // The version number does not change the rules; any valid one lets the validator report the definition's own problems too.
+            problems.AddRange(catalog.Validate(candidate with { Version = 1 }));
+            problems.AddRange(conflicts.Select(SettingProblem));
+        }
+
+        var result = problems.Count > 0
             ? new DefinitionRejected(problems)
-            : await catalog.PublishAsync(brandId, request.Definition!.ToJsonString(), actor.Email, request.ExpectedCurrentVersion, cancellationToken);
+            : await catalog.PublishAsync(brandId, json!, actor.Email, request.ExpectedCurrentVersion, cancellationToken);
         var auditEvent = result switch
         {
             DefinitionPublished published => new AuditEvent("definition.publish", "definition", $"{key} v{published.Version}", AuditOutcome.Succeeded, brandId),
@@ -72,11 +81,20 @@ public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettings
 
         var wanted = (request.Parameters ?? new Dictionary<string, BrandParameterInput>()).ToDictionary(
             p => p.Key, p => new BrandParameterSetting(p.Value.Value, DealerAdjustable: p.Value.Locked == false, p.Value.DealerMin, p.Value.DealerMax), StringComparer.Ordinal);
-        var errors = await settings.SetBrandSettingsAsync(brandId, key, wanted, cancellationToken);
-        await RecordAsync(admin, "definition.parameters.set", key, errors, wanted.Keys, brandId, null, cancellationToken);
-        return errors.Count > 0
-            ? new ParameterChange(true, errors, null)
-            : new ParameterChange(true, [], View(definition, await settings.ReadAsync(brandId, null, key, cancellationToken), dealer: false));
+        var change = await settings.SetBrandSettingsAsync(brandId, key, wanted, cancellationToken);
+        await RecordAsync(admin, "definition.parameters.set", key, change.Errors, wanted.Keys, brandId, null, cancellationToken);
+        foreach (var dealer in change.Removed.GroupBy(r => r.DealerId))
+        {
+            await audit.RecordAsync(
+                AuditActor.From(admin),
+                new AuditEvent("definition.parameters.remove-dealer-values", "definition-parameters", key, AuditOutcome.Succeeded, brandId, dealer.Key,
+                    $"no longer allowed by HQ: {string.Join(", ", dealer.Select(r => $"{r.Parameter}={r.Value?.ToJsonString() ?? "null"}"))}"),
+                cancellationToken);
+        }
+
+        return change.Errors.Count > 0
+            ? new ParameterChange(true, change.Errors, null)
+            : new ParameterChange(true, [], View(definition, await settings.ReadAsync(brandId, null, key, cancellationToken), dealer: false) with { RemovedDealerValues = change.Removed });
     }
 
     /// <summary>The dealer's view of a definition's parameters, or null when the dealer is out of reach or its brand sees no such definition.</summary>
@@ -129,6 +147,25 @@ public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettings
         return problems;
     }
 
+    /// <summary>The definition, or null when it is malformed (the catalog reports that when it is asked to publish it).</summary>
+    private static WorkflowDefinition? TryLoad(string json)
+    {
+        try
+        {
+            return DefinitionLoader.Load(json);
+        }
+        catch (DefinitionLoadException)
+        {
+            return null;
+        }
+    }
+
+    private static DefinitionProblem SettingProblem(SettingConflict conflict) => conflict.DealerId is { } dealerId
+        ? new($"parameterSettings.dealers.{dealerId}.{conflict.Error.Parameter}",
+            $"dealer {dealerId}'s value does not fit this version: {conflict.Error.Message}; change or remove it first (or lock the parameter)")
+        : new($"parameterSettings.brand.{conflict.Error.Parameter}",
+            $"HQ's setting does not fit this version: {conflict.Error.Message}; change or remove it first");
+
     private static DefinitionParametersResponse View(WorkflowDefinition definition, ParameterSettings stored, bool dealer) =>
         new(definition.Key, definition.Version, [.. definition.Parameters.Select(p =>
         {
@@ -137,7 +174,7 @@ public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettings
             return new ParameterView(
                 p.Name, p.Type, p.Description, p.Default, p.Min, p.Max, hq?.Value, Locked: hq is not { DealerAdjustable: true },
                 hq?.DealerMin ?? p.Min, hq?.DealerMax ?? p.Max, dealerValue, dealerValue ?? hq?.Value ?? p.Default);
-        })]);
+        })], []);
 
     private Task RecordAsync(
         ClaimsPrincipal admin, string action, string key, IReadOnlyList<ParameterError> errors, IEnumerable<string> names, Guid brandId, Guid? dealerId,

@@ -17,8 +17,11 @@ public sealed record PublishDefinitionRequest(int? ExpectedCurrentVersion, JsonO
 
 public sealed record PublishDefinitionResponse(string Key, int Version);
 
-/// <summary>A definition's parameters as one brand (and, on a dealer's route, one dealer) has them.</summary>
-public sealed record DefinitionParametersResponse(string Key, int Version, IReadOnlyList<ParameterView> Parameters);
+/// <summary>
+/// A definition's parameters as one brand (and, on a dealer's route, one dealer) has them. After HQ saves settings,
+/// <see cref="RemovedDealerValues"/> lists the dealer values they no longer allow and that were removed (empty otherwise).
+/// </summary>
+public sealed record DefinitionParametersResponse(string Key, int Version, IReadOnlyList<ParameterView> Parameters, IReadOnlyList<RemovedDealerValue> RemovedDealerValues);
 
 /// <summary>
 /// One parameter: what the definition declares (<see cref="Default"/> within <see cref="Min"/>..<see cref="Max"/>), HQ's value,
