@@ -16,7 +16,7 @@ namespace WeLink.Server.Tests.Cases;
 public abstract class DefinitionApiTests(DatabaseProvider provider)
 {
     [Fact]
-    public async Task HQ_publishes_a_valid_version_once_and_the_brand_sees_it_as_current()
+    public async Task HQ_publishes_a_valid_version_once_however_often_it_is_sent_and_the_brand_sees_it_as_current()
     {
         await using var world = await DefinitionWorld.StartAsync(provider);
         var json = Complaint();
@@ -50,6 +50,12 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
         using var foreignVersion = await world.HqY.Http.GetAsync(new Uri($"/api/admin/brands/{world.Y.Id}/definitions/complaint/versions/2", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, foreignVersion.StatusCode);
         Assert.Equal("succeeded conflict", await AuditOutcomesAsync(world, "definition.publish"));
+
+        var racing = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PublishAsync(world.HqX, world.X.Id, 2, json)));
+        Assert.Single(racing, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(7, racing.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(3, await world.Admin.Database.ScalarAsync<long>("SELECT MAX(version) FROM workflow_definitions WHERE brand_id = @Id", world.X));
+        Assert.All(racing, r => r.Dispose());
     }
 
     [Fact]
