@@ -73,7 +73,7 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
         using var invalid = await PublishAsync(world.HqX, world.X.Id, 1, json);
         using var badShape = await PublishAsync(world.Platform, world.X.Id, 1, malformed);
         using var noVersion = await world.HqX.Http.PostAsJsonAsync(
-            $"/api/admin/brands/{world.X.Id}/definitions/complaint/versions", new { definition = Complaint() }, AdminClient.Json);
+            $"/api/admin/brands/{world.X.Id}/definitions/complaint/versions", new { definition = json }, AdminClient.Json);
         using var wrongKey = await world.HqX.Http.PostAsJsonAsync(
             $"/api/admin/brands/{world.X.Id}/definitions/test-drive/versions", new { expectedCurrentVersion = 0, definition = Complaint() }, AdminClient.Json);
 
@@ -86,7 +86,9 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
         Assert.Contains("unknown staff role 'janitor'", errors["transitions[0].actors[0]"].Single(), StringComparison.Ordinal);
         var shape = await ErrorsAsync(badShape, HttpStatusCode.BadRequest);
         Assert.Contains("'type' must be one of int, decimal, bool, duration", Assert.Single(shape["$.parameters[0].type"]), StringComparison.Ordinal);
-        Assert.Contains("expectedCurrentVersion", (await ErrorsAsync(noVersion, HttpStatusCode.BadRequest)).Keys);
+        Assert.Equal(
+            ["actions[16]", "expectedCurrentVersion", "states[9]", "timers[0].trigger", "transitions[0].actors[0]"],
+            (await ErrorsAsync(noVersion, HttpStatusCode.BadRequest)).Keys.Order(StringComparer.Ordinal));
         Assert.Contains("'complaint' differs from the key 'test-drive'", Assert.Single((await ErrorsAsync(wrongKey, HttpStatusCode.BadRequest))["definition.key"]), StringComparison.Ordinal);
         Assert.Equal(0, await world.Admin.Database.ScalarAsync<long>("SELECT COUNT(*) FROM workflow_definitions"));
         Assert.Equal("refused refused refused refused", await AuditOutcomesAsync(world, "definition.publish"));

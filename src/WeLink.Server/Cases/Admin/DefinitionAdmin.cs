@@ -40,11 +40,16 @@ public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettings
         var actor = AuditActor.From(admin);
         var problems = RequestProblems(key, request);
         var json = request.Definition?.ToJsonString();
-        if (problems.Count == 0 && TryLoad(json!) is { } candidate && await settings.ConflictsAsync(candidate, brandId, cancellationToken) is { Count: > 0 } conflicts)
+        if (json is not null && TryLoad(json) is { } candidate)
         {
-            // The version number does not change the rules; any valid one lets the validator report the definition's own problems too.
-            problems.AddRange(catalog.Validate(candidate with { Version = 1 }));
-            problems.AddRange(conflicts.Select(SettingProblem));
+            var conflicts = await settings.ConflictsAsync(candidate, brandId, cancellationToken);
+            if (problems.Count > 0 || conflicts.Count > 0)
+            {
+                // Refused either way, so say everything now; the catalog would only see the definition's own problems.
+                // The version number does not change the rules; any valid one keeps the validator from reporting it.
+                problems.AddRange(catalog.Validate(candidate with { Version = 1 }));
+                problems.AddRange(conflicts.Select(SettingProblem));
+            }
         }
 
         var result = problems.Count > 0
