@@ -27,6 +27,7 @@ public static class CasesFeature
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<StaffInboxStore>();
         services.AddSingleton<CaseDetailsStore>();
+        services.AddSingleton<DefinitionAdmin>();
         services.AddHostedService<CaseTimerService>();
         services.AddHostedService<OutboxService>();
         return services;
@@ -36,6 +37,7 @@ public static class CasesFeature
     {
         endpoints.MapStaffCaseEndpoints();
         endpoints.MapAdminCaseEndpoints();
+        endpoints.MapDefinitionEndpoints();
         return endpoints;
     }
 

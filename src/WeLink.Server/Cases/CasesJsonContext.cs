@@ -21,4 +21,10 @@ namespace WeLink.Server.Cases;
 [JsonSerializable(typeof(NoteResponse))]
 [JsonSerializable(typeof(CaseDetails))]
 [JsonSerializable(typeof(IReadOnlyList<OutboxItem>))]
+[JsonSerializable(typeof(IReadOnlyList<DefinitionListItem>))]
+[JsonSerializable(typeof(PublishDefinitionRequest))]
+[JsonSerializable(typeof(PublishDefinitionResponse))]
+[JsonSerializable(typeof(DefinitionParametersResponse))]
+[JsonSerializable(typeof(SetBrandParametersRequest))]
+[JsonSerializable(typeof(SetDealerParametersRequest))]
 internal sealed partial class CasesJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using WeLink.Server.Admin.Api;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy;
@@ -52,7 +53,7 @@ public abstract class TenancyWorld(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await AdminHost.StartAsync(provider);
+        _host = await AdminHost.StartAsync(provider, Configure);
         Platform = await _host.RootAsync();
         X = await Platform.PostOkAsync<Brand>("/api/admin/brands", new CreateBrandRequest("Brand X"));
         Y = await Platform.PostOkAsync<Brand>("/api/admin/brands", new CreateBrandRequest("Brand Y"));
@@ -84,6 +85,11 @@ public abstract class TenancyWorld(DatabaseProvider provider) : IAsyncLifetime
             """,
             new { staffId, dealerId, userId = Unique("user"), now });
         return staffId;
+    }
+
+    /// <summary>Lets a world change the host before it starts (e.g. swap in a test definition and recording actions).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
     }
 
     public static Task<Dealer> CreateDealerAsync(AdminClient client, Brand brand, string code) =>

@@ -1,7 +1,11 @@
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using WeLink.Server.Access;
 using WeLink.Server.Admin.Api;
+using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Inbox;
+using WeLink.Server.Complaints;
 using WeLink.Server.Complaints.Api;
 
 namespace WeLink.Server.Tests.Admin;
@@ -43,6 +47,13 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
         new("PUT", "/api/admin/brands/{brandId}/menu", HqOrPlatform, _ => new { button = new[] { new { type = "click", name = "Complaint", key = "complaint" } } }),
         new("GET", "/onboarding/dealers/{dealerId}/official-account/authorize", AnyAdmin, _ => null),
         new("GET", "/onboarding/dealers/{dealerId}/wecom/install", AnyAdmin, _ => null),
+        new("GET", "/api/admin/brands/{brandId}/definitions", AnyAdmin, _ => null),
+        new("GET", "/api/admin/brands/{brandId}/definitions/{key}/versions/{version}", AnyAdmin, _ => null),
+        new("POST", "/api/admin/brands/{brandId}/definitions/{key}/versions", HqOrPlatform, _ => new { expectedCurrentVersion = 1, definition = ShippedComplaint() }),
+        new("GET", "/api/admin/brands/{brandId}/definitions/{key}/parameters", AnyAdmin, _ => null),
+        new("PUT", "/api/admin/brands/{brandId}/definitions/{key}/parameters", HqOrPlatform, _ => new { parameters = new { } }),
+        new("GET", "/api/admin/dealers/{dealerId}/definitions/{key}/parameters", AnyAdmin, _ => null),
+        new("PUT", "/api/admin/dealers/{dealerId}/definitions/{key}/parameters", AnyAdmin, _ => new { values = new { } }),
     ];
 
     /// <summary>Admin routes that name no brand or dealer: sessions, lists filtered by scope, cases, platform-wide queues.</summary>
@@ -137,7 +148,9 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
             .Replace("{dealerId}", target.DealerId.ToString(), StringComparison.Ordinal)
             .Replace("{id}", target.CaseId.ToString(), StringComparison.Ordinal)
             .Replace("{staffId}", staffId.ToString(), StringComparison.Ordinal)
-            .Replace("{trigger}", Trigger, StringComparison.Ordinal) + Query;
+            .Replace("{trigger}", Trigger, StringComparison.Ordinal)
+            .Replace("{key}", ComplaintDefinition.Key, StringComparison.Ordinal)
+            .Replace("{version}", "1", StringComparison.Ordinal) + Query;
     }
 
     /// <summary>
@@ -167,6 +180,12 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
 
         return await http.SendAsync(request);
     }
+
+    /// <summary>The shipped complaint definition (v1, as every brand starts) as a JSON body.</summary>
+    private static JsonNode ShippedComplaint() =>
+        JsonNode.Parse(
+            ShippedDefinition.FromEmbeddedResource(typeof(ComplaintDefinition).Assembly, ComplaintDefinition.ResourceName).Json,
+            documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
 
     private static CreateAdminUserRequest NewAdmin(TenancyWorld world)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using WeLink.Server.Cases;
 using WeLink.Server.Data;
+using WeLink.Server.Tenancy;
 using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Cases;
@@ -33,6 +34,9 @@ public sealed class CaseServices : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         services.AddData(configuration, database.Settings);
         services.AddCases(configuration);
+
+        // The cases admin API audits and finds dealers through tenancy, so the container needs it to validate.
+        services.AddTenancy(configuration);
         services.AddComplaintExample(actions);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);

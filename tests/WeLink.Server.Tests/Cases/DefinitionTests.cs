@@ -75,7 +75,7 @@ public abstract class DefinitionTests(DatabaseProvider provider)
             ["first_response_hours"] = new(JsonValue.Create(12), DealerAdjustable: true, DealerMin: JsonValue.Create(6), DealerMax: JsonValue.Create(12)),
             ["resolution_hours"] = new(JsonValue.Create(48)),
         };
-        Assert.Empty(await settings.SetBrandSettingsAsync(brand, "complaint", hq, CancellationToken.None));
+        Assert.Empty((await settings.SetBrandSettingsAsync(brand, "complaint", hq, CancellationToken.None)).Errors);
 
         var locked = await settings.SetDealerOverridesAsync(brand, dealer, "complaint", new Dictionary<string, JsonNode?> { ["resolution_hours"] = 100 }, CancellationToken.None);
         var outOfBounds = await settings.SetDealerOverridesAsync(brand, dealer, "complaint", new Dictionary<string, JsonNode?> { ["first_response_hours"] = 24 }, CancellationToken.None);
