@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using WeLink.Server.Calendars;
 using WeLink.Server.Cases;
+using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Support;
 
@@ -33,6 +35,10 @@ public sealed class CaseServices : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         services.AddData(configuration, database.Settings);
         services.AddCases(configuration);
+
+        // The calendars the engine reads; the feature's admin half needs tenancy, which these tests leave out.
+        services.AddSingleton<CalendarStore>();
+        services.AddSingleton<IDealerCalendars, DealerCalendars>();
         services.AddComplaintExample(actions);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
