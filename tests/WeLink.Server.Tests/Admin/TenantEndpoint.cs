@@ -36,6 +36,10 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
         new("GET", "/api/admin/dealers/{dealerId}/staff", AnyAdmin, _ => null),
         new("PUT", "/api/admin/dealers/{dealerId}/staff/{staffId}/roles", AnyAdmin, _ => new { roles = new[] { StaffRoles.ServiceAdvisor } }),
         new("PUT", "/api/admin/brands/{brandId}/menu", HqOrPlatform, _ => new { button = new[] { new { type = "click", name = "Complaint", key = "complaint" } } }),
+        new("GET", "/api/admin/dealers/{dealerId}/calendar", AnyAdmin, _ => null),
+        new("PUT", "/api/admin/dealers/{dealerId}/calendar", AnyAdmin, _ => new { timeZone = "Asia/Shanghai", weeklyHours = new { monday = new[] { "09:00-18:00" } }, version = 0 }),
+        new("GET", "/api/admin/brands/{brandId}/holidays", AnyAdmin, _ => null),
+        new("PUT", "/api/admin/brands/{brandId}/holidays", HqOrPlatform, _ => new { holidays = new[] { new { date = "2026-10-01", name = "国庆节" } }, version = 0 }),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(e => e.Name)];
