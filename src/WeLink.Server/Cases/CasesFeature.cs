@@ -10,7 +10,10 @@ namespace WeLink.Server.Cases;
 
 public static class CasesFeature
 {
-    /// <summary>The case engine, its definitions and parameter settings, the timer runner, the outbox and the inbox stores.</summary>
+    /// <summary>
+    /// The case engine, its definitions and parameter settings, the timer runner, the outbox and the inbox stores. The
+    /// engine also needs an <see cref="IDealerCalendars"/>, which the calendars feature provides.
+    /// </summary>
     public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CaseOptions>().Bind(configuration.GetSection(CaseOptions.SectionName));
@@ -20,7 +23,6 @@ public static class CasesFeature
         services.AddCaseAction<AssignActionHandler>();
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<ParameterSettingsStore>();
-        services.AddSingleton<IDealerCalendars, AlwaysOpenDealerCalendars>();
         services.AddSingleton<CaseEngine>();
         services.AddSingleton<CaseTimerRunner>();
         services.AddSingleton<OutboxDispatcher>();

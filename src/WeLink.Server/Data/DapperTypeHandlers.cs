@@ -5,9 +5,9 @@ using Dapper;
 namespace WeLink.Server.Data;
 
 /// <summary>
-/// SQLite has no native uuid or timestamp type: Microsoft.Data.Sqlite stores both as text. These
-/// handlers read them back as <see cref="Guid"/> and UTC <see cref="DateTimeOffset"/> so stores read the
-/// same types on both providers.
+/// SQLite has no native uuid, timestamp or date type: Microsoft.Data.Sqlite stores them as text. These
+/// handlers read them back as <see cref="Guid"/>, UTC <see cref="DateTimeOffset"/> and <see cref="DateOnly"/>
+/// so stores read the same types on both providers.
 /// </summary>
 public static class DapperTypeHandlers
 {
@@ -22,6 +22,7 @@ public static class DapperTypeHandlers
 
         SqlMapper.AddTypeHandler(new GuidHandler());
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
     }
 
     private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
@@ -47,6 +48,20 @@ public static class DapperTypeHandlers
             DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
             string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
             _ => throw new DataException($"Cannot read a DateTimeOffset from {value.GetType().Name}"),
+        };
+    }
+
+    /// <summary>PostgreSQL <c>date</c> arrives as a <see cref="DateTime"/>; SQLite text as <c>yyyy-MM-dd</c>.</summary>
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value) => parameter.Value = value;
+
+        public override DateOnly Parse(object value) => value switch
+        {
+            DateOnly date => date,
+            DateTime dateTime => DateOnly.FromDateTime(dateTime),
+            string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => throw new DataException($"Cannot read a DateOnly from {value.GetType().Name}"),
         };
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WeLink.Server.Access;
 using WeLink.Server.Admin;
+using WeLink.Server.Calendars;
 using WeLink.Server.Callbacks;
 using WeLink.Server.Cases;
 using WeLink.Server.Complaints;
@@ -41,6 +42,7 @@ public static class WeLinkApp
         builder.Services.AddCallbacks(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration, database);
         builder.Services.AddCases(builder.Configuration);
+        builder.Services.AddCalendars();
         builder.Services.AddWeLinkApi();
         builder.Services.AddAccess();
         builder.Services.AddAdmin(builder.Configuration);
@@ -58,6 +60,7 @@ public static class WeLinkApp
         app.MapAdmin();
         app.MapOnboarding();
         app.MapCases();
+        app.MapCalendars();
         app.MapComplaints();
         return app;
     }

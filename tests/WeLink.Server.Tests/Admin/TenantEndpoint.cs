@@ -54,6 +54,10 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
         new("PUT", "/api/admin/brands/{brandId}/definitions/{key}/parameters", HqOrPlatform, _ => new { parameters = new { } }),
         new("GET", "/api/admin/dealers/{dealerId}/definitions/{key}/parameters", AnyAdmin, _ => null),
         new("PUT", "/api/admin/dealers/{dealerId}/definitions/{key}/parameters", AnyAdmin, _ => new { values = new { } }),
+        new("GET", "/api/admin/dealers/{dealerId}/calendar", AnyAdmin, _ => null),
+        new("PUT", "/api/admin/dealers/{dealerId}/calendar", AnyAdmin, _ => new { timeZone = "Asia/Shanghai", weeklyHours = new { monday = new[] { "09:00-18:00" } }, version = 0 }),
+        new("GET", "/api/admin/brands/{brandId}/holidays", AnyAdmin, _ => null),
+        new("PUT", "/api/admin/brands/{brandId}/holidays", HqOrPlatform, _ => new { holidays = new[] { new { date = "2026-10-01", name = "国庆节" } }, version = 0 }),
     ];
 
     /// <summary>Admin routes that name no brand or dealer: sessions, lists filtered by scope, cases, platform-wide queues.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using WeLink.Server.Calendars;
 using WeLink.Server.Cases;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy;
@@ -35,8 +36,9 @@ public sealed class CaseServices : IAsyncDisposable
         services.AddData(configuration, database.Settings);
         services.AddCases(configuration);
 
-        // The cases admin API audits and finds dealers through tenancy, so the container needs it to validate.
+        // The cases admin API audits and finds dealers through tenancy, and the engine reads dealers' calendars.
         services.AddTenancy(configuration);
+        services.AddCalendars();
         services.AddComplaintExample(actions);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);

@@ -16,9 +16,9 @@ namespace WeLink.Server.Tests.Complaints;
 public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string TemplateSend = "template/send";
-    private const string WecomSend = "wecom/message/send";
+    internal const string WecomSend = "wecom/message/send";
     private static readonly Uri Complaints = new("/api/consumer/complaints", UriKind.Relative);
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    internal static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
     private ComplaintWorld _world = null!;
 
@@ -111,9 +111,15 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task A_first_response_breach_in_business_hours_escalates_to_the_service_manager()
     {
-        using var consumer = await _world.ConsumerAsync(_world.People[1]);
+        // The dealer has recorded no hours, so the default holds (09:00-18:00 every day, Beijing time): a high complaint
+        // filed at 10:00 has its 4 business hours run out at 14:00.
+        await _world.FollowAsync(_world.People[1]);
+        _world.Clock.AdvanceTo(_world.NextBeijingTime(new TimeOnly(10, 0)));
+        using var consumer = await _world.SignInAsync(_world.People[1]);
         var complaint = await FileAsync(consumer, "urgent", "车辆故障", "high");
         await _world.AwaitMessagesAsync(WecomSend, _world.Advisor.UserId, 1, "the advisor's card");
+        var filed = await CaseAsync(complaint.Id);
+        Assert.Equal(filed.History[0].At + TimeSpan.FromHours(4), Assert.Single(filed.Timers, t => t.Key == "first_response_breach_high").DueAt);
 
         _world.Clock.Advance(TimeSpan.FromHours(5));
 
@@ -171,7 +177,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal("received", (await CaseAsync(complaint.Id)).State);
     }
 
-    private static async Task<ComplaintResponse> FileAsync(HttpClient consumer, string key, string category, string severity)
+    internal static async Task<ComplaintResponse> FileAsync(HttpClient consumer, string key, string category, string severity)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Complaints)
         {
@@ -213,7 +219,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     private static string? Keyword(JsonElement message, string field) =>
         message.GetProperty("body").GetProperty("data").GetProperty(field).GetProperty("value").GetString();
 
-    private static string Text(JsonElement message) =>
+    internal static string Text(JsonElement message) =>
         message.GetProperty("body").GetProperty("text").GetProperty("content").GetString()!;
 }
 

@@ -3,10 +3,16 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.Faults;
+using WeLink.Sandbox.Pushes;
+using WeLink.Sandbox.Recording;
+using WeLink.Sandbox.Time;
 using WeLink.Sandbox.World;
 using WeLink.Server.Access;
 using WeLink.Server.Complaints;
 using WeLink.Server.Data;
+using WeLink.Server.Tests.Admin;
 using WeLink.Server.Tests.Identities;
 using WeLink.Server.Tests.Support;
 using WeLink.Wechat.OpenPlatform;
@@ -26,6 +32,12 @@ namespace WeLink.Server.Tests.Complaints;
 public sealed class ComplaintWorld : IAsyncDisposable
 {
     private const string TemplateTitle = "Complaint progress update";
+    private const string RootEmail = "root@welink.test";
+    private const string RootPassword = "complaints-test-password-1";
+
+    /// <summary>Everything the sandbox remembers: what a real WeChat or WeCom would still know after WeLink restarts.</summary>
+    private static readonly Type[] SandboxState =
+        [typeof(SandboxClock), typeof(SandboxWorld), typeof(SandboxCredentials), typeof(PushLog), typeof(MessageLog), typeof(FaultBook), typeof(QuotaBook)];
 
     private ComplaintWorld(TestDatabase database, WeLinkTestHost host, OffsetTimeProvider clock)
     {
@@ -36,7 +48,7 @@ public sealed class ComplaintWorld : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    public WeLinkTestHost Host { get; }
+    public WeLinkTestHost Host { get; private set; }
 
     public OffsetTimeProvider Clock { get; }
 
@@ -74,17 +86,7 @@ public sealed class ComplaintWorld : IAsyncDisposable
         WeLinkTestHost? host = null;
         try
         {
-            host = await WeLinkTestHost.StartAsync(
-                [
-                    .. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false",
-                    // The portal's AdminOptions refuses an empty bootstrap email ([EmailAddress] on ""), so the host needs one.
-                    "--Admin:BootstrapEmail=root@welink.test", "--Admin:BootstrapPassword=complaints-test-password-1", "--Cases:TimerPollInterval=00:00:00.2", "--Cases:OutboxPollInterval=00:00:00.2"],
-                builder =>
-                {
-                    builder.Services.AddSingleton<TimeProvider>(clock);
-                    builder.Services.AddOptions<ComplaintsOptions>().PostConfigure<SandboxWorld>((options, world) =>
-                        options.StatusTemplateId = world.Snapshot().Accounts.SelectMany(a => a.Templates).First(t => t.Title == TemplateTitle).TemplateId);
-                });
+            host = await StartHostAsync(database, clock, _ => { });
             var world = new ComplaintWorld(database, host, clock);
             await world.BindAsync();
             return world;
@@ -101,6 +103,42 @@ public sealed class ComplaintWorld : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops WeLink and starts a new host on the same database and clock, as a deploy or a crash would. The sandbox plays
+    /// WeChat's and WeCom's servers, which do not restart with WeLink, so its world, credentials, pushes and recorded
+    /// messages carry over into the new host's sandbox.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        var services = Host.Services;
+        var carried = SandboxState.Select(type => (type, services.GetRequiredService(type))).ToList();
+        await Host.DisposeAsync();
+        Host = await StartHostAsync(Database, Clock, s =>
+        {
+            foreach (var (type, instance) in carried)
+            {
+                s.AddSingleton(type, instance);
+            }
+        });
+    }
+
+    /// <summary>The first instant after now that is <paramref name="time"/> in Beijing, on <paramref name="day"/> when one is given.</summary>
+    public DateTimeOffset NextBeijingTime(TimeOnly time, DayOfWeek? day = null)
+    {
+        var beijing = TimeSpan.FromHours(8); // China keeps no daylight saving time.
+        var now = Clock.GetUtcNow().ToOffset(beijing);
+        var next = new DateTimeOffset(now.Date + time.ToTimeSpan(), beijing);
+        while (next <= now || (day is { } weekday && next.DayOfWeek != weekday))
+        {
+            next = next.AddDays(1);
+        }
+
+        return next;
+    }
+
+    /// <summary>The platform admin the host bootstraps, signed in.</summary>
+    public Task<AdminClient> PlatformAdminAsync() => AdminClient.SignedInAsync(Host, RootEmail, RootPassword);
+
     /// <summary>A browser: keeps cookies, never follows redirects by itself.</summary>
     public HttpClient NewBrowser() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Host.BaseAddress };
@@ -108,7 +146,26 @@ public sealed class ComplaintWorld : IAsyncDisposable
     /// <summary>The person follows the Beijing account (so template messages reach them) and signs in through web OAuth.</summary>
     public async Task<HttpClient> ConsumerAsync(string person)
     {
-        await ControlAsync("consumers/follow", new { consumer_id = person, appid = BeijingAppId });
+        await FollowAsync(person);
+        return await SignInAsync(person);
+    }
+
+    /// <summary>
+    /// The person follows the Beijing account, and WeLink has taken the subscribe push. Follow before moving the clock:
+    /// WeLink refuses a push whose timestamp lies outside its window, and the sandbox stamps pushes with real time.
+    /// </summary>
+    public async Task FollowAsync(string person)
+    {
+        var follow = await ControlAsync("consumers/follow", new { consumer_id = person, appid = BeijingAppId });
+        if (follow.TryGetProperty("push_id", out var pushId) && pushId.ValueKind == JsonValueKind.Number)
+        {
+            await Host.Http.GetStringAsync(new Uri($"/sandbox/control/pushes/{pushId.GetInt64()}?wait_seconds=10", UriKind.Relative));
+        }
+    }
+
+    /// <summary>The person signs in through web OAuth of the Beijing account; a browser holding the consumer session.</summary>
+    public async Task<HttpClient> SignInAsync(string person)
+    {
         var browser = NewBrowser();
         var signedIn = await IdentityWorld.SignInConsumerAsync(browser, BeijingDealerId, person);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -165,6 +222,20 @@ public sealed class ComplaintWorld : IAsyncDisposable
         await Host.DisposeAsync();
         await Database.DisposeAsync();
     }
+
+    private static Task<WeLinkTestHost> StartHostAsync(TestDatabase database, OffsetTimeProvider clock, Action<IServiceCollection> configure) =>
+        WeLinkTestHost.StartAsync(
+            [
+                .. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false",
+                // The portal's AdminOptions refuses an empty bootstrap email ([EmailAddress] on ""), so the host needs one.
+                $"--Admin:BootstrapEmail={RootEmail}", $"--Admin:BootstrapPassword={RootPassword}", "--Cases:TimerPollInterval=00:00:00.2", "--Cases:OutboxPollInterval=00:00:00.2"],
+            builder =>
+            {
+                builder.Services.AddSingleton<TimeProvider>(clock);
+                builder.Services.AddOptions<ComplaintsOptions>().PostConfigure<SandboxWorld>((options, world) =>
+                    options.StatusTemplateId = world.Snapshot().Accounts.SelectMany(a => a.Templates).First(t => t.Title == TemplateTitle).TemplateId);
+                configure(builder.Services);
+            });
 
     private async Task<JsonElement> SnapshotAsync()
     {

@@ -13,4 +13,12 @@ public sealed class OffsetTimeProvider : TimeProvider
     public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+    /// <summary>Moves the clock on to <paramref name="instant"/>, which must not be in its past.</summary>
+    public void AdvanceTo(DateTimeOffset instant)
+    {
+        var by = instant - GetUtcNow();
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero, nameof(instant));
+        Advance(by);
+    }
 }

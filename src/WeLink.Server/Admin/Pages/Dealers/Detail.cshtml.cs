@@ -1,17 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using WeLink.Server.Access;
+using WeLink.Server.Calendars;
+using WeLink.Server.Calendars.Api;
 using WeLink.Server.Onboarding;
 using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Admin.Pages.Dealers;
 
-/// <summary>One dealer: status with HQ's approve / suspend / reinstate buttons, its WeChat and WeCom links, its admins.</summary>
+/// <summary>
+/// One dealer: status with HQ's approve / suspend / reinstate buttons, its WeChat and WeCom links, its admins, and its
+/// business hours (which any admin who reaches the dealer may change, as through the API).
+/// </summary>
 public sealed class DealerDetailModel(
     DealerStore dealers,
     BrandStore brands,
     AdminUserStore users,
     IDealerLinks links,
-    AdminActions actions) : PortalPageModel
+    AdminActions actions,
+    CalendarActions calendars) : PortalPageModel
 {
     [FromRoute]
     public Guid DealerId { get; set; }
@@ -23,6 +29,10 @@ public sealed class DealerDetailModel(
     public DealerLinkState Links { get; private set; } = null!;
 
     public IReadOnlyList<AdminUser> Admins { get; private set; } = [];
+
+    public DealerCalendarResponse Calendar { get; private set; } = null!;
+
+    public CalendarFormText CalendarForm => CalendarFormText.From(Calendar);
 
     public static string Label(DealerTransition transition)
     {
@@ -42,7 +52,24 @@ public sealed class DealerDetailModel(
         Brand = brand;
         Links = await links.GetAsync(DealerId, cancellationToken);
         Admins = [.. (await users.ListAsync(Scope, cancellationToken)).Where(u => u.DealerId == DealerId)];
+        Calendar = CalendarJson.From((await calendars.FindDealerAsync(User, DealerId, cancellationToken))!);
         return Page();
+    }
+
+    /// <summary>Replaces the business hours; every problem of the form is shown at once, as the API names them.</summary>
+    public async Task<IActionResult> OnPostCalendarAsync(string? timeZone, string? holidays, string? workingDays, int version, CancellationToken cancellationToken)
+    {
+        var week = DealerCalendar.Week.Select(CalendarRequestReader.Text).ToDictionary(d => d, d => Request.Form[d].ToString());
+        var request = new CalendarFormText(timeZone ?? "", week, holidays ?? "", workingDays ?? "").ToRequest(version);
+        var problems = new RequestProblems();
+        if (CalendarRequestReader.Read(request, problems) is not { } calendar)
+        {
+            FlashProblem = string.Join(" ", problems.ToDictionary().Select(p => $"{p.Key}: {string.Join(" ", p.Value)}"));
+            return RedirectToPage();
+        }
+
+        Report(await calendars.SaveDealerAsync(User, DealerId, calendar, version, cancellationToken), "Business hours saved.");
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostChangeAsync(string? transition, int version, CancellationToken cancellationToken)
