@@ -25,6 +25,9 @@ public sealed partial class CaseEngine(
     public const string ClaimTrigger = "case.claim";
     public const string ReassignTrigger = "case.reassign";
 
+    /// <summary>How often a fire that names no expected version is decided before a conflict is its answer.</summary>
+    private const int UnpinnedFireAttempts = 5;
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ResolvedParameters> _pinned = new(StringComparer.Ordinal);
 
     /// <summary>Opens a case on the latest definition version the brand sees, with the parameters resolved now and pinned.</summary>
@@ -43,11 +46,21 @@ public sealed partial class CaseEngine(
         }
     }
 
-    /// <summary>Fires a trigger on a case; see <see cref="FireTrigger"/>.</summary>
-    public Task<CaseResult> FireAsync(FireTrigger command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fires a trigger on a case; see <see cref="FireTrigger"/>. A caller that decided on a version it names gets a
+    /// <see cref="CaseConflict"/> when the case moved first; one that names none (a consumer's cancel while the system
+    /// assigns the case) is decided again on the case as it now is, a few times, before a conflict is its answer.
+    /// </summary>
+    public async Task<CaseResult> FireAsync(FireTrigger command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return FireCoreAsync(command, null, cancellationToken);
+        var result = await FireCoreAsync(command, null, cancellationToken);
+        for (var attempt = 1; result is CaseConflict && command.ExpectedVersion is null && attempt < UnpinnedFireAttempts; attempt++)
+        {
+            result = await FireCoreAsync(command, null, cancellationToken);
+        }
+
+        return result;
     }
 
     /// <summary>A staff member takes the case; refused when another staff member holds it.</summary>
