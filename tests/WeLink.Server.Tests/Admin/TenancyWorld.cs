@@ -101,6 +101,23 @@ public abstract class TenancyWorld(DatabaseProvider provider) : IAsyncLifetime
         return await AdminClient.SignedInAsync(Admin.Host, email, Password);
     }
 
+    /// <summary>Starts a world a single test owns; one that fails to start is disposed before the failure is thrown.</summary>
+    protected static async Task<TWorld> StartOwnAsync<TWorld>(TWorld world)
+        where TWorld : TenancyWorld
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        try
+        {
+            await world.InitializeAsync();
+            return world;
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var client in new[] { Platform, HqX, HqY, DealerA1 })
@@ -122,20 +139,7 @@ public sealed class PostgresTenancyWorld() : TenancyWorld(DatabaseProvider.Postg
 /// <summary>A world of its own for one test, disposed with it.</summary>
 public sealed class OwnTenancyWorld(DatabaseProvider provider) : TenancyWorld(provider), IAsyncDisposable
 {
-    public static async Task<OwnTenancyWorld> StartAsync(DatabaseProvider provider)
-    {
-        var world = new OwnTenancyWorld(provider);
-        try
-        {
-            await world.InitializeAsync();
-            return world;
-        }
-        catch
-        {
-            await world.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<OwnTenancyWorld> StartAsync(DatabaseProvider provider) => StartOwnAsync(new OwnTenancyWorld(provider));
 
     ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 }

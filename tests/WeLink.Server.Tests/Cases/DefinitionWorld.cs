@@ -12,20 +12,7 @@ public sealed class DefinitionWorld(DatabaseProvider provider) : TenancyWorld(pr
 {
     public RecordingActions Actions { get; } = new();
 
-    public static async Task<DefinitionWorld> StartAsync(DatabaseProvider provider)
-    {
-        var world = new DefinitionWorld(provider);
-        try
-        {
-            await world.InitializeAsync();
-            return world;
-        }
-        catch
-        {
-            await world.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<DefinitionWorld> StartAsync(DatabaseProvider provider) => StartOwnAsync(new DefinitionWorld(provider));
 
     protected override void Configure(WebApplicationBuilder builder)
     {
