@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 using WeLink.Server.Data;
 
@@ -33,7 +34,9 @@ public sealed class TestDatabase : IAsyncDisposable
         $"--ConnectionStrings:WeLink={ConnectionString}",
     ];
 
-    public DatabaseSettings Settings => new(Provider, ConnectionString);
+    /// <summary>The settings a host given <see cref="HostArgs"/> resolves, for services built without a host.</summary>
+    public DatabaseSettings Settings => DatabaseSettingsResolver.Resolve(
+        new ConfigurationBuilder().AddCommandLine([.. HostArgs]).Build(), Path.GetTempPath());
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
