@@ -5,11 +5,10 @@ namespace WeLink.Cases.Benchmarks;
 
 /// <summary>
 /// The baseline: per transition, the same SQL writes the engine makes (update the case on its version, append history,
-/// delete the left state's timer, arm the next one, write one outbox row) in one transaction, with plain Dapper and no
-/// reads, no evaluation, no JSON handling beyond constant strings. Sent as one command, as the engine sends them, or
-/// with <paramref name="commandPerWrite"/> as one command per write, as straightforward Dapper code would.
+/// delete the left state's timer, arm the next one, write one outbox row) with plain Dapper and no reads, no evaluation,
+/// no JSON handling beyond constant strings; see <see cref="BaselineMode"/> for how they are sent.
 /// </summary>
-internal sealed class BaselineWriter(NpgsqlDataSource dataSource, bool commandPerWrite)
+internal sealed class BaselineWriter(NpgsqlDataSource dataSource, BaselineMode mode)
 {
     private const string Update = """
         UPDATE cases SET state = @to, data = @data, timer_pause = NULL, sla_due_at = NULL, breached_at = NULL,
@@ -63,8 +62,8 @@ internal sealed class BaselineWriter(NpgsqlDataSource dataSource, bool commandPe
             payload = "{\"data\":{\"n\":1}}",
         };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var sql in commandPerWrite ? Writes : [string.Concat(Writes)])
+        await using var transaction = mode == BaselineMode.OneBatchNoTransaction ? null : await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var sql in mode == BaselineMode.CommandPerWrite ? Writes : [string.Concat(Writes)])
         {
             await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
             if (sql.StartsWith(Update, StringComparison.Ordinal) && !await reader.ReadAsync(cancellationToken))
@@ -77,7 +76,26 @@ internal sealed class BaselineWriter(NpgsqlDataSource dataSource, bool commandPe
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return true;
     }
+}
+
+internal enum BaselineMode
+{
+    /// <summary>BEGIN, the writes as one command, COMMIT: the target's baseline, the plain Dapper way to write a step.</summary>
+    OneCommand,
+
+    /// <summary>BEGIN, one command per write, COMMIT: how straightforward Dapper code would do it.</summary>
+    CommandPerWrite,
+
+    /// <summary>
+    /// The writes as one command without BEGIN or COMMIT, as the engine sends them on PostgreSQL, but with no guard: a lost
+    /// race would be committed all the same. Shown as the floor of what the writes cost, not as a way to write a step.
+    /// </summary>
+    OneBatchNoTransaction,
 }

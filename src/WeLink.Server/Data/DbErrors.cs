@@ -18,6 +18,13 @@ internal static class DbErrors
         _ => false,
     };
 
+    /// <summary>
+    /// PostgreSQL undid a write that raced another (serialization_failure), as a case step's guard does when the case moved
+    /// first; SQLite writers take turns and never see one.
+    /// </summary>
+    public static bool IsSerializationFailure(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure };
+
     /// <summary>The name of the violated constraint or index where the provider tells it, else the message.</summary>
     public static string Constraint(DbException exception) => exception switch
     {

@@ -56,6 +56,33 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_key_used_before_is_answered_with_its_first_result_after_the_case_moved_on()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
+        var (brand, dealer) = await database.SeedDealerAsync();
+        var engine = cases.Get<CaseEngine>();
+        var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
+        var ask = new FireTrigger(caseId, "request_info", CaseFixtures.Handler, new JsonObject { ["question"] = "Which car?" }, "ask-1", ExpectedVersion: 2);
+        await engine.FireAsync(ask, CancellationToken.None);
+        await engine.FireAsync(new FireTrigger(caseId, "provide_info", Actor.Consumer("o-consumer"), new JsonObject { ["answer"] = "The red one" }, "answer-1"), CancellationToken.None);
+
+        // Asking again would be allowed now; with the old key and version it is the first ask all the same.
+        var askedAgain = Assert.IsType<CaseMoved>(await engine.FireAsync(ask, CancellationToken.None));
+        var askedWithoutVersion = Assert.IsType<CaseMoved>(await engine.FireAsync(ask with { ExpectedVersion = null }, CancellationToken.None));
+
+        // Acknowledging no longer applies in progress; the first acknowledgement is still its answer.
+        var acknowledgedAgain = Assert.IsType<CaseMoved>(await engine.FireAsync(
+            new FireTrigger(caseId, "acknowledge", CaseFixtures.Handler, [], "ack"), CancellationToken.None));
+
+        Assert.Equal(("awaiting_consumer_info", 3L, true), (askedAgain.State, askedAgain.Version, askedAgain.Replayed));
+        Assert.Equal(("awaiting_consumer_info", 3L, true), (askedWithoutVersion.State, askedWithoutVersion.Version, askedWithoutVersion.Replayed));
+        Assert.Equal(("in_progress", 2L, true), (acknowledgedAgain.State, acknowledgedAgain.Version, acknowledgedAgain.Replayed));
+        Assert.Equal([1L, 2L, 3L, 4L], await SequencesAsync(database, caseId));
+        Assert.Equal("in_progress", await database.ScalarAsync<string>("SELECT state FROM cases WHERE id = @caseId", new { caseId }));
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_fires_on_one_version_have_exactly_one_winner()
     {
         await using var database = await TestDatabase.CreateAsync(provider);

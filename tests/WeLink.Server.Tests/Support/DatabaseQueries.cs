@@ -34,6 +34,12 @@ public static class DatabaseQueries
         return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
     }
 
+    public static async Task<List<T>> QueryAsync<T>(this TestDatabase database, string sql, object? parameters = null)
+    {
+        await using var connection = await database.OpenAsync();
+        return [.. await connection.QueryAsync<T>(sql, parameters)];
+    }
+
     public static async Task ExecuteAsync(this TestDatabase database, string sql, object? parameters = null)
     {
         await using var connection = await database.OpenAsync();

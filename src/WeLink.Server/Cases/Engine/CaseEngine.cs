@@ -11,9 +11,11 @@ using WeLink.Workflow.Parameters;
 namespace WeLink.Server.Cases.Engine;
 
 /// <summary>
-/// Starts and moves cases. Each step is one database transaction: load the case, check the idempotency key, decide with
+/// Starts and moves cases. Each step is one database transaction: load the case and its timers, decide with
 /// <see cref="TransitionEvaluator"/>, update the case on its version (zero rows = <see cref="CaseConflict"/>), append
-/// history, delete and insert timers and write the outbox. Nothing leaves the process inside the transaction.
+/// history, delete and insert timers and write the outbox. A key used before is found by the history's unique index,
+/// when the writes collide or the decision fails, and answered with its first result. Nothing leaves the process inside
+/// the transaction.
 /// </summary>
 public sealed partial class CaseEngine(
     IDbConnectionFactory connections,
@@ -190,24 +192,20 @@ public sealed partial class CaseEngine(
     {
         using var activity = StartActivity("case.fire", command.CaseId, command.Trigger, null);
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (row, first, timersOfCase) = await CaseRepository.LoadAsync(connection, transaction, command.CaseId, command.IdempotencyKey, cancellationToken);
+        await using var step = await StepTransaction.BeginAsync(connection, cancellationToken);
+        var transaction = step.Transaction;
+        var (row, timersOfCase) = await CaseRepository.LoadAsync(connection, transaction, command.CaseId, cancellationToken);
         if (row is null)
         {
             return Record(activity, new CaseNotFound(command.CaseId));
         }
 
         activity?.SetTag("welink.case.definition", row.DefinitionKey);
-        if (first is not null)
-        {
-            await SpendTimerAsync(connection, transaction, firedTimer, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return Record(activity, new CaseMoved(row.Id, first.ToState, first.Sequence, true));
-        }
-
         if (command.ExpectedVersion is { } expected && expected != row.Version)
         {
-            return Record(activity, Conflict(row.Id, row.Version, $"The case is at version {row.Version}, not {expected}: someone moved it first."));
+            // A repeat of the step that moved the case (a double click) is answered with that step.
+            return Record(activity, await ReplayAsync(connection, transaction, row.Id, command.IdempotencyKey, cancellationToken)
+                ?? Conflict(row.Id, row.Version, $"The case is at version {row.Version}, not {expected}: someone moved it first."));
         }
 
         var definition = await definitions.GetAsync(row.DefinitionKey, row.DefinitionVersion, connection, transaction, cancellationToken);
@@ -221,11 +219,13 @@ public sealed partial class CaseEngine(
         var outcome = TransitionEvaluator.Evaluate(definition, pinned, calendar, snapshot, new FireRequest(command.Trigger, command.Actor, command.Input, command.IdempotencyKey, now));
         if (outcome is TransitionRefused refused)
         {
-            // A timer whose trigger no longer applies is spent all the same.
+            // A timer whose trigger no longer applies is spent all the same; a repeat of a step that moved the case on
+            // (so its trigger no longer applies) is answered with that step.
+            var replay = await ReplayAsync(connection, transaction, row.Id, command.IdempotencyKey, cancellationToken);
             await SpendTimerAsync(connection, transaction, firedTimer, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await step.CommitAsync(cancellationToken);
 
-            return Record(activity, new CaseRefused((CaseRefusalReason)refused.Reason, refused.Message, refused.MissingFields));
+            return Record(activity, replay ?? new CaseRefused((CaseRefusalReason)refused.Reason, refused.Message, refused.MissingFields));
         }
 
         var accepted = (TransitionAccepted)outcome;
@@ -240,7 +240,7 @@ public sealed partial class CaseEngine(
             .DeleteTimers(row.Id, [.. accepted.TimersToCancel, .. timers.Select(t => t.Key)])
             .DeleteTimer(firedTimer?.Id)
             .Timers(timers);
-        if (await ApplyAsync(writes, connection, transaction, row, command.IdempotencyKey, cancellationToken) is { } lost)
+        if (await ApplyAsync(writes, connection, step, row, command.IdempotencyKey, cancellationToken) is { } lost)
         {
             return Record(activity, lost);
         }
@@ -270,16 +270,17 @@ public sealed partial class CaseEngine(
     {
         using var activity = StartActivity(trigger, caseId, trigger, null);
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var step = await StepTransaction.BeginAsync(connection, cancellationToken);
+        var transaction = step.Transaction;
         var row = await CaseRepository.FindAsync(connection, transaction, caseId, cancellationToken);
         if (row is null)
         {
             return Record(activity, new CaseNotFound(caseId));
         }
 
-        if (await CaseRepository.FindStepAsync(connection, transaction, row.Id, idempotencyKey, cancellationToken) is { } first)
+        if (await ReplayAsync(connection, transaction, row.Id, idempotencyKey, cancellationToken) is { } replay)
         {
-            return Record(activity, new CaseMoved(row.Id, first.ToState, first.Sequence, true));
+            return Record(activity, replay);
         }
 
         if (expectedVersion is { } expected && expected != row.Version)
@@ -305,7 +306,7 @@ public sealed partial class CaseEngine(
         var writes = new StepWrites(connection)
             .UpdateCase(update, row.Version)
             .History(row.Id, row.Version + 1, now, actor, row.State, row.State, trigger, input, idempotencyKey);
-        if (await ApplyAsync(writes, connection, transaction, row, idempotencyKey, cancellationToken) is { } lost)
+        if (await ApplyAsync(writes, connection, step, row, idempotencyKey, cancellationToken) is { } lost)
         {
             return Record(activity, lost);
         }
@@ -314,29 +315,29 @@ public sealed partial class CaseEngine(
     }
 
     /// <summary>
-    /// Sends a step's writes in one round trip and commits them; null when the step won. When a concurrent step moved the
-    /// case first (the update found another version, or that step's history row took this one's place), the writes are
-    /// rolled back and the answer comes from a fresh read: a replay when the winner carried the same key, else a conflict.
+    /// Sends a step's writes in one round trip and commits them; null when the step won. When the case moved first (the
+    /// update found another version, or a history row holds this step's sequence or key), the writes are rolled back and
+    /// the answer comes from a fresh read: a replay when the step that holds the key is there, else a conflict.
     /// </summary>
     private static async Task<CaseResult?> ApplyAsync(
-        StepWrites writes, DbConnection connection, DbTransaction transaction, CaseRow row, string idempotencyKey, CancellationToken cancellationToken)
+        StepWrites writes, DbConnection connection, StepTransaction step, CaseRow row, string idempotencyKey, CancellationToken cancellationToken)
     {
         try
         {
-            if (await writes.ExecuteAsync(transaction, cancellationToken))
+            if (await writes.ExecuteAsync(step.Transaction, cancellationToken))
             {
-                await transaction.CommitAsync(cancellationToken);
+                await step.CommitAsync(cancellationToken);
                 return null;
             }
         }
         catch (DbException collision) when (DbErrors.IsUniqueViolation(collision))
         {
-            await transaction.RollbackAsync(cancellationToken);
+            await step.RollbackAsync(cancellationToken);
             return await LostRaceAsync(connection, row, idempotencyKey, cancellationToken)
                 ?? throw new InvalidOperationException($"Case {row.Id} did not move, yet its step violated {DbErrors.Constraint(collision)}.", collision);
         }
 
-        await transaction.RollbackAsync(cancellationToken);
+        await step.RollbackAsync(cancellationToken);
         return await LostRaceAsync(connection, row, idempotencyKey, cancellationToken)
             ?? Conflict(row.Id, row.Version, $"The case changed while this step was decided on version {row.Version}; reload and try again.");
     }
@@ -344,9 +345,9 @@ public sealed partial class CaseEngine(
     /// <summary>What the step that won against one decided on <paramref name="row"/> means for it; null when none has.</summary>
     private static async Task<CaseResult?> LostRaceAsync(DbConnection connection, CaseRow row, string idempotencyKey, CancellationToken cancellationToken)
     {
-        if (await CaseRepository.FindStepAsync(connection, null, row.Id, idempotencyKey, cancellationToken) is { } first)
+        if (await ReplayAsync(connection, null, row.Id, idempotencyKey, cancellationToken) is { } replay)
         {
-            return new CaseMoved(row.Id, first.ToState, first.Sequence, true);
+            return replay;
         }
 
         var current = await CaseRepository.FindAsync(connection, null, row.Id, cancellationToken);
@@ -354,6 +355,13 @@ public sealed partial class CaseEngine(
             ? null
             : Conflict(row.Id, current.Version, $"The case moved to version {current.Version} while this step was decided on version {row.Version}; reload and try again.");
     }
+
+    /// <summary>The first answer to a step already taken with <paramref name="idempotencyKey"/>; null when none was.</summary>
+    private static async Task<CaseResult?> ReplayAsync(
+        DbConnection connection, DbTransaction? transaction, Guid caseId, string idempotencyKey, CancellationToken cancellationToken) =>
+        await CaseRepository.FindStepAsync(connection, transaction, caseId, idempotencyKey, cancellationToken) is { } first
+            ? new CaseMoved(caseId, first.ToState, first.Sequence, true)
+            : null;
 
     /// <summary>The step's history row and outbox items; the payload is the case as the step leaves it.</summary>
     private static StepWrites Step(StepWrites writes, CaseRow row, TransitionAccepted step, Actor actor, JsonObject input, string idempotencyKey, DateTimeOffset now)
@@ -383,7 +391,7 @@ public sealed partial class CaseEngine(
         return writes.Outbox(step.Actions.Select(a => new NewOutboxItem(Guid.CreateVersion7(now), row.Id, a.IdempotencyKey, a.Action, payload, now)));
     }
 
-    private static async Task SpendTimerAsync(DbConnection connection, DbTransaction transaction, TimerRow? firedTimer, CancellationToken cancellationToken) =>
+    private static async Task SpendTimerAsync(DbConnection connection, DbTransaction? transaction, TimerRow? firedTimer, CancellationToken cancellationToken) =>
         await new StepWrites(connection).DeleteTimer(firedTimer?.Id).ExecuteAsync(transaction, cancellationToken);
 
     private static List<TimerRow> Timers(Guid caseId, WorkflowDefinition definition, TransitionAccepted step) =>

@@ -5,7 +5,7 @@ using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Cases.Engine;
 
-/// <summary>The engine's SQL; every method runs inside the caller's transaction. One SQL text serves both providers.</summary>
+/// <summary>The engine's SQL; every method runs in the caller's transaction, if any. One SQL text serves both providers.</summary>
 internal static class CaseRepository
 {
     private const string StepSql = """
@@ -14,31 +14,39 @@ internal static class CaseRepository
         FROM case_history WHERE case_id = @caseId AND idempotency_key = @idempotencyKey
         """;
 
-    private const string TimersSql = """
-        SELECT id AS Id, case_id AS CaseId, key AS Key, trigger AS Trigger, breach AS Breach, due_at AS DueAt
-        FROM case_timers WHERE case_id = @caseId
-        """;
-
     public static async Task<CaseRow?> FindAsync(DbConnection connection, DbTransaction? transaction, Guid caseId, CancellationToken cancellationToken)
     {
         const string sql = $"SELECT {CaseRow.Columns} FROM cases WHERE id = @caseId";
         return await connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(sql, new { caseId }, transaction, cancellationToken: cancellationToken));
     }
 
-    /// <summary>The case, the step already taken with the key (if any) and the running timers, in one round trip.</summary>
-    public static async Task<(CaseRow? Row, HistoryRow? Step, List<TimerRow> Timers)> LoadAsync(
-        DbConnection connection, DbTransaction transaction, Guid caseId, string idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// The case and its running timers in one statement. The step already taken with a key is not looked up here: the
+    /// history's unique key finds a repeat when its writes collide, so a first fire pays for no lookup.
+    /// </summary>
+    public static async Task<(CaseRow? Row, List<TimerRow> Timers)> LoadAsync(
+        DbConnection connection, DbTransaction? transaction, Guid caseId, CancellationToken cancellationToken)
     {
+        // Dapper splits each row at the last "Id" column: the case's columns before it, the timer's (null when none) after.
         const string sql = $"""
-            SELECT {CaseRow.Columns} FROM cases WHERE id = @caseId;
-            {StepSql};
-            {TimersSql};
+            SELECT c.*, t.id AS Id, t.case_id AS CaseId, t.key AS Key, t.trigger AS Trigger, t.breach AS Breach, t.due_at AS DueAt
+            FROM (SELECT {CaseRow.Columns} FROM cases WHERE id = @caseId) c
+            LEFT JOIN case_timers t ON t.case_id = c.id
             """;
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { caseId, idempotencyKey }, transaction, cancellationToken: cancellationToken));
-        var row = await results.ReadSingleOrDefaultAsync<CaseRow>();
-        var step = await results.ReadSingleOrDefaultAsync<HistoryRow>();
-        var timers = (await results.ReadAsync<TimerRow>()).ToList();
-        return (row, step, timers);
+        var rows = await connection.QueryAsync<CaseRow, TimerRow?, (CaseRow Case, TimerRow? Timer)>(
+            new CommandDefinition(sql, new { caseId }, transaction, cancellationToken: cancellationToken), (c, t) => (c, t), splitOn: "Id");
+        CaseRow? row = null;
+        var timers = new List<TimerRow>();
+        foreach (var (c, t) in rows)
+        {
+            row ??= c;
+            if (t is not null)
+            {
+                timers.Add(t);
+            }
+        }
+
+        return (row, timers);
     }
 
     public static async Task<CaseRow?> FindByStartKeyAsync(DbConnection connection, DbTransaction transaction, Guid dealerId, string startKey, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
+using Npgsql;
 using WeLink.Server.Data;
 using WeLink.Workflow.Engine;
 
@@ -21,9 +22,11 @@ internal sealed class StepWrites(DbConnection connection)
 
     /// <summary>
     /// Updates the case only if it is still at <paramref name="expectedVersion"/>; must come first, so that
-    /// <see cref="ExecuteAsync"/> can tell from its result whether the step won.
+    /// <see cref="ExecuteAsync"/> can tell whether the step won. On SQLite from the update's result; on PostgreSQL the
+    /// update hands the rows it changed to <c>welink_case_step_won</c>, which raises when there are none, so that the
+    /// batch undoes itself without a transaction (<see cref="StepTransaction"/>).
     /// </summary>
-    public StepWrites UpdateCase(CaseUpdate update, long expectedVersion)
+    public StepWrites UpdateCase(CaseUpdate change, long expectedVersion)
     {
         if (_count > 0)
         {
@@ -31,26 +34,28 @@ internal sealed class StepWrites(DbConnection connection)
         }
 
         var p = Next();
-        _sql.Append(CultureInfo.InvariantCulture, $"""
+        var update = $"""
             UPDATE cases SET state = @{p}state, data = @{p}data, timer_pause = @{p}pause, sla_due_at = @{p}due, breached_at = @{p}breached,
                              assignee_staff_id = @{p}staff, assignee_role = @{p}role, open_business_key = @{p}businessKey,
                              version = @{p}version, updated_at = @{p}now, closed_at = @{p}closed
             WHERE id = @{p}id AND version = @{p}expected
-            RETURNING version;
-
-            """);
-        Add(p, "id", update.Id);
-        Add(p, "state", update.State);
-        Add(p, "data", update.Data);
-        Add(p, "pause", update.TimerPause);
-        Add(p, "due", update.SlaDueAt);
-        Add(p, "breached", update.BreachedAt);
-        Add(p, "staff", update.AssigneeStaffId);
-        Add(p, "role", update.AssigneeRole);
-        Add(p, "businessKey", update.OpenBusinessKey);
-        Add(p, "version", update.Version);
-        Add(p, "now", update.Now);
-        Add(p, "closed", update.ClosedAt);
+            RETURNING version
+            """;
+        _sql.Append(connection is NpgsqlConnection
+            ? $"WITH moved AS ({update})\nSELECT welink_case_step_won(COUNT(*)) FROM moved;\n"
+            : $"{update};\n");
+        Add(p, "id", change.Id);
+        Add(p, "state", change.State);
+        Add(p, "data", change.Data);
+        Add(p, "pause", change.TimerPause);
+        Add(p, "due", change.SlaDueAt);
+        Add(p, "breached", change.BreachedAt);
+        Add(p, "staff", change.AssigneeStaffId);
+        Add(p, "role", change.AssigneeRole);
+        Add(p, "businessKey", change.OpenBusinessKey);
+        Add(p, "version", change.Version);
+        Add(p, "now", change.Now);
+        Add(p, "closed", change.ClosedAt);
         Add(p, "expected", expectedVersion);
         _updatesCase = true;
         return this;
@@ -147,10 +152,10 @@ internal sealed class StepWrites(DbConnection connection)
     }
 
     /// <summary>
-    /// Runs the writes; false when the case update found another version. The other writes have run all the same, so
-    /// the caller must then roll back.
+    /// Runs the writes; false when the case update found another version. On SQLite the other writes have run all the
+    /// same, so the caller must then roll back.
     /// </summary>
-    public async Task<bool> ExecuteAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task<bool> ExecuteAsync(DbTransaction? transaction, CancellationToken cancellationToken)
     {
         if (_count == 0)
         {
@@ -164,15 +169,22 @@ internal sealed class StepWrites(DbConnection connection)
             return true;
         }
 
-        await using var reader = await connection.ExecuteReaderAsync(command);
-        var updated = await reader.ReadAsync(cancellationToken);
-
-        // The statements after the update report their errors (a concurrent step's history row) only when reached.
-        while (await reader.NextResultAsync(cancellationToken))
+        try
         {
-        }
+            await using var reader = await connection.ExecuteReaderAsync(command);
+            var updated = await reader.ReadAsync(cancellationToken);
 
-        return updated;
+            // The statements after the update report their errors (a concurrent step's history row) only when reached.
+            while (await reader.NextResultAsync(cancellationToken))
+            {
+            }
+
+            return updated;
+        }
+        catch (DbException e) when (DbErrors.IsSerializationFailure(e))
+        {
+            return false;
+        }
     }
 
     private string Next() => $"w{_count++}_";
