@@ -65,6 +65,11 @@ public sealed partial class InboxDispatcher(
 
         var done = new List<Guid>(claimed.Count);
         var ignored = new List<Guid>();
+
+        // Which handlers accept an event is asked of one set for the whole batch; an event that none accepts (most
+        // messages of the accounts' followers) then costs no scope and no handler of its own.
+        await using var batchScope = scopes.CreateAsyncScope();
+        var probes = batchScope.ServiceProvider.GetServices<IInboxHandler>().ToList();
         foreach (var inboxEvent in claimed)
         {
             if (inboxEvent.Attempts == 1)
@@ -72,7 +77,7 @@ public sealed partial class InboxDispatcher(
                 InboxMetrics.RecordLag(now - inboxEvent.ReceivedAt);
             }
 
-            var failure = await DeliverAsync(inboxEvent, done, ignored, cancellationToken);
+            var failure = await DeliverAsync(inboxEvent, probes, done, ignored, cancellationToken);
             if (failure is not null)
             {
                 await RecordFailureAsync(inboxEvent, lease, failure, settings, cancellationToken);
@@ -84,8 +89,12 @@ public sealed partial class InboxDispatcher(
         return claimed.Count;
     }
 
-    /// <summary>Runs the accepting handlers; returns the error text when one threw.</summary>
-    private async Task<string?> DeliverAsync(ClaimedInboxEvent claimed, List<Guid> done, List<Guid> ignored, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the handlers that accept the event (asked of <paramref name="probes"/>, resolved in the same order), each
+    /// resolved afresh in a scope of the event's own; returns the error text when one threw.
+    /// </summary>
+    private async Task<string?> DeliverAsync(
+        ClaimedInboxEvent claimed, List<IInboxHandler> probes, List<Guid> done, List<Guid> ignored, CancellationToken cancellationToken)
     {
         CallbackMessage message;
         try
@@ -101,20 +110,21 @@ public sealed partial class InboxDispatcher(
         using var activity = WeLinkTelemetry.ActivitySource.StartActivity("inbox.dispatch");
         activity?.SetTag("welink.inbox.id", claimed.Id);
         activity?.SetTag("welink.inbox.kind", message.Kind.ToString());
+        var accepting = Enumerable.Range(0, probes.Count).Where(i => probes[i].Accepts(message)).ToList();
+        if (accepting.Count == 0)
+        {
+            ignored.Add(claimed.Id);
+            return null;
+        }
+
         var inboxEvent = new InboxEvent(claimed.Id, CallbackChannels.Parse(claimed.Channel), claimed.TargetId, claimed.ReceivedAt, claimed.Attempts);
-        var accepted = false;
 
         // Handlers are resolved per event, not at start: they hold typed clients whose options must first pass the
         // start-up validation, and a transient handler must not live as long as this service.
         await using var scope = scopes.CreateAsyncScope();
-        foreach (var handler in scope.ServiceProvider.GetServices<IInboxHandler>())
+        var handlers = scope.ServiceProvider.GetServices<IInboxHandler>().ToList();
+        foreach (var handler in accepting.Select(i => handlers[i]))
         {
-            if (!handler.Accepts(message))
-            {
-                continue;
-            }
-
-            accepted = true;
             try
             {
                 await handler.HandleAsync(inboxEvent, message, cancellationToken);
@@ -128,7 +138,7 @@ public sealed partial class InboxDispatcher(
             }
         }
 
-        (accepted ? done : ignored).Add(claimed.Id);
+        done.Add(claimed.Id);
         return null;
     }
 
