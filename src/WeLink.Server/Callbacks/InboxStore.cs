@@ -27,6 +27,43 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
             return new HashSet<Guid>();
         }
 
+        var (sql, parameters) = connections.Provider == DatabaseProvider.Postgres ? AsArrays(entries) : AsRows(entries);
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var written = await connection.QueryAsync<Guid>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return written.ToHashSet();
+    }
+
+    /// <summary>
+    /// PostgreSQL: one array per column, so every group size is the same statement (prepared once per connection) with
+    /// nine parameters rather than nine per entry.
+    /// </summary>
+    private static (string Sql, object Parameters) AsArrays(IReadOnlyList<InboxEntry> entries)
+    {
+        const string sql = """
+            INSERT INTO inbox (id, channel, target_id, dedup_key, kind, payload, received_at, status, attempts, next_attempt_at, locked_until)
+            SELECT id, channel, target, dedup, kind, payload, received, 'pending', attempts, received, locked
+            FROM unnest(@ids, @channels, @targets, @dedups, @kinds, @payloads, @received, @attempts, @locked)
+                AS e (id, channel, target, dedup, kind, payload, received, attempts, locked)
+            ON CONFLICT (dedup_key) DO NOTHING
+            RETURNING id
+            """;
+        return (sql, new
+        {
+            ids = entries.Select(e => e.Id).ToArray(),
+            channels = entries.Select(e => CallbackChannels.Name(e.Channel)).ToArray(),
+            targets = entries.Select(e => e.TargetId).ToArray(),
+            dedups = entries.Select(e => e.DedupKey).ToArray(),
+            kinds = entries.Select(e => e.Kind).ToArray(),
+            payloads = entries.Select(e => e.Payload).ToArray(),
+            received = entries.Select(e => e.ReceivedAt).ToArray(),
+            attempts = entries.Select(Attempts).ToArray(),
+            locked = entries.Select(e => e.LockedUntil).ToArray(),
+        });
+    }
+
+    /// <summary>SQLite: one VALUES row per entry.</summary>
+    private static (string Sql, object Parameters) AsRows(IReadOnlyList<InboxEntry> entries)
+    {
         var parameters = new DynamicParameters();
         var rows = new string[entries.Count];
         for (var i = 0; i < entries.Count; i++)
@@ -39,7 +76,7 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
             parameters.Add($"kind{i}", entry.Kind);
             parameters.Add($"payload{i}", entry.Payload);
             parameters.Add($"received{i}", entry.ReceivedAt);
-            parameters.Add($"attempts{i}", entry.LockedUntil is null ? 0 : 1);
+            parameters.Add($"attempts{i}", Attempts(entry));
             parameters.Add($"locked{i}", entry.LockedUntil);
             rows[i] = $"(@id{i}, @channel{i}, @target{i}, @dedup{i}, @kind{i}, @payload{i}, @received{i}, 'pending', @attempts{i}, @received{i}, @locked{i})";
         }
@@ -50,10 +87,11 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
             ON CONFLICT (dedup_key) DO NOTHING
             RETURNING id
             """;
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        var written = await connection.QueryAsync<Guid>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        return written.ToHashSet();
+        return (sql, parameters);
     }
+
+    /// <summary>An entry written already claimed (a ticket handled in the request) counts that delivery.</summary>
+    private static int Attempts(InboxEntry entry) => entry.LockedUntil is null ? 0 : 1;
 
     /// <summary>
     /// Claims up to <paramref name="batchSize"/> due pending events until <paramref name="lease"/>, oldest due
