@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Callback throughput: WeLink on PostgreSQL (and Redis when available) receiving validly signed,
-# encrypted official-account messages over loopback, against a bare Kestrel endpoint that only reads
-# the body and answers "success". Prints events/s, p50 and p99 for both and the ratio, then checks that
+# encrypted official-account messages over loopback, against a bare endpoint in the same process that only
+# reads the body and answers "success". Prints events/s, p50 and p99 for both and the ratio, then checks that
 # the inbox holds one row per accepted event.
 #
 # Uses the PostgreSQL/Redis of WELINK_TEST_POSTGRES / WELINK_TEST_REDIS when set, else starts them with
-# scripts/services.sh. Settings: BENCH_SECONDS (15), BENCH_CONNECTIONS (32), BENCH_EVENTS (200000), and
+# scripts/services.sh. Settings: BENCH_SECONDS (10), BENCH_ROUNDS (3: bare then WeLink, each round; the figures are
+# the medians, as the machine is shared and noisy), BENCH_CONNECTIONS (32), BENCH_EVENTS (150000 per round), and
 # BENCH_WELINK_ARGS for extra WeLink settings (e.g. --Inbox:DispatchEnabled=false to measure receiving alone).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
 
-seconds=${BENCH_SECONDS:-15}
+seconds=${BENCH_SECONDS:-10}
+rounds=${BENCH_ROUNDS:-3}
 connections=${BENCH_CONNECTIONS:-32}
-events=${BENCH_EVENTS:-200000}
+events=${BENCH_EVENTS:-150000}
 work=$(mktemp -d /tmp/welink-bench-callbacks.XXXXXX)
 pids=()
 
@@ -44,16 +46,17 @@ connection="${WELINK_TEST_POSTGRES/Database=postgres/Database=$database}"
 [[ $connection == *"Database=$database"* ]] || connection="$WELINK_TEST_POSTGRES;Database=$database"
 
 say "building (Release)"
-dotnet build -c Release src/WeLink.Server -v q -nologo >/dev/null
 dotnet build -c Release tests/WeLink.Callbacks.Bench -v q -nologo >/dev/null
-bench_tool=(dotnet tests/WeLink.Callbacks.Bench/bin/Release/net10.0/WeLink.Callbacks.Bench.dll)
+bench_tool=(dotnet "$repo/tests/WeLink.Callbacks.Bench/bin/Release/net10.0/WeLink.Callbacks.Bench.dll")
 
 component_appid=wxbenchcomponent01
 token=benchComponentToken
 aes_key=BenchComponentKey0123456789abcdefghijklmnop
 account=wxbenchaccount0001
-say "generating $events signed events (and a warm-up set)"
-"${bench_tool[@]}" generate "$events" "$work/events.txt" "$account" "$token" "$aes_key" "$component_appid"
+say "generating $rounds x $events signed events (and a warm-up set)"
+for round in $(seq 1 "$rounds"); do
+  "${bench_tool[@]}" generate "$events" "$work/events-$round.txt" "$account" "$token" "$aes_key" "$component_appid"
+done
 "${bench_tool[@]}" generate 20000 "$work/warmup.txt" "$account" "$token" "$aes_key" "$component_appid"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -62,17 +65,19 @@ bare_port=$(free_port)
 redis_args=()
 [[ -n ${WELINK_TEST_REDIS:-} ]] && redis_args=(--ConnectionStrings:Redis="$WELINK_TEST_REDIS" --Redis:KeyPrefix="bench-$database:")
 
-dotnet src/WeLink.Server/bin/Release/net10.0/WeLink.Server.dll \
-  --urls="http://127.0.0.1:$welink_port" --environment=Production --Logging:LogLevel:Default=Warning \
+# WeLink runs inside the benchmark tool, as WeLink.Server runs it, also listening on the bare port, where the first
+# middleware answers "success" after reading the body: both endpoints in one process, as the comparison needs.
+# It runs from its own folder, as a deployment does: a content root holding the PostgreSQL data of
+# scripts/services.sh would have the configuration file watcher wake up on every write the database makes.
+(cd "$(dirname "${bench_tool[1]}")" && exec "${bench_tool[@]}" serve "$bare_port" \
+  --urls="http://127.0.0.1:$welink_port;http://127.0.0.1:$bare_port" --environment=Production --Logging:LogLevel:Default=Warning \
   --Database:Provider=postgres --ConnectionStrings:WeLink="$connection" "${redis_args[@]}" \
   --Sandbox:Enabled=false \
   --WeChat:Component:AppId=$component_appid --WeChat:Component:AppSecret=bench-secret \
   --WeChat:Component:Token=$token --WeChat:Component:EncodingAesKey=$aes_key \
   --WeCom:ProviderCorpId=wwbenchprovider --WeCom:Suite:SuiteId=wwbenchsuite --WeCom:Suite:SuiteSecret=bench-suite-secret \
   --WeCom:Suite:Token=benchSuiteToken --WeCom:Suite:EncodingAesKey=$aes_key \
-  ${BENCH_WELINK_ARGS:-} >"$work/welink.log" 2>&1 &
-pids+=($!)
-"${bench_tool[@]}" bare "http://127.0.0.1:$bare_port" >"$work/bare.log" 2>&1 &
+  ${BENCH_WELINK_ARGS:-}) >"$work/welink.log" 2>&1 &
 pids+=($!)
 
 for _ in $(seq 1 120); do
@@ -93,23 +98,39 @@ run "http://127.0.0.1:$welink_port" "$work/warmup.txt" 5 >/dev/null
 sleep 1
 before=$(rows)
 
-say "measuring the bare endpoint for $seconds s"
-bare=$(run "http://127.0.0.1:$bare_port" "$work/events.txt" "$seconds")
-say "measuring WeLink for $seconds s"
-welink=$(run "http://127.0.0.1:$welink_port" "$work/events.txt" "$seconds")
+bare_runs=() welink_runs=() accepted=0 wrapped=0
+for round in $(seq 1 "$rounds"); do
+  say "round $round of $rounds: the bare endpoint, then WeLink, $seconds s each"
+  # The bare endpoint gets the same requests; it stores nothing, so WeLink's are still new to it.
+  bare_runs+=("$(run "http://127.0.0.1:$bare_port" "$work/events-$round.txt" "$seconds")")
+  welink_runs+=("$(run "http://127.0.0.1:$welink_port" "$work/events-$round.txt" "$seconds")")
+  accepted=$((accepted + $(value ok "${welink_runs[-1]}")))
+  wrapped=$((wrapped + $(value wrapped "${welink_runs[-1]}")))
+done
 sleep 2
 stored=$(( $(rows) - before ))
 
-accepted=$(value ok "$welink")
-printf '\n%-22s %10s %9s %9s\n' "" "events/s" "p50 ms" "p99 ms"
-printf '%-22s %10s %9s %9s\n' "bare Kestrel endpoint" "$(value rps "$bare")" "$(value p50_ms "$bare")" "$(value p99_ms "$bare")"
-printf '%-22s %10s %9s %9s\n' "WeLink -> inbox" "$(value rps "$welink")" "$(value p50_ms "$welink")" "$(value p99_ms "$welink")"
-awk -v w="$(value rps "$welink")" -v b="$(value rps "$bare")" 'BEGIN { printf "WeLink / bare: %.2f\n", w / b }'
-echo "WeLink: accepted (HTTP 200) $accepted, refused $(value non200 "$welink"), socket errors $(value socket_errors "$welink"), repeated requests $(value wrapped "$welink")"
-echo "inbox rows written during the run: $stored"
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+column() { for r in "$@"; do value "$field_name" "$r"; done | median; }
+row() { # label runs...
+  local label=$1; shift
+  local rps p50 p99 all
+  field_name=rps rps=$(column "$@"); field_name=p50_ms p50=$(column "$@"); field_name=p99_ms p99=$(column "$@")
+  all=$(for r in "$@"; do value rps "$r"; done | paste -sd, -)
+  printf '%-22s %10s %9s %9s   (rounds: %s)\n' "$label" "$rps" "$p50" "$p99" "$all"
+  echo "$rps" >"$work/$label.rps"
+}
+printf '\n%-22s %10s %9s %9s   medians of %s rounds\n' "" "events/s" "p50 ms" "p99 ms" "$rounds"
+row bare "${bare_runs[@]}"
+row WeLink "${welink_runs[@]}"
+awk -v w="$(cat "$work/WeLink.rps")" -v b="$(cat "$work/bare.rps")" 'BEGIN { printf "WeLink / bare (same process): %.2f\n", w / b }'
+refused=$(for r in "${welink_runs[@]}"; do value non200 "$r"; done | awk '{ s += $1 } END { print s + 0 }')
+errors=$(for r in "${welink_runs[@]}"; do value socket_errors "$r"; done | awk '{ s += $1 } END { print s + 0 }')
+echo "WeLink: accepted (HTTP 200) $accepted, refused $refused, socket errors $errors, repeated requests $wrapped"
+echo "inbox rows written during the rounds: $stored"
 # A request still in flight when wrk stops may be stored without its answer being counted.
-if (( stored >= accepted && stored <= accepted + connections )) && [[ $(value wrapped "$welink") == 0 ]]; then
-  echo "check: inbox rows = accepted events (within the $connections requests in flight at the stop): OK"
+if (( stored >= accepted && stored <= accepted + rounds * connections )) && (( wrapped == 0 )); then
+  echo "check: inbox rows = accepted events (within the $connections requests in flight at each stop): OK"
 else
   echo "check: inbox rows do not match accepted events: FAILED"
   exit 1

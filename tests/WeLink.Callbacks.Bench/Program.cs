@@ -1,18 +1,22 @@
 using System.Globalization;
 using System.Text;
+using WeLink.Callbacks.Bench;
+using WeLink.Server.Hosting;
 using WeLink.Wechat.Crypto;
 
 // The callback benchmark's helper (scripts/bench/callbacks.sh):
 //   generate COUNT FILE APPID TOKEN AESKEY COMPONENT_APPID
 //       writes COUNT official-account text messages, each sealed and signed as WeChat sends them to
 //       /wechat/component/accounts/APPID/messages, with its own nonce and MsgId, one "path<TAB>body" a line.
-//   bare URL
-//       a Kestrel host that reads each POST body and answers "success": the floor WeLink is compared with.
+//   serve BARE_PORT WELINK_ARGS...
+//       WeLink, run as WeLink.Server runs it, listening also on BARE_PORT (name it in --urls), where the first
+//       middleware reads each POST body and answers "success": the floor WeLink is compared with, in the same process.
 return args switch
 {
     ["generate", var count, var file, var appId, var token, var aesKey, var componentAppId] =>
         Generate(int.Parse(count, CultureInfo.InvariantCulture), file, appId, token, aesKey, componentAppId),
-    ["bare", var url] => await RunBareAsync(url),
+    ["serve", var barePort, .. var welinkArgs] => await WeLinkApp.RunAsync(
+        welinkArgs, builder => builder.Services.AddSingleton<IStartupFilter>(new BareEndpoint(int.Parse(barePort, CultureInfo.InvariantCulture)))),
     _ => Usage(),
 };
 
@@ -43,24 +47,8 @@ static int Generate(int count, string file, string appId, string token, string a
     return 0;
 }
 
-static async Task<int> RunBareAsync(string url)
-{
-    var builder = WebApplication.CreateSlimBuilder();
-    builder.Logging.ClearProviders();
-    builder.WebHost.UseUrls(url);
-    var app = builder.Build();
-    app.MapPost("/{**path}", async (HttpRequest request, CancellationToken cancellationToken) =>
-    {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        await reader.ReadToEndAsync(cancellationToken);
-        return TypedResults.Text("success", "text/plain");
-    });
-    await app.RunAsync();
-    return 0;
-}
-
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate COUNT FILE APPID TOKEN AESKEY COMPONENT_APPID | bare URL");
+    Console.Error.WriteLine("usage: generate COUNT FILE APPID TOKEN AESKEY COMPONENT_APPID | serve BARE_PORT WELINK_ARGS...");
     return 2;
 }

@@ -69,12 +69,15 @@ public static class WeLinkApp
     /// Runs the server, or with <c>migrate</c> as first argument applies migrations and exits. Configuration
     /// that cannot work ends with one line naming the setting and exit code 2, not a stack trace.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <param name="args">Command-line configuration, as for <see cref="Build"/>.</param>
+    /// <param name="configure">Lets a host of WeLink (the callback benchmark) add services before the app is built.</param>
+    public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var migrateOnly = args.Length > 0 && args[0] == "migrate";
         try
         {
-            await using var app = Build(migrateOnly ? args[1..] : args);
+            await using var app = Build(migrateOnly ? args[1..] : args, configure);
             if (migrateOnly)
             {
                 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
