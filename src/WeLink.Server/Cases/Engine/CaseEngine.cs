@@ -11,11 +11,12 @@ using WeLink.Workflow.Parameters;
 namespace WeLink.Server.Cases.Engine;
 
 /// <summary>
-/// Starts and moves cases. Each step is one database transaction: load the case and its timers, decide with
-/// <see cref="TransitionEvaluator"/>, update the case on its version (zero rows = <see cref="CaseConflict"/>), append
-/// history, delete and insert timers and write the outbox. A key used before is found by the history's unique index,
-/// when the writes collide or the decision fails, and answered with its first result. Nothing leaves the process inside
-/// the transaction.
+/// Starts and moves cases. A step loads the case and its timers, decides with <see cref="TransitionEvaluator"/>, then
+/// writes in one database transaction (<see cref="StepTransaction"/>): the case updated on its version (zero rows =
+/// <see cref="CaseConflict"/>), history, timers deleted and inserted, the outbox. The load needs no transaction of its
+/// own, since the version check decides whether what it read still holds. A key used before is found by the history's
+/// unique index, when the writes collide or the decision fails, and answered with its first result. Nothing leaves the
+/// process inside the transaction.
 /// </summary>
 public sealed partial class CaseEngine(
     IDbConnectionFactory connections,
