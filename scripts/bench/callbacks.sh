@@ -98,35 +98,33 @@ run "http://127.0.0.1:$welink_port" "$work/warmup.txt" 5 >/dev/null
 sleep 1
 before=$(rows)
 
-bare_runs=() welink_runs=() accepted=0 wrapped=0
+bare_runs=() welink_runs=()
 for round in $(seq 1 "$rounds"); do
   say "round $round of $rounds: the bare endpoint, then WeLink, $seconds s each"
   # The bare endpoint gets the same requests; it stores nothing, so WeLink's are still new to it.
   bare_runs+=("$(run "http://127.0.0.1:$bare_port" "$work/events-$round.txt" "$seconds")")
   welink_runs+=("$(run "http://127.0.0.1:$welink_port" "$work/events-$round.txt" "$seconds")")
-  accepted=$((accepted + $(value ok "${welink_runs[-1]}")))
-  wrapped=$((wrapped + $(value wrapped "${welink_runs[-1]}")))
 done
 sleep 2
 stored=$(( $(rows) - before ))
 
+each() { local name=$1; shift; for r in "$@"; do value "$name" "$r"; done; } # FIELD RESULTS...
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-column() { for r in "$@"; do value "$field_name" "$r"; done | median; }
-row() { # label runs...
+sum() { awk '{ s += $1 } END { print s + 0 }'; }
+row() { # LABEL RESULTS...
   local label=$1; shift
-  local rps p50 p99 all
-  field_name=rps rps=$(column "$@"); field_name=p50_ms p50=$(column "$@"); field_name=p99_ms p99=$(column "$@")
-  all=$(for r in "$@"; do value rps "$r"; done | paste -sd, -)
-  printf '%-22s %10s %9s %9s   (rounds: %s)\n' "$label" "$rps" "$p50" "$p99" "$all"
-  echo "$rps" >"$work/$label.rps"
+  printf '%-22s %10s %9s %9s   (rounds: %s)\n' "$label" "$(each rps "$@" | median)" "$(each p50_ms "$@" | median)" \
+    "$(each p99_ms "$@" | median)" "$(each rps "$@" | paste -sd, -)"
 }
 printf '\n%-22s %10s %9s %9s   medians of %s rounds\n' "" "events/s" "p50 ms" "p99 ms" "$rounds"
 row bare "${bare_runs[@]}"
 row WeLink "${welink_runs[@]}"
-awk -v w="$(cat "$work/WeLink.rps")" -v b="$(cat "$work/bare.rps")" 'BEGIN { printf "WeLink / bare (same process): %.2f\n", w / b }'
-refused=$(for r in "${welink_runs[@]}"; do value non200 "$r"; done | awk '{ s += $1 } END { print s + 0 }')
-errors=$(for r in "${welink_runs[@]}"; do value socket_errors "$r"; done | awk '{ s += $1 } END { print s + 0 }')
-echo "WeLink: accepted (HTTP 200) $accepted, refused $refused, socket errors $errors, repeated requests $wrapped"
+awk -v w="$(each rps "${welink_runs[@]}" | median)" -v b="$(each rps "${bare_runs[@]}" | median)" \
+  'BEGIN { printf "WeLink / bare (same process): %.2f\n", w / b }'
+accepted=$(each ok "${welink_runs[@]}" | sum)
+wrapped=$(each wrapped "${welink_runs[@]}" | sum)
+echo "WeLink: accepted (HTTP 200) $accepted, refused $(each non200 "${welink_runs[@]}" | sum)," \
+  "socket errors $(each socket_errors "${welink_runs[@]}" | sum), repeated requests $wrapped"
 echo "inbox rows written during the rounds: $stored"
 # A request still in flight when wrk stops may be stored without its answer being counted.
 if (( stored >= accepted && stored <= accepted + rounds * connections )) && (( wrapped == 0 )); then
