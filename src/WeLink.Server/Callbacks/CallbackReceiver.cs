@@ -9,7 +9,8 @@ namespace WeLink.Server.Callbacks;
 /// Everything between a callback request and the inbox: timestamp window, msg_signature (never the plain
 /// signature, which does not cover the body), nonce replay, decryption for the channel's receiveid, parsing
 /// with the hardened reader, and one insert-if-absent keyed by the message's de-duplication key. Only when
-/// the row is written (or was already there) may the endpoint answer <c>success</c>.
+/// the row is written (or was already there) may the endpoint answer <c>success</c>. A message no handler accepts
+/// (most of what followers send) is stored as ignored, so that the dispatcher never has to claim it.
 /// </summary>
 public sealed partial class CallbackReceiver(
     CallbackCrypts crypts,
@@ -17,6 +18,7 @@ public sealed partial class CallbackReceiver(
     InboxWriter inbox,
     InboxStore store,
     InboxSignal signal,
+    InboxRoutes routes,
     TicketHandler tickets,
     TimeProvider time,
     IOptions<InboxOptions> options,
@@ -41,10 +43,11 @@ public sealed partial class CallbackReceiver(
 
         var receivedAt = InboxTime.Stored(time.GetUtcNow());
         var id = Guid.CreateVersion7(receivedAt);
-        var handleNow = tickets.Accepts(message);
+        var handleNow = TicketHandler.Accepts(message);
         var lease = handleNow ? InboxTime.Stored(receivedAt + options.Value.LeaseDuration) : (DateTimeOffset?)null;
+        var status = routes.AnyAccepts(message) ? InboxStatus.Pending : InboxStatus.Ignored;
         var entry = new InboxEntry(
-            id, channel, targetId, DedupKey(channel, targetId, message), KindOf(message), plaintext, receivedAt, lease);
+            id, channel, targetId, DedupKey(channel, targetId, message), KindOf(message), plaintext, receivedAt, status, lease);
         if (!await inbox.TryAddAsync(entry, cancellationToken))
         {
             InboxMetrics.CountDuplicate(channel);
@@ -57,9 +60,13 @@ public sealed partial class CallbackReceiver(
         {
             await HandleTicketAsync(new InboxEvent(id, channel, targetId, receivedAt, Attempt: 1), message, claimed, cancellationToken);
         }
-        else
+        else if (status == InboxStatus.Pending)
         {
             signal.Notify();
+        }
+        else
+        {
+            InboxMetrics.CountDispatched(InboxStatus.Ignored);
         }
 
         return true;

@@ -4,7 +4,7 @@ public static class CallbacksFeature
 {
     /// <summary>
     /// The callback endpoints' services, the inbox and its dispatcher, and the ticket handler. Features
-    /// add their own <see cref="IInboxHandler"/>s with <c>services.AddSingleton&lt;IInboxHandler, THandler&gt;()</c>.
+    /// add their own <see cref="IInboxHandler"/>s with <see cref="InboxHandlerServices.AddInboxHandler{THandler}(IServiceCollection, ServiceLifetime)"/>.
     /// </summary>
     public static IServiceCollection AddCallbacks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,8 +27,8 @@ public static class CallbacksFeature
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<CallbackReceiver>();
-        services.AddSingleton<TicketHandler>();
-        services.AddSingleton<IInboxHandler>(sp => sp.GetRequiredService<TicketHandler>());
+        services.AddSingleton<InboxRoutes>();
+        services.AddInboxHandler<TicketHandler>(ServiceLifetime.Singleton);
         services.AddHostedService<InboxDispatcher>();
         return services;
     }

@@ -6,13 +6,14 @@ namespace WeLink.Server.Callbacks;
 
 /// <summary>
 /// Delivers stored callbacks to every <see cref="IInboxHandler"/> that accepts them, at least once: claims
-/// due events in batches, marks them done (or ignored when no handler wants them), and on an exception
+/// due events in batches, marks them done (or ignored when no handler wants them any more), and on an exception
 /// retries with exponential backoff until <see cref="InboxOptions.MaxAttempts"/>, then parks the event with
 /// its error for an admin. Wakes at once when this node stored an event, and polls for the rest.
 /// </summary>
 public sealed partial class InboxDispatcher(
     InboxStore store,
     InboxSignal signal,
+    InboxRoutes routes,
     IServiceScopeFactory scopes,
     IOptions<InboxOptions> options,
     TimeProvider time,
@@ -65,11 +66,6 @@ public sealed partial class InboxDispatcher(
 
         var done = new List<Guid>(claimed.Count);
         var ignored = new List<Guid>();
-
-        // Which handlers accept an event is asked of one set for the whole batch; an event that none accepts (most
-        // messages of the accounts' followers) then costs no scope and no handler of its own.
-        await using var batchScope = scopes.CreateAsyncScope();
-        var probes = batchScope.ServiceProvider.GetServices<IInboxHandler>().ToList();
         foreach (var inboxEvent in claimed)
         {
             if (inboxEvent.Attempts == 1)
@@ -77,7 +73,7 @@ public sealed partial class InboxDispatcher(
                 InboxMetrics.RecordLag(now - inboxEvent.ReceivedAt);
             }
 
-            var failure = await DeliverAsync(inboxEvent, probes, done, ignored, cancellationToken);
+            var failure = await DeliverAsync(inboxEvent, done, ignored, cancellationToken);
             if (failure is not null)
             {
                 await RecordFailureAsync(inboxEvent, lease, failure, settings, cancellationToken);
@@ -90,11 +86,11 @@ public sealed partial class InboxDispatcher(
     }
 
     /// <summary>
-    /// Runs the handlers that accept the event (asked of <paramref name="probes"/>, resolved in the same order), each
-    /// resolved afresh in a scope of the event's own; returns the error text when one threw.
+    /// Runs the handlers that accept the event, in registration order, resolved in a scope of the event's own; returns
+    /// the error text when one threw.
     /// </summary>
     private async Task<string?> DeliverAsync(
-        ClaimedInboxEvent claimed, List<IInboxHandler> probes, List<Guid> done, List<Guid> ignored, CancellationToken cancellationToken)
+        ClaimedInboxEvent claimed, List<Guid> done, List<Guid> ignored, CancellationToken cancellationToken)
     {
         CallbackMessage message;
         try
@@ -110,9 +106,9 @@ public sealed partial class InboxDispatcher(
         using var activity = WeLinkTelemetry.ActivitySource.StartActivity("inbox.dispatch");
         activity?.SetTag("welink.inbox.id", claimed.Id);
         activity?.SetTag("welink.inbox.kind", message.Kind.ToString());
-        var accepting = Enumerable.Range(0, probes.Count).Where(i => probes[i].Accepts(message)).ToList();
-        if (accepting.Count == 0)
+        if (!routes.AnyAccepts(message))
         {
+            // Stored before a deployment that no longer handles its kind, or put back by an admin.
             ignored.Add(claimed.Id);
             return null;
         }
@@ -122,8 +118,7 @@ public sealed partial class InboxDispatcher(
         // Handlers are resolved per event, not at start: they hold typed clients whose options must first pass the
         // start-up validation, and a transient handler must not live as long as this service.
         await using var scope = scopes.CreateAsyncScope();
-        var handlers = scope.ServiceProvider.GetServices<IInboxHandler>().ToList();
-        foreach (var handler in accepting.Select(i => handlers[i]))
+        foreach (var handler in routes.HandlersFor(message, scope.ServiceProvider))
         {
             try
             {

@@ -8,6 +8,10 @@ namespace WeLink.Server.Callbacks;
 /// <param name="Kind">The parsed message kind, for admins and for routing metrics.</param>
 /// <param name="Payload">The decrypted payload exactly as received.</param>
 /// <param name="ReceivedAt">When this node received it (UTC).</param>
+/// <param name="Status">
+/// <see cref="InboxStatus.Pending"/> for the dispatcher, or <see cref="InboxStatus.Ignored"/> (finished on arrival)
+/// when no handler accepts it.
+/// </param>
 /// <param name="LockedUntil">
 /// Set when the receiver claims the row itself to handle it before answering (tickets): no dispatcher takes
 /// it meanwhile, and if that handling fails a dispatcher retries it once the lease has passed.
@@ -20,4 +24,5 @@ public sealed record InboxEntry(
     string Kind,
     string Payload,
     DateTimeOffset ReceivedAt,
+    string Status = InboxStatus.Pending,
     DateTimeOffset? LockedUntil = null);

@@ -16,7 +16,7 @@ internal static class InboxMetrics
         "welink.callbacks.refused", "{request}", "Callbacks refused with a 4xx, by reason.");
 
     private static readonly Counter<long> Dispatched = WeLinkTelemetry.Meter.CreateCounter<long>(
-        "welink.inbox.dispatched", "{event}", "Events the dispatcher finished, by outcome (done, ignored).");
+        "welink.inbox.dispatched", "{event}", "Events finished, by outcome (done; ignored, also when stored as ignored on arrival).");
 
     private static readonly Counter<long> Failed = WeLinkTelemetry.Meter.CreateCounter<long>(
         "welink.inbox.failed", "{event}", "Deliveries in which a handler threw (the event is retried or parked).");

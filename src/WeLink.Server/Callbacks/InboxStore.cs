@@ -40,10 +40,12 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
     private static (string Sql, object Parameters) AsArrays(IReadOnlyList<InboxEntry> entries)
     {
         const string sql = """
-            INSERT INTO inbox (id, channel, target_id, dedup_key, kind, payload, received_at, status, attempts, next_attempt_at, locked_until)
-            SELECT id, channel, target, dedup, kind, payload, received, 'pending', attempts, received, locked
-            FROM unnest(@ids, @channels, @targets, @dedups, @kinds, @payloads, @received, @attempts, @locked)
-                AS e (id, channel, target, dedup, kind, payload, received, attempts, locked)
+            INSERT INTO inbox (
+                id, channel, target_id, dedup_key, kind, payload, received_at, status, attempts, next_attempt_at, locked_until, processed_at)
+            SELECT id, channel, target, dedup, kind, payload, received, status, attempts, received, locked,
+                CASE WHEN status = 'pending' THEN NULL ELSE received END
+            FROM unnest(@ids, @channels, @targets, @dedups, @kinds, @payloads, @received, @statuses, @attempts, @locked)
+                AS e (id, channel, target, dedup, kind, payload, received, status, attempts, locked)
             ON CONFLICT (dedup_key) DO NOTHING
             RETURNING id
             """;
@@ -56,6 +58,7 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
             kinds = entries.Select(e => e.Kind).ToArray(),
             payloads = entries.Select(e => e.Payload).ToArray(),
             received = entries.Select(e => e.ReceivedAt).ToArray(),
+            statuses = entries.Select(e => e.Status).ToArray(),
             attempts = entries.Select(Attempts).ToArray(),
             locked = entries.Select(e => e.LockedUntil).ToArray(),
         });
@@ -76,13 +79,16 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
             parameters.Add($"kind{i}", entry.Kind);
             parameters.Add($"payload{i}", entry.Payload);
             parameters.Add($"received{i}", entry.ReceivedAt);
+            parameters.Add($"status{i}", entry.Status);
             parameters.Add($"attempts{i}", Attempts(entry));
             parameters.Add($"locked{i}", entry.LockedUntil);
-            rows[i] = $"(@id{i}, @channel{i}, @target{i}, @dedup{i}, @kind{i}, @payload{i}, @received{i}, 'pending', @attempts{i}, @received{i}, @locked{i})";
+            parameters.Add($"processed{i}", entry.Status == InboxStatus.Pending ? null : entry.ReceivedAt);
+            rows[i] = $"(@id{i}, @channel{i}, @target{i}, @dedup{i}, @kind{i}, @payload{i}, @received{i}, @status{i}, @attempts{i}, @received{i}, @locked{i}, @processed{i})";
         }
 
         var sql = $"""
-            INSERT INTO inbox (id, channel, target_id, dedup_key, kind, payload, received_at, status, attempts, next_attempt_at, locked_until)
+            INSERT INTO inbox (
+                id, channel, target_id, dedup_key, kind, payload, received_at, status, attempts, next_attempt_at, locked_until, processed_at)
             VALUES {string.Join(", ", rows)}
             ON CONFLICT (dedup_key) DO NOTHING
             RETURNING id

@@ -11,9 +11,9 @@ namespace WeLink.Server.Callbacks;
 public sealed partial class TicketHandler(
     IComponentTicketStore componentTickets,
     ISuiteTicketStore suiteTickets,
-    ILogger<TicketHandler> logger) : IInboxHandler
+    ILogger<TicketHandler> logger) : IInboxHandler, IAcceptsCallbacks
 {
-    public bool Accepts(CallbackMessage message) => message is ComponentVerifyTicketPush or SuiteTicketPush;
+    public static bool Accepts(CallbackMessage message) => message is ComponentVerifyTicketPush or SuiteTicketPush;
 
     public async Task HandleAsync(InboxEvent inboxEvent, CallbackMessage message, CancellationToken cancellationToken)
     {

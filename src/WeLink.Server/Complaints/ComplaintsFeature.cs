@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeLink.Server.Access;
 using WeLink.Server.Callbacks;
 using WeLink.Server.Cases;
@@ -26,7 +25,7 @@ public static class ComplaintsFeature
         services.AddSingleton<ComplaintMessenger>();
         services.AddSingleton<ComplaintViews>();
         services.AddSingleton<ComplaintSteps>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInboxHandler, ComplaintCardHandler>());
+        services.AddInboxHandler<ComplaintCardHandler>(ServiceLifetime.Singleton);
         services.AddCaseAction<AssignServiceAdvisorAction>();
         services.AddCaseAction<GrantRemedyAction>();
         AddConsumerNotices(services);

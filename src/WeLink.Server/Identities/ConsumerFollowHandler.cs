@@ -16,9 +16,9 @@ public sealed class ConsumerFollowHandler(
     TenancyLookup tenancy,
     ConsumerStore consumers,
     OfficialAccountClient accounts,
-    ILogger<ConsumerFollowHandler> logger) : IInboxHandler
+    ILogger<ConsumerFollowHandler> logger) : IInboxHandler, IAcceptsCallbacks
 {
-    public bool Accepts(CallbackMessage message) => message is SubscribeEvent or UnsubscribeEvent or ScanEvent;
+    public static bool Accepts(CallbackMessage message) => message is SubscribeEvent or UnsubscribeEvent or ScanEvent;
 
     public async Task HandleAsync(InboxEvent inboxEvent, CallbackMessage message, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeLink.Server.Callbacks;
 
 namespace WeLink.Server.Identities;
@@ -14,7 +13,7 @@ public static class IdentitiesFeature
         services.AddSingleton<ConsumerStore>();
         services.AddSingleton<StaffStore>();
         // Transient: it holds a typed HttpClient, which must not live as long as a singleton.
-        services.TryAddEnumerable(ServiceDescriptor.Transient<IInboxHandler, ConsumerFollowHandler>());
+        services.AddInboxHandler<ConsumerFollowHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, IdentitiesJsonContext.Default));
         return services;
     }

@@ -25,9 +25,9 @@ public static class OnboardingFeature
         services.AddTransient<SuiteAuthorizationReader>();
         services.AddTransient<DirectorySync>();
         services.AddTransient<CorpInstallations>();
-        services.AddTransient<IInboxHandler, AccountAuthorizationHandler>();
-        services.AddTransient<IInboxHandler, SuiteAuthorizationHandler>();
-        services.AddTransient<IInboxHandler, ContactChangeHandler>();
+        services.AddInboxHandler<AccountAuthorizationHandler>();
+        services.AddInboxHandler<SuiteAuthorizationHandler>();
+        services.AddInboxHandler<ContactChangeHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OnboardingJsonContext.Default));
         return services;
     }

@@ -155,7 +155,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var now = DateTimeOffset.UtcNow;
-        await using (var receiving = await CallbackHosts.StartAsync(database, args: ["--Inbox:DispatchEnabled=false"]))
+        await using (var receiving = await CallbackHosts.StartAsync(database, new RecordingHandler(), ["--Inbox:DispatchEnabled=false"]))
         {
             using var response = await SignedPush.ToAccount("wxdealer0001", SignedPush.TextMessage("test:restart", SignedPush.NextMsgId(), now), now)
                 .PostAsync(receiving.Http);
@@ -171,7 +171,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     }
 
     [Fact]
-    public async Task Events_no_handler_accepts_are_kept_as_ignored()
+    public async Task Events_no_handler_accepts_are_stored_as_ignored_on_arrival()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var host = await CallbackHosts.StartAsync(database, new RecordingHandler());
@@ -183,9 +183,30 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
         using var response = await SignedPush.ToAccount("wxdealer0001", location, now).PostAsync(host.Http);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Poll.UntilAsync(() => database.InboxCountAsync("ignored"), n => n == 1, CallbackHosts.Deadline, "the event to be ignored");
+        Assert.Equal(1, await database.InboxCountAsync("ignored"));
         Assert.Equal(location, await database.ScalarAsync<string>("SELECT payload FROM inbox"));
         Assert.Equal("Unknown:LOCATION", await database.ScalarAsync<string>("SELECT kind FROM inbox"));
+        Assert.Equal(0, await database.ScalarAsync<int>("SELECT attempts FROM inbox"));
+        Assert.Equal(1, await database.ScalarAsync<int>("SELECT COUNT(*) FROM inbox WHERE processed_at = received_at"));
+    }
+
+    [Fact]
+    public async Task A_stored_event_whose_handler_is_gone_after_a_restart_is_ignored_by_the_dispatcher()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var now = DateTimeOffset.UtcNow;
+        await using (var receiving = await CallbackHosts.StartAsync(database, new RecordingHandler(), ["--Inbox:DispatchEnabled=false"]))
+        {
+            using var response = await SignedPush.ToAccount("wxdealer0001", SignedPush.TextMessage("test:orphan", SignedPush.NextMsgId(), now), now)
+                .PostAsync(receiving.Http);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(1, await database.InboxCountAsync("pending"));
+        await using var restarted = await CallbackHosts.StartAsync(database);
+
+        await Poll.UntilAsync(() => database.InboxCountAsync("ignored"), n => n == 1, CallbackHosts.Deadline, "the orphaned event to be ignored");
+        Assert.Equal(1, await database.ScalarAsync<int>("SELECT attempts FROM inbox"));
     }
 
     [Fact]

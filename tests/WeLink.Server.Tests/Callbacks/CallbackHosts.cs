@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Callbacks;
 using WeLink.Server.Tests.Support;
 
@@ -13,14 +12,14 @@ public static class CallbackHosts
 
     /// <summary>A host on the database whose sandbox pushes nothing unasked, with the given handler registered.</summary>
     public static Task<WeLinkTestHost> StartAsync(
-        TestDatabase database, IInboxHandler? handler = null, IEnumerable<string>? args = null, Action<WebApplicationBuilder>? configure = null) =>
+        TestDatabase database, RecordingHandler? handler = null, IEnumerable<string>? args = null, Action<WebApplicationBuilder>? configure = null) =>
         WeLinkTestHost.StartAsync(
             [.. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false", .. args ?? []],
             builder =>
             {
                 if (handler is not null)
                 {
-                    builder.Services.AddSingleton(handler);
+                    builder.Services.AddInboxHandler(handler);
                 }
 
                 configure?.Invoke(builder);

@@ -76,7 +76,7 @@ public abstract class InboxDispatchTests(DatabaseProvider provider)
         await using var database = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await CallbackHosts.StartAsync(
-            database, args: ["--Inbox:DispatchEnabled=false"], configure: builder => builder.Services.AddSingleton<TimeProvider>(clock));
+            database, new RecordingHandler(), ["--Inbox:DispatchEnabled=false"], builder => builder.Services.AddSingleton<TimeProvider>(clock));
         var store = host.Services.GetRequiredService<InboxStore>();
         var now = clock.GetUtcNow();
         using var response = await SignedPush.ToAccount("wxdealer0001", SignedPush.TextMessage("test:lease", SignedPush.NextMsgId(), now), now)
@@ -98,7 +98,7 @@ public abstract class InboxDispatchTests(DatabaseProvider provider)
         await using var database = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await CallbackHosts.StartAsync(
-            database, args: ["--Inbox:DispatchEnabled=false"], configure: builder => builder.Services.AddSingleton<TimeProvider>(clock));
+            database, new RecordingHandler(), ["--Inbox:DispatchEnabled=false"], builder => builder.Services.AddSingleton<TimeProvider>(clock));
         for (var i = 0; i < 3; i++)
         {
             var now = clock.GetUtcNow();

@@ -8,7 +8,7 @@ namespace WeLink.Server.Tests.Callbacks;
 /// A test handler for text messages starting with "test:". It records every delivery and throws for the
 /// first <see cref="FailuresBeforeSuccess"/> deliveries of each event (counted across admin retries).
 /// </summary>
-public sealed class RecordingHandler : IInboxHandler
+public sealed class RecordingHandler : IInboxHandler, IAcceptsCallbacks
 {
     public const string Prefix = "test:";
 
@@ -19,7 +19,7 @@ public sealed class RecordingHandler : IInboxHandler
 
     public IReadOnlyList<(InboxEvent Event, string Content)> Deliveries => [.. _deliveries];
 
-    public bool Accepts(CallbackMessage message) => message is TextMessage text && text.Content.StartsWith(Prefix, StringComparison.Ordinal);
+    public static bool Accepts(CallbackMessage message) => message is TextMessage text && text.Content.StartsWith(Prefix, StringComparison.Ordinal);
 
     public Task HandleAsync(InboxEvent inboxEvent, CallbackMessage message, CancellationToken cancellationToken)
     {

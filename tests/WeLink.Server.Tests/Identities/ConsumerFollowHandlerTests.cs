@@ -18,7 +18,7 @@ public abstract class ConsumerFollowHandlerTests(DatabaseProvider provider) : IA
     private IdentityWorld _world = null!;
 
     private ConsumerFollowHandler Handler =>
-        _world.Host.Services.GetServices<IInboxHandler>().OfType<ConsumerFollowHandler>().Single();
+        _world.Host.Services.GetRequiredService<ConsumerFollowHandler>();
 
     public async Task InitializeAsync() => _world = await IdentityWorld.StartAsync(provider);
 
@@ -30,7 +30,7 @@ public abstract class ConsumerFollowHandlerTests(DatabaseProvider provider) : IA
         var person = _world.People[0];
         var follow = await PushedAsync("consumers/follow", new { consumer_id = person, appid = _world.BeijingAppId });
 
-        Assert.True(Handler.Accepts(follow));
+        Assert.True(ConsumerFollowHandler.Accepts(follow));
         await HandleAsync(follow);
         await HandleAsync(follow);
 
@@ -111,7 +111,7 @@ public abstract class ConsumerFollowHandlerTests(DatabaseProvider provider) : IA
 
         await HandleAsync(CallbackMessageParser.Parse(follow), "wx00000000000000ff");
 
-        Assert.False(Handler.Accepts(CallbackMessageParser.Parse(text)));
+        Assert.False(ConsumerFollowHandler.Accepts(CallbackMessageParser.Parse(text)));
         Assert.Equal(0L, await _world.Database.ScalarAsync<long>("SELECT COUNT(*) FROM consumers"));
     }
 

@@ -22,9 +22,9 @@ public sealed partial class ComplaintCardHandler(
     CaseEngine engine,
     ComplaintParties parties,
     CorpClient corps,
-    ILogger<ComplaintCardHandler> logger) : IInboxHandler
+    ILogger<ComplaintCardHandler> logger) : IInboxHandler, IAcceptsCallbacks
 {
-    public bool Accepts(CallbackMessage message) => message is TemplateCardEvent card && ComplaintCards.TryParseTaskId(card.TaskId, out _);
+    public static bool Accepts(CallbackMessage message) => message is TemplateCardEvent card && ComplaintCards.TryParseTaskId(card.TaskId, out _);
 
     public async Task HandleAsync(InboxEvent inboxEvent, CallbackMessage message, CancellationToken cancellationToken)
     {

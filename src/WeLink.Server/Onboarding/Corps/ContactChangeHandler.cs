@@ -9,9 +9,9 @@ namespace WeLink.Server.Onboarding.Corps;
 /// people in or out of the visible range without a member event; WeCom sends change_auth when the range itself
 /// changes, which re-syncs everyone.
 /// </summary>
-public sealed class ContactChangeHandler(LinkStore links, StaffStore staff, CorpClient corp, TimeProvider time) : IInboxHandler
+public sealed class ContactChangeHandler(LinkStore links, StaffStore staff, CorpClient corp, TimeProvider time) : IInboxHandler, IAcceptsCallbacks
 {
-    public bool Accepts(CallbackMessage message) =>
+    public static bool Accepts(CallbackMessage message) =>
         message is ChangeContactInstruction { Member: not null, ChangeType: "create_user" or "update_user" or "delete_user" };
 
     public async Task HandleAsync(InboxEvent inboxEvent, CallbackMessage message, CancellationToken cancellationToken)

@@ -4,9 +4,9 @@ using WeLink.Wechat.Messages;
 namespace WeLink.Server.Onboarding.Corps;
 
 /// <summary>create_auth, change_auth and cancel_auth instructions from the suite's instruction URL.</summary>
-public sealed class SuiteAuthorizationHandler(CorpInstallations installations) : IInboxHandler
+public sealed class SuiteAuthorizationHandler(CorpInstallations installations) : IInboxHandler, IAcceptsCallbacks
 {
-    public bool Accepts(CallbackMessage message) => message is CreateAuthInstruction or ChangeAuthInstruction or CancelAuthInstruction;
+    public static bool Accepts(CallbackMessage message) => message is CreateAuthInstruction or ChangeAuthInstruction or CancelAuthInstruction;
 
     public Task HandleAsync(InboxEvent inboxEvent, CallbackMessage message, CancellationToken cancellationToken) => message switch
     {
