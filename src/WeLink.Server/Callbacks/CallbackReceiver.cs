@@ -7,8 +7,9 @@ namespace WeLink.Server.Callbacks;
 
 /// <summary>
 /// Everything between a callback request and the inbox: timestamp window, msg_signature (never the plain
-/// signature, which does not cover the body), nonce replay, decryption for the channel's receiveid, parsing
-/// with the hardened reader, and one insert-if-absent keyed by the message's de-duplication key. Only when
+/// signature, which does not cover the body), decryption for the channel's receiveid, parsing with the hardened
+/// reader, then the nonce replay check and one insert-if-absent keyed by the message's de-duplication key, both done
+/// by the <see cref="InboxWriter"/> for many requests at once. Only when
 /// the row is written (or was already there) may the endpoint answer <c>success</c>. A message no handler accepts
 /// (most of what followers send) is stored as ignored, so that the dispatcher never has to claim it.
 /// </summary>
@@ -37,7 +38,6 @@ public sealed partial class CallbackReceiver(
             throw Refuse(channel, StatusCodes.Status403Forbidden, "signature", "msg_signature does not match the body.");
         }
 
-        await RequireUnusedNonceAsync(channel, timestamp, nonce, msgSignature, cancellationToken);
         var plaintext = Decrypt(channel, crypt, envelope.Encrypt, crypts.ReceiveIdsFor(channel, targetId));
         var message = Parse(channel, plaintext);
 
@@ -48,7 +48,13 @@ public sealed partial class CallbackReceiver(
         var status = routes.AnyAccepts(message) ? InboxStatus.Pending : InboxStatus.Ignored;
         var entry = new InboxEntry(
             id, channel, targetId, DedupKey(channel, targetId, message), KindOf(message), plaintext, receivedAt, status, lease);
-        if (!await inbox.TryAddAsync(entry, cancellationToken))
+        var outcome = await inbox.TryAddAsync(entry, new NonceUse(channel, timestamp, nonce, msgSignature), cancellationToken);
+        if (outcome == InboxWriteOutcome.NonceUsed)
+        {
+            throw ReplayRefused(channel);
+        }
+
+        if (outcome == InboxWriteOutcome.AlreadyStored)
         {
             InboxMetrics.CountDuplicate(channel);
             LogDuplicate(channel, message.Kind);
@@ -109,7 +115,11 @@ public sealed partial class CallbackReceiver(
             throw Refuse(channel, StatusCodes.Status403Forbidden, "signature", "msg_signature does not match echostr.");
         }
 
-        await RequireUnusedNonceAsync(channel, timestamp, nonce, msgSignature, cancellationToken);
+        if (!await nonces.TryUseAsync(new NonceUse(channel, timestamp, nonce, msgSignature), cancellationToken))
+        {
+            throw ReplayRefused(channel);
+        }
+
         var receiveIds = channel == CallbackChannel.Corp ? crypts.UrlCheckData(targetId!) : crypts.UrlCheckInstructions;
         return Decrypt(channel, crypts.Suite, echostr, receiveIds);
     }
@@ -136,14 +146,8 @@ public sealed partial class CallbackReceiver(
         return (query.MsgSignature, query.Timestamp, query.Nonce);
     }
 
-    private async Task RequireUnusedNonceAsync(
-        CallbackChannel channel, string timestamp, string nonce, string msgSignature, CancellationToken cancellationToken)
-    {
-        if (!await nonces.TryUseAsync(channel, timestamp, nonce, msgSignature, cancellationToken))
-        {
-            throw Refuse(channel, StatusCodes.Status403Forbidden, "replay", "nonce was already used by another request.");
-        }
-    }
+    private CallbackRefusedException ReplayRefused(CallbackChannel channel) =>
+        Refuse(channel, StatusCodes.Status403Forbidden, "replay", "nonce was already used by another request.");
 
     private CallbackEnvelope ReadEnvelope(CallbackChannel channel, string body)
     {

@@ -3,6 +3,9 @@ using WeLink.Server.Coordination;
 
 namespace WeLink.Server.Callbacks;
 
+/// <summary>The signed query values of one callback request that the replay guard looks at.</summary>
+public readonly record struct NonceUse(CallbackChannel Channel, string Timestamp, string Nonce, string MsgSignature);
+
 /// <summary>
 /// Refuses a nonce that a different request already used within the timestamp window, across every node
 /// (the cache store is Redis on a cluster). The first request with a nonce stores its msg_signature; an
@@ -15,17 +18,21 @@ public sealed class NonceGuard(ICacheStore cache, IOptions<InboxOptions> options
 {
     private const string Prefix = "callback-nonce:";
 
-    public async Task<bool> TryUseAsync(
-        CallbackChannel channel, string timestamp, string nonce, string msgSignature, CancellationToken cancellationToken)
+    /// <summary>Checks the uses in order, in one call to the cache store; true for each use that may proceed.</summary>
+    public Task<bool[]> TryUseAllAsync(IReadOnlyList<NonceUse> uses, CancellationToken cancellationToken)
     {
-        var key = string.Concat(Prefix, CallbackChannels.Name(channel), ":", timestamp, ":", nonce);
-        var signature = msgSignature.ToLowerInvariant();
-        var ttl = options.Value.TimestampTolerance * 2;
-        if (await cache.SetIfAbsentAsync(key, signature, ttl, cancellationToken))
+        ArgumentNullException.ThrowIfNull(uses);
+        var claims = new KeyValuePair<string, string>[uses.Count];
+        for (var i = 0; i < uses.Count; i++)
         {
-            return true;
+            var use = uses[i];
+            var key = string.Concat(Prefix, CallbackChannels.Name(use.Channel), ":", use.Timestamp, ":", use.Nonce);
+            claims[i] = KeyValuePair.Create(key, use.MsgSignature.ToLowerInvariant());
         }
 
-        return string.Equals(await cache.GetAsync(key, cancellationToken), signature, StringComparison.Ordinal);
+        return cache.ClaimAsync(claims, options.Value.TimestampTolerance * 2, cancellationToken);
     }
+
+    public async Task<bool> TryUseAsync(NonceUse use, CancellationToken cancellationToken) =>
+        (await TryUseAllAsync([use], cancellationToken))[0];
 }

@@ -21,4 +21,15 @@ internal static class CoordinationArguments
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentOutOfRangeException.ThrowIfLessThan(ttl, ShortestExpiry);
     }
+
+    public static void ThrowIfInvalidClaims(IReadOnlyList<KeyValuePair<string, string>> claims, TimeSpan ttl)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ttl, ShortestExpiry);
+        foreach (var (key, value) in claims)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(key, nameof(claims));
+            ArgumentNullException.ThrowIfNull(value, nameof(claims));
+        }
+    }
 }

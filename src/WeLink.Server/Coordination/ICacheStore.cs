@@ -13,10 +13,13 @@ public interface ICacheStore
     Task SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores the value only when the key holds no live value; true for the one caller that stored it.
-    /// This is the de-duplication primitive: the first of several retries wins.
+    /// Claims each key for its value, in order and as one step (one round trip on Redis): a key that holds no live value
+    /// is given the value for <paramref name="ttl"/>. An entry comes back true when its key now holds its value (given
+    /// by this call or by an earlier claim with an equal value) and false when the key holds another value, so of
+    /// several claims on a key with different values only the first holds. This is the replay guard of callbacks: the
+    /// first request with a nonce claims it with its signature, and only an identical retry passes after it.
     /// </summary>
-    Task<bool> SetIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken);
+    Task<bool[]> ClaimAsync(IReadOnlyList<KeyValuePair<string, string>> claims, TimeSpan ttl, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes the key only while it still holds <paramref name="expected"/>; true when it was deleted.

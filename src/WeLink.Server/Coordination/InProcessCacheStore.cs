@@ -33,19 +33,27 @@ public sealed class InProcessCacheStore(TimeProvider timeProvider) : ICacheStore
         return Task.CompletedTask;
     }
 
-    public Task<bool> SetIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken)
+    public Task<bool[]> ClaimAsync(IReadOnlyList<KeyValuePair<string, string>> claims, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        CoordinationArguments.ThrowIfInvalidEntry(key, ttl);
-        ArgumentNullException.ThrowIfNull(value);
+        CoordinationArguments.ThrowIfInvalidClaims(claims, ttl);
+        var held = new bool[claims.Count];
         lock (_gate)
         {
-            if (TryGetLive(key, out _))
+            for (var i = 0; i < claims.Count; i++)
             {
-                return Task.FromResult(false);
+                var (key, value) = claims[i];
+                if (TryGetLive(key, out var entry))
+                {
+                    held[i] = string.Equals(entry.Value, value, StringComparison.Ordinal);
+                }
+                else
+                {
+                    Store(key, value, ttl);
+                    held[i] = true;
+                }
             }
-            Store(key, value, ttl);
-            return Task.FromResult(true);
         }
+        return Task.FromResult(held);
     }
 
     public Task<bool> DeleteIfEqualsAsync(string key, string expected, CancellationToken cancellationToken)

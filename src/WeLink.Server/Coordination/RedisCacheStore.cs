@@ -22,11 +22,25 @@ public sealed class RedisCacheStore(IConnectionMultiplexer redis, IOptions<Redis
         await _database.StringSetAsync(key, value, ttl).WaitAsync(cancellationToken);
     }
 
-    public Task<bool> SetIfAbsentAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken)
+    public async Task<bool[]> ClaimAsync(IReadOnlyList<KeyValuePair<string, string>> claims, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        CoordinationArguments.ThrowIfInvalidEntry(key, ttl);
-        ArgumentNullException.ThrowIfNull(value);
-        return _database.StringSetAsync(key, value, ttl, When.NotExists).WaitAsync(cancellationToken);
+        CoordinationArguments.ThrowIfInvalidClaims(claims, ttl);
+        if (claims.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = new RedisKey[claims.Count];
+        var values = new RedisValue[claims.Count + 1];
+        for (var i = 0; i < claims.Count; i++)
+        {
+            keys[i] = claims[i].Key;
+            values[i] = claims[i].Value;
+        }
+
+        values[^1] = (long)Math.Ceiling(ttl.TotalMilliseconds);
+        var held = (RedisResult[])(await _database.ScriptEvaluateAsync(RedisScripts.Claim, keys, values).WaitAsync(cancellationToken))!;
+        return Array.ConvertAll(held, h => (long)h == 1);
     }
 
     public async Task<bool> DeleteIfEqualsAsync(string key, string expected, CancellationToken cancellationToken)

@@ -82,6 +82,34 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Pushes_sharing_nonces_sent_at_once_store_one_message_per_nonce_and_refuse_the_others()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await CallbackHosts.StartAsync(database);
+        var now = DateTimeOffset.UtcNow;
+        var nonces = Enumerable.Range(0, 20).Select(_ => SignedPush.NextNonce()).ToList();
+
+        // Per nonce: two different messages, each sent twice, all at once, so they meet in the writer's groups.
+        var pushes = nonces.SelectMany(nonce => Enumerable.Range(0, 2).Select(
+            text => SignedPush.ToAccount("wxdealer0001", SignedPush.TextMessage($"{text}-{nonce}", SignedPush.NextMsgId(), now), now, nonce)));
+        var sent = pushes.SelectMany(p => new[] { p, p }).ToList();
+        var responses = await Task.WhenAll(sent.Select(p => p.PostAsync(host.Http)));
+
+        Assert.Equal(nonces.Count, await database.InboxCountAsync());
+        foreach (var nonce in nonces)
+        {
+            var statuses = sent.Zip(responses).Where(x => x.First.Nonce == nonce).Select(x => x.Second.StatusCode).ToList();
+            Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.OK));
+            Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.Forbidden));
+        }
+
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_push_the_sandbox_retries_after_a_lost_answer_is_stored_once_and_handled_once()
     {
         await using var database = await TestDatabase.CreateAsync(provider);

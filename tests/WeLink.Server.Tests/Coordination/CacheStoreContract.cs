@@ -52,39 +52,55 @@ public abstract class CacheStoreContract : IDisposable
     }
 
     [Fact]
-    public async Task Only_the_first_of_concurrent_set_if_absent_calls_stores_its_value()
+    public async Task Only_the_first_of_concurrent_claims_with_different_values_holds()
     {
         var store = CreateStore();
 
         var attempts = Enumerable.Range(0, 16)
-            .Select(i => Task.Run(async () => (Value: $"retry-{i}", Won: await store.SetIfAbsentAsync("msg-42", $"retry-{i}", LongTtl, Token))))
+            .Select(i => Task.Run(async () => (Value: $"request-{i}", Held: await ClaimAsync(store, "nonce-42", $"request-{i}", LongTtl))))
             .ToList();
         var results = await Task.WhenAll(attempts);
 
-        var winner = Assert.Single(results, result => result.Won);
-        Assert.Equal(winner.Value, await store.GetAsync("msg-42", Token));
+        var winner = Assert.Single(results, result => result.Held);
+        Assert.Equal(winner.Value, await store.GetAsync("nonce-42", Token));
     }
 
     [Fact]
-    public async Task Set_if_absent_leaves_an_existing_value_alone()
+    public async Task A_claim_with_the_value_the_key_holds_passes_again_and_another_value_does_not()
     {
         var store = CreateStore();
         await store.SetAsync("key", "existing", LongTtl, Token);
 
-        Assert.False(await store.SetIfAbsentAsync("key", "newcomer", LongTtl, Token));
+        Assert.True(await ClaimAsync(store, "key", "existing", LongTtl));
+        Assert.False(await ClaimAsync(store, "key", "newcomer", LongTtl));
         Assert.Equal("existing", await store.GetAsync("key", Token));
     }
 
     [Fact]
-    public async Task Set_if_absent_succeeds_again_once_the_earlier_value_expired()
+    public async Task Claims_of_one_call_are_taken_in_order()
     {
         var store = CreateStore();
-        Assert.True(await store.SetIfAbsentAsync("msg-7", "first", ShortTtl, Token));
+        await store.SetAsync("taken", "other", LongTtl, Token);
+
+        var held = await store.ClaimAsync(
+            [new("a", "first"), new("a", "second"), new("b", "only"), new("a", "first"), new("taken", "mine")], LongTtl, Token);
+
+        Assert.Equal([true, false, true, true, false], held);
+        Assert.Equal("first", await store.GetAsync("a", Token));
+        Assert.Equal("only", await store.GetAsync("b", Token));
+        Assert.Empty(await store.ClaimAsync([], LongTtl, Token));
+    }
+
+    [Fact]
+    public async Task A_claim_holds_for_another_value_once_the_earlier_one_expired()
+    {
+        var store = CreateStore();
+        Assert.True(await ClaimAsync(store, "nonce-7", "first", ShortTtl));
 
         Clock.LetPass(ShortTtl);
 
-        Assert.True(await Clock.EventuallyAsync(() => store.SetIfAbsentAsync("msg-7", "second", LongTtl, Token), Token));
-        Assert.Equal("second", await store.GetAsync("msg-7", Token));
+        Assert.True(await Clock.EventuallyAsync(() => ClaimAsync(store, "nonce-7", "second", LongTtl), Token));
+        Assert.Equal("second", await store.GetAsync("nonce-7", Token));
     }
 
     [Fact]
@@ -147,9 +163,13 @@ public abstract class CacheStoreContract : IDisposable
         var store = CreateStore();
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.SetAsync("key", "value", TimeSpan.Zero, Token));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.SetIfAbsentAsync("key", "value", TimeSpan.FromMilliseconds(-1), Token));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ClaimAsync(store, "key", "value", TimeSpan.FromMilliseconds(-1)));
+        await Assert.ThrowsAsync<ArgumentException>(() => ClaimAsync(store, "", "value", LongTtl));
         Assert.Null(await store.GetAsync("key", Token));
     }
+
+    private async Task<bool> ClaimAsync(ICacheStore store, string key, string value, TimeSpan ttl) =>
+        (await store.ClaimAsync([new(key, value)], ttl, Token))[0];
 
     public void Dispose()
     {
