@@ -13,10 +13,8 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
     [Fact]
     public async Task A_started_and_fired_case_keeps_its_history_timers_and_outbox_in_step()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
-        var (brand, dealer) = await database.SeedDealerAsync();
-        var engine = cases.Get<CaseEngine>();
+        await using var world = await EngineWorld.StartAsync(provider);
+        var (database, engine, brand, dealer) = world;
 
         var started = Assert.IsType<CaseMoved>(await engine.StartAsync(Start(brand, dealer, "start-1"), CancellationToken.None));
         Assert.Equal(("received", 1L), (started.State, started.Version));
@@ -37,10 +35,8 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
     [Fact]
     public async Task The_same_idempotency_key_returns_the_first_result_and_does_nothing_twice()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
-        var (brand, dealer) = await database.SeedDealerAsync();
-        var engine = cases.Get<CaseEngine>();
+        await using var world = await EngineWorld.StartAsync(provider);
+        var (database, engine, brand, dealer) = world;
         var first = Assert.IsType<CaseMoved>(await engine.StartAsync(Start(brand, dealer, "start-1"), CancellationToken.None));
         var again = Assert.IsType<CaseMoved>(await engine.StartAsync(Start(brand, dealer, "start-1"), CancellationToken.None));
         Assert.Equal((first.CaseId, true), (again.CaseId, again.Replayed));
@@ -58,10 +54,8 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
     [Fact]
     public async Task A_key_used_before_is_answered_with_its_first_result_after_the_case_moved_on()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
-        var (brand, dealer) = await database.SeedDealerAsync();
-        var engine = cases.Get<CaseEngine>();
+        await using var world = await EngineWorld.StartAsync(provider);
+        var (database, engine, brand, dealer) = world;
         var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
         var ask = new FireTrigger(caseId, "request_info", CaseFixtures.Handler, new JsonObject { ["question"] = "Which car?" }, "ask-1", ExpectedVersion: 2);
         await engine.FireAsync(ask, CancellationToken.None);
@@ -85,10 +79,8 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
     [Fact]
     public async Task Fifty_concurrent_fires_on_one_version_have_exactly_one_winner()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
-        var (brand, dealer) = await database.SeedDealerAsync();
-        var engine = cases.Get<CaseEngine>();
+        await using var world = await EngineWorld.StartAsync(provider);
+        var (database, engine, brand, dealer) = world;
         var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
@@ -103,10 +95,8 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
     [Fact]
     public async Task Fifty_concurrent_fires_without_an_expected_version_leave_a_contiguous_history()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
-        var (brand, dealer) = await database.SeedDealerAsync();
-        var engine = cases.Get<CaseEngine>();
+        await using var world = await EngineWorld.StartAsync(provider);
+        var (database, engine, brand, dealer) = world;
         var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
@@ -125,10 +115,8 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
     [Fact]
     public async Task Expected_failures_are_typed_results()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
-        var (brand, dealer) = await database.SeedDealerAsync();
-        var engine = cases.Get<CaseEngine>();
+        await using var world = await EngineWorld.StartAsync(provider);
+        var (database, engine, brand, dealer) = world;
         var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
 
         var missing = Assert.IsType<CaseRefused>(await engine.FireAsync(new FireTrigger(caseId, "resolve", CaseFixtures.Handler, [], "r1"), CancellationToken.None));
@@ -148,10 +136,8 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
     [Fact]
     public async Task Claim_and_reassign_are_steps_in_the_history()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
-        var (brand, dealer) = await database.SeedDealerAsync();
-        var engine = cases.Get<CaseEngine>();
+        await using var world = await EngineWorld.StartAsync(provider);
+        var (database, engine, brand, dealer) = world;
         var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
         var zhang = Guid.NewGuid();
         var li = Guid.NewGuid();
@@ -169,14 +155,12 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
     [Fact]
     public async Task One_open_case_per_business_key_when_the_definition_says_so()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
-        var (brand, dealer) = await database.SeedDealerAsync();
+        await using var world = await EngineWorld.StartAsync(provider);
+        var (database, engine, brand, dealer) = world;
         var json = JsonNode.Parse(CaseFixtures.ComplaintJson(), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
         json["oneOpenCasePerBusinessKey"] = true;
         Assert.IsType<WeLink.Server.Cases.Definitions.DefinitionPublished>(
-            await cases.Get<WeLink.Server.Cases.Definitions.DefinitionCatalog>().PublishAsync(brand, json.ToJsonString(), "hq", CancellationToken.None));
-        var engine = cases.Get<CaseEngine>();
+            await world.Cases.Get<WeLink.Server.Cases.Definitions.DefinitionCatalog>().PublishAsync(brand, json.ToJsonString(), "hq", CancellationToken.None));
 
         var first = Assert.IsType<CaseMoved>(await engine.StartAsync(Start(brand, dealer, "s1") with { BusinessKey = "member-1" }, CancellationToken.None));
         var second = Assert.IsType<CaseRefused>(await engine.StartAsync(Start(brand, dealer, "s2") with { BusinessKey = "member-1" }, CancellationToken.None));
@@ -217,6 +201,36 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
         var rows = await Dapper.SqlMapper.QueryAsync<(long Sequence, string? From, string To, string Kind, string Trigger)>(
             connection, "SELECT sequence, from_state, to_state, actor_kind, trigger FROM case_history WHERE case_id = @caseId ORDER BY sequence", new { caseId });
         return [.. rows.Select(r => $"{r.Sequence} {r.From}{(r.From is null ? "" : " ")}-> {r.To} by {r.Kind} ({r.Trigger})")];
+    }
+
+    /// <summary>A database of its own with one dealer, and the engine's services over it.</summary>
+    private sealed class EngineWorld : IAsyncDisposable
+    {
+        private readonly TestDatabase _database;
+        private readonly Guid _brand;
+        private readonly Guid _dealer;
+
+        private EngineWorld(TestDatabase database, CaseServices cases, Guid brand, Guid dealer) =>
+            (_database, Cases, _brand, _dealer) = (database, cases, brand, dealer);
+
+        public CaseServices Cases { get; }
+
+        public static async Task<EngineWorld> StartAsync(DatabaseProvider provider)
+        {
+            var database = await TestDatabase.CreateAsync(provider);
+            var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
+            var (brand, dealer) = await database.SeedDealerAsync();
+            return new EngineWorld(database, cases, brand, dealer);
+        }
+
+        public void Deconstruct(out TestDatabase database, out CaseEngine engine, out Guid brand, out Guid dealer) =>
+            (database, engine, brand, dealer) = (_database, Cases.Get<CaseEngine>(), _brand, _dealer);
+
+        public async ValueTask DisposeAsync()
+        {
+            await Cases.DisposeAsync();
+            await _database.DisposeAsync();
+        }
     }
 }
 
