@@ -108,7 +108,7 @@ public sealed partial class InboxDispatcher(
         activity?.SetTag("welink.inbox.kind", message.Kind.ToString());
         if (!routes.AnyAccepts(message))
         {
-            // Stored before a deployment that no longer handles its kind, or put back by an admin.
+            // Stored by a node with a handler for it (another version of WeLink) that this node does not have.
             ignored.Add(claimed.Id);
             return null;
         }

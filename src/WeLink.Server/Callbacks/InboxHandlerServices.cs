@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace WeLink.Server.Callbacks;
 
+/// <summary>Registering inbox handlers together with the routes that say what each accepts.</summary>
 public static class InboxHandlerServices
 {
     /// <summary>

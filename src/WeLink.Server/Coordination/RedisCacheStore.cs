@@ -39,6 +39,8 @@ public sealed class RedisCacheStore(IConnectionMultiplexer redis, IOptions<Redis
         }
 
         values[^1] = (long)Math.Ceiling(ttl.TotalMilliseconds);
+
+        // One script over all keys: fine on one Redis (with replicas); Redis Cluster would need them in one hash slot.
         var held = (RedisResult[])(await _database.ScriptEvaluateAsync(RedisScripts.Claim, keys, values).WaitAsync(cancellationToken))!;
         return Array.ConvertAll(held, h => (long)h == 1);
     }
