@@ -182,15 +182,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     public async Task An_event_stored_but_not_dispatched_before_a_stop_is_dispatched_after_a_restart_on_the_same_database()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var now = DateTimeOffset.UtcNow;
-        await using (var receiving = await CallbackHosts.StartAsync(database, new RecordingHandler(), ["--Inbox:DispatchEnabled=false"]))
-        {
-            using var response = await SignedPush.ToAccount("wxdealer0001", SignedPush.TextMessage("test:restart", SignedPush.NextMsgId(), now), now)
-                .PostAsync(receiving.Http);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-
-        Assert.Equal(1, await database.InboxCountAsync("pending"));
+        await StorePendingWithoutDispatchAsync(database, "test:restart");
         var handler = new RecordingHandler();
         await using var restarted = await CallbackHosts.StartAsync(database, handler);
 
@@ -222,15 +214,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     public async Task A_stored_event_whose_handler_is_gone_after_a_restart_is_ignored_by_the_dispatcher()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var now = DateTimeOffset.UtcNow;
-        await using (var receiving = await CallbackHosts.StartAsync(database, new RecordingHandler(), ["--Inbox:DispatchEnabled=false"]))
-        {
-            using var response = await SignedPush.ToAccount("wxdealer0001", SignedPush.TextMessage("test:orphan", SignedPush.NextMsgId(), now), now)
-                .PostAsync(receiving.Http);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-
-        Assert.Equal(1, await database.InboxCountAsync("pending"));
+        await StorePendingWithoutDispatchAsync(database, "test:orphan");
         await using var restarted = await CallbackHosts.StartAsync(database);
 
         await Poll.UntilAsync(() => database.InboxCountAsync("ignored"), n => n == 1, CallbackHosts.Deadline, "the orphaned event to be ignored");
@@ -298,6 +282,23 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
         "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
         + "<xml><ToUserName><![CDATA[gh_testaccount01]]></ToUserName><FromUserName><![CDATA[o_follower_1]]></FromUserName>"
         + $"<CreateTime>{now.ToUnixTimeSeconds()}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content>&secret;</Content><MsgId>1</MsgId></xml>";
+
+    /// <summary>
+    /// Stores a test message through a host that has the test handler but does not dispatch, stops that host, and
+    /// checks that the event waits as pending.
+    /// </summary>
+    private static async Task StorePendingWithoutDispatchAsync(TestDatabase database, string content)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using (var receiving = await CallbackHosts.StartAsync(database, new RecordingHandler(), ["--Inbox:DispatchEnabled=false"]))
+        {
+            using var response = await SignedPush.ToAccount("wxdealer0001", SignedPush.TextMessage(content, SignedPush.NextMsgId(), now), now)
+                .PostAsync(receiving.Http);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(1, await database.InboxCountAsync("pending"));
+    }
 }
 
 public sealed class CallbackEndpointTests_on_Sqlite() : CallbackEndpointTests(DatabaseProvider.Sqlite);
