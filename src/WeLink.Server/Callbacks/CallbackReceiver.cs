@@ -9,9 +9,9 @@ namespace WeLink.Server.Callbacks;
 /// Everything between a callback request and the inbox: timestamp window, msg_signature (never the plain
 /// signature, which does not cover the body), decryption for the channel's receiveid, parsing with the hardened
 /// reader, then the nonce replay check and one insert-if-absent keyed by the message's de-duplication key, both done
-/// by the <see cref="InboxWriter"/> for many requests at once. Only when
-/// the row is written (or was already there) may the endpoint answer <c>success</c>. A message no handler accepts
-/// (most of what followers send) is stored as ignored, so that the dispatcher never has to claim it.
+/// by the <see cref="InboxWriter"/> for many requests at once. Only when the row is written (or was already there)
+/// may the endpoint answer <c>success</c>. A message no handler accepts (most of what followers send) is stored as
+/// ignored, so that the dispatcher never has to claim it.
 /// </summary>
 public sealed partial class CallbackReceiver(
     CallbackCrypts crypts,
