@@ -71,12 +71,36 @@ public static class ParameterResolver
         }
     }
 
+    /// <summary>
+    /// The bounds HQ gives dealers, each inside the definition's, the minimum not above the maximum, and holding the value a
+    /// dealer starts from (HQ's, else the definition's default); every way they are inconsistent is named, not just the first.
+    /// </summary>
     private static Bounds DealerBounds(ParameterDefinition parameter, BrandParameterSetting brand, Bounds definitionBounds, List<ParameterError> errors)
     {
         var min = brand.DealerMin is null ? null : Bound(parameter, brand.DealerMin, "dealer minimum", definitionBounds, errors);
         var max = brand.DealerMax is null ? null : Bound(parameter, brand.DealerMax, "dealer maximum", definitionBounds, errors);
-        return new Bounds(min ?? definitionBounds.Min, max ?? definitionBounds.Max);
+        var bounds = new Bounds(min ?? definitionBounds.Min, max ?? definitionBounds.Max);
+        if (min is not null && max is not null && Read(parameter, min) > Read(parameter, max))
+        {
+            errors.Add(new(parameter.Name, ParameterSource.Brand, ParameterErrorCode.BoundsCrossed,
+                $"dealer minimum {min.ToJsonString()} is above dealer maximum {max.ToJsonString()}"));
+        }
+        else if ((min is not null || max is not null)
+            && (brand.Value ?? parameter.Default) is { } start
+            && ParameterValueReader.TryRead(parameter.Type, start, out var value, out _)
+            && !bounds.Contains(parameter.Type, value))
+        {
+            var whose = brand.Value is null ? "the definition's default" : "HQ's value";
+            errors.Add(new(parameter.Name, ParameterSource.Brand, ParameterErrorCode.OutOfBounds,
+                $"{whose} {start.ToJsonString()}, which dealers start from, is outside the dealer bounds {bounds}"));
+        }
+
+        return bounds;
     }
+
+    /// <summary>A bound <see cref="Bound"/> has already read successfully.</summary>
+    private static decimal Read(ParameterDefinition parameter, JsonNode bound) =>
+        ParameterValueReader.TryRead(parameter.Type, bound, out var value, out _) ? value : throw new InvalidOperationException("An accepted bound reads.");
 
     private static JsonNode? Bound(ParameterDefinition parameter, JsonNode bound, string what, Bounds definitionBounds, List<ParameterError> errors)
     {

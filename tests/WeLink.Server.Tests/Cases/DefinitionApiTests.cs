@@ -145,6 +145,37 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task HQ_bounds_that_contradict_each_other_are_refused_with_every_problem_named_and_nothing_is_stored()
+    {
+        await using var world = await DefinitionWorld.StartAsync(provider);
+        var brandPath = $"/api/admin/brands/{world.X.Id}/definitions/complaint/parameters";
+
+        using var refused = await world.HqX.Http.PutAsJsonAsync(
+            brandPath,
+            new
+            {
+                parameters = new
+                {
+                    first_response_hours = new { value = 12, locked = false, dealerMin = 16, dealerMax = 8 },
+                    resolution_hours = new { value = 200, locked = false, dealerMin = 24, dealerMax = 48 },
+                    sla_reminder_hours = new { locked = false, dealerMin = 4 },
+                    survey_window_days = new { locked = false, dealerMin = 0, dealerMax = 40 },
+                },
+            },
+            AdminClient.Json);
+
+        var errors = await ErrorsAsync(refused, HttpStatusCode.BadRequest);
+        Assert.Equal(["first_response_hours: dealer minimum 16 is above dealer maximum 8"], errors["first_response_hours"]);
+        Assert.Equal(["resolution_hours: HQ's value 200, which dealers start from, is outside the dealer bounds [24, 48]"], errors["resolution_hours"]);
+        Assert.Equal(["sla_reminder_hours: the definition's default 2, which dealers start from, is outside the dealer bounds [4, 12]"], errors["sla_reminder_hours"]);
+        Assert.Equal(
+            ["survey_window_days: dealer minimum 0 is outside [1, 30]", "survey_window_days: dealer maximum 40 is outside [1, 30]"],
+            errors["survey_window_days"]);
+        var view = Parameters(await world.HqX.GetOkAsync<JsonElement>(brandPath));
+        Assert.All(view.Values, p => Assert.Equal("null True", Describe(p, "hqValue", "locked")));
+    }
+
+    [Fact]
     public async Task Neither_a_publish_nor_an_HQ_lock_leaves_stored_values_that_new_cases_could_not_start_with()
     {
         await using var world = await DefinitionWorld.StartAsync(provider);

@@ -97,6 +97,60 @@ public sealed class ParameterResolverTests
         Assert.Equal(ParameterSource.Brand, error.Source);
     }
 
+    [Fact]
+    public void A_dealer_minimum_above_the_dealer_maximum_is_an_error()
+    {
+        var brand = new Dictionary<string, BrandParameterSetting> { ["first_response_hours"] = new(12, DealerAdjustable: true, DealerMin: 16, DealerMax: 8) };
+
+        var error = SingleError(Resolve(brand, NoDealerOverrides));
+
+        Assert.Equal(new ParameterError("first_response_hours", ParameterSource.Brand, ParameterErrorCode.BoundsCrossed, "dealer minimum 16 is above dealer maximum 8"), error);
+    }
+
+    [Fact]
+    public void An_hq_value_outside_the_bounds_hq_gives_dealers_is_an_error()
+    {
+        var brand = new Dictionary<string, BrandParameterSetting> { ["first_response_hours"] = new(30, DealerAdjustable: true, DealerMin: 8, DealerMax: 16) };
+
+        var error = SingleError(Resolve(brand, NoDealerOverrides));
+
+        Assert.Equal(
+            new ParameterError("first_response_hours", ParameterSource.Brand, ParameterErrorCode.OutOfBounds, "HQ's value 30, which dealers start from, is outside the dealer bounds [8, 16]"),
+            error);
+    }
+
+    [Fact]
+    public void Without_an_hq_value_the_definitions_default_must_lie_within_the_dealer_bounds()
+    {
+        var brand = new Dictionary<string, BrandParameterSetting> { ["first_response_hours"] = new(null, DealerAdjustable: true, DealerMax: 12) };
+
+        var error = SingleError(Resolve(brand, NoDealerOverrides));
+
+        Assert.Equal(
+            new ParameterError("first_response_hours", ParameterSource.Brand, ParameterErrorCode.OutOfBounds, "the definition's default 24, which dealers start from, is outside the dealer bounds [1, 12]"),
+            error);
+    }
+
+    [Fact]
+    public void Dealer_bounds_outside_the_definitions_on_both_sides_are_each_named()
+    {
+        var brand = new Dictionary<string, BrandParameterSetting> { ["first_response_hours"] = new(24, DealerAdjustable: true, DealerMin: 0, DealerMax: 100) };
+
+        var resolution = Resolve(brand, NoDealerOverrides);
+
+        Assert.Equal(["dealer minimum 0 is outside [1, 72]", "dealer maximum 100 is outside [1, 72]"], resolution.Errors.Select(e => e.Message));
+    }
+
+    [Fact]
+    public void Consistent_dealer_bounds_holding_hqs_value_resolve()
+    {
+        var brand = new Dictionary<string, BrandParameterSetting> { ["first_response_hours"] = new(12, DealerAdjustable: true, DealerMin: 12, DealerMax: 12) };
+
+        var resolution = Resolve(brand, new Dictionary<string, JsonNode?> { ["first_response_hours"] = 12 });
+
+        Assert.True(resolution.Succeeded);
+    }
+
     [Theory]
     [InlineData("\"24\"", "expected a whole number, found \"24\"")]
     [InlineData("2.5", "expected a whole number, found 2.5")]
