@@ -48,12 +48,14 @@ public static class WeLinkApp
         builder.Services.AddAdmin(builder.Configuration);
         builder.Services.AddOnboarding(builder.Configuration);
         builder.Services.AddIdentities();
+        builder.Services.AddConsumerFilingLimit(builder.Configuration);
         builder.Services.AddComplaints(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseWeLinkApi();
         app.UseAccess();
+        app.UseRateLimiter();
         app.MapCallbacks();
         app.MapIdentities();
         app.MapInProcessSandbox();

@@ -39,8 +39,11 @@ public sealed class ComplaintWorld : IAsyncDisposable
     private static readonly Type[] SandboxState =
         [typeof(SandboxClock), typeof(SandboxWorld), typeof(SandboxCredentials), typeof(PushLog), typeof(MessageLog), typeof(FaultBook), typeof(QuotaBook)];
 
-    private ComplaintWorld(TestDatabase database, WeLinkTestHost host, OffsetTimeProvider clock)
+    private readonly string[] _args;
+
+    private ComplaintWorld(TestDatabase database, WeLinkTestHost host, OffsetTimeProvider clock, string[] args)
     {
+        _args = args;
         Database = database;
         Host = host;
         Clock = clock;
@@ -79,15 +82,17 @@ public sealed class ComplaintWorld : IAsyncDisposable
 
     public StaffMember ShanghaiAdvisor { get; private set; } = null!;
 
-    public static async Task<ComplaintWorld> StartAsync(DatabaseProvider provider)
+    /// <param name="provider">The database the world runs on.</param>
+    /// <param name="args">Settings of the host beyond the world's own, e.g. a low filing limit; a restart keeps them.</param>
+    public static async Task<ComplaintWorld> StartAsync(DatabaseProvider provider, params string[] args)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var clock = new OffsetTimeProvider();
         WeLinkTestHost? host = null;
         try
         {
-            host = await StartHostAsync(database, clock, _ => { });
-            var world = new ComplaintWorld(database, host, clock);
+            host = await StartHostAsync(database, clock, args, _ => { });
+            var world = new ComplaintWorld(database, host, clock, args);
             await world.BindAsync();
             return world;
         }
@@ -113,7 +118,7 @@ public sealed class ComplaintWorld : IAsyncDisposable
         var services = Host.Services;
         var carried = SandboxState.Select(type => (type, services.GetRequiredService(type))).ToList();
         await Host.DisposeAsync();
-        Host = await StartHostAsync(Database, Clock, s =>
+        Host = await StartHostAsync(Database, Clock, _args, s =>
         {
             foreach (var (type, instance) in carried)
             {
@@ -223,12 +228,12 @@ public sealed class ComplaintWorld : IAsyncDisposable
         await Database.DisposeAsync();
     }
 
-    private static Task<WeLinkTestHost> StartHostAsync(TestDatabase database, OffsetTimeProvider clock, Action<IServiceCollection> configure) =>
+    private static Task<WeLinkTestHost> StartHostAsync(TestDatabase database, OffsetTimeProvider clock, string[] args, Action<IServiceCollection> configure) =>
         WeLinkTestHost.StartAsync(
             [
                 .. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false",
                 // The portal's AdminOptions refuses an empty bootstrap email ([EmailAddress] on ""), so the host needs one.
-                $"--Admin:BootstrapEmail={RootEmail}", $"--Admin:BootstrapPassword={RootPassword}", "--Cases:TimerPollInterval=00:00:00.2", "--Cases:OutboxPollInterval=00:00:00.2"],
+                $"--Admin:BootstrapEmail={RootEmail}", $"--Admin:BootstrapPassword={RootPassword}", "--Cases:TimerPollInterval=00:00:00.2", "--Cases:OutboxPollInterval=00:00:00.2", .. args],
             builder =>
             {
                 builder.Services.AddSingleton<TimeProvider>(clock);

@@ -42,6 +42,8 @@ public sealed class WeLinkTestHost : IAsyncDisposable
                 $"--urls=http://127.0.0.1:{FreePort.Loopback()}",
                 "--environment=Testing",
                 "--Logging:LogLevel:Default=Warning",
+                // Tests file many complaints as one consumer; the filing limit's own test sets it low again.
+                "--RateLimits:ConsumerFilings:PermitLimit=10000",
                 .. SandboxSettings.Args,
                 .. args,
             ];

@@ -26,7 +26,7 @@ public static class ConsumerComplaintEndpoints
     {
         var group = endpoints.MapGroup("/api/consumer/complaints").WithTags("Consumer: complaints").RequireAuthorization(WeLinkPolicies.Consumer)
             .RequireOwnerOfRoute<ComplaintStore>(SessionKind.Consumer);
-        group.MapPost("/", FileAsync);
+        group.MapPost("/", FileAsync).RequireRateLimiting(ConsumerFilingLimit.Policy);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/{id:guid}/information", ProvideInformationAsync);
