@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using WeLink.Server.Shared;
 using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Admin;
@@ -15,12 +16,10 @@ public sealed class AdminActions(
     AdminAccounts accounts,
     AuditLog audit)
 {
-    private const int MaxNameLength = 200;
-
     public async Task<AdminResult<Brand>> CreateBrandAsync(ClaimsPrincipal admin, string? name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        if (NameProblem(name, "brand name") is { } problem)
+        if (NameProblem(name, "brand name", TextLimits.Name) is { } problem)
         {
             return AdminResult.Refused<Brand>(ActionOutcome.Invalid, problem);
         }
@@ -34,7 +33,7 @@ public sealed class AdminActions(
     public async Task<AdminResult<Region>> CreateRegionAsync(ClaimsPrincipal admin, Guid brandId, string? name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        if (NameProblem(name, "region name") is { } problem)
+        if (NameProblem(name, "region name", TextLimits.Name) is { } problem)
         {
             return AdminResult.Refused<Region>(ActionOutcome.Invalid, problem);
         }
@@ -50,7 +49,7 @@ public sealed class AdminActions(
     {
         ArgumentNullException.ThrowIfNull(admin);
         var scope = admin.AdminScope();
-        if ((NameProblem(code, "dealer code") ?? NameProblem(name, "dealer name")) is { } problem)
+        if ((NameProblem(code, "dealer code", TextLimits.Code) ?? NameProblem(name, "dealer name", TextLimits.Name)) is { } problem)
         {
             return AdminResult.Refused<Dealer>(ActionOutcome.Invalid, problem);
         }
@@ -114,9 +113,10 @@ public sealed class AdminActions(
         return user is null ? AdminResult.Refused<AdminUser>(outcome, created.Problem!) : AdminResult.Done<AdminUser>(user);
     }
 
-    private static string? NameProblem(string? value, string what) =>
+    /// <summary>The portal's forms reach here without the API's DataAnnotations, so the same limits are checked again.</summary>
+    private static string? NameProblem(string? value, string what, int maxLength) =>
         string.IsNullOrWhiteSpace(value) ? $"A {what} is required."
-        : value.Trim().Length > MaxNameLength ? $"A {what} has at most {MaxNameLength} characters."
+        : value.Trim().Length > maxLength ? $"A {what} has at most {maxLength} characters."
         : null;
 
     private Task RecordAsync(ClaimsPrincipal admin, AuditEvent auditEvent, CancellationToken cancellationToken) =>

@@ -8,11 +8,20 @@ namespace WeLink.Server.Hosting;
 
 public static class ApiExtensions
 {
-    /// <summary>ProblemDetails for every error (with the trace id), the OpenAPI document and health checks.</summary>
+    /// <summary>
+    /// ProblemDetails for every error (with the trace id), request bodies checked against their DataAnnotations, the
+    /// OpenAPI document and health checks.
+    /// </summary>
     public static IServiceCollection AddWeLinkApi(this IServiceCollection services)
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+        services.AddValidation();
+
+        // A body that cannot be read becomes an exception (not a bare 400), so BadRequestHandler answers it with a
+        // ProblemDetails naming what was wrong, and logs it once as a warning.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "WeLink API";
@@ -26,11 +35,7 @@ public static class ApiExtensions
 
     public static WebApplication UseWeLinkApi(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            // Kestrel's own rejections (body too large, bad framing) keep their 4xx status instead of becoming 500.
-            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        });
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
 
         app.MapOpenApi();

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Access;
 using WeLink.Server.Onboarding.Corps;
@@ -63,29 +62,20 @@ public static class OnboardingApiEndpoints
     /// Audited as <c>brand.menu.set</c> with how many accounts took it.
     /// </summary>
     public static async Task<Results<Ok<MenuPublishResponse>, ValidationProblem>> SetMenuAsync(
-        Guid brandId, HttpRequest request, BrandMenuStore menus, MenuPublisher publisher, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        Guid brandId, BrandMenu menu, ClaimsPrincipal user, BrandMenuStore menus, MenuPublisher publisher, AuditLog audit, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        BrandMenu? menu;
-        try
-        {
-            menu = await request.ReadFromJsonAsync(MenuJsonContext.Default.BrandMenu, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            menu = null;
-        }
-
-        if ((menu is null ? "Send the menu as menu/create JSON: {\"button\": [...]}." : menu.Problem()) is { } problem)
+        ArgumentNullException.ThrowIfNull(menu);
+        if (menu.Problem() is { } problem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["button"] = [problem] });
         }
 
-        await menus.SaveAsync(brandId, menu!, time.GetUtcNow(), cancellationToken);
-        var accounts = await publisher.PublishToBrandAsync(brandId, menu!, cancellationToken);
+        await menus.SaveAsync(brandId, menu, time.GetUtcNow(), cancellationToken);
+        var accounts = await publisher.PublishToBrandAsync(brandId, menu, cancellationToken);
         var published = accounts.Count(a => a.Published);
         await audit.RecordAsync(
-            AuditActor.From(request.HttpContext.User),
+            AuditActor.From(user),
             new AuditEvent("brand.menu.set", "brand", brandId.ToString(), AuditOutcome.Succeeded, brandId, null,
                 $"published on {published} of {accounts.Count} linked accounts"),
             cancellationToken);

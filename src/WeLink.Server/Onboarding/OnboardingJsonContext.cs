@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WeLink.Server.Onboarding.Menus;
 
 namespace WeLink.Server.Onboarding;
 
@@ -9,4 +10,5 @@ namespace WeLink.Server.Onboarding;
 [JsonSerializable(typeof(StaffListResponse))]
 [JsonSerializable(typeof(StaffRolesRequest))]
 [JsonSerializable(typeof(MenuPublishResponse))]
+[JsonSerializable(typeof(BrandMenu))]
 public sealed partial class OnboardingJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using WeLink.Server.Access;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Tenancy;
 
@@ -20,6 +21,11 @@ public sealed class AdminAccounts(AdminUserStore users, AdminPasswords passwords
         if (!request.Email.Contains('@', StringComparison.Ordinal) || string.IsNullOrWhiteSpace(request.DisplayName))
         {
             return AccountCreation.Invalid("An admin needs an email address and a name.");
+        }
+
+        if (request.Email.Length > TextLimits.Email || request.DisplayName.Length > TextLimits.Name)
+        {
+            return AccountCreation.Invalid($"An email address has at most {TextLimits.Email} characters and a name at most {TextLimits.Name}.");
         }
 
         var (placed, refusal) = await PlaceAsync(creator, request, cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Tenancy;
 
@@ -21,7 +22,9 @@ public sealed class AdminPasswords(IPasswordHasher<AdminUser> hasher)
     private readonly Lazy<string> _decoy = new(() => hasher.HashPassword(Anyone, Guid.NewGuid().ToString()));
 
     public static string? Problem(string? password) =>
-        string.IsNullOrEmpty(password) || password.Length < MinLength ? $"A password needs at least {MinLength} characters." : null;
+        string.IsNullOrEmpty(password) || password.Length < MinLength ? $"A password needs at least {MinLength} characters."
+        : password.Length > TextLimits.Password ? $"A password has at most {TextLimits.Password} characters."
+        : null;
 
     public string Hash(string password) => hasher.HashPassword(Anyone, password);
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using WeLink.Server.Access;
 using WeLink.Server.Admin.Api;
 using WeLink.Server.Cases.Definitions;
@@ -16,7 +17,7 @@ namespace WeLink.Server.Tests.Admin;
 /// <c>{id}</c> (a case; on consumer routes a complaint's case) and <c>{staffId}</c> (a staff row of the named dealer).
 /// The path's prefix says which session the route takes: <c>/api/consumer</c>, <c>/api/staff</c>, else an admin's.
 /// </summary>
-public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet<string> Roles, Func<TenancyWorld, object?> Body)
+public sealed partial record TenantEndpoint(string Method, string Template, IReadOnlySet<string> Roles, Func<TenancyWorld, object?> Body)
 {
     public const string Trigger = "acknowledge";
 
@@ -137,6 +138,9 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
 
     public static TenantEndpoint Named(string name) => All.Single(e => e.Name == name);
 
+    /// <summary>The row name of a mapped route: POST and "/api/admin/dealers/{dealerId:guid}/approve" → "POST /api/admin/dealers/{dealerId}/approve".</summary>
+    public static string NameOf(string method, string pattern) => $"{method} {RouteConstraint().Replace(pattern, "{$1}").TrimEnd('/')}";
+
     /// <summary>Whether calling this route on <paramref name="target"/> reaches beyond what is the caller's own.</summary>
     public bool ReachesBeyond(MatrixTarget own, MatrixTarget target)
     {
@@ -157,16 +161,24 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
             .Replace("{version}", "1", StringComparison.Ordinal) + Query;
     }
 
+    /// <summary>The path that calls the route on the target; a route naming a staff member gets a real staff row of the dealer it names.</summary>
+    public async Task<string> PathForAsync(TenancyWorld world, MatrixTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(target);
+        var staffId = Template.Contains("{staffId}", StringComparison.Ordinal) ? await world.StaffOfAsync(target.DealerId) : Guid.Empty;
+        return PathFor(target, staffId);
+    }
+
     /// <summary>
-    /// Calls the route on the target with the session in <paramref name="cookie"/> (none when null). A route naming a staff
-    /// member is called with a real staff row of the dealer it names; every write carries a fresh Idempotency-Key.
+    /// Calls the route on the target (<see cref="PathForAsync"/>) with the session in <paramref name="cookie"/> (none when
+    /// null); every write carries a fresh Idempotency-Key.
     /// </summary>
     public async Task<HttpResponseMessage> SendAsync(HttpClient http, string? cookie, TenancyWorld world, MatrixTarget target)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(world);
-        var staffId = Template.Contains("{staffId}", StringComparison.Ordinal) ? await world.StaffOfAsync(target.DealerId) : Guid.Empty;
-        using var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(PathFor(target, staffId), UriKind.Relative));
+        using var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(await PathForAsync(world, target), UriKind.Relative));
         if (cookie is not null)
         {
             request.Headers.Add("Cookie", cookie);
@@ -196,4 +208,7 @@ public sealed record TenantEndpoint(string Method, string Template, IReadOnlySet
         var name = world.Unique("admin");
         return new CreateAdminUserRequest($"{name}@welink.test", name, TenancyWorld.Password);
     }
+
+    [GeneratedRegex(@"\{(\w+):[^}]+\}")]
+    private static partial Regex RouteConstraint();
 }

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using WeLink.Server.Shared;
+
 namespace WeLink.Server.Calendars.Api;
 
 /// <summary>
@@ -6,7 +9,7 @@ namespace WeLink.Server.Calendars.Api;
 /// is recorded); a stale one answers 409.
 /// </summary>
 public sealed record DealerCalendarRequest(
-    string? TimeZone,
+    [StringLength(TextLimits.Code)] string? TimeZone,
     IReadOnlyDictionary<string, IReadOnlyList<string?>?>? WeeklyHours,
     IReadOnlyList<HolidayEntry?>? Holidays,
     IReadOnlyList<WorkingDayEntry?>? WorkingDays,
@@ -29,6 +32,6 @@ public sealed record BrandHolidaysRequest(IReadOnlyList<HolidayEntry?>? Holidays
 
 public sealed record BrandHolidaysResponse(Guid BrandId, IReadOnlyList<HolidayEntry> Holidays, int Version);
 
-public sealed record HolidayEntry(string? Date, string? Name);
+public sealed record HolidayEntry([StringLength(TextLimits.Code)] string? Date, [StringLength(TextLimits.Name)] string? Name);
 
-public sealed record WorkingDayEntry(string? Date, IReadOnlyList<string?>? Hours, string? Name);
+public sealed record WorkingDayEntry([StringLength(TextLimits.Code)] string? Date, IReadOnlyList<string?>? Hours, [StringLength(TextLimits.Name)] string? Name);

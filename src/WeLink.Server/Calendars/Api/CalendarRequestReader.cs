@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using WeLink.Server.Shared;
 using WeLink.Workflow.Time;
 
 namespace WeLink.Server.Calendars.Api;
@@ -12,7 +13,7 @@ internal static partial class CalendarRequestReader
 {
     public const int MaxDates = 400;
     public const int MaxRangesPerDay = 8;
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = TextLimits.Name;
     private const string DateFormat = "yyyy-MM-dd";
 
     private static readonly Dictionary<string, DayOfWeek> Weekdays = DealerCalendar.Week.ToDictionary(Text, StringComparer.OrdinalIgnoreCase);

@@ -1,6 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using WeLink.Server.Shared;
+
 namespace WeLink.Server.Onboarding.Menus;
 
-/// <summary>The official-account menu HQ sets for its brand, in WeChat's menu/create shape (snake_case JSON).</summary>
+/// <summary>
+/// The official-account menu HQ sets for its brand, in WeChat's menu/create shape (snake_case JSON). Its one two-word
+/// name is spelled out so the admin API, which reads camelCase, takes a menu/create body as it is.
+/// </summary>
 public sealed record BrandMenu(IReadOnlyList<BrandMenuButton> Button)
 {
     /// <summary>WeChat's limits: 1 to 3 top-level buttons, each with at most 5 sub-buttons; null when valid.</summary>
@@ -39,10 +46,10 @@ public sealed record BrandMenu(IReadOnlyList<BrandMenuButton> Button)
 }
 
 public sealed record BrandMenuButton(
-    string Name,
-    string? Type = null,
-    string? Key = null,
-    string? Url = null,
-    string? Appid = null,
-    string? Pagepath = null,
-    IReadOnlyList<BrandMenuButton>? SubButton = null);
+    [StringLength(TextLimits.Name)] string Name,
+    [StringLength(TextLimits.Code)] string? Type = null,
+    [StringLength(128)] string? Key = null,
+    [StringLength(TextLimits.Url)] string? Url = null,
+    [StringLength(TextLimits.Code)] string? Appid = null,
+    [StringLength(TextLimits.Url)] string? Pagepath = null,
+    [property: JsonPropertyName("sub_button")] IReadOnlyList<BrandMenuButton>? SubButton = null);
