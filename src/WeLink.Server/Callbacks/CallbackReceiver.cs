@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using WeLink.Server.Data.Queues;
 using WeLink.Wechat.Crypto;
 using WeLink.Wechat.Messages;
 
@@ -18,7 +19,7 @@ public sealed partial class CallbackReceiver(
     NonceGuard nonces,
     InboxWriter inbox,
     InboxStore store,
-    InboxSignal signal,
+    WorkSignal<InboxDispatcher> signal,
     InboxRoutes routes,
     TicketHandler tickets,
     TimeProvider time,
@@ -41,10 +42,10 @@ public sealed partial class CallbackReceiver(
         var plaintext = Decrypt(channel, crypt, envelope.Encrypt, crypts.ReceiveIdsFor(channel, targetId));
         var message = Parse(channel, plaintext);
 
-        var receivedAt = InboxTime.Stored(time.GetUtcNow());
+        var receivedAt = QueueTime.Stored(time.GetUtcNow());
         var id = Guid.CreateVersion7(receivedAt);
         var handleNow = TicketHandler.Accepts(message);
-        var lease = handleNow ? InboxTime.Stored(receivedAt + options.Value.LeaseDuration) : (DateTimeOffset?)null;
+        var lease = handleNow ? QueueTime.Stored(receivedAt + options.Value.LeaseDuration) : (DateTimeOffset?)null;
         var status = routes.AnyAccepts(message) ? InboxStatus.Pending : InboxStatus.Ignored;
         var entry = new InboxEntry(
             id, channel, targetId, DedupKey(channel, targetId, message), KindOf(message), plaintext, receivedAt, status, lease);
@@ -95,7 +96,7 @@ public sealed partial class CallbackReceiver(
             return;
         }
 
-        await store.CompleteAsync([inboxEvent.Id], InboxStatus.Done, lease, cancellationToken);
+        await store.Work.CompleteAsync([inboxEvent.Id], InboxStatus.Done, lease, cancellationToken);
         InboxMetrics.CountDispatched(InboxStatus.Done);
     }
 

@@ -1,3 +1,5 @@
+using WeLink.Server.Data.Queues;
+
 namespace WeLink.Server.Callbacks;
 
 public static class CallbacksFeature
@@ -23,13 +25,12 @@ public static class CallbacksFeature
         services.AddSingleton<CallbackCrypts>();
         services.AddSingleton<NonceGuard>();
         services.AddSingleton<InboxStore>();
-        services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<CallbackReceiver>();
         services.AddSingleton<InboxRoutes>();
         services.AddInboxHandler<TicketHandler>(ServiceLifetime.Singleton);
-        services.AddHostedService<InboxDispatcher>();
+        services.AddQueueWorker<InboxDispatcher>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using WeLink.Server.Access;
+using WeLink.Server.Data.Queues;
 
 namespace WeLink.Server.Callbacks;
 
@@ -35,9 +36,9 @@ public static class InboxAdminEndpoints
 
     /// <summary>Puts a parked event back in the queue with fresh attempts.</summary>
     public static async Task<Results<NoContent, NotFound<ProblemDetails>>> RetryAsync(
-        Guid id, InboxStore store, InboxSignal signal, CancellationToken cancellationToken)
+        Guid id, InboxStore store, WorkSignal<InboxDispatcher> signal, CancellationToken cancellationToken)
     {
-        if (!await store.RetryAsync(id, cancellationToken))
+        if (!await store.Work.RetryAsync(id, cancellationToken))
         {
             return TypedResults.NotFound(new ProblemDetails { Title = "No parked event has this id.", Status = StatusCodes.Status404NotFound });
         }

@@ -1,64 +1,33 @@
 using Microsoft.Extensions.Options;
+using WeLink.Server.Data.Queues;
 using WeLink.Server.Hosting;
 using WeLink.Wechat.Messages;
 
 namespace WeLink.Server.Callbacks;
 
 /// <summary>
-/// Delivers stored callbacks to every <see cref="IInboxHandler"/> that accepts them, at least once: claims
-/// due events in batches, marks them done (or ignored when no handler wants them any more), and on an exception
-/// retries with exponential backoff until <see cref="InboxOptions.MaxAttempts"/>, then parks the event with
-/// its error for an admin. Wakes at once when this node stored an event, and polls for the rest.
+/// Delivers stored callbacks to every <see cref="IInboxHandler"/> that accepts them, at least once: claims due events
+/// in batches from the inbox's queue, marks them done (or ignored when no handler wants them any more), and on an
+/// exception retries with exponential backoff until <see cref="InboxOptions.MaxAttempts"/>, then parks the event with
+/// its error for an admin. <see cref="PollingService{TWorker}"/> runs it; this node's callback endpoint wakes it when
+/// it stored an event.
 /// </summary>
 public sealed partial class InboxDispatcher(
     InboxStore store,
-    InboxSignal signal,
     InboxRoutes routes,
     IServiceScopeFactory scopes,
     IOptions<InboxOptions> options,
     TimeProvider time,
-    ILogger<InboxDispatcher> logger) : BackgroundService
+    ILogger<InboxDispatcher> logger) : IQueueWorker
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.DispatchEnabled)
-        {
-            return;
-        }
-
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var claimed = 0;
-                try
-                {
-                    claimed = await DispatchBatchAsync(settings, stoppingToken);
-                }
-                catch (Exception failure) when (failure is not OperationCanceledException)
-                {
-                    LogRoundFailed(failure);
-                }
-
-                if (claimed < settings.BatchSize)
-                {
-                    await signal.WaitAsync(settings.PollInterval, time, stoppingToken);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down; claimed but unfinished events come back when their lease passes.
-        }
-    }
+    public PollingSettings Polling => new(options.Value.DispatchEnabled, options.Value.BatchSize, options.Value.PollInterval);
 
     /// <summary>One claim-and-deliver round; returns how many events it claimed.</summary>
-    internal async Task<int> DispatchBatchAsync(InboxOptions settings, CancellationToken cancellationToken)
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
+        var settings = options.Value;
         var now = time.GetUtcNow();
-        var lease = InboxTime.Stored(now + settings.LeaseDuration);
-        var claimed = await store.ClaimDueAsync(settings.BatchSize, lease, cancellationToken);
+        var (lease, claimed) = await store.Work.ClaimAsync(settings.BatchSize, now + settings.LeaseDuration, cancellationToken);
         if (claimed.Count == 0)
         {
             return 0;
@@ -141,18 +110,15 @@ public sealed partial class InboxDispatcher(
         ClaimedInboxEvent claimed, DateTimeOffset lease, string error, InboxOptions settings, CancellationToken cancellationToken)
     {
         InboxMetrics.CountFailed();
-        var park = claimed.Attempts >= settings.MaxAttempts;
-        DateTimeOffset? retryAt = park ? null : time.GetUtcNow() + settings.BackoffAfter(claimed.Attempts);
-        if (!await store.FailAsync(claimed.Id, lease, error, retryAt, cancellationToken))
+        switch (await store.Work.FailAsync(claimed.Id, lease, claimed.Attempts, error, settings.Retries, cancellationToken))
         {
-            LogLeaseLost(claimed.Id);
-            return;
-        }
-
-        if (park)
-        {
-            InboxMetrics.CountParked();
-            LogParked(claimed.Id, claimed.Attempts);
+            case FailOutcome.LeaseLost:
+                LogLeaseLost(claimed.Id);
+                break;
+            case FailOutcome.Parked:
+                InboxMetrics.CountParked();
+                LogParked(claimed.Id, claimed.Attempts);
+                break;
         }
     }
 
@@ -163,7 +129,7 @@ public sealed partial class InboxDispatcher(
             return;
         }
 
-        var finished = await store.CompleteAsync(ids, status, lease, cancellationToken);
+        var finished = await store.Work.CompleteAsync(ids, status, lease, cancellationToken);
         for (var i = 0; i < finished; i++)
         {
             InboxMetrics.CountDispatched(status);
@@ -174,9 +140,6 @@ public sealed partial class InboxDispatcher(
             LogLeasesLost(ids.Count - finished, status);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "An inbox dispatch round failed; retrying after the poll interval")]
-    private partial void LogRoundFailed(Exception failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox event {EventId} ({Kind}): handler {Handler} failed on attempt {Attempt}")]
     private partial void LogHandlerFailed(Guid eventId, CallbackMessageKind kind, string handler, int attempt, Exception failure);

@@ -1,3 +1,5 @@
+using WeLink.Server.Data.Queues;
+
 namespace WeLink.Server.Callbacks;
 
 /// <summary>The <c>Inbox</c> section: how callbacks are checked and how stored events are dispatched.</summary>
@@ -38,11 +40,5 @@ public sealed class InboxOptions
     /// <summary>The longest wait between two deliveries.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The wait before delivery number <paramref name="failedAttempts"/> + 1.</summary>
-    public TimeSpan BackoffAfter(int failedAttempts)
-    {
-        var doublings = Math.Clamp(failedAttempts - 1, 0, 30);
-        var delay = RetryBaseDelay.Ticks * (1L << doublings);
-        return delay <= 0 || delay > RetryMaxDelay.Ticks ? RetryMaxDelay : TimeSpan.FromTicks(delay);
-    }
+    public RetryPolicy Retries => new(MaxAttempts, RetryBaseDelay, RetryMaxDelay);
 }

@@ -1,3 +1,5 @@
+using WeLink.Server.Data.Queues;
+
 namespace WeLink.Server.Cases;
 
 /// <summary>Settings of the case engine's background work (section <c>Cases</c>).</summary>
@@ -33,4 +35,6 @@ public sealed class CaseOptions
     public TimeSpan OutboxFirstRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan OutboxMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    public RetryPolicy OutboxRetries => new(OutboxMaxAttempts, OutboxFirstRetryDelay, OutboxMaxRetryDelay);
 }

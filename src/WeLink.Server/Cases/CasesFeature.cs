@@ -4,6 +4,7 @@ using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Inbox;
 using WeLink.Server.Cases.Outbox;
 using WeLink.Server.Cases.Timers;
+using WeLink.Server.Data.Queues;
 using WeLink.Workflow.Actions;
 
 namespace WeLink.Server.Cases;
@@ -24,14 +25,12 @@ public static class CasesFeature
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<ParameterSettingsStore>();
         services.AddSingleton<CaseEngine>();
-        services.AddSingleton<CaseTimerRunner>();
-        services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<StaffInboxStore>();
         services.AddSingleton<CaseDetailsStore>();
         services.AddSingleton<DefinitionAdmin>();
-        services.AddHostedService<CaseTimerService>();
-        services.AddHostedService<OutboxService>();
+        services.AddQueueWorker<CaseTimerRunner>();
+        services.AddQueueWorker<OutboxDispatcher>();
         return services;
     }
 

@@ -20,12 +20,12 @@ public sealed class DatabaseHealthCheck(IDbConnectionFactory connections, Databa
             }
 
             return _migrated
-                ? HealthCheckResult.Healthy($"{connections.Provider} reachable and migrated")
-                : HealthCheckResult.Unhealthy($"{connections.Provider} reachable but migrations are pending");
+                ? HealthCheckResult.Healthy($"{connections.Dialect.Provider} reachable and migrated")
+                : HealthCheckResult.Unhealthy($"{connections.Dialect.Provider} reachable but migrations are pending");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy($"{connections.Provider} unreachable: {e.GetType().Name}");
+            return HealthCheckResult.Unhealthy($"{connections.Dialect.Provider} unreachable: {e.GetType().Name}");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using WeLink.Server.Data.Dialects;
 
 namespace WeLink.Server.Data;
 
@@ -12,7 +13,7 @@ public sealed class SqliteConnectionFactory(DatabaseSettings settings) : IDbConn
     private readonly int _busyTimeoutMs = new SqliteConnectionStringBuilder(settings.ConnectionString).DefaultTimeout * 1000;
     private int _walEnabled;
 
-    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    public SqlDialect Dialect => SqliteDialect.Instance;
 
     public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {

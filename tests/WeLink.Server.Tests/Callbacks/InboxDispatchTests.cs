@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WeLink.Server.Callbacks;
 using WeLink.Server.Data;
+using WeLink.Server.Data.Queues;
 using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Callbacks;
@@ -61,13 +62,13 @@ public abstract class InboxDispatchTests(DatabaseProvider provider)
         var store = host.Services.GetRequiredService<InboxStore>();
         var parked = Assert.Single((await store.ListAsync(InboxStatus.Parked, 1, 50, CancellationToken.None)).Items);
 
-        Assert.True(await store.RetryAsync(parked.Id, CancellationToken.None));
-        Assert.False(await store.RetryAsync(parked.Id, CancellationToken.None));
-        host.Services.GetRequiredService<InboxSignal>().Notify();
+        Assert.True(await store.Work.RetryAsync(parked.Id, CancellationToken.None));
+        Assert.False(await store.Work.RetryAsync(parked.Id, CancellationToken.None));
+        host.Services.GetRequiredService<WorkSignal<InboxDispatcher>>().Notify();
 
         await Poll.UntilAsync(() => database.InboxCountAsync(InboxStatus.Done), n => n == 1, CallbackHosts.Deadline, "the retried event to be handled");
         Assert.Equal([1, 1], handler.Deliveries.Select(d => d.Event.Attempt).ToArray());
-        Assert.False(await store.RetryAsync(Guid.CreateVersion7(), CancellationToken.None));
+        Assert.False(await store.Work.RetryAsync(Guid.CreateVersion7(), CancellationToken.None));
     }
 
     [Fact]
@@ -82,14 +83,14 @@ public abstract class InboxDispatchTests(DatabaseProvider provider)
         using var response = await SignedPush.ToAccount("wxdealer0001", SignedPush.TextMessage("test:lease", SignedPush.NextMsgId(), now), now)
             .PostAsync(host.Http);
 
-        var first = Assert.Single(await store.ClaimDueAsync(10, now.AddMinutes(1), CancellationToken.None));
-        Assert.Empty(await store.ClaimDueAsync(10, now.AddMinutes(1), CancellationToken.None));
+        var first = Assert.Single((await store.Work.ClaimAsync(10, now.AddMinutes(1), CancellationToken.None)).Items);
+        Assert.Empty((await store.Work.ClaimAsync(10, now.AddMinutes(1), CancellationToken.None)).Items);
         clock.Advance(TimeSpan.FromSeconds(61));
-        var again = Assert.Single(await store.ClaimDueAsync(10, clock.GetUtcNow().AddMinutes(1), CancellationToken.None));
+        var again = Assert.Single((await store.Work.ClaimAsync(10, clock.GetUtcNow().AddMinutes(1), CancellationToken.None)).Items);
 
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(2, again.Attempts);
-        Assert.Equal(0, await store.CompleteAsync([first.Id], InboxStatus.Done, now.AddMinutes(1), CancellationToken.None));
+        Assert.Equal(0, await store.Work.CompleteAsync([first.Id], InboxStatus.Done, now.AddMinutes(1), CancellationToken.None));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Callbacks;
 using WeLink.Server.Data;
+using WeLink.Server.Data.Queues;
 using WeLink.Server.Tests.Admin;
 using WeLink.Server.Tests.Support;
 
@@ -34,7 +35,7 @@ public abstract class ParkedEventsAdminTests(DatabaseProvider provider)
 
         var retried = await root.PostAsync($"/api/admin/inbox/{parked.GetProperty("id").GetGuid()}/retry", null);
         Assert.True(retried.IsSuccessStatusCode, await retried.Content.ReadAsStringAsync());
-        host.Services.GetRequiredService<InboxSignal>().Notify();
+        host.Services.GetRequiredService<WorkSignal<InboxDispatcher>>().Notify();
         await Poll.UntilAsync(() => database.InboxCountAsync(InboxStatus.Done), n => n == 1, CallbackHosts.Deadline, "the retried event to be handled");
 
         var brand = await root.PostOkAsync<JsonElement>("/api/admin/brands", new { name = "Aurora Motors" });

@@ -42,7 +42,7 @@ public abstract class OutboxTests(DatabaseProvider provider)
         clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await dispatcher.RunDueAsync(CancellationToken.None));
 
-        Assert.True(await store.RetryAsync(parked.Id, CancellationToken.None));
+        Assert.True(await store.Work.RetryAsync(parked.Id, CancellationToken.None));
         Assert.Equal(1, await dispatcher.RunDueAsync(CancellationToken.None));
         Assert.Equal(1, actions.Count("send_receipt"));
         Assert.Empty(await store.ListAsync(OutboxStore.Parked, 10, CancellationToken.None));
@@ -60,7 +60,7 @@ public abstract class OutboxTests(DatabaseProvider provider)
         var (brand, dealer) = await database.SeedDealerAsync();
         var started = Assert.IsType<CaseMoved>(await alive.Get<CaseEngine>().StartAsync(CaseEngineTests.Start(brand, dealer, "s1"), CancellationToken.None));
 
-        Assert.Equal(2, (await dead.Get<OutboxDispatcher>().ClaimAsync(CancellationToken.None)).Count);
+        Assert.Equal(2, (await dead.Get<OutboxDispatcher>().ClaimAsync(CancellationToken.None)).Items.Count);
         Assert.Equal(0, await alive.Get<OutboxDispatcher>().RunDueAsync(CancellationToken.None));
         clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
         Assert.Equal(2, await alive.Get<OutboxDispatcher>().RunDueAsync(CancellationToken.None));

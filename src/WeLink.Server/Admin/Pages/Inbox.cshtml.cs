@@ -35,7 +35,7 @@ public sealed class InboxModel(InboxStore inbox) : PortalPageModel
             return refused;
         }
 
-        if (await inbox.RetryAsync(id, cancellationToken))
+        if (await inbox.Work.RetryAsync(id, cancellationToken))
         {
             Flash = "The event goes round again.";
         }

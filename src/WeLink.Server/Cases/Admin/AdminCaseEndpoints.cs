@@ -41,5 +41,5 @@ public static class AdminCaseEndpoints
     }
 
     private static async Task<Results<NoContent, NotFound>> RetryOutboxAsync(Guid id, OutboxStore store, CancellationToken cancellationToken) =>
-        await store.RetryAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await store.Work.RetryAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

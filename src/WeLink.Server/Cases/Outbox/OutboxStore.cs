@@ -1,14 +1,26 @@
 using Dapper;
 using WeLink.Server.Data;
+using WeLink.Server.Data.Queues;
 
 namespace WeLink.Server.Cases.Outbox;
 
-/// <summary>What admins see of the outbox, and the retry of a parked item.</summary>
+/// <summary>The <c>outbox</c> table: its <see cref="Work"/> for the dispatcher and admins' retries, and what admins see.</summary>
 public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider time)
 {
-    public const string Pending = "pending";
-    public const string Done = "done";
-    public const string Parked = "parked";
+    public const string Pending = QueueStatus.Pending;
+    public const string Done = QueueStatus.Done;
+    public const string Parked = QueueStatus.Parked;
+
+    private static readonly QueueTable Table = new(
+        "outbox",
+        """
+        id AS Id, case_id AS CaseId, idempotency_key AS IdempotencyKey, action AS Action, payload AS Payload,
+        attempts AS Attempts, created_at AS CreatedAt
+        """,
+        CompletedColumn: "completed_at");
+
+    /// <summary>Claims, completions, failures and admin retries of outbox items.</summary>
+    public LeasedWork<OutboxClaimedItem> Work { get; } = new(Table, connections, time);
 
     private const string Columns = """
         id AS Id, case_id AS CaseId, action AS Action, idempotency_key AS IdempotencyKey, status AS Status, attempts AS Attempts,
@@ -28,16 +40,5 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
         const string sql = $"SELECT {Columns} FROM outbox WHERE case_id = @caseId ORDER BY created_at, id";
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<OutboxItem>(new CommandDefinition(sql, new { caseId }, cancellationToken: cancellationToken))];
-    }
-
-    /// <summary>Puts a parked item back in line with fresh attempts; false when it is not parked.</summary>
-    public async Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = @now, locked_until = NULL
-            WHERE id = @id AND status = 'parked'
-            """;
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, now = time.GetUtcNow() }, cancellationToken: cancellationToken)) == 1;
     }
 }

@@ -1,67 +1,60 @@
-using Dapper;
 using Microsoft.Extensions.Options;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
+using WeLink.Server.Data.Queues;
 
 namespace WeLink.Server.Cases.Timers;
 
 /// <summary>
-/// Claims due timers and fires each through <see cref="CaseEngine"/> as the system actor. A claim is a lease written in
-/// one statement: on PostgreSQL <c>FOR UPDATE SKIP LOCKED</c> lets nodes claim disjoint rows without waiting; on SQLite
-/// the single writer serialises claims. The fire deletes the row in its own transaction and uses the timer id as its
-/// idempotency key, so a node that dies after firing but before noticing cannot make the timer fire twice.
+/// Claims due timers from the <c>case_timers</c> queue and fires each through <see cref="CaseEngine"/> as the system
+/// actor. The fire deletes the row in its own transaction and uses the timer id as its idempotency key, so a node that
+/// dies after firing but before noticing cannot make the timer fire twice; a timer whose fire fails comes back when its
+/// lease passes. <see cref="PollingService{TWorker}"/> runs it on every node (rather than Quartz: the rows and their
+/// leases already give once-across-nodes firing, and Quartz would add a second schedule to keep in step with the table).
 /// </summary>
-public sealed partial class CaseTimerRunner(
-    IDbConnectionFactory connections,
-    CaseEngine engine,
-    IOptions<CaseOptions> options,
-    TimeProvider time,
-    ILogger<CaseTimerRunner> logger)
+public sealed partial class CaseTimerRunner : IQueueWorker
 {
-    private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private static readonly QueueTable Table = new(
+        "case_timers",
+        "id AS Id, case_id AS CaseId, key AS Key, trigger AS Trigger, breach AS Breach, due_at AS DueAt",
+        DueColumn: "due_at",
+        LeaseColumn: "claimed_until");
+
+    private readonly LeasedWork<TimerRow> _queue;
+    private readonly CaseEngine _engine;
+    private readonly IOptions<CaseOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CaseTimerRunner> _logger;
+
+    public CaseTimerRunner(
+        IDbConnectionFactory connections, CaseEngine engine, IOptions<CaseOptions> options, TimeProvider time, ILogger<CaseTimerRunner> logger)
+    {
+        _queue = new LeasedWork<TimerRow>(Table, connections, time);
+        _engine = engine;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public PollingSettings Polling => new(_options.Value.RunTimers, _options.Value.TimerBatchSize, _options.Value.TimerPollInterval);
 
     /// <summary>Fires every timer due now that no other node holds; returns how many were claimed.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(cancellationToken);
-        foreach (var timer in claimed)
+        var (lease, claimed) = await _queue.ClaimAsync(_options.Value.TimerBatchSize, _time.GetUtcNow() + _options.Value.TimerLease, cancellationToken);
+        foreach (var timer in claimed.OrderBy(t => t.DueAt))
         {
-            var result = await engine.FireTimerAsync(timer, cancellationToken);
+            var result = await _engine.FireTimerAsync(timer, cancellationToken);
             if (result is CaseConflict)
             {
                 // The case moved meanwhile; let the timer be claimed again on the next round.
-                await ReleaseAsync(timer.Id, cancellationToken);
+                await _queue.ReleaseAsync(timer.Id, lease, cancellationToken);
             }
 
             LogFired(timer.CaseId, timer.Key, result.GetType().Name);
         }
 
         return claimed.Count;
-    }
-
-    private async Task<IReadOnlyList<TimerRow>> ClaimAsync(CancellationToken cancellationToken)
-    {
-        const string claim = """
-            UPDATE case_timers SET claimed_by = @node, claimed_until = @until
-            WHERE id IN (
-                SELECT id FROM case_timers
-                WHERE due_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
-                ORDER BY due_at LIMIT @batch {0})
-            RETURNING id AS Id, case_id AS CaseId, key AS Key, trigger AS Trigger, breach AS Breach, due_at AS DueAt
-            """;
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, claim, connections.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "");
-        var now = time.GetUtcNow();
-        var rows = await connection.QueryAsync<TimerRow>(new CommandDefinition(
-            sql, new { node = _node, until = now + options.Value.TimerLease, now, batch = options.Value.TimerBatchSize }, cancellationToken: cancellationToken));
-        return [.. rows.OrderBy(t => t.DueAt)];
-    }
-
-    private async Task ReleaseAsync(Guid timerId, CancellationToken cancellationToken)
-    {
-        const string sql = "UPDATE case_timers SET claimed_by = NULL, claimed_until = NULL WHERE id = @timerId AND claimed_by = @node";
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { timerId, node = _node }, cancellationToken: cancellationToken));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Timer {Key} of case {CaseId} fired: {Outcome}")]

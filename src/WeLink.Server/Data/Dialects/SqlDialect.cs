@@ -1,0 +1,38 @@
+namespace WeLink.Server.Data.Dialects;
+
+/// <summary>
+/// What differs between the SQL of the two providers, asked of one object instead of by provider checks in each store.
+/// Everything here returns SQL fragments built from identifiers the caller names in code, never from values.
+/// </summary>
+public abstract class SqlDialect
+{
+    public static SqlDialect For(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Postgres => PostgresDialect.Instance,
+        DatabaseProvider.Sqlite => SqliteDialect.Instance,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Not a supported database provider."),
+    };
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// Appended to the sub-select that picks the rows of a claim, so concurrent claimers take disjoint rows without
+    /// waiting on each other; empty where the engine already serialises writers.
+    /// </summary>
+    public abstract string SkipLockedRows { get; }
+
+    /// <summary>
+    /// True when one command can bind a whole column of values as one array parameter, so a multi-row insert is one
+    /// statement whatever the row count (prepared once); otherwise each row needs parameters of its own.
+    /// </summary>
+    public abstract bool BindsArrays { get; }
+
+    /// <summary>
+    /// True when a command of several statements runs as one implicit transaction, so a batch needs no explicit
+    /// BEGIN/COMMIT round trips; otherwise each statement commits on its own unless a transaction is opened.
+    /// </summary>
+    public abstract bool BatchIsOneTransaction { get; }
+
+    /// <summary>"<paramref name="column"/> is one of the list bound as <paramref name="parameter"/>".</summary>
+    public abstract string IsIn(string column, string parameter);
+}
