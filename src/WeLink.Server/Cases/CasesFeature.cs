@@ -2,6 +2,7 @@ using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Inbox;
+using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Cases.Outbox;
 using WeLink.Server.Cases.Timers;
 using WeLink.Server.Data.Queues;
@@ -12,7 +13,8 @@ namespace WeLink.Server.Cases;
 public static class CasesFeature
 {
     /// <summary>
-    /// The case engine, its definitions and parameter settings, the timer runner, the outbox and the inbox stores. The
+    /// The case engine, its definitions and parameter settings, the timer runner, the outbox, the inbox stores and case
+    /// messaging (the notices definitions declare). The
     /// engine also needs an <see cref="IDealerCalendars"/>, which the calendars feature provides.
     /// </summary>
     public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration)
@@ -31,6 +33,7 @@ public static class CasesFeature
         services.AddSingleton<DefinitionAdmin>();
         services.AddQueueWorker<CaseTimerRunner>();
         services.AddQueueWorker<OutboxDispatcher>();
+        services.AddCaseMessaging(configuration);
         return services;
     }
 

@@ -9,11 +9,8 @@ public static class ComplaintDefinition
 
     public static class Triggers
     {
-        public const string Acknowledge = "acknowledge";
         public const string Cancel = "cancel";
-        public const string RequestInfo = "request_info";
         public const string ProvideInfo = "provide_info";
-        public const string ApproveRemedy = "approve_remedy";
         public const string SurveyAnswered = "survey_answered";
     }
 

@@ -1,17 +1,13 @@
-using WeLink.Server.Cases.Definitions;
-using WeLink.Server.Data;
+using WeLink.Server.Cases.Messaging;
 
 namespace WeLink.Server.Complaints;
 
 /// <summary>The label a consumer sees for a state, from the definition version the case runs on.</summary>
-public sealed class ComplaintLabels(IDbConnectionFactory connections, IServiceProvider services)
+public sealed class ComplaintLabels(CaseDefinitions definitions)
 {
     public async Task<string> LabelAsync(int version, string state, CancellationToken cancellationToken)
     {
-        // Resolved late: the catalog validates against the action handlers, and the consumer notices use these labels.
-        var definitions = services.GetRequiredService<DefinitionCatalog>();
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        var definition = await definitions.GetAsync(ComplaintDefinition.Key, version, connection, null, cancellationToken);
+        var definition = await definitions.GetAsync(ComplaintDefinition.Key, version, cancellationToken);
         return definition.States.FirstOrDefault(s => s.Key == state)?.ConsumerLabel ?? "处理中";
     }
 }

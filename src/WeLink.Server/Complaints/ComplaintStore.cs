@@ -4,7 +4,7 @@ using WeLink.Server.Data;
 
 namespace WeLink.Server.Complaints;
 
-/// <summary>The complaints feature's own tables: the consumer's index of complaints, sent messages and granted remedies.</summary>
+/// <summary>The complaints feature's own tables: the consumer's index of complaints and granted remedies.</summary>
 public sealed class ComplaintStore(IDbConnectionFactory connections) : IRouteOwnership
 {
     public async Task AddAsync(ComplaintRow complaint, CancellationToken cancellationToken)
@@ -42,37 +42,6 @@ public sealed class ComplaintStore(IDbConnectionFactory connections) : IRouteOwn
         ArgumentNullException.ThrowIfNull(scope);
         return scope.Kind == SessionKind.Consumer && scope.DealerId is { } dealerId
             && await FindAsync(id, scope.SubjectId, dealerId, cancellationToken) is not null;
-    }
-
-    public async Task<bool> WasSentAsync(string idempotencyKey, CancellationToken cancellationToken)
-    {
-        const string sql = "SELECT COUNT(*) FROM complaint_messages WHERE idempotency_key = @idempotencyKey";
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { idempotencyKey }, cancellationToken: cancellationToken)) > 0;
-    }
-
-    /// <summary>Marks the delivery <paramref name="idempotencyKey"/> as sent; <paramref name="summary"/> says what, in words
-    /// without personal data, for the complaint's message log.</summary>
-    public async Task RecordSentAsync(
-        string idempotencyKey, Guid caseId, string channel, IReadOnlyList<string> recipients, string summary, DateTimeOffset sentAt, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            INSERT INTO complaint_messages (idempotency_key, case_id, channel, recipients, summary, sent_at)
-            VALUES (@idempotencyKey, @caseId, @channel, @recipients, @summary, @sentAt)
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """;
-        await ExecuteAsync(sql, new { idempotencyKey, caseId, channel, recipients = string.Join('|', recipients), summary, sentAt }, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<ComplaintMessage>> MessagesAsync(Guid caseId, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            SELECT channel AS Channel, recipients AS Recipients, summary AS Summary, sent_at AS SentAt
-            FROM complaint_messages WHERE case_id = @caseId ORDER BY sent_at
-            """;
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ComplaintMessage>(new CommandDefinition(sql, new { caseId }, cancellationToken: cancellationToken));
-        return [.. rows];
     }
 
     /// <summary>Records a granted remedy once per idempotency key; the loyalty ledger takes untaken rows later.</summary>

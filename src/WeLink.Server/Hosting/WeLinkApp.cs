@@ -49,7 +49,7 @@ public static class WeLinkApp
         builder.Services.AddOnboarding(builder.Configuration);
         builder.Services.AddIdentities();
         builder.Services.AddConsumerFilingLimit(builder.Configuration);
-        builder.Services.AddComplaints(builder.Configuration);
+        builder.Services.AddComplaints();
         configure?.Invoke(builder);
 
         var app = builder.Build();

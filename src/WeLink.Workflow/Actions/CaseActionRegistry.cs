@@ -10,6 +10,8 @@ public sealed class CaseActionRegistry
 
     private readonly Dictionary<string, ICaseActionHandler> _handlers = new(StringComparer.Ordinal);
 
+    private readonly INoticeHandler? _notices;
+
     /// <param name="handlers">Every registered handler; two with one name are a wiring mistake.</param>
     /// <param name="knownRoles">The staff roles a family handler (<c>assign:</c>) expands to.</param>
     public CaseActionRegistry(IEnumerable<ICaseActionHandler> handlers, IEnumerable<string> knownRoles)
@@ -20,6 +22,12 @@ public sealed class CaseActionRegistry
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var handler in handlers)
         {
+            if (handler is INoticeHandler notices)
+            {
+                _notices = _notices is null ? notices : throw new InvalidOperationException("Two notice handlers are registered.");
+                continue;
+            }
+
             if (!_handlers.TryAdd(handler.Name, handler))
             {
                 throw new InvalidOperationException($"Two case action handlers are registered as '{handler.Name}'.");
@@ -40,7 +48,8 @@ public sealed class CaseActionRegistry
 
     public IReadOnlySet<string> Names { get; }
 
-    /// <summary>The handler for <paramref name="action"/> and, for a family, the argument after the colon.</summary>
+    /// <summary>The handler for <paramref name="action"/> and, for a family, the argument after the colon; an action no
+    /// named handler takes goes to the notice handler, which knows whether the case's definition declares it.</summary>
     public bool TryFind(string action, out ICaseActionHandler handler, out string? argument)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -58,6 +67,7 @@ public sealed class CaseActionRegistry
             return argument.Length > 0;
         }
 
-        return false;
+        handler = _notices!;
+        return _notices is not null;
     }
 }

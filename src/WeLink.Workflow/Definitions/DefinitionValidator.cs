@@ -35,6 +35,8 @@ public static class DefinitionValidator
         CheckReachability(context);
         CheckTimers(context, timerKeys);
         CheckParameters(definition, problems);
+        TextRules.Check(definition, knownRoles, problems);
+        TextRules.CheckSteps(definition, problems);
         return problems;
     }
 
@@ -80,10 +82,12 @@ public static class DefinitionValidator
 
     private static void CheckDeclaredActions(WorkflowDefinition definition, IReadOnlySet<string> registeredActions, List<DefinitionProblem> problems)
     {
+        // A notice needs no handler of its own: the host's case messaging sends every notice a definition declares.
+        var notices = definition.Notices.Select(n => n.Action).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < definition.Actions.Count; i++)
         {
             var action = definition.Actions[i];
-            if (!string.IsNullOrWhiteSpace(action) && !registeredActions.Contains(action))
+            if (!string.IsNullOrWhiteSpace(action) && !registeredActions.Contains(action) && !notices.Contains(action))
             {
                 problems.Add(new($"actions[{i}]", $"no handler is registered for action '{action}'"));
             }

@@ -20,5 +20,11 @@ public sealed record TransitionDefinition
 
     public GuardCondition? Guard { get; init; }
 
+    /// <summary>The named step (<see cref="WorkflowDefinition.Steps"/>) firing this transition records as done.</summary>
+    public string? Completes { get; init; }
+
+    /// <summary>Named steps that must be done first; a refusal names each one missing.</summary>
+    public IReadOnlyList<string> RequiresSteps { get; init => field = value ?? []; } = [];
+
     public IReadOnlyList<string> Actions { get; init => field = value ?? []; } = [];
 }

@@ -29,6 +29,22 @@ public sealed record WorkflowDefinition
     /// <summary>Every action name the definition invokes, so a host can check it has a handler for each before using it.</summary>
     public IReadOnlyList<string> Actions { get; init => field = value ?? []; } = [];
 
+    /// <summary>The actions that tell someone about the case; each is also named in <see cref="Actions"/>.</summary>
+    public IReadOnlyList<NoticeDefinition> Notices { get; init => field = value ?? []; } = [];
+
+    /// <summary>
+    /// What people read, by key (Simplified Chinese). Placeholders: <c>{state}</c> (the state's consumer label),
+    /// <c>{data.&lt;field&gt;}</c> and <c>{input.&lt;field&gt;}</c>; a field with <see cref="ValueLabels"/> shows its label.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Texts { get; init => field = value ?? new Dictionary<string, string>(); } = new Dictionary<string, string>();
+
+    /// <summary>Field → stored value → what people read (e.g. <c>severity</c>: <c>high</c> → 紧急), so no code value is shown.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ValueLabels { get; init => field = value ?? new Dictionary<string, IReadOnlyDictionary<string, string>>(); }
+        = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>Named steps staff complete on the way; see <see cref="StepDefinition"/>.</summary>
+    public IReadOnlyList<StepDefinition> Steps { get; init => field = value ?? []; } = [];
+
     /// <summary>At most one open case per business key (e.g. one open card application per member).</summary>
     public bool OneOpenCasePerBusinessKey { get; init; }
 

@@ -15,6 +15,9 @@ public enum RefusalReason
     /// <summary>Required input fields are absent, null or empty; all of them are named.</summary>
     MissingInput,
 
+    /// <summary>Named steps the transition requires are not done yet; all of them are named.</summary>
+    StepsMissing,
+
     /// <summary>Every candidate transition's guard is false.</summary>
     GuardFalse,
 }

@@ -15,6 +15,9 @@ public static class TransitionEvaluator
     /// <summary>The trigger recorded for a case's first step.</summary>
     public const string StartTrigger = "start";
 
+    /// <summary>The case data field that lists the named steps done so far (see <see cref="StepDefinition"/>).</summary>
+    public const string CompletedStepsField = "completedSteps";
+
     /// <summary>Starts a case in the initial state: its entry actions, its timers, and version 1.</summary>
     public static TransitionAccepted Start(WorkflowDefinition definition, ResolvedParameters parameters, BusinessCalendar calendar, StartRequest request)
     {
@@ -68,6 +71,13 @@ public static class TransitionEvaluator
             return new TransitionRefused(RefusalReason.MissingInput, $"'{request.Trigger}' needs {string.Join(", ", missing)}.", missing);
         }
 
+        var missingSteps = MissingSteps(definition, snapshot.Data, permitted);
+        if (missingSteps.Count > 0)
+        {
+            var labels = string.Join("、", missingSteps.Select(s => s.Label));
+            return new TransitionRefused(RefusalReason.StepsMissing, $"'{request.Trigger}' needs these steps done first: {labels}.", [.. missingSteps.Select(s => s.Key)]);
+        }
+
         var scope = GuardScope.For(snapshot, snapshot.Data, request.Input, parameters);
         var chosen = permitted.FirstOrDefault(t => t.Guard is null || GuardEvaluator.Holds(t.Guard, scope));
         if (chosen is null)
@@ -89,6 +99,11 @@ public static class TransitionEvaluator
         var to = chosen.To ?? snapshot.State;
         var sequence = snapshot.Version + 1;
         var data = Merge(snapshot.Data, request.Input);
+        if (chosen.Completes is { } step)
+        {
+            data[CompletedStepsField] = new JsonArray([.. CompletedSteps(snapshot.Data).Append(step).Distinct(StringComparer.Ordinal).Select(s => JsonValue.Create(s))]);
+        }
+
         var timers = new TimerPlanner(definition, parameters, calendar)
             .Plan(snapshot.State, to, snapshot.Timers, snapshot.Pause, GuardScope.For(snapshot, data, request.Input, parameters), request.Now);
         var entered = to == snapshot.State ? [] : State(definition, to).OnEnter;
@@ -112,6 +127,18 @@ public static class TransitionEvaluator
             _ => actor.Kind == ActorKind.Staff && (parsed.Role is null || actor.Roles.Contains(parsed.Role)),
         };
     }
+
+    private static List<StepDefinition> MissingSteps(WorkflowDefinition definition, JsonObject data, List<TransitionDefinition> permitted)
+    {
+        var done = CompletedSteps(data).ToHashSet(StringComparer.Ordinal);
+        var required = permitted.SelectMany(t => t.RequiresSteps).Where(step => !done.Contains(step)).ToHashSet(StringComparer.Ordinal);
+        return [.. definition.Steps.Where(s => required.Contains(s.Key))];
+    }
+
+    private static IEnumerable<string> CompletedSteps(JsonObject data) =>
+        data[CompletedStepsField] is JsonArray steps
+            ? steps.Select(s => s is JsonValue v && v.TryGetValue<string>(out var key) ? key : null).OfType<string>()
+            : [];
 
     private static bool IsBlank(JsonNode? node) =>
         node is null || (node is JsonValue value && value.TryGetValue<string>(out var text) && string.IsNullOrWhiteSpace(text));

@@ -77,8 +77,10 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         await _world.AwaitMessagesAsync("wecom/message/update_template_card", _world.Advisor.UserId, 1, "the card greyed out");
 
         using var advisor = await _world.StaffAsync(_world.Advisor);
-        await FireAsStaffAsync(advisor, first.Id, "record_step", new { step = "listen", note = "听取了客户的完整描述" });
-        await FireAsStaffAsync(advisor, first.Id, "record_step", new { step = "apologize", note = "当面致歉" });
+        await FireAsStaffAsync(advisor, first.Id, "listen", new { note = "听取了客户的完整描述" });
+        await FireAsStaffAsync(advisor, first.Id, "empathize", new { note = "理解客户的不便" });
+        await FireAsStaffAsync(advisor, first.Id, "apologize", new { note = "当面致歉" });
+        await FireAsStaffAsync(advisor, first.Id, "delight", new { note = "赠送一次免费保养" });
         await FireAsStaffAsync(advisor, first.Id, "resolve", new { resolution = "更换了零件并免除工时费" });
         var resolved = await Poll.UntilAsync(() => GetAsync(consumer, first.Id), c => c.SurveyOpen, Deadline, "the survey");
         Assert.Equal("已解决", resolved.Status);
@@ -105,7 +107,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         var history = (await CaseAsync(first.Id)).History.Select(h => h.Trigger).ToList();
         Assert.Single(history, t => t == "acknowledge");
         Assert.Equal("closed", (await CaseAsync(first.Id)).State);
-        Assert.Equal(6, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM complaint_messages WHERE channel = 'official-account'", new { }));
+        Assert.Equal(6, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM case_messages WHERE channel = 'official-account' AND status = 'sent'", new { }));
     }
 
     [Fact]

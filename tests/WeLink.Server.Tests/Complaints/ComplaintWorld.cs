@@ -10,7 +10,7 @@ using WeLink.Sandbox.Recording;
 using WeLink.Sandbox.Time;
 using WeLink.Sandbox.World;
 using WeLink.Server.Access;
-using WeLink.Server.Complaints;
+using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Admin;
 using WeLink.Server.Tests.Identities;
@@ -237,7 +237,7 @@ public sealed class ComplaintWorld : IAsyncDisposable
             builder =>
             {
                 builder.Services.AddSingleton<TimeProvider>(clock);
-                builder.Services.AddOptions<ComplaintsOptions>().PostConfigure<SandboxWorld>((options, world) =>
+                builder.Services.AddOptions<CaseMessagingOptions>().PostConfigure<SandboxWorld>((options, world) =>
                     options.StatusTemplateId = world.Snapshot().Accounts.SelectMany(a => a.Templates).First(t => t.Title == TemplateTitle).TemplateId);
                 configure(builder.Services);
             });

@@ -9,6 +9,7 @@ public enum CaseRefusalReason
     NotAllowedFromState = RefusalReason.NotAllowedFromState,
     ActorNotPermitted = RefusalReason.ActorNotPermitted,
     MissingInput = RefusalReason.MissingInput,
+    StepsMissing = RefusalReason.StepsMissing,
     GuardFalse = RefusalReason.GuardFalse,
 
     /// <summary>No shipped or published definition has the key.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WeLink.Server.Cases.Messaging;
 using WeLink.Workflow.Actions;
 
 namespace WeLink.Server.Complaints.Actions;
@@ -17,7 +18,7 @@ public sealed class GrantRemedyAction(ComplaintStore store, TimeProvider time) :
     public async Task HandleAsync(CaseActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var complaint = new ComplaintPayload(context);
+        var complaint = new CasePayload(context);
         var points = complaint.Input("remedyPoints") ?? complaint.Data("remedyPoints") ?? "0";
         await store.GrantRemedyAsync(
             new RemedyGrant
@@ -25,7 +26,7 @@ public sealed class GrantRemedyAction(ComplaintStore store, TimeProvider time) :
                 IdempotencyKey = context.IdempotencyKey,
                 CaseId = context.CaseId,
                 DealerId = context.DealerId,
-                ConsumerId = complaint.ConsumerId,
+                ConsumerId = complaint.SubjectId,
                 Points = long.Parse(points, NumberStyles.Integer, CultureInfo.InvariantCulture),
                 Description = complaint.Input("remedyDescription") ?? complaint.Data("remedyDescription") ?? "",
                 GrantedAt = time.GetUtcNow(),

@@ -1,15 +1,13 @@
 using Dapper;
-using WeLink.Server.Access;
 using WeLink.Server.Data;
 
-namespace WeLink.Server.Complaints;
+namespace WeLink.Server.Cases.Messaging;
 
 /// <summary>
-/// Who a complaint's messages go to: the consumer's openid in the dealer's own account, the dealer's corp and agent, and
-/// its staff by role. Read-only over the tenancy tables that Onboarding and Identities write; none of their public
-/// lookups answers "the dealer's staff in a role" or the agent id yet, and these reads should move behind one when it does.
+/// Where a case's messages go: the consumer's openid in the dealer's own account, the dealer's corp and agent, and its
+/// staff by role or as the case's assignee.
 /// </summary>
-public sealed class ComplaintParties(IDbConnectionFactory connections)
+public sealed class MessageAddresses(IDbConnectionFactory connections)
 {
     /// <summary>The consumer's openid and the appid of the dealer account that knows it, while that account is linked.</summary>
     public async Task<ConsumerAddress?> ConsumerAsync(Guid consumerId, CancellationToken cancellationToken)
@@ -43,7 +41,7 @@ public sealed class ComplaintParties(IDbConnectionFactory connections)
         return [.. rows];
     }
 
-    /// <summary>The userid of the case's assigned staff member while they are active; null when the case sits with a role.</summary>
+    /// <summary>The userid of the case's assignee now (not when the step was written) while they are active; null when the case sits with a role.</summary>
     public async Task<string?> AssigneeUserIdAsync(Guid caseId, CancellationToken cancellationToken)
     {
         const string sql = """
@@ -53,34 +51,8 @@ public sealed class ComplaintParties(IDbConnectionFactory connections)
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { caseId }, cancellationToken: cancellationToken));
     }
-
-    /// <summary>The dealer's active service advisor with the fewest open cases (ties: the lowest id, so the choice is stable).</summary>
-    public async Task<Guid?> LeastBusyAdvisorAsync(Guid dealerId, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            SELECT s.id FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND r.role = @role
-            WHERE s.dealer_id = @dealerId AND s.status = 'active'
-            ORDER BY (SELECT COUNT(*) FROM cases c WHERE c.assignee_staff_id = s.id AND c.closed_at IS NULL), s.id
-            LIMIT 1
-            """;
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        // Read as Guid (the type handler knows SQLite's text ids); no advisor comes back as the default.
-        var advisor = await connection.QuerySingleOrDefaultAsync<Guid>(
-            new CommandDefinition(sql, new { dealerId, role = StaffRoles.ServiceAdvisor }, cancellationToken: cancellationToken));
-        return advisor == Guid.Empty ? null : advisor;
-    }
 }
 
-public sealed class ConsumerAddress
-{
-    public string AppId { get; init; } = "";
+public sealed record ConsumerAddress(string AppId, string OpenId);
 
-    public string OpenId { get; init; } = "";
-}
-
-public sealed class CorpAddress
-{
-    public string CorpId { get; init; } = "";
-
-    public long AgentId { get; init; }
-}
+public sealed record CorpAddress(string CorpId, long AgentId);

@@ -1,0 +1,35 @@
+namespace WeLink.Server.Cases.Messaging;
+
+/// <summary>A row of the <c>case_messages</c> ledger.</summary>
+public sealed class CaseMessage
+{
+    internal const string Columns = """
+        idempotency_key AS IdempotencyKey, case_id AS CaseId, channel AS Channel, recipients AS Recipients, summary AS Summary,
+        status AS Status, attempts AS Attempts, claimed_at AS ClaimedAt, sent_at AS SentAt
+        """;
+
+    public string IdempotencyKey { get; init; } = "";
+
+    public Guid CaseId { get; init; }
+
+    /// <summary><see cref="CaseMessenger.ConsumerChannel"/> or <see cref="CaseMessenger.StaffChannel"/>.</summary>
+    public string Channel { get; init; } = "";
+
+    /// <summary>Openids or userids joined by <c>|</c>.</summary>
+    public string Recipients { get; init; } = "";
+
+    /// <summary>What was said, in words without personal data (the notice's action and its rendered text).</summary>
+    public string Summary { get; init; } = "";
+
+    /// <summary><c>sending</c> while claimed, <c>sent</c> once the platform took it.</summary>
+    public string Status { get; init; } = "";
+
+    public long Attempts { get; init; }
+
+    public DateTimeOffset ClaimedAt { get; init; }
+
+    public DateTimeOffset? SentAt { get; init; }
+}
+
+/// <summary>What a sender claims before it sends.</summary>
+public sealed record CaseMessageClaim(string IdempotencyKey, Guid CaseId, string Channel, string Recipients, string Summary, DateTimeOffset ClaimedAt);

@@ -1,0 +1,72 @@
+using Dapper;
+using WeLink.Server.Data;
+
+namespace WeLink.Server.Cases.Messaging;
+
+/// <summary>
+/// The <c>case_messages</c> ledger: a message is claimed under its idempotency key before it is sent and marked sent after.
+/// A claim is granted for a new key, and once more for a key whose earlier claim is older than the lease and never marked
+/// sent (its sender crashed between the send and the mark): that is the one repeat a crash can cause, and never a second.
+/// </summary>
+public sealed class CaseMessageLedger(IDbConnectionFactory connections)
+{
+    /// <summary>How many claims a key gets: the first send, and one repeat after a crash.</summary>
+    public const int MaxAttempts = 2;
+
+    /// <summary>True when the caller may send; otherwise <see cref="FindAsync"/> says why not.</summary>
+    public async Task<bool> TryClaimAsync(CaseMessageClaim claim, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        const string sql = """
+            INSERT INTO case_messages (idempotency_key, case_id, channel, recipients, summary, status, attempts, claimed_at)
+            VALUES (@IdempotencyKey, @CaseId, @Channel, @Recipients, @Summary, 'sending', 1, @ClaimedAt)
+            ON CONFLICT (idempotency_key) DO UPDATE SET attempts = case_messages.attempts + 1, claimed_at = excluded.claimed_at
+            WHERE case_messages.status = 'sending' AND case_messages.attempts < @MaxAttempts AND case_messages.claimed_at < @staleBefore
+            RETURNING attempts
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var attempts = await connection.QueryAsync<long>(new CommandDefinition(
+            sql,
+            new { claim.IdempotencyKey, claim.CaseId, claim.Channel, claim.Recipients, claim.Summary, claim.ClaimedAt, MaxAttempts, staleBefore },
+            cancellationToken: cancellationToken));
+        return attempts.Any();
+    }
+
+    public async Task MarkSentAsync(string idempotencyKey, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE case_messages SET status = 'sent', sent_at = @sentAt WHERE idempotency_key = @idempotencyKey";
+        await ExecuteAsync(sql, new { idempotencyKey, sentAt }, cancellationToken);
+    }
+
+    /// <summary>Gives a claim back after the platform refused the send, so the next delivery is a first try, not a repeat.</summary>
+    public async Task ReleaseAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE case_messages SET attempts = attempts - 1 WHERE idempotency_key = @idempotencyKey AND status = 'sending' AND attempts > 1;
+            DELETE FROM case_messages WHERE idempotency_key = @idempotencyKey AND status = 'sending' AND attempts = 1
+            """;
+        await ExecuteAsync(sql, new { idempotencyKey }, cancellationToken);
+    }
+
+    public async Task<CaseMessage?> FindAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT {CaseMessage.Columns} FROM case_messages WHERE idempotency_key = @idempotencyKey";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<CaseMessage>(new CommandDefinition(sql, new { idempotencyKey }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>What was sent about a case, oldest first.</summary>
+    public async Task<IReadOnlyList<CaseMessage>> ListAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT {CaseMessage.Columns} FROM case_messages WHERE case_id = @caseId ORDER BY claimed_at";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CaseMessage>(new CommandDefinition(sql, new { caseId }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
+    private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,24 @@
+using WeLink.Server.Callbacks;
+using WeLink.Workflow.Actions;
+
+namespace WeLink.Server.Cases.Messaging;
+
+/// <summary>
+/// Case messaging for every process: the notices definitions declare, the messenger and its ledger, and the handler for
+/// card button presses. A process registers its definition (with its notices and texts) and writes no messaging code.
+/// </summary>
+public static class CaseMessagingFeature
+{
+    public static IServiceCollection AddCaseMessaging(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CaseMessagingOptions>().Bind(configuration.GetSection(CaseMessagingOptions.SectionName));
+        services.AddSingleton<CaseMessageLedger>();
+        services.AddSingleton<MessageAddresses>();
+        services.AddSingleton<CaseDefinitions>();
+        services.AddSingleton<CaseMessenger>();
+        services.AddSingleton<NoticeAction>();
+        services.AddSingleton<ICaseActionHandler>(sp => sp.GetRequiredService<NoticeAction>());
+        services.AddInboxHandler<CaseCardHandler>(ServiceLifetime.Singleton);
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using WeLink.Workflow.Actions;
+
+namespace WeLink.Server.Cases.Messaging;
+
+/// <summary>Reads what an action needs from the case payload the engine hands it (see <see cref="CaseActionContext.Payload"/>).</summary>
+public sealed class CasePayload(CaseActionContext context)
+{
+    public CaseActionContext Context => context;
+
+    public Guid CaseId => context.CaseId;
+
+    public string IdempotencyKey => context.IdempotencyKey;
+
+    public string DefinitionKey => Text(context.Payload, "definitionKey") ?? "";
+
+    public int DefinitionVersion => context.Payload["definitionVersion"]?.GetValue<int>() ?? 1;
+
+    /// <summary>The state the step left the case in.</summary>
+    public string State => Text(context.Payload, "to") ?? "";
+
+    public long Sequence => context.Payload["sequence"]?.GetValue<long>() ?? 0;
+
+    /// <summary>The consumer a consumer-facing case is about.</summary>
+    public Guid SubjectId => Guid.Parse(Text(context.Payload, "subjectId") ?? throw new InvalidOperationException("The case has no subject."), CultureInfo.InvariantCulture);
+
+    public string? Data(string field) => Text(Section("data"), field);
+
+    public string? Input(string field) => Text(Section("input"), field);
+
+    /// <summary><c>data</c> or <c>input</c>; empty when the payload has none.</summary>
+    public JsonObject Section(string name) => context.Payload[name] as JsonObject ?? [];
+
+    /// <summary>A field as text: strings as they are, anything else as its JSON.</summary>
+    public static string? Text(JsonObject node, string field) => node[field] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        var other => other.ToJsonString(),
+    };
+}

@@ -1,0 +1,58 @@
+using WeLink.Workflow.Actions;
+using WeLink.Workflow.Definitions;
+using WeLink.Wechat.WeCom.Models;
+
+namespace WeLink.Server.Cases.Messaging;
+
+/// <summary>
+/// Sends the notice a case's definition declares under the action's name: a template message to the consumer, or a WeCom
+/// text (a card when the notice has buttons) to the case's assignee or to everyone in the notice's roles, with the texts
+/// rendered from the definition's own text table. An action that names no notice is a wiring mistake and stays failing.
+/// </summary>
+public sealed class NoticeAction(CaseDefinitions definitions, CaseMessenger messenger, MessageAddresses addresses) : INoticeHandler
+{
+    public string Name => "notice";
+
+    public async Task HandleAsync(CaseActionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var payload = new CasePayload(context);
+        var definition = await definitions.GetAsync(payload.DefinitionKey, payload.DefinitionVersion, cancellationToken);
+        var notice = definition.Notices.FirstOrDefault(n => n.Action == context.Action)
+            ?? throw new InvalidOperationException($"No handler and no notice in '{definition.Key}' v{definition.Version} for action '{context.Action}'.");
+        await SendAsync(definition, notice, payload, cancellationToken);
+    }
+
+    /// <summary>Sends <paramref name="notice"/> for the delivery in <paramref name="payload"/>; actions that do more than
+    /// tell someone (an assignment) send their notice through here after their own work.</summary>
+    public async Task SendAsync(WorkflowDefinition definition, NoticeDefinition notice, CasePayload payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(payload);
+        var texts = CaseTexts.For(definition, payload);
+        var text = texts.Render(notice.Text);
+        var summary = $"{notice.Action}: {text}";
+        if (notice.To.Consumer)
+        {
+            await messenger.SendToConsumerAsync(
+                new ConsumerMessage(
+                    payload.IdempotencyKey, payload.CaseId, definition.Key, payload.SubjectId, summary, text, texts.Render(TextRules.SubjectText),
+                    definition.States.FirstOrDefault(s => s.Key == payload.State)?.ConsumerLabel ?? "", notice.Detail is null ? "" : texts.Render(notice.Detail)),
+                cancellationToken);
+            return;
+        }
+
+        var recipients = await RecipientsAsync(notice.To, payload, cancellationToken);
+        Func<string, long, MessageSendRequest> build = notice.Buttons.Count == 0
+            ? (to, agent) => MessageSendRequest.ForText(to, agent, notice.Detail is null ? text : $"{text}\n{texts.Render(notice.Detail)}")
+            : (to, agent) => MessageSendRequest.ForTemplateCard(to, agent, CaseCards.Build(notice, payload, texts));
+        await messenger.SendToStaffAsync(new StaffMessage(payload.IdempotencyKey, payload.CaseId, payload.Context.DealerId, recipients, summary, build), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<string>> RecipientsAsync(NoticeAudience audience, CasePayload payload, CancellationToken cancellationToken)
+    {
+        var assignee = audience.Assignee ? await addresses.AssigneeUserIdAsync(payload.CaseId, cancellationToken) : null;
+        return assignee is not null ? [assignee] : await addresses.UserIdsInRolesAsync(payload.Context.DealerId, audience.Roles, cancellationToken);
+    }
+}
