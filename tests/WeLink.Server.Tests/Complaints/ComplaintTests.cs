@@ -179,6 +179,57 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal("received", (await CaseAsync(complaint.Id)).State);
     }
 
+    [Fact]
+    public async Task The_new_complaint_cards_ask_for_more_button_works_in_the_state_the_card_is_sent_in()
+    {
+        using var consumer = await _world.ConsumerAsync(_world.People[0]);
+        var openId = await _world.OpenIdAsync(_world.People[0]);
+        var complaint = await FileAsync(consumer, "ask", "维修质量", "high");
+        var card = Assert.Single(await _world.AwaitMessagesAsync(WecomSend, _world.Advisor.UserId, 1, "the advisor's card"));
+        var template = card.GetProperty("body").GetProperty("template_card");
+        Assert.Equal("新投诉（紧急）", template.GetProperty("main_title").GetProperty("title").GetString());
+        Assert.Equal("received", (await CaseAsync(complaint.Id)).State);
+
+        var push = await _world.ControlAsync(
+            "staff/press-card-button",
+            new { corpid = _world.BeijingCorpId, userid = _world.Advisor.UserId, task_id = template.GetProperty("task_id").GetString(), event_key = "request_info" });
+        await _world.Host.Http.GetStringAsync(new Uri($"/sandbox/control/pushes/{push.GetProperty("push_id").GetInt64()}?wait_seconds=10", UriKind.Relative));
+
+        var asked = await Poll.UntilAsync(() => GetAsync(consumer, complaint.Id), c => c.Question is not null, Deadline, "the question");
+        Assert.Equal("处理中", asked.Status);
+        Assert.Equal("请补充投诉的详细情况：时间、地点、车辆和经过。", asked.Question);
+        Assert.Equal("awaiting_consumer_info", (await CaseAsync(complaint.Id)).State);
+        var messages = await _world.AwaitMessagesAsync(TemplateSend, openId, 2, "the request for information");
+        var request = Assert.Single(messages, m => Keyword(m, "first") == "我们需要您补充信息");
+        Assert.Equal(asked.Question, Keyword(request, "remark"));
+        await _world.AwaitMessagesAsync("wecom/message/update_template_card", _world.Advisor.UserId, 1, "the card greyed out");
+    }
+
+    [Fact]
+    public async Task Resolving_needs_listen_empathize_apologize_and_delight_and_the_refusal_names_the_missing_ones()
+    {
+        using var consumer = await _world.ConsumerAsync(_world.People[0]);
+        var complaint = await FileAsync(consumer, "lead", "服务态度", "normal");
+        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline, "the assignment");
+        using var advisor = await _world.StaffAsync(_world.Advisor);
+        await FireAsStaffAsync(advisor, complaint.Id, "acknowledge", new { });
+        await FireAsStaffAsync(advisor, complaint.Id, "listen", new { note = "听取了客户的完整描述" });
+        await FireAsStaffAsync(advisor, complaint.Id, "apologize", new { note = "当面致歉" });
+
+        var refused = await TryFireAsStaffAsync(advisor, complaint.Id, "resolve", new { resolution = "更换了零件" });
+
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("共情、超出期望", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("倾听", body, StringComparison.Ordinal);
+        Assert.Equal("in_progress", (await CaseAsync(complaint.Id)).State);
+
+        await FireAsStaffAsync(advisor, complaint.Id, "empathize", new { note = "理解客户的不便" });
+        await FireAsStaffAsync(advisor, complaint.Id, "delight", new { note = "赠送一次免费保养" });
+        await FireAsStaffAsync(advisor, complaint.Id, "resolve", new { resolution = "更换了零件" });
+        Assert.Equal("resolved", (await CaseAsync(complaint.Id)).State);
+    }
+
     internal static async Task<ComplaintResponse> FileAsync(HttpClient consumer, string key, string category, string severity)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Complaints)
@@ -206,13 +257,18 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
 
     private static async Task FireAsStaffAsync(HttpClient staff, Guid id, string trigger, object input)
     {
+        using var response = await TryFireAsStaffAsync(staff, id, trigger, input);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{trigger}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task<HttpResponseMessage> TryFireAsStaffAsync(HttpClient staff, Guid id, string trigger, object input)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/staff/cases/{id}/transitions/{trigger}", UriKind.Relative))
         {
             Content = JsonContent.Create(input),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        var response = await staff.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{trigger}: {await response.Content.ReadAsStringAsync()}");
+        return await staff.SendAsync(request);
     }
 
     private Task<CaseDetails> CaseAsync(Guid id) =>
