@@ -1,6 +1,6 @@
 using System.Globalization;
-using WeLink.Workflow.Definitions;
 using WeLink.Wechat.WeCom.Models;
+using WeLink.Workflow.Definitions;
 
 namespace WeLink.Server.Cases.Messaging;
 

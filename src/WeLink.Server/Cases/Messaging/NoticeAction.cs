@@ -1,6 +1,6 @@
+using WeLink.Wechat.WeCom.Models;
 using WeLink.Workflow.Actions;
 using WeLink.Workflow.Definitions;
-using WeLink.Wechat.WeCom.Models;
 
 namespace WeLink.Server.Cases.Messaging;
 
