@@ -1,17 +1,24 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using WeLink.Server.Access.Sessions;
 
 namespace WeLink.Server.Access;
 
 public static class AccessFeature
 {
     /// <summary>Cookie sessions for admins, consumers and staff, and one policy per kind bound to its own scheme.</summary>
-    public static IServiceCollection AddAccess(this IServiceCollection services)
+    public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<SessionCheckOptions>()
+            .Bind(configuration.GetSection(SessionCheckOptions.SectionName))
+            .Validate(o => o.RecheckInterval > TimeSpan.Zero, $"{SessionCheckOptions.SectionName}:RecheckInterval must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionRevocation>();
         services.AddAuthentication(WeLinkSchemes.Admin)
-            .AddCookie(WeLinkSchemes.Admin, o => Configure(o, "welink.admin", TimeSpan.FromHours(8), "/admin/login"))
-            .AddCookie(WeLinkSchemes.Consumer, o => Configure(o, "welink.consumer", TimeSpan.FromDays(7), null))
-            .AddCookie(WeLinkSchemes.Staff, o => Configure(o, "welink.staff", TimeSpan.FromHours(12), null));
+            .AddCookie(WeLinkSchemes.Admin, o => Configure(o, SessionKind.Admin, "welink.admin", TimeSpan.FromHours(8), "/admin/login"))
+            .AddCookie(WeLinkSchemes.Consumer, o => Configure(o, SessionKind.Consumer, "welink.consumer", TimeSpan.FromDays(7), null))
+            .AddCookie(WeLinkSchemes.Staff, o => Configure(o, SessionKind.Staff, "welink.staff", TimeSpan.FromHours(12), null));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(WeLinkPolicies.Admin, p => Require(p, WeLinkSchemes.Admin))
@@ -37,11 +44,17 @@ public static class AccessFeature
     /// <summary>
     /// APIs answer 401/403 instead of redirecting; only the admin portal's pages send a browser to the login page.
     /// </summary>
-    private static void Configure(CookieAuthenticationOptions options, string cookieName, TimeSpan lifetime, string? loginPath)
+    private static void Configure(CookieAuthenticationOptions options, SessionKind kind, string cookieName, TimeSpan lifetime, string? loginPath)
     {
+        SessionRevocation.Attach(options.Events, kind);
         options.Cookie.Name = cookieName;
         options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Lax;
+        // Strict: a browser sends no session cookie with a request another site starts, so no other page can act
+        // with a signed-in person's session (cross-site form posts and JSON calls alike). The price is that following a
+        // link from elsewhere into the portal shows the sign-in page once.
+        options.Cookie.SameSite = SameSiteMode.Strict;
+
+        // Secure whenever the request is https, which behind a TLS-terminating balancer needs ForwardedHeaders:KnownProxies.
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.ExpireTimeSpan = lifetime;
         options.SlidingExpiration = true;

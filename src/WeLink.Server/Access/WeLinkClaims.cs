@@ -15,4 +15,7 @@ public static class WeLinkClaims
 
     /// <summary>An admin's sign-in email, shown in the portal and written to the audit log.</summary>
     public const string Email = "welink:email";
+
+    /// <summary>The server-side session (<c>sessions</c> row) the cookie belongs to; revoked at sign-out.</summary>
+    public const string SessionId = "welink:sid";
 }

@@ -11,8 +11,6 @@ namespace WeLink.Server.Callbacks;
 /// </summary>
 public static class CallbackEndpoints
 {
-    private const string Success = "success";
-
     public static IEndpointRouteBuilder MapCallbackEndpoints(this IEndpointRouteBuilder routes)
     {
         var wechat = routes.MapGroup("/wechat/component").WithTags("Callbacks").ExcludeFromDescription();
@@ -59,31 +57,13 @@ public static class CallbackEndpoints
         CallbackReceiver receiver,
         CancellationToken cancellationToken)
     {
-        try
-        {
-            var body = await ReadBodyAsync(request, cancellationToken);
-            await receiver.ReceiveAsync(channel, targetId, query, body, cancellationToken);
-            return TypedResults.Text(Success, "text/plain");
-        }
-        catch (CallbackRefusedException refused)
-        {
-            return Problem(refused);
-        }
+        var body = await ReadBodyAsync(request, cancellationToken);
+        return Answer(await receiver.ReceiveAsync(channel, targetId, query, body, cancellationToken));
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> VerifyAsync(
-        CallbackChannel channel, string? targetId, CallbackQuery query, string? echostr, CallbackReceiver receiver, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var plaintext = await receiver.VerifyUrlAsync(channel, targetId, query, echostr, cancellationToken);
-            return TypedResults.Text(plaintext, "text/plain");
-        }
-        catch (CallbackRefusedException refused)
-        {
-            return Problem(refused);
-        }
-    }
+        CallbackChannel channel, string? targetId, CallbackQuery query, string? echostr, CallbackReceiver receiver, CancellationToken cancellationToken) =>
+        Answer(await receiver.VerifyUrlAsync(channel, targetId, query, echostr, cancellationToken));
 
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -91,6 +71,7 @@ public static class CallbackEndpoints
         return await reader.ReadToEndAsync(cancellationToken);
     }
 
-    private static ProblemHttpResult Problem(CallbackRefusedException refused) =>
-        TypedResults.Problem(statusCode: refused.StatusCode, title: "Callback refused", detail: refused.Message);
+    private static Results<ContentHttpResult, ProblemHttpResult> Answer(CallbackAnswer answer) => answer.Refusal is { } refusal
+        ? TypedResults.Problem(statusCode: refusal.StatusCode, title: "Callback refused", detail: refusal.Message)
+        : TypedResults.Text(answer.Text, "text/plain");
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using WeLink.Server.Data.Queues;
@@ -9,13 +10,15 @@ namespace WeLink.Server.Callbacks;
 /// <summary>
 /// Everything between a callback request and the inbox: timestamp window, msg_signature (never the plain
 /// signature, which does not cover the body), decryption for the channel's receiveid, parsing with the hardened
-/// reader, then the nonce replay check and one insert-if-absent keyed by the message's de-duplication key, both done
-/// by the <see cref="InboxWriter"/> for many requests at once. Only when the row is written (or was already there)
-/// may the endpoint answer <c>success</c>. A message no handler accepts (most of what followers send) is stored as
-/// ignored, so that the dispatcher never has to claim it.
+/// reader, the addressee check (the push must be for the account or corp whose URL it came to), then the nonce replay
+/// check and one insert-if-absent keyed by the message's de-duplication key, both done by the
+/// <see cref="InboxWriter"/> for many requests at once. Only when the row is written (or was already there) may the
+/// endpoint answer <c>success</c>. A message no handler accepts (most of what followers send) is stored as ignored, so
+/// that the dispatcher never has to claim it. Refusals are results, never exceptions: they arrive at full rate.
 /// </summary>
 public sealed partial class CallbackReceiver(
     CallbackCrypts crypts,
+    CallbackAddressees addressees,
     NonceGuard nonces,
     InboxWriter inbox,
     InboxStore store,
@@ -26,22 +29,52 @@ public sealed partial class CallbackReceiver(
     IOptions<InboxOptions> options,
     ILogger<CallbackReceiver> logger)
 {
-    /// <summary>Stores the callback; true when it was new, false when it was a retry of a stored one.</summary>
-    /// <exception cref="CallbackRefusedException">The request is not a genuine, fresh, readable push.</exception>
-    public async Task<bool> ReceiveAsync(
+    private const string Success = "success";
+
+    /// <summary>Stores the callback (or finds the platform's retry of it already stored) and answers <c>success</c>, or refuses it.</summary>
+    public async Task<CallbackAnswer> ReceiveAsync(
         CallbackChannel channel, string? targetId, CallbackQuery query, string body, CancellationToken cancellationToken)
     {
-        var (msgSignature, timestamp, nonce) = RequireFresh(channel, query);
-        var crypt = crypts.For(channel);
-        var envelope = ReadEnvelope(channel, body);
-        if (!crypt.VerifySignature(msgSignature, timestamp, nonce, envelope.Encrypt))
+        if (!TryRequireFresh(channel, query, out var signed, out var stale))
         {
-            throw Refuse(channel, StatusCodes.Status403Forbidden, "signature", "msg_signature does not match the body.");
+            return CallbackAnswer.Refused(stale);
         }
 
-        var plaintext = Decrypt(channel, crypt, envelope.Encrypt, crypts.ReceiveIdsFor(channel, targetId));
-        var message = Parse(channel, plaintext);
+        var crypt = crypts.For(channel);
+        if (!TryReadEnvelope(channel, body, out var envelope, out var unreadable))
+        {
+            return CallbackAnswer.Refused(unreadable);
+        }
 
+        if (!crypt.VerifySignature(signed.MsgSignature, signed.Timestamp, signed.Nonce, envelope.Encrypt))
+        {
+            return CallbackAnswer.Refused(Refuse(channel, StatusCodes.Status403Forbidden, "signature", "msg_signature does not match the body."));
+        }
+
+        if (!TryDecrypt(channel, crypt, envelope.Encrypt, crypts.ReceiveIdsFor(channel, targetId), out var plaintext, out var undecryptable))
+        {
+            return CallbackAnswer.Refused(undecryptable);
+        }
+
+        if (!TryParse(channel, plaintext, out var message, out var unparsable))
+        {
+            return CallbackAnswer.Refused(unparsable);
+        }
+
+        var addressee = await addressees.ExpectedAsync(channel, targetId, cancellationToken);
+        if (addressee is null || !string.Equals(message.Addressee, addressee, StringComparison.Ordinal))
+        {
+            return CallbackAnswer.Refused(Refuse(
+                channel, StatusCodes.Status403Forbidden, "addressee", "The message is addressed to another account or corp than this URL serves."));
+        }
+
+        return await StoreAsync(targetId, signed, plaintext, message, cancellationToken);
+    }
+
+    private async Task<CallbackAnswer> StoreAsync(
+        string? targetId, NonceUse signed, string plaintext, CallbackMessage message, CancellationToken cancellationToken)
+    {
+        var channel = signed.Channel;
         var receivedAt = QueueTime.Stored(time.GetUtcNow());
         var id = Guid.CreateVersion7(receivedAt);
         var handleNow = TicketHandler.Accepts(message);
@@ -49,17 +82,17 @@ public sealed partial class CallbackReceiver(
         var status = routes.AnyAccepts(message) ? InboxStatus.Pending : InboxStatus.Ignored;
         var entry = new InboxEntry(
             id, channel, targetId, DedupKey(channel, targetId, message), KindOf(message), plaintext, receivedAt, status, lease);
-        var outcome = await inbox.TryAddAsync(entry, new NonceUse(channel, timestamp, nonce, msgSignature), cancellationToken);
+        var outcome = await inbox.TryAddAsync(entry, signed, cancellationToken);
         if (outcome == InboxWriteOutcome.NonceUsed)
         {
-            throw ReplayRefused(channel);
+            return CallbackAnswer.Refused(ReplayRefused(channel));
         }
 
         if (outcome == InboxWriteOutcome.AlreadyStored)
         {
             InboxMetrics.CountDuplicate(channel);
             LogDuplicate(channel, message.Kind);
-            return false;
+            return CallbackAnswer.Reply(Success);
         }
 
         InboxMetrics.CountReceived(channel);
@@ -76,7 +109,7 @@ public sealed partial class CallbackReceiver(
             InboxMetrics.CountDispatched(InboxStatus.Ignored);
         }
 
-        return true;
+        return CallbackAnswer.Reply(Success);
     }
 
     /// <summary>
@@ -100,101 +133,137 @@ public sealed partial class CallbackReceiver(
         InboxMetrics.CountDispatched(InboxStatus.Done);
     }
 
-    /// <summary>The WeCom console's GET URL check: the decrypted echostr, to be answered exactly.</summary>
-    /// <exception cref="CallbackRefusedException">The check is not genuine or not fresh.</exception>
-    public async Task<string> VerifyUrlAsync(
+    /// <summary>The WeCom console's GET URL check: the decrypted echostr, to be answered exactly, or a refusal.</summary>
+    public async Task<CallbackAnswer> VerifyUrlAsync(
         CallbackChannel channel, string? targetId, CallbackQuery query, string? echostr, CancellationToken cancellationToken)
     {
-        var (msgSignature, timestamp, nonce) = RequireFresh(channel, query);
+        if (!TryRequireFresh(channel, query, out var signed, out var stale))
+        {
+            return CallbackAnswer.Refused(stale);
+        }
+
         if (string.IsNullOrEmpty(echostr))
         {
-            throw Refuse(channel, StatusCodes.Status400BadRequest, "malformed", "echostr is required.");
+            return CallbackAnswer.Refused(Refuse(channel, StatusCodes.Status400BadRequest, "malformed", "echostr is required."));
         }
 
-        if (!crypts.Suite.VerifySignature(msgSignature, timestamp, nonce, echostr))
+        if (!crypts.Suite.VerifySignature(signed.MsgSignature, signed.Timestamp, signed.Nonce, echostr))
         {
-            throw Refuse(channel, StatusCodes.Status403Forbidden, "signature", "msg_signature does not match echostr.");
+            return CallbackAnswer.Refused(Refuse(channel, StatusCodes.Status403Forbidden, "signature", "msg_signature does not match echostr."));
         }
 
-        if (!await nonces.TryUseAsync(new NonceUse(channel, timestamp, nonce, msgSignature), cancellationToken))
+        if (!await nonces.TryUseAsync(signed, cancellationToken))
         {
-            throw ReplayRefused(channel);
+            return CallbackAnswer.Refused(ReplayRefused(channel));
         }
 
         var receiveIds = channel == CallbackChannel.Corp ? crypts.UrlCheckData(targetId!) : crypts.UrlCheckInstructions;
-        return Decrypt(channel, crypts.Suite, echostr, receiveIds);
+        return TryDecrypt(channel, crypts.Suite, echostr, receiveIds, out var plaintext, out var refusal)
+            ? CallbackAnswer.Reply(plaintext)
+            : CallbackAnswer.Refused(refusal);
     }
 
-    private (string MsgSignature, string Timestamp, string Nonce) RequireFresh(CallbackChannel channel, CallbackQuery query)
+    /// <summary>The three signed parameters, when all are present and the timestamp is inside the window.</summary>
+    private bool TryRequireFresh(
+        CallbackChannel channel, CallbackQuery query, out NonceUse signed, [NotNullWhen(false)] out CallbackRefusal? refusal)
     {
+        signed = default;
         if (string.IsNullOrEmpty(query.MsgSignature) || string.IsNullOrEmpty(query.Timestamp) || string.IsNullOrEmpty(query.Nonce))
         {
-            throw Refuse(channel, StatusCodes.Status400BadRequest, "malformed", "msg_signature, timestamp and nonce are required.");
+            refusal = Refuse(channel, StatusCodes.Status400BadRequest, "malformed", "msg_signature, timestamp and nonce are required.");
+            return false;
         }
 
         if (!long.TryParse(query.Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
-            throw Refuse(channel, StatusCodes.Status400BadRequest, "malformed", "timestamp must be Unix seconds.");
+            refusal = Refuse(channel, StatusCodes.Status400BadRequest, "malformed", "timestamp must be Unix seconds.");
+            return false;
         }
 
         var skew = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds);
         if (skew.Duration() > options.Value.TimestampTolerance)
         {
-            throw Refuse(channel, StatusCodes.Status403Forbidden, "stale", "timestamp is outside the accepted window.");
+            refusal = Refuse(channel, StatusCodes.Status403Forbidden, "stale", "timestamp is outside the accepted window.");
+            return false;
         }
 
-        return (query.MsgSignature, query.Timestamp, query.Nonce);
+        signed = new NonceUse(channel, query.Timestamp, query.Nonce, query.MsgSignature);
+        refusal = null;
+        return true;
     }
 
-    private CallbackRefusedException ReplayRefused(CallbackChannel channel) =>
+    private CallbackRefusal ReplayRefused(CallbackChannel channel) =>
         Refuse(channel, StatusCodes.Status403Forbidden, "replay", "nonce was already used by another request.");
 
-    private CallbackEnvelope ReadEnvelope(CallbackChannel channel, string body)
+    // The crypto library and the payload reader report what they cannot read by throwing; these are the only
+    // exceptions on the way in, and they are turned into refusals at once.
+    private bool TryReadEnvelope(
+        CallbackChannel channel, string body, [NotNullWhen(true)] out CallbackEnvelope? envelope, [NotNullWhen(false)] out CallbackRefusal? refusal)
     {
         try
         {
-            return body.AsSpan().TrimStart().StartsWith('{') ? CallbackEnvelope.ParseJson(body) : CallbackEnvelope.ParseXml(body);
+            envelope = body.AsSpan().TrimStart().StartsWith('{') ? CallbackEnvelope.ParseJson(body) : CallbackEnvelope.ParseXml(body);
+            refusal = null;
+            return true;
         }
-        catch (WxCryptoException failure)
+        catch (WxCryptoException)
         {
-            throw Refuse(channel, StatusCodes.Status400BadRequest, "malformed", "The body is not an acceptable callback envelope.", failure);
+            envelope = null;
+            refusal = Refuse(channel, StatusCodes.Status400BadRequest, "malformed", "The body is not an acceptable callback envelope.");
+            return false;
         }
     }
 
-    private string Decrypt(CallbackChannel channel, WxBizMsgCrypt crypt, string encrypt, IReadOnlyCollection<string> receiveIds)
+    private bool TryDecrypt(
+        CallbackChannel channel,
+        WxBizMsgCrypt crypt,
+        string encrypt,
+        IReadOnlyCollection<string> receiveIds,
+        [NotNullWhen(true)] out string? plaintext,
+        [NotNullWhen(false)] out CallbackRefusal? refusal)
     {
+        plaintext = null;
+        refusal = null;
         try
         {
-            return crypt.Decrypt(encrypt, receiveIds).Message;
+            plaintext = crypt.Decrypt(encrypt, receiveIds).Message;
+            return true;
         }
         catch (WxCryptoException failure) when (failure.Error == WxCryptoError.ReceiveIdMismatch)
         {
-            throw Refuse(channel, StatusCodes.Status403Forbidden, "receiveid", "The message is sealed for another receiver.", failure);
+            refusal = Refuse(channel, StatusCodes.Status403Forbidden, "receiveid", "The message is sealed for another receiver.");
         }
         catch (WxCryptoException failure)
         {
-            throw Refuse(channel, StatusCodes.Status400BadRequest, "decrypt", $"The message cannot be decrypted ({failure.Code}).", failure);
+            refusal = Refuse(channel, StatusCodes.Status400BadRequest, "decrypt", $"The message cannot be decrypted ({failure.Code}).");
         }
+
+        return false;
     }
 
-    private CallbackMessage Parse(CallbackChannel channel, string plaintext)
+    private bool TryParse(
+        CallbackChannel channel, string plaintext, [NotNullWhen(true)] out CallbackMessage? message, [NotNullWhen(false)] out CallbackRefusal? refusal)
     {
         try
         {
-            return CallbackMessageParser.Parse(plaintext);
+            message = CallbackMessageParser.Parse(plaintext);
+            refusal = null;
+            return true;
         }
-        catch (CallbackPayloadException failure)
+        catch (CallbackPayloadException)
         {
-            throw Refuse(channel, StatusCodes.Status400BadRequest, "payload", "The decrypted payload is not acceptable XML or JSON.", failure);
+            message = null;
+            refusal = Refuse(channel, StatusCodes.Status400BadRequest, "payload", "The decrypted payload is not acceptable XML or JSON.");
+            return false;
         }
     }
 
-    private CallbackRefusedException Refuse(CallbackChannel channel, int status, string reason, string message, Exception? inner = null)
+    private CallbackRefusal Refuse(CallbackChannel channel, int status, string reason, string message)
     {
         InboxMetrics.CountRefused(channel, reason);
         LogRefused(channel, reason);
-        return new CallbackRefusedException(status, reason, message, inner);
+        return new CallbackRefusal(status, reason, message);
     }
 
     /// <summary>Scoped by URL and target, so equal message keys arriving for two accounts or corps stay apart.</summary>

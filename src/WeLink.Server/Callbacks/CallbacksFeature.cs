@@ -23,6 +23,7 @@ public static class CallbacksFeature
                 "Inbox:RetryBaseDelay must be positive and at most Inbox:RetryMaxDelay.")
             .ValidateOnStart();
         services.AddSingleton<CallbackCrypts>();
+        services.AddSingleton<CallbackAddressees>();
         services.AddSingleton<NonceGuard>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxWriter>();

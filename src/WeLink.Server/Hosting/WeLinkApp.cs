@@ -44,7 +44,8 @@ public static class WeLinkApp
         builder.Services.AddCases(builder.Configuration);
         builder.Services.AddCalendars();
         builder.Services.AddWeLinkApi();
-        builder.Services.AddAccess();
+        builder.Services.AddBrowserSecurity(builder.Configuration);
+        builder.Services.AddAccess(builder.Configuration);
         builder.Services.AddAdmin(builder.Configuration);
         builder.Services.AddOnboarding(builder.Configuration);
         builder.Services.AddIdentities();
@@ -53,6 +54,7 @@ public static class WeLinkApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseBrowserSecurity();
         app.UseWeLinkApi();
         app.UseAccess();
         app.UseRateLimiter();

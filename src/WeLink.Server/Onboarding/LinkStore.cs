@@ -1,10 +1,11 @@
 using Dapper;
+using WeLink.Server.Callbacks;
 using WeLink.Server.Data;
 
 namespace WeLink.Server.Onboarding;
 
 /// <summary>Dealers, the two link tables and the refusals: everything that decides a dealer's link state.</summary>
-public sealed class LinkStore(IDbConnectionFactory connections)
+public sealed class LinkStore(IDbConnectionFactory connections) : IAccountOriginalIds
 {
     public const string OfficialAccountSide = "official_account";
     public const string WeComSide = "wecom";
@@ -52,6 +53,14 @@ public sealed class LinkStore(IDbConnectionFactory connections)
             FROM wecom_links WHERE corp_id = @corpId
             """;
         return await SingleAsync(sql, new { corpId }, cancellationToken);
+    }
+
+    /// <summary>Links made before the original id was recorded hold an empty one, which matches no push.</summary>
+    public async Task<string?> FindAsync(string authorizerAppId, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT NULLIF(original_id, '') FROM official_account_links WHERE app_id = @authorizerAppId";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(sql, new { authorizerAppId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Binds (or restores) the dealer's account; a unique violation means another dealer holds the appid.</summary>

@@ -15,6 +15,7 @@ public static class OnboardingFeature
     {
         services.AddOptions<OnboardingOptions>().Bind(configuration.GetSection(OnboardingOptions.SectionName));
         services.AddSingleton<LinkStore>();
+        services.AddSingleton<IAccountOriginalIds>(sp => sp.GetRequiredService<LinkStore>());
         services.AddSingleton<GrantClaims>();
         services.AddSingleton<StaffStore>();
         services.AddSingleton<BrandMenuStore>();

@@ -21,4 +21,11 @@ public abstract record CallbackMessage
     /// de-duplicates on it. See <see cref="CallbackMessageParser"/> for how it is built.
     /// </summary>
     public string DeduplicationKey { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Whom the push is addressed to, read from the payload itself: <c>ToUserName</c> of a message or event (the
+    /// account's original id gh_…, or the corpid), else <c>AppId</c> of a component push, else <c>SuiteId</c> of a
+    /// suite instruction; null when the payload names none. A receiver compares it with the URL the push came to.
+    /// </summary>
+    public string? Addressee { get; init; }
 }

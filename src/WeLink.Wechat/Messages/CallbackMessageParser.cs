@@ -36,6 +36,7 @@ public static class CallbackMessageParser
             RawPayload = plaintext,
             CreateTime = PayloadValues.UnixTime(root.Text("CreateTime") ?? root.Text("TimeStamp")),
             DeduplicationKey = DeduplicationKeys.For(root, plaintext),
+            Addressee = root.NonEmptyText("ToUserName") ?? root.NonEmptyText("AppId") ?? root.NonEmptyText("SuiteId"),
         };
     }
 

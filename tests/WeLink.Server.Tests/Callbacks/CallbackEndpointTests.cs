@@ -22,6 +22,10 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
         "an external entity inside the encrypted payload",
         "a message sealed for another receiver",
         "an Encrypt value that is not base64",
+        "a push addressed to another account than the one in the URL",
+        "a push to the URL of an account no dealer has linked",
+        "a push addressed to another corp than the one in the URL",
+        "a component push naming another component",
     ];
 
     [Fact]
@@ -59,6 +63,27 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
         Assert.InRange((int)response.StatusCode, 400, 499);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(0, await database.InboxCountAsync());
+    }
+
+    [Fact]
+    public async Task A_genuine_push_for_one_account_re_posted_to_another_accounts_url_is_refused_and_stores_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await CallbackHosts.StartAsync(database);
+        await database.LinkAccountAsync("wxdealer0002", "gh_testaccount02");
+        var now = DateTimeOffset.UtcNow;
+        var genuine = SignedPush.ToAccount(SignedPush.AppId, SignedPush.TextMessage("meant for account one", SignedPush.NextMsgId(), now), now);
+
+        using var reposted = await (genuine with { Path = "/wechat/component/accounts/wxdealer0002/messages" }).PostAsync(host.Http);
+
+        Assert.Equal(HttpStatusCode.Forbidden, reposted.StatusCode);
+        Assert.Equal("application/problem+json", reposted.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, await database.InboxCountAsync());
+
+        // The very same request at its own account's URL is stored: the refusal was about the URL alone.
+        using var delivered = await genuine.PostAsync(host.Http);
+        Assert.Equal("success", await delivered.Content.ReadAsStringAsync());
+        Assert.Equal(1, await database.InboxCountAsync());
     }
 
     [Fact]
@@ -139,7 +164,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
         var handler = new RecordingHandler();
         await using var host = await CallbackHosts.StartAsync(database, handler);
         var now = DateTimeOffset.UtcNow;
-        var push = SignedPush.ToCorp("wwcorp0001", SignedPush.TextMessage("test:once", SignedPush.NextMsgId(), now), now);
+        var push = SignedPush.ToCorp("wwcorp0001", SignedPush.TextMessage("test:once", SignedPush.NextMsgId(), now, "wwcorp0001"), now);
 
         using var first = await push.PostAsync(host.Http);
         using var retry = await push.PostAsync(host.Http);
@@ -160,7 +185,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
         await using var host = await CallbackHosts.StartAsync(database, handler);
         var now = DateTimeOffset.UtcNow;
         var pushes = Enumerable.Range(0, 40)
-            .Select(i => SignedPush.ToCorp("wwcorp0001", SignedPush.TextMessage($"test:burst-{i}", SignedPush.NextMsgId(), now), now))
+            .Select(i => SignedPush.ToCorp("wwcorp0001", SignedPush.TextMessage($"test:burst-{i}", SignedPush.NextMsgId(), now, "wwcorp0001"), now))
             .ToList();
 
         // Every message is sent three times at once, so retries land in the same inbox insert as their first copy.
@@ -263,6 +288,15 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
             "a message sealed for another receiver" => SignedPush.ToAccount("wxdealer0001", text, now, receiveId: "wxsomeoneelse0001"),
             "an Encrypt value that is not base64" => push.Resigned(
                 SignedPush.ComponentCrypt, "<xml><ToUserName>gh_x</ToUserName><Encrypt>not*base64</Encrypt></xml>", "not*base64"),
+            "a push addressed to another account than the one in the URL" =>
+                SignedPush.ToAccount(SignedPush.AppId, SignedPush.TextMessage("hello", SignedPush.NextMsgId(), now, "gh_someoneelse01"), now),
+            "a push to the URL of an account no dealer has linked" => SignedPush.ToAccount("wxnotlinked0001", text, now),
+            "a push addressed to another corp than the one in the URL" =>
+                SignedPush.ToCorp("wwcorpinurl0001", SignedPush.TextMessage("hello", SignedPush.NextMsgId(), now, "wwanothercorp01"), now),
+            "a component push naming another component" => SignedPush.ToComponent(
+                $"<xml><AppId>wxothercomponent</AppId><CreateTime>{now.ToUnixTimeSeconds()}</CreateTime>"
+                + "<InfoType>component_verify_ticket</InfoType><ComponentVerifyTicket>ticket@@@x</ComponentVerifyTicket></xml>",
+                now),
             _ => throw new ArgumentOutOfRangeException(nameof(flaw), flaw, "No such flaw."),
         };
     }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using WeLink.Server.Callbacks;
@@ -10,10 +12,15 @@ public static class CallbackHosts
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    /// <summary>A host on the database whose sandbox pushes nothing unasked, with the given handler registered.</summary>
-    public static Task<WeLinkTestHost> StartAsync(
-        TestDatabase database, RecordingHandler? handler = null, IEnumerable<string>? args = null, Action<WebApplicationBuilder>? configure = null) =>
-        WeLinkTestHost.StartAsync(
+    /// <summary>
+    /// A host on the database whose sandbox pushes nothing unasked, with the given handler registered and the test
+    /// account (<see cref="SignedPush.AppId"/>, original id <see cref="SignedPush.OriginalId"/>) linked to a dealer.
+    /// </summary>
+    public static async Task<WeLinkTestHost> StartAsync(
+        TestDatabase database, RecordingHandler? handler = null, IEnumerable<string>? args = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var host = await WeLinkTestHost.StartAsync(
             [.. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false", .. args ?? []],
             builder =>
             {
@@ -24,6 +31,26 @@ public static class CallbackHosts
 
                 configure?.Invoke(builder);
             });
+        await database.LinkAccountAsync(SignedPush.AppId, SignedPush.OriginalId);
+        return host;
+    }
+
+    /// <summary>Links the account to a dealer of its own, as authorizing it would; a second call changes nothing.</summary>
+    public static async Task LinkAccountAsync(this TestDatabase database, string appId, string originalId)
+    {
+        const string sql = """
+            INSERT INTO brands (id, name, created_at) VALUES (@brandId, @name, @now) ON CONFLICT DO NOTHING;
+            INSERT INTO dealers (id, brand_id, code, name, status, created_at, updated_at, version)
+            VALUES (@dealerId, @brandId, @appId, @name, 'approved', @now, @now, 1) ON CONFLICT DO NOTHING;
+            INSERT INTO official_account_links (dealer_id, app_id, nick_name, original_id, status, updated_at)
+            VALUES (@dealerId, @appId, @name, @originalId, 'active', @now) ON CONFLICT DO NOTHING;
+            """;
+        // Ids derived from the appid, so that hosts sharing one database link the same dealer.
+        var ids = SHA256.HashData(Encoding.UTF8.GetBytes(appId));
+        var brandId = new Guid(ids.AsSpan(0, 16));
+        var dealerId = new Guid(ids.AsSpan(16, 16));
+        await database.ExecuteAsync(sql, new { brandId, dealerId, appId, originalId, name = "callbacks " + appId, now = DateTimeOffset.UtcNow });
+    }
 
     public static Task<long> InboxCountAsync(this TestDatabase database, string? status = null) =>
         status is null

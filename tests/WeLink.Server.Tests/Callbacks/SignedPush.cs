@@ -8,6 +8,9 @@ namespace WeLink.Server.Tests.Callbacks;
 /// <summary>A callback sealed and signed the way WeChat and WeCom send it, with the test host's credentials.</summary>
 public sealed record SignedPush(string Path, string MsgSignature, string Timestamp, string Nonce, string Body, string? Signature = null)
 {
+    /// <summary>The account the callback hosts link: its appid (in the URL) and original id (ToUserName of its pushes).</summary>
+    public const string AppId = "wxdealer0001";
+
     public const string OriginalId = "gh_testaccount01";
 
     public static readonly WxBizMsgCrypt ComponentCrypt = new(SandboxSettings.ComponentToken, SandboxSettings.ComponentAesKey);
@@ -31,8 +34,8 @@ public sealed record SignedPush(string Path, string MsgSignature, string Timesta
         Seal($"/wecom/suite/data/{corpId}", SuiteCrypt, SandboxSettings.SuiteToken, plaintext, corpId, "ToUserName", corpId, at, null);
 
     /// <summary>A follower's text message; <paramref name="msgId"/> is what WeChat de-duplicates on.</summary>
-    public static string TextMessage(string content, long msgId, DateTimeOffset at) =>
-        $"<xml><ToUserName><![CDATA[{OriginalId}]]></ToUserName><FromUserName><![CDATA[o_follower_1]]></FromUserName>"
+    public static string TextMessage(string content, long msgId, DateTimeOffset at, string toUserName = OriginalId) =>
+        $"<xml><ToUserName><![CDATA[{toUserName}]]></ToUserName><FromUserName><![CDATA[o_follower_1]]></FromUserName>"
         + $"<CreateTime>{at.ToUnixTimeSeconds()}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
         + $"<Content><![CDATA[{content}]]></Content><MsgId>{msgId}</MsgId></xml>";
 

@@ -55,6 +55,33 @@ public abstract class SessionTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(ConsumerMe)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("staff")]
+    [InlineData("consumer")]
+    public async Task A_copied_cookie_stops_working_once_its_owner_signs_out(string kind)
+    {
+        var cookies = new CookieContainer();
+        using var owner = _world.NewBrowser(cookies);
+        var me = kind == "staff" ? StaffMe : ConsumerMe;
+        if (kind == "staff")
+        {
+            await IdentityWorld.SignInStaffAsync(owner, _world.BeijingUserIds[0]);
+        }
+        else
+        {
+            await IdentityWorld.SignInConsumerAsync(owner, _world.BeijingDealerId, _world.People[0]);
+        }
+
+        using var thief = _world.NewBrowser();
+        thief.DefaultRequestHeaders.Add("Cookie", cookies.GetCookieHeader(_world.Host.BaseAddress));
+        Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync(me)).StatusCode);
+
+        var signOut = await owner.PostAsync(new Uri($"/api/{kind}/signout", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await thief.GetAsync(me)).StatusCode);
+    }
+
     [Fact]
     public async Task A_consumer_of_one_dealer_never_sees_the_same_person_at_another_dealer()
     {
