@@ -1,7 +1,7 @@
 using WeLink.Server.Callbacks;
 using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Engine;
-using WeLink.Server.Onboarding;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Wechat.Http;
 using WeLink.Wechat.Messages;
 using WeLink.Wechat.WeCom;
@@ -17,7 +17,7 @@ namespace WeLink.Server.Complaints.Cards;
 /// move the card's button turns grey with what happened (the update API; a passive reply cannot reach an async handler).
 /// </summary>
 public sealed partial class ComplaintCardHandler(
-    IDealerDirectory directory,
+    IStaffDirectory directory,
     CaseDetailsStore cases,
     CaseEngine engine,
     ComplaintParties parties,
@@ -35,7 +35,7 @@ public sealed partial class ComplaintCardHandler(
         }
 
         var corpId = inboxEvent.TargetId ?? card.ToUserName;
-        var staff = await directory.FindStaffAsync(corpId, card.FromUserName, cancellationToken);
+        var staff = await directory.FindByUserIdAsync(corpId, card.FromUserName, cancellationToken);
         var complaint = await cases.GetAsync(caseId, cancellationToken);
         if (staff is not { Active: true } || complaint is null || complaint.DealerId != staff.DealerId || complaint.DefinitionKey != ComplaintDefinition.Key)
         {
