@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using WeLink.Server.Admin;
+using WeLink.Server.Shared;
 using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Calendars;

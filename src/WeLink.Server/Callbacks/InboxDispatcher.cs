@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using WeLink.Server.Data.Queues;
-using WeLink.Server.Hosting;
+using WeLink.Server.Shared;
 using WeLink.Wechat.Messages;
 
 namespace WeLink.Server.Callbacks;

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using WeLink.Server.Hosting;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Cases;
 

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using WeLink.Server.Hosting;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Data;
 

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using WeLink.Server.Hosting;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Data;
 

@@ -1,4 +1,5 @@
 using WeLink.Sandbox.Hosting;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Hosting;
 
@@ -11,7 +12,7 @@ namespace WeLink.Server.Hosting;
 public static class SandboxHosting
 {
     public const string EnabledKey = "Sandbox:Enabled";
-    public const string PublicBaseUrlKey = "WeLink:PublicBaseUrl";
+    public const string PublicBaseUrlKey = PublicAddress.ConfigurationKey;
 
     public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue<bool>(EnabledKey);
 

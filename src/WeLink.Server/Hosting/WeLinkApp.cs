@@ -12,6 +12,7 @@ using WeLink.Server.Onboarding;
 using WeLink.Server.Platform;
 using WeLink.Server.Scheduling;
 using WeLink.Server.Security;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Hosting;
 
@@ -34,6 +35,7 @@ public static class WeLinkApp
         builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Limits.MaxRequestBodySize =
             context.Configuration.GetValue<long?>(MaxRequestBodySizeKey) ?? DefaultMaxRequestBodySize);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddData(builder.Configuration, database);
         builder.Services.AddSecrets(builder.Configuration);
         builder.Services.AddCoordination(builder.Configuration);

@@ -1,4 +1,5 @@
 using WeLink.Server.Callbacks;
+using WeLink.Server.Identities.Contracts;
 
 namespace WeLink.Server.Identities;
 
@@ -8,9 +9,9 @@ public static class IdentitiesFeature
     public static IServiceCollection AddIdentities(this IServiceCollection services)
     {
         services.AddSingleton<SignInStates>();
-        services.AddSingleton<PublicAddress>();
         services.AddSingleton<TenancyLookup>();
         services.AddSingleton<ConsumerStore>();
+        services.AddSingleton<IConsumerDirectory, ConsumerDirectory>();
         services.AddSingleton<StaffStore>();
         // Transient: it holds a typed HttpClient, which must not live as long as a singleton.
         services.AddInboxHandler<ConsumerFollowHandler>();

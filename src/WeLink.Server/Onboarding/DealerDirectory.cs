@@ -1,5 +1,6 @@
 using Dapper;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding.Contracts;
 
 namespace WeLink.Server.Onboarding;
 
@@ -23,22 +24,18 @@ public sealed class DealerDirectory(IDbConnectionFactory connections) : IDealerD
         return FindDealerAsync(sql, corpId, cancellationToken);
     }
 
-    public async Task<StaffIdentity?> FindStaffAsync(string corpId, string userId, CancellationToken cancellationToken)
+    public async Task<AccountLink?> ActiveAccountAsync(Guid dealerId, CancellationToken cancellationToken)
     {
-        const string staffSql = """
-            SELECT s.id AS StaffId, s.dealer_id AS DealerId, d.brand_id AS BrandId, s.name, s.status
-            FROM staff s JOIN dealers d ON d.id = s.dealer_id WHERE s.corp_id = @corpId AND s.user_id = @userId
-            """;
-        const string rolesSql = "SELECT role FROM staff_roles WHERE staff_id = @staffId ORDER BY role";
+        const string sql = "SELECT app_id AS AppId, original_id AS OriginalId FROM official_account_links WHERE dealer_id = @dealerId AND status = 'active'";
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<StaffRow>(new CommandDefinition(staffSql, new { corpId, userId }, cancellationToken: cancellationToken));
-        if (row is null)
-        {
-            return null;
-        }
+        return await connection.QuerySingleOrDefaultAsync<AccountLink>(new CommandDefinition(sql, new { dealerId }, cancellationToken: cancellationToken));
+    }
 
-        var roles = await connection.QueryAsync<string>(new CommandDefinition(rolesSql, new { staffId = row.StaffId }, cancellationToken: cancellationToken));
-        return new StaffIdentity(row.StaffId, row.DealerId, row.BrandId, corpId, userId, row.Name, row.Status == "active", [.. roles]);
+    public async Task<CorpLink?> ActiveCorpAsync(Guid dealerId, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT corp_id AS CorpId, agent_id AS AgentId FROM wecom_links WHERE dealer_id = @dealerId AND status = 'active'";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<CorpLink>(new CommandDefinition(sql, new { dealerId }, cancellationToken: cancellationToken));
     }
 
     private async Task<LinkedDealer?> FindDealerAsync(string sql, string subjectId, CancellationToken cancellationToken)
@@ -51,6 +48,4 @@ public sealed class DealerDirectory(IDbConnectionFactory connections) : IDealerD
     }
 
     private sealed record DealerRow(Guid DealerId, Guid BrandId, string DealerName, string LinkStatus, string DealerStatus);
-
-    private sealed record StaffRow(Guid StaffId, Guid DealerId, Guid BrandId, string Name, string Status);
 }

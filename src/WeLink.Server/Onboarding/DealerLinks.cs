@@ -1,3 +1,5 @@
+using WeLink.Server.Onboarding.Contracts;
+
 namespace WeLink.Server.Onboarding;
 
 /// <summary>

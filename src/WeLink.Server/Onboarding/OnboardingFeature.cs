@@ -1,5 +1,6 @@
 using WeLink.Server.Callbacks;
 using WeLink.Server.Onboarding.Accounts;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Onboarding.Menus;
 
@@ -8,8 +9,8 @@ namespace WeLink.Server.Onboarding;
 public static class OnboardingFeature
 {
     /// <summary>
-    /// Onboarding's services, its inbox handlers and the public lookups other features use (<see cref="IDealerLinks"/>,
-    /// <see cref="IDealerDirectory"/>). Services that call WeChat are transient because the typed API clients are.
+    /// Onboarding's services, its inbox handlers and what other features use (its <c>Contracts</c>). Services that call
+    /// WeChat are transient because the typed API clients are.
     /// </summary>
     public static IServiceCollection AddOnboarding(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +22,7 @@ public static class OnboardingFeature
         services.AddSingleton<BrandMenuStore>();
         services.AddSingleton<IDealerLinks, DealerLinks>();
         services.AddSingleton<IDealerDirectory, DealerDirectory>();
+        services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddTransient<MenuPublisher>();
         services.AddTransient<AccountAuthorizations>();
         services.AddTransient<SuiteAuthorizationReader>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Access;
 using WeLink.Server.Onboarding.Accounts;
 using WeLink.Server.Onboarding.Corps;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Onboarding;
 
@@ -25,7 +26,7 @@ public static class OnboardingPageEndpoints
     }
 
     public static async Task<Results<RedirectHttpResult, NotFound, ProblemHttpResult>> AuthorizeAccountAsync(
-        Guid dealerId, string? device, HttpContext context, LinkStore links, AccountAuthorizations authorizations, IConfiguration configuration,
+        Guid dealerId, string? device, HttpContext context, LinkStore links, AccountAuthorizations authorizations, PublicAddress address,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(links);
@@ -40,12 +41,12 @@ public static class OnboardingPageEndpoints
         }
 
         var mobile = string.Equals(device, "mobile", StringComparison.OrdinalIgnoreCase);
-        var page = await authorizations.StartAsync(dealer.Id, mobile, PublicBaseUrl.Of(context.Request, configuration), cancellationToken);
+        var page = await authorizations.StartAsync(dealer.Id, mobile, address.BaseOf(context.Request), cancellationToken);
         return TypedResults.Redirect(page.AbsoluteUri);
     }
 
     public static async Task<Results<RedirectHttpResult, NotFound, ProblemHttpResult>> InstallCorpAsync(
-        Guid dealerId, HttpContext context, LinkStore links, CorpInstallations installations, IConfiguration configuration,
+        Guid dealerId, HttpContext context, LinkStore links, CorpInstallations installations, PublicAddress address,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(links);
@@ -59,7 +60,7 @@ public static class OnboardingPageEndpoints
             return NotApproved(dealer);
         }
 
-        var page = await installations.StartAsync(dealer.Id, PublicBaseUrl.Of(context.Request, configuration), cancellationToken);
+        var page = await installations.StartAsync(dealer.Id, address.BaseOf(context.Request), cancellationToken);
         return TypedResults.Redirect(page.AbsoluteUri);
     }
 

@@ -1,3 +1,5 @@
+using WeLink.Server.Tenancy.Contracts;
+
 namespace WeLink.Server.Tenancy;
 
 /// <summary>A dealer (4S store) of one brand; <see cref="Version"/> guards every change against lost updates.</summary>

@@ -1,6 +1,7 @@
 using Dapper;
 using WeLink.Server.Access;
 using WeLink.Server.Data;
+using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Tenancy;
 

@@ -1,3 +1,5 @@
+using WeLink.Server.Tenancy.Contracts;
+
 namespace WeLink.Server.Tenancy;
 
 /// <summary>

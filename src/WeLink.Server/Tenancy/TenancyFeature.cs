@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Tenancy;
 
@@ -18,6 +19,7 @@ public static class TenancyFeature
         services.AddSingleton<BrandStore>();
         services.AddSingleton<RegionStore>();
         services.AddSingleton<DealerStore>();
+        services.AddSingleton<IDealerRegistry, DealerRegistry>();
         services.AddSingleton<AdminUserStore>();
         services.AddSingleton<AdminAccounts>();
         services.AddSingleton<AdminSignIn>();

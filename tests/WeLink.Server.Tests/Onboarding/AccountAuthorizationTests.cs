@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Access;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Platform;
 using WeLink.Server.Tests.Support;
 
@@ -142,7 +143,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
             func_scopes = WithoutTemplateMessages,
         });
         await scene.DeliverAsync(narrowed.GetProperty("push_id").GetInt64());
-        var directory = scene.Host.Services.GetRequiredService<WeLink.Server.Onboarding.IDealerDirectory>();
+        var directory = scene.Host.Services.GetRequiredService<IDealerDirectory>();
         var whileNarrowed = await directory.FindByAuthorizerAppIdAsync(account.AppId, CancellationToken.None);
         var side = (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount");
         await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);

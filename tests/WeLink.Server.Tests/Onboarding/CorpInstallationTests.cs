@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WeLink.Sandbox.Faults;
 using WeLink.Server.Access;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Platform;
 using WeLink.Server.Tests.Support;
 
@@ -179,13 +180,13 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         var corp = scene.Corp(Beijing);
         await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
         await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
-        var directory = scene.Host.Services.GetRequiredService<WeLink.Server.Onboarding.IDealerDirectory>();
+        var directory = scene.Host.Services.GetRequiredService<IDealerDirectory>();
 
         var link = await scene.LinkAsync(scene.DealerA);
         var byAppId = await directory.FindByAuthorizerAppIdAsync(account.AppId, CancellationToken.None);
         var byCorpId = await directory.FindByCorpIdAsync(corp.CorpId, CancellationToken.None);
         var member = scene.World.StaffOf(corp.CorpId)[0];
-        var staff = await directory.FindStaffAsync(corp.CorpId, member.UserId, CancellationToken.None);
+        var staff = await scene.Host.Services.GetRequiredService<IStaffDirectory>().FindByUserIdAsync(corp.CorpId, member.UserId, CancellationToken.None);
 
         Assert.True(link.GetProperty("linked").GetBoolean());
         Assert.Equal(JsonValueKind.Null, link.GetProperty("whyNotLinked").ValueKind);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using WeLink.Server.Admin.Api;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Contracts;
 using WeLink.Server.Tests.Admin;
 using WeLink.Server.Tests.Support;
 

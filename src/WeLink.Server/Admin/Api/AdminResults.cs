@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Admin.Api;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeLink.Server.Access;
+using WeLink.Server.Shared;
 using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Admin.Pages;

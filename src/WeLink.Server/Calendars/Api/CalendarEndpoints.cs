@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Access;
-using WeLink.Server.Admin;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Calendars.Api;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Data;
-using WeLink.Server.Hosting;
+using WeLink.Server.Shared;
 using WeLink.Workflow.Definitions;
 using WeLink.Workflow.Engine;
 using WeLink.Workflow.Parameters;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using WeLink.Server.Callbacks;
 using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Engine;
-using WeLink.Server.Onboarding;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Wechat.Http;
 using WeLink.Wechat.Messages;
 using WeLink.Wechat.WeCom;
@@ -19,7 +19,7 @@ namespace WeLink.Server.Cases.Messaging;
 /// grey with what happened (the update API; a passive reply cannot reach an async handler).
 /// </summary>
 public sealed partial class CaseCardHandler(
-    IDealerDirectory directory,
+    IStaffDirectory directory,
     CaseDetailsStore cases,
     CaseDefinitions definitions,
     CaseEngine engine,
@@ -41,7 +41,7 @@ public sealed partial class CaseCardHandler(
         }
 
         var corpId = inboxEvent.TargetId ?? card.ToUserName;
-        var staff = await directory.FindStaffAsync(corpId, card.FromUserName, cancellationToken);
+        var staff = await directory.FindByUserIdAsync(corpId, card.FromUserName, cancellationToken);
         var details = await cases.GetAsync(caseId, cancellationToken);
         if (staff is not { Active: true } || details is null || details.DealerId != staff.DealerId)
         {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using WeLink.Server.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Identities;
-using WeLink.Server.Onboarding;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Complaints.Api;

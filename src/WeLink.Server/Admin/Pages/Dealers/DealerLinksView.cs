@@ -1,4 +1,4 @@
-using WeLink.Server.Onboarding;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Admin.Pages.Dealers;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using WeLink.Server.Access;
 using WeLink.Server.Calendars;
 using WeLink.Server.Calendars.Api;
-using WeLink.Server.Onboarding;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Admin.Pages.Dealers;

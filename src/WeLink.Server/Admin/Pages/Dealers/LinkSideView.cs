@@ -1,4 +1,4 @@
-using WeLink.Server.Onboarding;
+using WeLink.Server.Onboarding.Contracts;
 
 namespace WeLink.Server.Admin.Pages.Dealers;
 

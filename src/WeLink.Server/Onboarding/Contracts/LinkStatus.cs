@@ -1,4 +1,4 @@
-namespace WeLink.Server.Onboarding;
+namespace WeLink.Server.Onboarding.Contracts;
 
 public enum LinkStatus
 {

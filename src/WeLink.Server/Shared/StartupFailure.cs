@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace WeLink.Server.Hosting;
+namespace WeLink.Server.Shared;
 
 /// <summary>Recognises failures caused by configuration and turns them into one readable sentence.</summary>
 public static class StartupFailure

@@ -1,4 +1,4 @@
-namespace WeLink.Server.Onboarding;
+namespace WeLink.Server.Onboarding.Contracts;
 
 /// <summary>The state of dealers' links, for the admin portal and for features that must refuse work for unlinked dealers.</summary>
 public interface IDealerLinks

@@ -1,4 +1,4 @@
-namespace WeLink.Server.Onboarding;
+namespace WeLink.Server.Onboarding.Contracts;
 
 /// <summary>
 /// One side of a dealer's link. SubjectId is the authorizer appid or the corpid when one is known, SubjectName

@@ -1,4 +1,4 @@
-namespace WeLink.Server.Onboarding;
+namespace WeLink.Server.Onboarding.Contracts;
 
 /// <summary>
 /// The dealer behind an authorizer appid or a corpid. LinkActive is false while that link is suspended

@@ -1,4 +1,4 @@
-namespace WeLink.Server.Tenancy;
+namespace WeLink.Server.Tenancy.Contracts;
 
 /// <summary>The values of <c>dealers.status</c>.</summary>
 public static class DealerStatus

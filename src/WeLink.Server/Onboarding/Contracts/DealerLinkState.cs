@@ -1,4 +1,4 @@
-namespace WeLink.Server.Onboarding;
+namespace WeLink.Server.Onboarding.Contracts;
 
 /// <summary>
 /// Whether a dealer's official account and WeCom corp are both live. <see cref="Linked"/> is what every

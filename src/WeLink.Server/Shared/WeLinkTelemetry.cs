@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace WeLink.Server.Hosting;
+namespace WeLink.Server.Shared;
 
 /// <summary>WeLink's own trace source and meter; features add spans and instruments here.</summary>
 public static class WeLinkTelemetry

@@ -1,4 +1,4 @@
-namespace WeLink.Server.Admin;
+namespace WeLink.Server.Shared;
 
 public enum ActionOutcome
 {

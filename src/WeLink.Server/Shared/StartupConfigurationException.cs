@@ -1,4 +1,4 @@
-namespace WeLink.Server.Hosting;
+namespace WeLink.Server.Shared;
 
 /// <summary>
 /// Configuration that cannot work. The host prints the message (which names the setting) and exits,

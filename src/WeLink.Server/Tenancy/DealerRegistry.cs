@@ -1,0 +1,15 @@
+using Dapper;
+using WeLink.Server.Data;
+using WeLink.Server.Tenancy.Contracts;
+
+namespace WeLink.Server.Tenancy;
+
+public sealed class DealerRegistry(IDbConnectionFactory connections) : IDealerRegistry
+{
+    public async Task<RegisteredDealer?> FindAsync(Guid dealerId, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT id AS DealerId, brand_id AS BrandId, name AS Name, status AS Status FROM dealers WHERE id = @dealerId";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<RegisteredDealer>(new CommandDefinition(sql, new { dealerId }, cancellationToken: cancellationToken));
+    }
+}
