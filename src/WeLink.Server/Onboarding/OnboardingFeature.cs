@@ -17,6 +17,7 @@ public static class OnboardingFeature
         services.AddSingleton<LinkStore>();
         services.AddSingleton<GrantClaims>();
         services.AddSingleton<StaffStore>();
+        services.AddSingleton<IDealerStaffRoles>(sp => sp.GetRequiredService<StaffStore>());
         services.AddSingleton<BrandMenuStore>();
         services.AddSingleton<IDealerLinks, DealerLinks>();
         services.AddSingleton<IDealerDirectory, DealerDirectory>();
@@ -25,6 +26,7 @@ public static class OnboardingFeature
         services.AddTransient<SuiteAuthorizationReader>();
         services.AddTransient<DirectorySync>();
         services.AddTransient<CorpInstallations>();
+        services.AddTransient<RoleGrantNotice>();
         services.AddInboxHandler<AccountAuthorizationHandler>();
         services.AddInboxHandler<SuiteAuthorizationHandler>();
         services.AddInboxHandler<ContactChangeHandler>();
