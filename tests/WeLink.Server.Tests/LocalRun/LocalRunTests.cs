@@ -81,7 +81,7 @@ public sealed class LocalRunTests
             "SELECT trigger || ' ' || actor_kind FROM case_history WHERE case_id = @caseId ORDER BY sequence DESC LIMIT 1", new { caseId }));
         var told = await Poll.UntilAsync(
             () => MessagesToAsync(host, advisor.UserId), m => m.Count > 0, LocalRunScene.Deadline, "the advisor to be told about the waiting complaint");
-        Assert.Contains("已转交给您", told[^1].GetProperty("body").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("已转交给您", told[^1].GetProperty("body").GetProperty("text").GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("data-notice=\"no-staff-roles\"", await scene.Admin.GetStringAsync(new Uri(dealerPage, UriKind.Relative)), StringComparison.Ordinal);
 
         await scene.GrantRoleAsync(manager.UserId, StaffRoles.ServiceManager);
