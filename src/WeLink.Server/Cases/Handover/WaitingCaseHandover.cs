@@ -22,19 +22,22 @@ public sealed partial class WaitingCaseHandover(IDbConnectionFactory connections
             return [];
         }
 
+        // One query per role keeps the SQL the same on both providers (Dapper sends a list as an array to PostgreSQL).
         const string sql = """
-            SELECT id AS Id, assignee_role AS Role FROM cases
-            WHERE dealer_id = @dealerId AND closed_at IS NULL AND assignee_staff_id IS NULL AND assignee_role IN @roles
-            ORDER BY created_at
+            SELECT id AS Id, assignee_role AS Role, created_at AS CreatedAt FROM cases
+            WHERE dealer_id = @dealerId AND closed_at IS NULL AND assignee_staff_id IS NULL AND assignee_role = @role
             """;
-        List<WaitingCase> waiting;
+        List<WaitingCase> waiting = [];
         await using (var connection = await connections.OpenConnectionAsync(cancellationToken))
         {
-            waiting = [.. await connection.QueryAsync<WaitingCase>(new CommandDefinition(sql, new { dealerId, roles }, cancellationToken: cancellationToken))];
+            foreach (var role in roles.Distinct(StringComparer.Ordinal))
+            {
+                waiting.AddRange(await connection.QueryAsync<WaitingCase>(new CommandDefinition(sql, new { dealerId, role }, cancellationToken: cancellationToken)));
+            }
         }
 
         List<Guid> handed = [];
-        foreach (var item in waiting)
+        foreach (var item in waiting.OrderBy(w => w.CreatedAt))
         {
             var result = await engine.ReassignAsync(item.Id, Actor.System, staffId, item.Role, $"role-granted:{staffId:N}", null, cancellationToken);
             if (result is CaseMoved)
@@ -54,5 +57,5 @@ public sealed partial class WaitingCaseHandover(IDbConnectionFactory connections
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} was not handed over to the new role holder: {Outcome}")]
     private partial void LogNotHandedOver(Guid caseId, string outcome);
 
-    private sealed record WaitingCase(Guid Id, string Role);
+    private sealed record WaitingCase(Guid Id, string Role, DateTimeOffset CreatedAt);
 }
