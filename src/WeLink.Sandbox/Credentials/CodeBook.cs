@@ -67,6 +67,27 @@ public sealed class CodeBook<TPayload>(SandboxClock clock)
         }
     }
 
+    public IReadOnlyList<CodeEntry<TPayload>> Export()
+    {
+        lock (_gate)
+        {
+            return [.. _codes.Select(c => new CodeEntry<TPayload>(c.Key, c.Value.Payload, c.Value.ExpiresAt, c.Value.Used))];
+        }
+    }
+
+    public void Restore(IReadOnlyList<CodeEntry<TPayload>> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        lock (_gate)
+        {
+            _codes.Clear();
+            foreach (var code in codes)
+            {
+                _codes.Add(code.Code, new Entry(code.Payload, code.ExpiresAt) { Used = code.Used });
+            }
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

@@ -91,6 +91,32 @@ public sealed class GrantBook(SandboxClock clock)
         }
     }
 
+    public GrantBookState Export()
+    {
+        lock (_gate)
+        {
+            return new GrantBookState([.. _authorizations.Values], [.. _installations.Values]);
+        }
+    }
+
+    public void Restore(GrantBookState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        lock (_gate)
+        {
+            Clear();
+            foreach (var authorization in state.Authorizations)
+            {
+                _authorizations.Add(authorization.AuthorizerAppId, authorization);
+            }
+
+            foreach (var installation in state.Installations)
+            {
+                _installations.Add(installation.CorpId, installation);
+            }
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

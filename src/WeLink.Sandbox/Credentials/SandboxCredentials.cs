@@ -28,6 +28,35 @@ public sealed class SandboxCredentials(SandboxClock clock)
     /// <summary>WeCom user_ticket from getuserinfo3rd, redeemable for details.</summary>
     public CodeBook<StaffOAuthGrant> UserTickets { get; } = new(clock);
 
+    public CredentialsState Export() => new(
+        Tokens.Export(),
+        Tickets.Export(),
+        Grants.Export(),
+        PreAuthCodes.Export(),
+        AuthorizationCodes.Export(),
+        SuitePreAuthCodes.Export(),
+        InstallCodes.Export(),
+        ConsumerOAuthCodes.Export(),
+        StaffOAuthCodes.Export(),
+        CardResponseCodes.Export(),
+        UserTickets.Export());
+
+    public void Restore(CredentialsState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Tokens.Restore(state.Tokens);
+        Tickets.Restore(state.Tickets);
+        Grants.Restore(state.Grants);
+        PreAuthCodes.Restore(state.PreAuthCodes);
+        AuthorizationCodes.Restore(state.AuthorizationCodes);
+        SuitePreAuthCodes.Restore(state.SuitePreAuthCodes);
+        InstallCodes.Restore(state.InstallCodes);
+        ConsumerOAuthCodes.Restore(state.ConsumerOAuthCodes);
+        StaffOAuthCodes.Restore(state.StaffOAuthCodes);
+        CardResponseCodes.Restore(state.CardResponseCodes);
+        UserTickets.Restore(state.UserTickets);
+    }
+
     public void Clear()
     {
         Tokens.Clear();

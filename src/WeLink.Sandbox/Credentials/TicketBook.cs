@@ -38,6 +38,27 @@ public sealed class TicketBook(SandboxClock clock)
         }
     }
 
+    public IReadOnlyList<TicketEntry> Export()
+    {
+        lock (_gate)
+        {
+            return [.. _tickets.Select(t => new TicketEntry(t.Key, t.Value.Kind, t.Value.IssuedAt))];
+        }
+    }
+
+    public void Restore(IReadOnlyList<TicketEntry> tickets)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        lock (_gate)
+        {
+            _tickets.Clear();
+            foreach (var ticket in tickets)
+            {
+                _tickets.Add(ticket.Ticket, (ticket.Kind, ticket.IssuedAt));
+            }
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

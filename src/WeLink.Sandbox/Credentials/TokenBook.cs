@@ -74,6 +74,34 @@ public sealed class TokenBook(SandboxClock clock)
         }
     }
 
+    public TokenBookState Export()
+    {
+        lock (_gate)
+        {
+            return new TokenBookState(
+                [.. _byValue.Values.Select(e => new TokenEntry(e.Token, e.ReplacedAt, e.Revoked))],
+                [.. _current.Select(c => new CurrentToken(c.Key.Kind, c.Key.Subject, c.Value))]);
+        }
+    }
+
+    public void Restore(TokenBookState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        lock (_gate)
+        {
+            Clear();
+            foreach (var token in state.Tokens)
+            {
+                _byValue.Add(token.Token.Value, new Entry(token.Token) { ReplacedAt = token.ReplacedAt, Revoked = token.Revoked });
+            }
+
+            foreach (var current in state.Current)
+            {
+                _current.Add((current.Kind, current.Subject), current.Value);
+            }
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

@@ -28,21 +28,56 @@ public static class SandboxFeature
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
 
+        // What a previous run saved is taken up as each part is built, before any request or push can use it.
+        services.AddSingleton<SandboxStateFile>();
+        services.AddHostedService<SandboxStatePersistence>();
+
         // Tests may register their own clock first (over a FakeTimeProvider); the host's TimeProvider is left alone.
-        services.TryAddSingleton(_ => new SandboxClock(TimeProvider.System));
+        services.TryAddSingleton(sp =>
+        {
+            var clock = new SandboxClock(TimeProvider.System);
+            if (sp.GetRequiredService<SandboxStateFile>().Saved is { } saved)
+            {
+                clock.Restore(saved.ClockOffset);
+            }
+
+            return clock;
+        });
         services.AddSingleton(sp =>
         {
             var world = new SandboxWorld(sp.GetRequiredService<SandboxClock>());
-            if (sp.GetRequiredService<IOptions<SandboxOptions>>().Value.Seed)
+            if (sp.GetRequiredService<SandboxStateFile>().Saved is { } saved)
+            {
+                world.Restore(saved.World);
+            }
+            else if (sp.GetRequiredService<IOptions<SandboxOptions>>().Value.Seed)
             {
                 WorldSeeder.Seed(world);
             }
 
             return world;
         });
-        services.AddSingleton<SandboxCredentials>();
+        services.AddSingleton(sp =>
+        {
+            var credentials = new SandboxCredentials(sp.GetRequiredService<SandboxClock>());
+            if (sp.GetRequiredService<SandboxStateFile>().Saved is { } saved)
+            {
+                credentials.Restore(saved.Credentials);
+            }
+
+            return credentials;
+        });
         services.AddSingleton<PushLog>();
-        services.AddSingleton<MessageLog>();
+        services.AddSingleton(sp =>
+        {
+            var messages = new MessageLog(sp.GetRequiredService<SandboxClock>());
+            if (sp.GetRequiredService<SandboxStateFile>().Saved is { } saved)
+            {
+                messages.Restore(saved.Messages);
+            }
+
+            return messages;
+        });
         services.AddSingleton<SandboxPushes>();
         services.AddSingleton<AuthorizationFlows>();
         services.AddSingleton<ConsumerFlows>();

@@ -31,6 +31,21 @@ public sealed class SandboxOptions
     /// <summary>Create the demo world at start.</summary>
     public bool Seed { get; set; } = true;
 
+    /// <summary>
+    /// Where the world, credentials, sent messages and clock offset are kept between runs (relative to the content root);
+    /// empty keeps them in memory only, so each start makes a new world.
+    /// </summary>
+    public string? StateFile { get; set; }
+
+    /// <summary>
+    /// When WeLink hosts the sandbox in-process, WeLink's own clock is the sandbox clock: advancing it moves both, so
+    /// pushes stay fresh and WeLink's timers come due. Ignored when the sandbox runs alone.
+    /// </summary>
+    public bool ShareClock { get; set; }
+
+    /// <summary>How often a changed state is written to <see cref="StateFile"/>.</summary>
+    public TimeSpan StateSaveInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     public QuotaOptions Quotas { get; set; } = new();
 }
 

@@ -38,6 +38,11 @@ public sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
             failures.Add("Sandbox:UrlCheckAnswerWithin must be positive (WeCom allows 00:00:01).");
         }
 
+        if (options.StateSaveInterval <= TimeSpan.Zero)
+        {
+            failures.Add("Sandbox:StateSaveInterval must be positive, e.g. 00:00:01.");
+        }
+
         if (options.Quotas.DefaultDailyBudget <= 0 || options.Quotas.DailyBudgets.Values.Any(b => b <= 0))
         {
             failures.Add("Sandbox:Quotas budgets must be positive numbers of calls per day.");

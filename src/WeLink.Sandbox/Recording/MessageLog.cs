@@ -30,6 +30,18 @@ public sealed class MessageLog(SandboxClock clock)
         }
     }
 
+    /// <summary>Puts back what <see cref="All"/> returned before a restart; new messages number on after them.</summary>
+    public void Restore(IReadOnlyList<SentMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        lock (_gate)
+        {
+            _messages.Clear();
+            _messages.AddRange(messages);
+            _nextId = messages.Count == 0 ? 0 : messages.Max(m => m.Id);
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

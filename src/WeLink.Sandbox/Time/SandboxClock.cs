@@ -45,6 +45,15 @@ public sealed class SandboxClock(TimeProvider inner) : TimeProvider
         return GetUtcNow();
     }
 
+    /// <summary>Takes up the offset a previous run reached (the local run keeps it across restarts).</summary>
+    public void Restore(TimeSpan offset)
+    {
+        lock (_gate)
+        {
+            _offset = offset;
+        }
+    }
+
     /// <summary>Completes at the next <see cref="Advance"/>, so schedulers can re-check what is due.</summary>
     public Task WaitForAdvanceAsync(CancellationToken cancellationToken)
     {

@@ -355,6 +355,98 @@ public sealed class SandboxWorld(SandboxClock clock)
         }
     }
 
+    /// <summary>The whole world as plain data, for <see cref="Restore"/> after a restart.</summary>
+    public WorldState Export()
+    {
+        lock (_gate)
+        {
+            return new WorldState(
+                [.. _owners.Values],
+                [.. _accounts.Values],
+                [.. _consumers.Values],
+                [.. _openIds.Select(o => new OpenIdEntry(o.Key.AppId, o.Key.ConsumerId, o.Value))],
+                [.. _unionIds.Select(u => new UnionIdEntry(u.Key.OwnerId, u.Key.ConsumerId, u.Value))],
+                [.. _follows.Select(f => new FollowEntry(f.Key.AppId, f.Key.OpenId, f.Value))],
+                [.. _lastInteraction.Select(i => new InteractionEntry(i.Key.AppId, i.Key.OpenId, i.Value))],
+                [.. _subscribeGrants.Select(g => new SubscriptionEntry(g.Key.AppId, g.Key.OpenId, g.Key.TemplateId, g.Value))],
+                [.. _menus.Select(m => new MenuEntry(m.Key, m.Value))],
+                [.. _qrCodes.Values],
+                [.. _corps.Values.Select(corp => new CorpSnapshot(
+                    corp,
+                    [.. _departments[corp.CorpId].Values],
+                    [.. _staff[corp.CorpId].Values],
+                    [.. _externalContacts[corp.CorpId].Values]))]);
+        }
+    }
+
+    /// <summary>Replaces everything with what <see cref="Export"/> wrote.</summary>
+    public void Restore(WorldState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        lock (_gate)
+        {
+            Clear();
+            foreach (var owner in state.Owners)
+            {
+                _owners.Add(owner.Id, owner);
+            }
+
+            foreach (var account in state.Accounts)
+            {
+                _accounts.Add(account.AppId, account);
+            }
+
+            foreach (var consumer in state.Consumers)
+            {
+                _consumers.Add(consumer.Id, consumer);
+            }
+
+            foreach (var openId in state.OpenIds)
+            {
+                _openIds.Add((openId.AppId, openId.ConsumerId), openId.OpenId);
+                _consumerByOpenId.Add((openId.AppId, openId.OpenId), openId.ConsumerId);
+            }
+
+            foreach (var unionId in state.UnionIds)
+            {
+                _unionIds.Add((unionId.OwnerId, unionId.ConsumerId), unionId.UnionId);
+            }
+
+            foreach (var follow in state.Follows)
+            {
+                _follows.Add((follow.AppId, follow.OpenId), follow.Follow);
+            }
+
+            foreach (var interaction in state.Interactions)
+            {
+                _lastInteraction.Add((interaction.AppId, interaction.OpenId), interaction.At);
+            }
+
+            foreach (var grant in state.Subscriptions)
+            {
+                _subscribeGrants.Add((grant.AppId, grant.OpenId, grant.TemplateId), grant.Left);
+            }
+
+            foreach (var menu in state.Menus)
+            {
+                _menus.Add(menu.AppId, menu.MenuJson);
+            }
+
+            foreach (var qrCode in state.QrCodes)
+            {
+                _qrCodes.Add(qrCode.Ticket, qrCode);
+            }
+
+            foreach (var corp in state.Corps)
+            {
+                _corps.Add(corp.Corp.CorpId, corp.Corp);
+                _departments.Add(corp.Corp.CorpId, corp.Departments.ToDictionary(d => d.Id));
+                _staff.Add(corp.Corp.CorpId, corp.Staff.ToDictionary(s => s.UserId));
+                _externalContacts.Add(corp.Corp.CorpId, corp.ExternalContacts.ToDictionary(c => c.ExternalUserId));
+            }
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

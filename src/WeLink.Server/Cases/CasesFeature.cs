@@ -1,6 +1,7 @@
 using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Engine;
+using WeLink.Server.Cases.Handover;
 using WeLink.Server.Cases.Inbox;
 using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Cases.Outbox;
@@ -27,6 +28,7 @@ public static class CasesFeature
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<ParameterSettingsStore>();
         services.AddSingleton<CaseEngine>();
+        services.AddSingleton<IWaitingCaseHandover, WaitingCaseHandover>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<StaffInboxStore>();
         services.AddSingleton<CaseDetailsStore>();

@@ -1,4 +1,5 @@
 using WeLink.Sandbox.Hosting;
+using WeLink.Sandbox.Time;
 using WeLink.Server.Shared;
 
 namespace WeLink.Server.Hosting;
@@ -7,12 +8,14 @@ namespace WeLink.Server.Hosting;
 /// Hosts the WeChat/WeCom sandbox inside WeLink when <c>Sandbox:Enabled</c> is true (the local default run):
 /// WeLink's API and page hosts point at the sandbox's routes on this same server, WeLink uses the sandbox's
 /// component and suite credentials, and the sandbox pushes to this server's callback URLs. With it false,
-/// nothing of the sandbox is registered or mapped.
+/// nothing of the sandbox is registered or mapped. With <c>Sandbox:ShareClock</c> (the local run) WeLink's clock is the
+/// sandbox clock.
 /// </summary>
 public static class SandboxHosting
 {
     public const string EnabledKey = "Sandbox:Enabled";
     public const string PublicBaseUrlKey = PublicAddress.ConfigurationKey;
+    public const string ShareClockKey = "Sandbox:ShareClock";
 
     public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue<bool>(EnabledKey);
 
@@ -45,6 +48,13 @@ public static class SandboxHosting
             ["Sandbox:CallbackBaseUrl"] = self,
         });
         builder.Services.AddSandbox(configuration);
+        if (configuration.GetValue<bool>(ShareClockKey))
+        {
+            // Registered after WeLink's system clock, so this one wins: every TimeProvider consumer (SLA timers, push
+            // timestamp checks, token expiry) reads the sandbox clock, and pollers see an advance on their next round.
+            builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SandboxClock>());
+        }
+
         return builder;
     }
 

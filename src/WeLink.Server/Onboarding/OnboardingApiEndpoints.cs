@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Access;
+using WeLink.Server.Cases.Handover;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Onboarding.Menus;
@@ -32,10 +33,14 @@ public static class OnboardingApiEndpoints
     public static async Task<Ok<StaffListResponse>> ListStaffAsync(Guid dealerId, StaffStore staff, CancellationToken cancellationToken) =>
         TypedResults.Ok(new StaffListResponse(await staff.ListAsync(dealerId, cancellationToken)));
 
-    /// <summary>Replaces a staff member's roles; audited as <c>staff.roles.set</c> with the new roles.</summary>
+    /// <summary>
+    /// Replaces a staff member's roles; audited as <c>staff.roles.set</c> with the new roles. Open cases that waited in one of
+    /// those roles' queues with nobody assigned (filed before anyone held the role) are handed to this staff member, who
+    /// is told so in WeCom.
+    /// </summary>
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> SetRolesAsync(
         Guid dealerId, Guid staffId, StaffRolesRequest request, ClaimsPrincipal user, LinkStore links, StaffStore staff, AuditLog audit,
-        CancellationToken cancellationToken)
+        IWaitingCaseHandover handover, RoleGrantNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var roles = request.Roles ?? [];
@@ -49,8 +54,19 @@ public static class OnboardingApiEndpoints
         }
 
         var set = await staff.SetRolesAsync(dealerId, staffId, roles, cancellationToken);
+        var handed = set ? await handover.HandOverAsync(dealerId, staffId, roles, cancellationToken) : [];
+        if (handed.Count > 0)
+        {
+            await notice.SendAsync(staffId, roles, handed.Count, cancellationToken);
+        }
+
         var brandId = (await links.FindDealerAsync(dealerId, cancellationToken))?.BrandId;
         var detail = set ? $"roles: {(roles.Count == 0 ? "none" : string.Join(", ", roles.Distinct(StringComparer.Ordinal)))}" : "no such staff member at this dealer";
+        if (handed.Count > 0)
+        {
+            detail += $"; {handed.Count} waiting case(s) handed over";
+        }
+
         await audit.RecordAsync(
             AuditActor.From(user),
             new AuditEvent("staff.roles.set", "staff", staffId.ToString(), set ? AuditOutcome.Succeeded : AuditOutcome.Refused, brandId, dealerId, detail),

@@ -19,6 +19,7 @@ public static class OnboardingFeature
         services.AddSingleton<IAccountOriginalIds>(sp => sp.GetRequiredService<LinkStore>());
         services.AddSingleton<GrantClaims>();
         services.AddSingleton<StaffStore>();
+        services.AddSingleton<IDealerStaffRoles>(sp => sp.GetRequiredService<StaffStore>());
         services.AddSingleton<BrandMenuStore>();
         services.AddSingleton<IDealerLinks, DealerLinks>();
         services.AddSingleton<IDealerDirectory, DealerDirectory>();
@@ -28,6 +29,7 @@ public static class OnboardingFeature
         services.AddTransient<SuiteAuthorizationReader>();
         services.AddTransient<DirectorySync>();
         services.AddTransient<CorpInstallations>();
+        services.AddTransient<RoleGrantNotice>();
         services.AddInboxHandler<AccountAuthorizationHandler>();
         services.AddInboxHandler<SuiteAuthorizationHandler>();
         services.AddInboxHandler<ContactChangeHandler>();

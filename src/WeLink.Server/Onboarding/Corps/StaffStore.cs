@@ -7,7 +7,7 @@ namespace WeLink.Server.Onboarding.Corps;
 /// The staff rows directory sync keeps (one per corp member in the app's visible range) and the roles
 /// dealer admins give them. A member who leaves the range is marked left, never deleted: cases point at them.
 /// </summary>
-public sealed class StaffStore(IDbConnectionFactory connections)
+public sealed class StaffStore(IDbConnectionFactory connections) : IDealerStaffRoles
 {
     public const string Active = "active";
     public const string Left = "left";
@@ -68,6 +68,16 @@ public sealed class StaffStore(IDbConnectionFactory connections)
         var roles = (await connection.QueryAsync<RoleRow>(new CommandDefinition(rolesSql, new { dealerId }, cancellationToken: cancellationToken)))
             .ToLookup(r => r.StaffId, r => r.Role);
         return [.. staff.Select(s => new StaffRecord(s.Id, s.UserId, s.Name, s.Status, [.. roles[s.Id]]))];
+    }
+
+    public async Task<DealerStaffRoles> SummarizeAsync(Guid dealerId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT COUNT(*) AS Active, COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM staff_roles r WHERE r.staff_id = s.id)) AS WithRoles
+            FROM staff s WHERE s.dealer_id = @dealerId AND s.status = 'active'
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleAsync<DealerStaffRoles>(new CommandDefinition(sql, new { dealerId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Replaces a staff member's roles; false when the dealer has no such staff member.</summary>

@@ -8,14 +8,16 @@ using WeLink.Server.Tenancy;
 namespace WeLink.Server.Admin.Pages.Dealers;
 
 /// <summary>
-/// One dealer: status with HQ's approve / suspend / reinstate buttons, its WeChat and WeCom links, its admins, and its
-/// business hours (which any admin who reaches the dealer may change, as through the API).
+/// One dealer: status with HQ's approve / suspend / reinstate buttons, its WeChat and WeCom links (and a notice while no
+/// staff member holds a role, since work then waits unseen), its admins, and its business hours (which any admin who
+/// reaches the dealer may change, as through the API).
 /// </summary>
 public sealed class DealerDetailModel(
     DealerStore dealers,
     BrandStore brands,
     AdminUserStore users,
     IDealerLinks links,
+    IDealerStaffRoles staffRoles,
     AdminActions actions,
     CalendarActions calendars) : PortalPageModel
 {
@@ -27,6 +29,8 @@ public sealed class DealerDetailModel(
     public Brand Brand { get; private set; } = null!;
 
     public DealerLinkState Links { get; private set; } = null!;
+
+    public DealerStaffRoles StaffRoles { get; private set; } = null!;
 
     public IReadOnlyList<AdminUser> Admins { get; private set; } = [];
 
@@ -51,6 +55,7 @@ public sealed class DealerDetailModel(
         Dealer = dealer;
         Brand = brand;
         Links = await links.GetAsync(DealerId, cancellationToken);
+        StaffRoles = await staffRoles.SummarizeAsync(DealerId, cancellationToken);
         Admins = [.. (await users.ListAsync(Scope, cancellationToken)).Where(u => u.DealerId == DealerId)];
         Calendar = CalendarJson.From((await calendars.FindDealerAsync(User, DealerId, cancellationToken))!);
         return Page();

@@ -1,0 +1,31 @@
+namespace WeLink.Sandbox.World;
+
+/// <summary>
+/// Everything <see cref="SandboxWorld"/> knows, as plain lists, so the world can be written to a file and read back
+/// exactly: the same ids, openids, unionids, follows and consents.
+/// </summary>
+public sealed record WorldState(
+    IReadOnlyList<Owner> Owners,
+    IReadOnlyList<OfficialAccount> Accounts,
+    IReadOnlyList<Consumer> Consumers,
+    IReadOnlyList<OpenIdEntry> OpenIds,
+    IReadOnlyList<UnionIdEntry> UnionIds,
+    IReadOnlyList<FollowEntry> Follows,
+    IReadOnlyList<InteractionEntry> Interactions,
+    IReadOnlyList<SubscriptionEntry> Subscriptions,
+    IReadOnlyList<MenuEntry> Menus,
+    IReadOnlyList<QrCode> QrCodes,
+    IReadOnlyList<CorpSnapshot> Corps);
+
+public sealed record OpenIdEntry(string AppId, string ConsumerId, string OpenId);
+
+public sealed record UnionIdEntry(string OwnerId, string ConsumerId, string UnionId);
+
+public sealed record FollowEntry(string AppId, string OpenId, Follow Follow);
+
+public sealed record InteractionEntry(string AppId, string OpenId, DateTimeOffset At);
+
+/// <summary>How many subscribe-notice sends the consumer has consented to and not yet used.</summary>
+public sealed record SubscriptionEntry(string AppId, string OpenId, string TemplateId, int Left);
+
+public sealed record MenuEntry(string AppId, string MenuJson);
