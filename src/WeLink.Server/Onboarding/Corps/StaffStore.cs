@@ -1,5 +1,6 @@
 using Dapper;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding.Contracts;
 
 namespace WeLink.Server.Onboarding.Corps;
 

@@ -1,4 +1,4 @@
-namespace WeLink.Server.Onboarding;
+namespace WeLink.Server.Onboarding.Contracts;
 
 /// <summary>Whether a dealer's staff can receive work yet, for the portal's dealer page.</summary>
 public interface IDealerStaffRoles
