@@ -42,8 +42,8 @@ public sealed partial class CaseCardHandler(
 
         var corpId = inboxEvent.TargetId ?? card.ToUserName;
         var staff = await directory.FindStaffAsync(corpId, card.FromUserName, cancellationToken);
-        var details = await cases.GetAsync(caseId, cancellationToken);
-        if (staff is not { Active: true } || details is null || details.DealerId != staff.DealerId)
+        var details = staff is { Active: true } ? await cases.GetAsync(caseId, CaseScope.Dealer(staff.BrandId, staff.DealerId), cancellationToken) : null;
+        if (staff is null || details is null)
         {
             LogIgnored(caseId, card.EventKey);
             return;
@@ -60,7 +60,7 @@ public sealed partial class CaseCardHandler(
         var texts = new CaseTexts(definition, details.State, details.Data, []);
         var input = new JsonObject(button.Input.Select(i => KeyValuePair.Create(i.Key, (JsonNode?)texts.Render(i.Value))));
         var result = await engine.FireAsync(
-            new FireTrigger(caseId, button.Trigger, Actor.Staff(staff.StaffId.ToString(), [.. staff.Roles]), input, $"card:{card.TaskId}:{card.EventKey}"),
+            new FireTrigger(caseId, CaseScope.Dealer(staff.BrandId, staff.DealerId), button.Trigger, Actor.Staff(staff.StaffId.ToString(), [.. staff.Roles]), input, $"card:{card.TaskId}:{card.EventKey}"),
             cancellationToken);
         switch (result)
         {
