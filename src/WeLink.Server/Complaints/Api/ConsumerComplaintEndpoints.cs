@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Access;
 using WeLink.Server.Cases.Engine;
+using WeLink.Server.Identities;
 using WeLink.Server.Onboarding;
 using WeLink.Server.Shared;
 using WeLink.Workflow.Engine;
