@@ -53,7 +53,7 @@ try
     var contenders = new List<(string Label, Func<Guid, long, Task<bool>> Transition)>
     {
         ("engine:", async (c, version) => await engine.FireAsync(
-            new FireTrigger(c, version % 2 == 1 ? "ping" : "pong", Actor.System, [], Guid.NewGuid().ToString("N")), CancellationToken.None) is CaseMoved),
+            new FireTrigger(c, CaseScope.Platform, version % 2 == 1 ? "ping" : "pong", Actor.System, [], Guid.NewGuid().ToString("N")), CancellationToken.None) is CaseMoved),
         ("baseline, BEGIN + 1 command + COMMIT:", Baseline(BaselineMode.OneCommand)),
         ("baseline, BEGIN + 1 command per write + COMMIT:", Baseline(BaselineMode.CommandPerWrite)),
         ("floor, 1 command without BEGIN/COMMIT (no guard):", Baseline(BaselineMode.OneBatchNoTransaction)),

@@ -1,21 +1,21 @@
 using Dapper;
-using WeLink.Server.Access;
+using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 
 namespace WeLink.Server.Complaints;
 
 /// <summary>The complaints feature's own tables: the consumer's index of complaints and granted remedies.</summary>
-public sealed class ComplaintStore(IDbConnectionFactory connections) : IRouteOwnership
+public sealed class ComplaintStore(IDbConnectionFactory connections)
 {
-    public async Task AddAsync(ComplaintRow complaint, CancellationToken cancellationToken)
+    /// <summary>The complaint's row, for the engine to write in the transaction that starts its case (<see cref="StartCase.FeatureWrite"/>).</summary>
+    public static CaseWrite Filed(ComplaintRow complaint)
     {
         ArgumentNullException.ThrowIfNull(complaint);
         const string sql = """
             INSERT INTO complaints (case_id, brand_id, dealer_id, consumer_id, category, severity, created_at)
             VALUES (@CaseId, @BrandId, @DealerId, @ConsumerId, @Category, @Severity, @CreatedAt)
-            ON CONFLICT (case_id) DO NOTHING
             """;
-        await ExecuteAsync(sql, complaint, cancellationToken);
+        return new CaseWrite(sql, complaint);
     }
 
     /// <summary>The consumer's complaints at this dealer, newest first.</summary>
@@ -27,21 +27,12 @@ public sealed class ComplaintStore(IDbConnectionFactory connections) : IRouteOwn
         return [.. rows];
     }
 
-    /// <summary>The complaint if it belongs to this consumer at this dealer; anyone else's is null, as if it did not exist.</summary>
-    public async Task<ComplaintRow?> FindAsync(Guid caseId, Guid consumerId, Guid dealerId, CancellationToken cancellationToken)
+    /// <summary>The complaint of a case; the caller has read the case in its scope (<see cref="CaseScope"/>).</summary>
+    public async Task<ComplaintRow?> FindAsync(Guid caseId, CancellationToken cancellationToken)
     {
-        const string sql = $"SELECT {ComplaintRow.Columns} FROM complaints WHERE case_id = @caseId AND consumer_id = @consumerId AND dealer_id = @dealerId";
+        const string sql = $"SELECT {ComplaintRow.Columns} FROM complaints WHERE case_id = @caseId";
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ComplaintRow>(
-            new CommandDefinition(sql, new { caseId, consumerId, dealerId }, cancellationToken: cancellationToken));
-    }
-
-    /// <summary>The consumer API's rule for <see cref="OwnedRoute"/>: a complaint is reachable only by its consumer, at its dealer.</summary>
-    public async Task<bool> ReachesAsync(TenantScope scope, Guid id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return scope.Kind == SessionKind.Consumer && scope.DealerId is { } dealerId
-            && await FindAsync(id, scope.SubjectId, dealerId, cancellationToken) is not null;
+        return await connection.QuerySingleOrDefaultAsync<ComplaintRow>(new CommandDefinition(sql, new { caseId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Records a granted remedy once per idempotency key; the loyalty ledger takes untaken rows later.</summary>

@@ -18,7 +18,6 @@ public static class ComplaintsFeature
         services.AddSingleton<AdvisorPicker>();
         services.AddSingleton<ComplaintLabels>();
         services.AddSingleton<ComplaintViews>();
-        services.AddSingleton<ComplaintSteps>();
         services.AddCaseAction<AssignServiceAdvisorAction>();
         services.AddCaseAction<GrantRemedyAction>();
         return services;

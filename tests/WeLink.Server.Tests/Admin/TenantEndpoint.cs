@@ -8,6 +8,7 @@ using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Inbox;
 using WeLink.Server.Complaints;
 using WeLink.Server.Complaints.Api;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Tests.Admin;
 
@@ -186,7 +187,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
 
         if (Method != "GET")
         {
-            request.Headers.Add(StaffCaseEndpoints.IdempotencyKeyHeader, world.Unique("matrix"));
+            request.Headers.Add(IdempotencyKey.Header, world.Unique("matrix"));
         }
 
         if (Body(world) is { } body)

@@ -56,12 +56,20 @@ public sealed record TenantPeople(
         var services = world.Admin.Host.Services;
         var data = new JsonObject { ["category"] = "Service", ["description"] = "Matrix complaint", ["severity"] = "normal", ["vehicle"] = null };
         var started = await services.GetRequiredService<CaseEngine>().StartAsync(
-            new StartCase(ComplaintDefinition.Key, brandId, dealerId, consumerId.ToString(), data, $"consumer:{consumerId:N}:matrix", Actor.Consumer(consumerId.ToString())),
+            new StartCase(
+                ComplaintDefinition.Key, brandId, dealerId, consumerId.ToString(), data, $"consumer:{consumerId:N}:matrix", Actor.Consumer(consumerId.ToString()),
+                FeatureWrite: @case => ComplaintStore.Filed(new ComplaintRow
+                {
+                    CaseId = @case.CaseId,
+                    BrandId = brandId,
+                    DealerId = dealerId,
+                    ConsumerId = consumerId,
+                    Category = "Service",
+                    Severity = "normal",
+                    CreatedAt = @case.At,
+                })),
             CancellationToken.None);
         var caseId = Assert.IsType<CaseMoved>(started).CaseId;
-        await services.GetRequiredService<ComplaintStore>().AddAsync(
-            new ComplaintRow { CaseId = caseId, BrandId = brandId, DealerId = dealerId, ConsumerId = consumerId, Category = "Service", Severity = "normal", CreatedAt = now },
-            CancellationToken.None);
         return new MatrixConsumer(consumerId, brandId, dealerId, caseId);
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Calendars.Api;
 using WeLink.Server.Cases.Admin;
+using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Admin;
 using WeLink.Server.Tests.Complaints;
@@ -84,7 +85,7 @@ public abstract class BusinessHoursComplaintTests(DatabaseProvider provider) : I
 
     /// <summary>Read through whichever host is current, so after the restart it is the new one.</summary>
     private async Task<CaseDetails> CaseAsync(Guid caseId) =>
-        (await _world.Host.Services.GetRequiredService<CaseDetailsStore>().GetAsync(caseId, CancellationToken.None))!;
+        (await _world.Host.Services.GetRequiredService<CaseDetailsStore>().GetAsync(caseId, CaseScope.Platform, CancellationToken.None))!;
 
     private static async Task PutOkAsync(AdminClient admin, string path, object body)
     {

@@ -22,7 +22,7 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
         Assert.Equal(2, await database.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE case_id = @Id", new { Id = started.CaseId }));
 
         var moved = Assert.IsType<CaseMoved>(await engine.FireAsync(
-            new FireTrigger(started.CaseId, "acknowledge", CaseFixtures.Handler, [], "ack-1"), CancellationToken.None));
+            new FireTrigger(started.CaseId, CaseScope.Platform, "acknowledge", CaseFixtures.Handler, [], "ack-1"), CancellationToken.None));
 
         Assert.Equal(("in_progress", 2L, false), (moved.State, moved.Version, moved.Replayed));
         var timers = await TimerKeysAsync(database, started.CaseId);
@@ -41,7 +41,7 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
         var again = Assert.IsType<CaseMoved>(await engine.StartAsync(Start(brand, dealer, "start-1"), CancellationToken.None));
         Assert.Equal((first.CaseId, true), (again.CaseId, again.Replayed));
 
-        var fire = new FireTrigger(first.CaseId, "acknowledge", CaseFixtures.Handler, [], "ack-1");
+        var fire = new FireTrigger(first.CaseId, CaseScope.Platform, "acknowledge", CaseFixtures.Handler, [], "ack-1");
         await engine.FireAsync(fire, CancellationToken.None);
         var retried = Assert.IsType<CaseMoved>(await engine.FireAsync(fire, CancellationToken.None));
 
@@ -57,9 +57,9 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
         await using var world = await EngineWorld.StartAsync(provider);
         var (database, engine, brand, dealer) = world;
         var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
-        var ask = new FireTrigger(caseId, "request_info", CaseFixtures.Handler, new JsonObject { ["question"] = "Which car?" }, "ask-1", ExpectedVersion: 2);
+        var ask = new FireTrigger(caseId, CaseScope.Platform, "request_info", CaseFixtures.Handler, new JsonObject { ["question"] = "Which car?" }, "ask-1", ExpectedVersion: 2);
         await engine.FireAsync(ask, CancellationToken.None);
-        await engine.FireAsync(new FireTrigger(caseId, "provide_info", Actor.Consumer("o-consumer"), new JsonObject { ["answer"] = "The red one" }, "answer-1"), CancellationToken.None);
+        await engine.FireAsync(new FireTrigger(caseId, CaseScope.Platform, "provide_info", Actor.Consumer("o-consumer"), new JsonObject { ["answer"] = "The red one" }, "answer-1"), CancellationToken.None);
 
         // Asking again would be allowed now; with the old key and version it is the first ask all the same.
         var askedAgain = Assert.IsType<CaseMoved>(await engine.FireAsync(ask, CancellationToken.None));
@@ -67,7 +67,7 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
 
         // Acknowledging no longer applies in progress; the first acknowledgement is still its answer.
         var acknowledgedAgain = Assert.IsType<CaseMoved>(await engine.FireAsync(
-            new FireTrigger(caseId, "acknowledge", CaseFixtures.Handler, [], "ack"), CancellationToken.None));
+            new FireTrigger(caseId, CaseScope.Platform, "acknowledge", CaseFixtures.Handler, [], "ack"), CancellationToken.None));
 
         Assert.Equal(("awaiting_consumer_info", 3L, true), (askedAgain.State, askedAgain.Version, askedAgain.Replayed));
         Assert.Equal(("awaiting_consumer_info", 3L, true), (askedWithoutVersion.State, askedWithoutVersion.Version, askedWithoutVersion.Replayed));
@@ -84,7 +84,7 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
         var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
-            engine.FireAsync(new FireTrigger(caseId, "offer_remedy", CaseFixtures.Handler, Remedy, $"remedy-{i}", ExpectedVersion: 2), CancellationToken.None))));
+            engine.FireAsync(new FireTrigger(caseId, CaseScope.Platform, "offer_remedy", CaseFixtures.Handler, Remedy, $"remedy-{i}", ExpectedVersion: 2), CancellationToken.None))));
 
         Assert.Single(results.OfType<CaseMoved>());
         Assert.Equal(49, results.OfType<CaseConflict>().Count());
@@ -100,7 +100,7 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
         var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
-            engine.FireAsync(new FireTrigger(caseId, "offer_remedy", CaseFixtures.Handler, Remedy, $"remedy-{i}"), CancellationToken.None))));
+            engine.FireAsync(new FireTrigger(caseId, CaseScope.Platform, "offer_remedy", CaseFixtures.Handler, Remedy, $"remedy-{i}"), CancellationToken.None))));
 
         var winners = results.OfType<CaseMoved>().ToList();
         Assert.Equal(50, winners.Count + results.OfType<CaseConflict>().Count());
@@ -119,9 +119,9 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
         var (database, engine, brand, dealer) = world;
         var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
 
-        var missing = Assert.IsType<CaseRefused>(await engine.FireAsync(new FireTrigger(caseId, "resolve", CaseFixtures.Handler, [], "r1"), CancellationToken.None));
-        var consumer = Assert.IsType<CaseRefused>(await engine.FireAsync(new FireTrigger(caseId, "request_info", Actor.Consumer("o-1"), [], "r2"), CancellationToken.None));
-        var stale = Assert.IsType<CaseConflict>(await engine.FireAsync(new FireTrigger(caseId, "resolve", CaseFixtures.Handler, [], "r3", ExpectedVersion: 1), CancellationToken.None));
+        var missing = Assert.IsType<CaseRefused>(await engine.FireAsync(new FireTrigger(caseId, CaseScope.Platform, "resolve", CaseFixtures.Handler, [], "r1"), CancellationToken.None));
+        var consumer = Assert.IsType<CaseRefused>(await engine.FireAsync(new FireTrigger(caseId, CaseScope.Platform, "request_info", Actor.Consumer("o-1"), [], "r2"), CancellationToken.None));
+        var stale = Assert.IsType<CaseConflict>(await engine.FireAsync(new FireTrigger(caseId, CaseScope.Platform, "resolve", CaseFixtures.Handler, [], "r3", ExpectedVersion: 1), CancellationToken.None));
         var unknown = await engine.StartAsync(Start(brand, dealer, "s2") with { DefinitionKey = "no-such-process" }, CancellationToken.None);
 
         Assert.Equal(CaseRefusalReason.MissingInput, missing.Reason);
@@ -129,7 +129,7 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
         Assert.Equal(CaseRefusalReason.ActorNotPermitted, consumer.Reason);
         Assert.Equal(2, stale.CurrentVersion);
         Assert.Equal(CaseRefusalReason.UnknownDefinition, Assert.IsType<CaseRefused>(unknown).Reason);
-        Assert.IsType<CaseNotFound>(await engine.FireAsync(new FireTrigger(Guid.NewGuid(), "resolve", CaseFixtures.Handler, [], "r4"), CancellationToken.None));
+        Assert.IsType<CaseNotFound>(await engine.FireAsync(new FireTrigger(Guid.NewGuid(), CaseScope.Platform, "resolve", CaseFixtures.Handler, [], "r4"), CancellationToken.None));
         Assert.Equal(2, await database.ScalarAsync<long>("SELECT COUNT(*) FROM case_history"));
     }
 
@@ -142,9 +142,9 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
         var zhang = Guid.NewGuid();
         var li = Guid.NewGuid();
 
-        Assert.IsType<CaseMoved>(await engine.ClaimAsync(caseId, Actor.Staff(zhang.ToString(), "complaint_handler"), zhang, "c1", null, CancellationToken.None));
-        var taken = Assert.IsType<CaseRefused>(await engine.ClaimAsync(caseId, Actor.Staff(li.ToString(), "complaint_handler"), li, "c2", null, CancellationToken.None));
-        Assert.IsType<CaseMoved>(await engine.ReassignAsync(caseId, Actor.Staff(zhang.ToString()), li, "service_manager", "c3", null, CancellationToken.None));
+        Assert.IsType<CaseMoved>(await engine.ClaimAsync(caseId, CaseScope.Platform, Actor.Staff(zhang.ToString(), "complaint_handler"), zhang, "c1", null, CancellationToken.None));
+        var taken = Assert.IsType<CaseRefused>(await engine.ClaimAsync(caseId, CaseScope.Platform, Actor.Staff(li.ToString(), "complaint_handler"), li, "c2", null, CancellationToken.None));
+        Assert.IsType<CaseMoved>(await engine.ReassignAsync(caseId, CaseScope.Platform, Actor.Staff(zhang.ToString()), li, "service_manager", "c3", null, CancellationToken.None));
 
         Assert.Equal(CaseRefusalReason.AlreadyClaimed, taken.Reason);
         Assert.Equal(li, await database.ScalarAsync<Guid>("SELECT assignee_staff_id FROM cases WHERE id = @caseId", new { caseId }));
@@ -165,7 +165,7 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
         var first = Assert.IsType<CaseMoved>(await engine.StartAsync(Start(brand, dealer, "s1") with { BusinessKey = "member-1" }, CancellationToken.None));
         var second = Assert.IsType<CaseRefused>(await engine.StartAsync(Start(brand, dealer, "s2") with { BusinessKey = "member-1" }, CancellationToken.None));
         var noKey = Assert.IsType<CaseRefused>(await engine.StartAsync(Start(brand, dealer, "s3"), CancellationToken.None));
-        await engine.FireAsync(new FireTrigger(first.CaseId, "cancel", Actor.Consumer("o-consumer"), [], "cancel-1"), CancellationToken.None);
+        await engine.FireAsync(new FireTrigger(first.CaseId, CaseScope.Platform, "cancel", Actor.Consumer("o-consumer"), [], "cancel-1"), CancellationToken.None);
         var afterClose = await engine.StartAsync(Start(brand, dealer, "s4") with { BusinessKey = "member-1" }, CancellationToken.None);
 
         Assert.Equal((CaseRefusalReason.OpenCaseExists, first.CaseId.ToString()), (second.Reason, second.Details[0]));
@@ -179,7 +179,7 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
     internal static async Task<Guid> AcknowledgedCaseAsync(CaseEngine engine, Guid brand, Guid dealer)
     {
         var started = Assert.IsType<CaseMoved>(await engine.StartAsync(Start(brand, dealer, $"start-{Guid.NewGuid():N}"), CancellationToken.None));
-        Assert.IsType<CaseMoved>(await engine.FireAsync(new FireTrigger(started.CaseId, "acknowledge", CaseFixtures.Handler, [], "ack"), CancellationToken.None));
+        Assert.IsType<CaseMoved>(await engine.FireAsync(new FireTrigger(started.CaseId, CaseScope.Platform, "acknowledge", CaseFixtures.Handler, [], "ack"), CancellationToken.None));
         return started.CaseId;
     }
 

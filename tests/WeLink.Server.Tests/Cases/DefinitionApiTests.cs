@@ -234,13 +234,13 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
         var resolution = new JsonObject { ["resolution"] = "Washed it again.", ["recoverySteps"] = "Checklist at hand-over." };
         foreach (var id in new[] { open, fresh })
         {
-            Assert.IsType<CaseMoved>(await engine.FireAsync(new FireTrigger(id, "acknowledge", CaseFixtures.Handler, [], $"ack-{id}"), CancellationToken.None));
+            Assert.IsType<CaseMoved>(await engine.FireAsync(new FireTrigger(id, CaseScope.Platform, "acknowledge", CaseFixtures.Handler, [], $"ack-{id}"), CancellationToken.None));
         }
 
-        Assert.IsType<CaseMoved>(await engine.FireAsync(new FireTrigger(open, "resolve", CaseFixtures.Handler, resolution, "resolve-old"), CancellationToken.None));
-        var refused = Assert.IsType<CaseRefused>(await engine.FireAsync(new FireTrigger(fresh, "resolve", CaseFixtures.Handler, resolution, "resolve-new"), CancellationToken.None));
+        Assert.IsType<CaseMoved>(await engine.FireAsync(new FireTrigger(open, CaseScope.Platform, "resolve", CaseFixtures.Handler, resolution, "resolve-old"), CancellationToken.None));
+        var refused = Assert.IsType<CaseRefused>(await engine.FireAsync(new FireTrigger(fresh, CaseScope.Platform, "resolve", CaseFixtures.Handler, resolution, "resolve-new"), CancellationToken.None));
         var closed = Assert.IsType<CaseMoved>(await engine.FireAsync(
-            new FireTrigger(open, "survey_answered", Actor.Consumer("o-consumer"), new JsonObject { ["satisfaction"] = 5, ["recommend"] = 9 }, "survey-old"),
+            new FireTrigger(open, CaseScope.Platform, "survey_answered", Actor.Consumer("o-consumer"), new JsonObject { ["satisfaction"] = 5, ["recommend"] = 9 }, "survey-old"),
             CancellationToken.None));
 
         Assert.Equal((CaseRefusalReason.MissingInput, "rootCause"), (refused.Reason, Assert.Single(refused.Details)));

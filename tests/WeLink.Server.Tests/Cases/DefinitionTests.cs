@@ -33,7 +33,7 @@ public abstract class DefinitionTests(DatabaseProvider provider)
         Assert.Equal(1, await VersionOfAsync(database, elsewhere));
         Assert.Equal(clock.GetUtcNow().AddHours(24), await DueAsync(database, old, "first_response_breach"));
         Assert.Equal(clock.GetUtcNow().AddHours(12), await DueAsync(database, fresh, "first_response_breach"));
-        var moved = Assert.IsType<CaseMoved>(await engine.FireAsync(new FireTrigger(old, "acknowledge", CaseFixtures.Handler, [], "ack"), CancellationToken.None));
+        var moved = Assert.IsType<CaseMoved>(await engine.FireAsync(new FireTrigger(old, CaseScope.Platform, "acknowledge", CaseFixtures.Handler, [], "ack"), CancellationToken.None));
         Assert.Equal("in_progress", moved.State);
         Assert.Equal(1, await VersionOfAsync(database, old));
     }

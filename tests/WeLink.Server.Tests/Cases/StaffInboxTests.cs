@@ -34,11 +34,11 @@ public abstract class StaffInboxTests(DatabaseProvider provider)
         Assert.Equal(caseId, Assert.Single(await ListAsync(staffA, "dealer")).GetProperty("id").GetGuid());
         Assert.Empty(await ListAsync(staffB, "dealer"));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await staffB.PostAsync(new Uri($"/api/staff/cases/{caseId}/claim", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(staffB, $"/api/staff/cases/{caseId}/claim", "b-0")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await FireAsync(staffB, caseId, "acknowledge", "b-1")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await staffB.PostAsJsonAsync($"/api/staff/cases/{caseId}/notes", new { text = "mine now" })).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await staffA.PostAsync(new Uri($"/api/staff/cases/{caseId}/claim", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(staffA, $"/api/staff/cases/{caseId}/claim", "a-0")).StatusCode);
         var mine = Assert.Single(await ListAsync(staffA, "mine"));
         Assert.Equal(zhang, mine.GetProperty("assigneeStaffId").GetGuid());
         Assert.False(mine.GetProperty("breached").GetBoolean());
@@ -76,12 +76,12 @@ public abstract class StaffInboxTests(DatabaseProvider provider)
     private static async Task<List<JsonElement>> ListAsync(HttpClient staff, string view) =>
         [.. (await staff.GetFromJsonAsync<JsonElement>($"/api/staff/cases?view={view}")).EnumerateArray()];
 
-    private static async Task<HttpResponseMessage> FireAsync(HttpClient staff, Guid caseId, string trigger, string key, string query = "", JsonObject? input = null)
+    private static Task<HttpResponseMessage> FireAsync(HttpClient staff, Guid caseId, string trigger, string key, string query = "", JsonObject? input = null) =>
+        PostAsync(staff, $"/api/staff/cases/{caseId}/transitions/{trigger}{query}", key, input ?? []);
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient staff, string path, string key, JsonObject? body = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/staff/cases/{caseId}/transitions/{trigger}{query}")
-        {
-            Content = JsonContent.Create(input ?? []),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", key);
         return await staff.SendAsync(request);
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Definitions;
+using WeLink.Server.Cases.Engine;
 using WeLink.Server.Complaints;
 using WeLink.Server.Complaints.Api;
 using WeLink.Server.Data;
@@ -144,7 +145,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     {
         using var consumer = await _world.ConsumerAsync(_world.People[0]);
         var early = await FileAsync(consumer, "a", "销售承诺", "low");
-        var cancelled = await consumer.PostAsync(new Uri($"{Complaints}/{early.Id}/cancel", UriKind.Relative), null);
+        var cancelled = await PostAsync(consumer, $"{Complaints}/{early.Id}/cancel", null);
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Equal("已关闭", (await cancelled.Content.ReadFromJsonAsync<ComplaintResponse>())!.Status);
 
@@ -152,8 +153,8 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         using var advisor = await _world.StaffAsync(_world.Advisor);
         await Poll.UntilAsync(() => CaseAsync(late.Id), c => c.AssigneeStaffId is not null, Deadline, "the assignment");
         await FireAsStaffAsync(advisor, late.Id, "acknowledge", new { });
-        var refused = await consumer.PostAsync(new Uri($"{Complaints}/{late.Id}/cancel", UriKind.Relative), null);
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var refused = await PostAsync(consumer, $"{Complaints}/{late.Id}/cancel", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         var complaint = await FileAsync(owner, "mine", "服务态度", "normal");
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri($"{Complaints}/{complaint.Id}", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync(new Uri($"{Complaints}/{complaint.Id}/cancel", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(stranger, $"{Complaints}/{complaint.Id}/cancel", null)).StatusCode);
         Assert.Empty(await ListAsync(stranger));
 
         using var shanghai = await _world.StaffAsync(_world.ShanghaiManager);
@@ -250,9 +251,17 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
 
     private static async Task<ComplaintResponse> AnswerSurveyAsync(HttpClient consumer, Guid id, int satisfaction, int recommend)
     {
-        var response = await consumer.PostAsJsonAsync(new Uri($"{Complaints}/{id}/survey", UriKind.Relative), new { satisfaction, recommend });
+        var response = await PostAsync(consumer, $"{Complaints}/{id}/survey", new { satisfaction, recommend });
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ComplaintResponse>())!;
+    }
+
+    /// <summary>A POST as the apps send it: with a fresh Idempotency-Key.</summary>
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return await client.SendAsync(request);
     }
 
     private static async Task FireAsStaffAsync(HttpClient staff, Guid id, string trigger, object input)
@@ -272,7 +281,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     private Task<CaseDetails> CaseAsync(Guid id) =>
-        _world.Host.Services.GetRequiredService<CaseDetailsStore>().GetAsync(id, CancellationToken.None)!;
+        _world.Host.Services.GetRequiredService<CaseDetailsStore>().GetAsync(id, CaseScope.Platform, CancellationToken.None)!;
 
     private static string? Keyword(JsonElement message, string field) =>
         message.GetProperty("body").GetProperty("data").GetProperty(field).GetProperty("value").GetString();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using WeLink.Server.Complaints.Api;
 using WeLink.Server.Data;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Tests.Complaints;
 
@@ -46,7 +47,7 @@ public abstract class FilingRateLimitTests(DatabaseProvider provider)
         {
             Content = JsonContent.Create(new { category = "服务态度", description = "保养后发动机异响，沟通时态度冷淡。", severity = "normal" }),
         };
-        request.Headers.Add(ConsumerComplaintEndpoints.IdempotencyKeyHeader, idempotencyKey);
+        request.Headers.Add(IdempotencyKey.Header, idempotencyKey);
         return await consumer.SendAsync(request);
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using WeLink.Server.Cases.Inbox;
+using WeLink.Server.Shared;
 using WeLink.Server.Tests.Admin;
 using WeLink.Server.Tests.Support;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -179,7 +179,7 @@ public abstract class JsonBodyTests<TWorld>(TWorld world) : IClassFixture<TWorld
             Content = new StringContent(body, Encoding.UTF8, contentType),
         };
         request.Headers.Add("Cookie", endpoint.Caller.Cookie);
-        request.Headers.Add(StaffCaseEndpoints.IdempotencyKeyHeader, world.Unique("body"));
+        request.Headers.Add(IdempotencyKey.Header, world.Unique("body"));
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json" ? JsonSerializer.Deserialize<JsonElement>(text) : (JsonElement?)null;

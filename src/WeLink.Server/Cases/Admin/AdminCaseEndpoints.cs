@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Access;
+using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Outbox;
 
 namespace WeLink.Server.Cases.Admin;
@@ -22,11 +23,8 @@ public static class AdminCaseEndpoints
     /// <summary>A case's history, timers, notes and outbox; a case outside the admin's brand or dealer is not found.</summary>
     private static async Task<Results<Ok<CaseDetails>, NotFound>> GetCaseAsync(Guid id, HttpContext http, CaseDetailsStore store, CancellationToken cancellationToken)
     {
-        var scope = TenantScope.From(http.User, SessionKind.Admin);
-        var details = await store.GetAsync(id, cancellationToken);
-        return details is not null && scope is not null && scope.Reaches(details.BrandId, details.DealerId)
-            ? TypedResults.Ok(details)
-            : TypedResults.NotFound();
+        var scope = TenantScope.From(http.User, SessionKind.Admin) is { } session ? CaseScope.Of(session) : CaseScope.Nothing;
+        return await store.GetAsync(id, scope, cancellationToken) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<OutboxItem>>, ProblemHttpResult>> ListOutboxAsync(

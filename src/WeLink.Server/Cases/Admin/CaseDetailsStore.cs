@@ -7,11 +7,13 @@ using WeLink.Server.Data;
 
 namespace WeLink.Server.Cases.Admin;
 
-/// <summary>Reads a case with its history, timers, notes and outbox; the caller checks the reader's scope.</summary>
+/// <summary>Reads a case with its history, timers, notes and outbox, for a reader whose scope reaches it (<see cref="CaseScope"/>).</summary>
 public sealed class CaseDetailsStore(IDbConnectionFactory connections, OutboxStore outbox)
 {
-    public async Task<CaseDetails?> GetAsync(Guid caseId, CancellationToken cancellationToken)
+    /// <summary>The case; null when it does not exist or lies outside <paramref name="scope"/>.</summary>
+    public async Task<CaseDetails?> GetAsync(Guid caseId, CaseScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         const string caseSql = $"SELECT {CaseRow.Columns} FROM cases WHERE id = @caseId";
         const string historySql = """
             SELECT sequence AS Sequence, at AS At, actor_kind AS ActorKind, actor_id AS ActorId, from_state AS FromState,
@@ -25,7 +27,7 @@ public sealed class CaseDetailsStore(IDbConnectionFactory connections, OutboxSto
             """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(caseSql, new { caseId }, cancellationToken: cancellationToken));
-        if (row is null)
+        if (row is null || !scope.Reaches(row))
         {
             return null;
         }

@@ -18,7 +18,7 @@ public sealed class AssignActionHandler(IServiceProvider services) : ICaseAction
         ArgumentNullException.ThrowIfNull(context);
         // Resolved late: the engine depends on the registry this handler belongs to.
         var engine = services.GetRequiredService<CaseEngine>();
-        var result = await engine.ReassignAsync(context.CaseId, Actor.System, null, context.Argument, context.IdempotencyKey, null, cancellationToken);
+        var result = await engine.ReassignAsync(context.CaseId, CaseScope.Platform, Actor.System, null, context.Argument, context.IdempotencyKey, null, cancellationToken);
         if (result is CaseConflict conflict)
         {
             // Throwing lets the outbox retry on the case's next version.

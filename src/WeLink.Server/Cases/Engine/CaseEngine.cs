@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Dapper;
 using WeLink.Server.Cases.Definitions;
+using WeLink.Server.Cases.Inbox;
 using WeLink.Server.Data;
 using WeLink.Server.Shared;
 using WeLink.Workflow.Definitions;
@@ -16,7 +18,8 @@ namespace WeLink.Server.Cases.Engine;
 /// <see cref="CaseConflict"/>), history, timers deleted and inserted, the outbox. The load needs no transaction of its
 /// own, since the version check decides whether what it read still holds. A key used before is found by the history's
 /// unique index, when the writes collide or the decision fails, and answered with its first result. Nothing leaves the
-/// process inside the transaction.
+/// process inside the transaction. Every operation takes the actor's <see cref="CaseScope"/>: a case outside it is
+/// <see cref="CaseNotFound"/>, decided on the row the step loads anyway, so the check costs no round trip.
 /// </summary>
 public sealed partial class CaseEngine(
     IDbConnectionFactory connections,
@@ -67,11 +70,12 @@ public sealed partial class CaseEngine(
     }
 
     /// <summary>A staff member takes the case; refused when another staff member holds it.</summary>
-    public Task<CaseResult> ClaimAsync(Guid caseId, Actor staff, Guid staffId, string idempotencyKey, long? expectedVersion, CancellationToken cancellationToken)
+    public Task<CaseResult> ClaimAsync(
+        Guid caseId, CaseScope scope, Actor staff, Guid staffId, string idempotencyKey, long? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staff);
         return ChangeAssigneeAsync(
-            caseId, staff, ClaimTrigger, idempotencyKey, expectedVersion,
+            caseId, scope, staff, ClaimTrigger, idempotencyKey, expectedVersion,
             row => row.AssigneeStaffId is { } holder && holder != staffId
                 ? new CaseRefused(CaseRefusalReason.AlreadyClaimed, "Another staff member has claimed the case.", [])
                 : null,
@@ -81,15 +85,31 @@ public sealed partial class CaseEngine(
 
     /// <summary>Hands the case to a staff member and/or a role; a null staff id leaves it to everyone in the role.</summary>
     public Task<CaseResult> ReassignAsync(
-        Guid caseId, Actor actor, Guid? staffId, string? role, string idempotencyKey, long? expectedVersion, CancellationToken cancellationToken)
+        Guid caseId, CaseScope scope, Actor actor, Guid? staffId, string? role, string idempotencyKey, long? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return ChangeAssigneeAsync(caseId, actor, ReassignTrigger, idempotencyKey, expectedVersion, _ => null, row => (staffId, role ?? row.AssigneeRole), cancellationToken);
+        return ChangeAssigneeAsync(caseId, scope, actor, ReassignTrigger, idempotencyKey, expectedVersion, _ => null, row => (staffId, role ?? row.AssigneeRole), cancellationToken);
+    }
+
+    /// <summary>An internal note by a staff member on a case their scope reaches; null when the case is not found.</summary>
+    public async Task<NoteResponse?> AddNoteAsync(Guid caseId, CaseScope scope, Guid authorStaffId, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        if (await CaseRepository.FindAsync(connection, null, caseId, cancellationToken) is not { } row || !scope.Reaches(row))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var note = new NoteResponse(Guid.CreateVersion7(now), caseId, authorStaffId, text, now);
+        await CaseRepository.InsertNoteAsync(connection, note, cancellationToken);
+        return note;
     }
 
     /// <summary>Fires a due timer as the system actor; its id is the idempotency key and its row goes in the same transaction.</summary>
     internal Task<CaseResult> FireTimerAsync(TimerRow timer, CancellationToken cancellationToken) =>
-        FireCoreAsync(new FireTrigger(timer.CaseId, timer.Trigger, Actor.System, [], $"timer:{timer.Id:N}"), timer, cancellationToken);
+        FireCoreAsync(new FireTrigger(timer.CaseId, CaseScope.Platform, timer.Trigger, Actor.System, [], $"timer:{timer.Id:N}"), timer, cancellationToken);
 
     private async Task<CaseResult> TryStartAsync(StartCase command, CancellationToken cancellationToken)
     {
@@ -147,6 +167,11 @@ public sealed partial class CaseEngine(
         await Step(new StepWrites(connection), after, started, command.Actor, command.Data, command.IdempotencyKey, now)
             .Timers(timers)
             .ExecuteAsync(transaction, cancellationToken);
+        if (command.FeatureWrite?.Invoke(new StartedCase(caseId, now)) is { } feature)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(feature.Sql, feature.Parameters, transaction, cancellationToken: cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new CaseMoved(caseId, started.To, started.Sequence, false);
     }
@@ -196,7 +221,7 @@ public sealed partial class CaseEngine(
         await using var step = await StepTransaction.BeginAsync(connection, cancellationToken);
         var transaction = step.Transaction;
         var (row, timersOfCase) = await CaseRepository.LoadAsync(connection, transaction, command.CaseId, cancellationToken);
-        if (row is null)
+        if (row is null || !command.Scope.Reaches(row))
         {
             return Record(activity, new CaseNotFound(command.CaseId));
         }
@@ -261,6 +286,7 @@ public sealed partial class CaseEngine(
 
     private async Task<CaseResult> ChangeAssigneeAsync(
         Guid caseId,
+        CaseScope scope,
         Actor actor,
         string trigger,
         string idempotencyKey,
@@ -274,7 +300,7 @@ public sealed partial class CaseEngine(
         await using var step = await StepTransaction.BeginAsync(connection, cancellationToken);
         var transaction = step.Transaction;
         var row = await CaseRepository.FindAsync(connection, transaction, caseId, cancellationToken);
-        if (row is null)
+        if (row is null || !scope.Reaches(row))
         {
             return Record(activity, new CaseNotFound(caseId));
         }

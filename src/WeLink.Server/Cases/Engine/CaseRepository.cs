@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using WeLink.Server.Cases.Inbox;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Cases.Engine;
@@ -78,6 +79,12 @@ internal static class CaseRepository
                     NULL, 1, @Now, @Now, @ClosedAt)
             """;
         await connection.ExecuteAsync(new CommandDefinition(sql, row, transaction, cancellationToken: cancellationToken));
+    }
+
+    public static async Task InsertNoteAsync(DbConnection connection, NoteResponse note, CancellationToken cancellationToken)
+    {
+        const string sql = "INSERT INTO case_notes (id, case_id, author_staff_id, text, created_at) VALUES (@Id, @CaseId, @AuthorStaffId, @Text, @CreatedAt)";
+        await connection.ExecuteAsync(new CommandDefinition(sql, note, cancellationToken: cancellationToken));
     }
 
     public static string ActorKindName(ActorKind kind) => kind switch

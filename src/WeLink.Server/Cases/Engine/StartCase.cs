@@ -12,6 +12,7 @@ namespace WeLink.Server.Cases.Engine;
 /// <param name="IdempotencyKey">Per dealer: a retried start with the same key returns the first case.</param>
 /// <param name="Actor">Who starts it, for the history.</param>
 /// <param name="BusinessKey">Required when the definition allows one open case per business key.</param>
+/// <param name="FeatureWrite">The feature's own row for the case (e.g. the <c>complaints</c> row), written in the first step's transaction.</param>
 public sealed record StartCase(
     string DefinitionKey,
     Guid BrandId,
@@ -20,4 +21,5 @@ public sealed record StartCase(
     JsonObject Data,
     string IdempotencyKey,
     Actor Actor,
-    string? BusinessKey = null);
+    string? BusinessKey = null,
+    Func<StartedCase, CaseWrite>? FeatureWrite = null);

@@ -39,7 +39,7 @@ public sealed partial class WaitingCaseHandover(IDbConnectionFactory connections
         List<Guid> handed = [];
         foreach (var item in waiting.OrderBy(w => w.CreatedAt))
         {
-            var result = await engine.ReassignAsync(item.Id, Actor.System, staffId, item.Role, $"role-granted:{staffId:N}", null, cancellationToken);
+            var result = await engine.ReassignAsync(item.Id, CaseScope.Platform, Actor.System, staffId, item.Role, $"role-granted:{staffId:N}", null, cancellationToken);
             if (result is CaseMoved)
             {
                 handed.Add(item.Id);

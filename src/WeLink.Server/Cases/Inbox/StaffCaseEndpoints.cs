@@ -3,23 +3,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using WeLink.Server.Access;
 using WeLink.Server.Cases.Engine;
-using WeLink.Workflow.Engine;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Cases.Inbox;
 
 /// <summary>
-/// The staff inbox: cases of the session's dealer only. A case of another dealer answers 404, as if it did not exist
-/// (<see cref="OwnedRoute"/> with <see cref="StaffInboxStore"/>, before any handler runs).
-/// Steps answer 409 when the case moved first and 422 when the definition refuses them.
+/// The staff inbox: cases of the session's dealer only. The engine places every case in the staff member's
+/// <see cref="CaseScope"/>: another dealer's case answers 404, as if it did not exist. Results map to HTTP through
+/// <see cref="CaseResultHttp"/>; every POST that moves a case needs an <see cref="IdempotencyKey"/>.
 /// </summary>
 public static class StaffCaseEndpoints
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     public static IEndpointRouteBuilder MapStaffCaseEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/staff/cases").WithTags("Staff: cases").RequireAuthorization(WeLinkPolicies.Staff)
-            .RequireOwnerOfRoute<StaffInboxStore>(SessionKind.Staff);
+            .RequireValidIdempotencyKeys();
         group.MapGet("/", ListAsync);
         group.MapPost("/{id:guid}/claim", ClaimAsync);
         group.MapPost("/{id:guid}/reassign", ReassignAsync);
@@ -29,76 +27,53 @@ public static class StaffCaseEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, StaffInboxStore inbox, CancellationToken cancellationToken, string view = "mine")
+        [AsParameters] StaffCaseServices staff, string view = "mine")
     {
         if (!Enum.TryParse<InboxView>(view, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
         {
             return TypedResults.Problem("view must be mine, role or dealer.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        return TypedResults.Ok(await inbox.ListAsync(Scope(http), parsed, cancellationToken));
+        return TypedResults.Ok(await staff.Inbox.ListAsync(staff.Session, parsed, staff.CancellationToken));
     }
 
     private static async Task<Results<Ok<CaseStepResponse>, NotFound, ProblemHttpResult>> ClaimAsync(
-        Guid id, HttpContext http, CaseEngine engine, CancellationToken cancellationToken,
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey = null, long? expectedVersion = null)
+        Guid id, IdempotencyKey idempotencyKey, [AsParameters] StaffCaseServices staff, long? expectedVersion = null)
     {
-        var scope = Scope(http);
-        return ToHttp(await engine.ClaimAsync(id, ActorOf(scope), scope.SubjectId, KeyOrNew(idempotencyKey), expectedVersion, cancellationToken));
+        var result = await staff.Engine.ClaimAsync(
+            id, staff.Scope, staff.Actor, staff.Session.SubjectId, staff.KeyOf(idempotencyKey), expectedVersion, staff.CancellationToken);
+        return result.ToHttp(Step);
     }
 
     private static async Task<Results<Ok<CaseStepResponse>, NotFound, ProblemHttpResult>> ReassignAsync(
-        Guid id, ReassignRequest request, HttpContext http, CaseEngine engine, CancellationToken cancellationToken,
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey = null, long? expectedVersion = null)
+        Guid id, ReassignRequest request, IdempotencyKey idempotencyKey, [AsParameters] StaffCaseServices staff, long? expectedVersion = null)
     {
-        var scope = Scope(http);
-        return ToHttp(await engine.ReassignAsync(id, ActorOf(scope), request.StaffId, request.Role, KeyOrNew(idempotencyKey), expectedVersion, cancellationToken));
+        var result = await staff.Engine.ReassignAsync(
+            id, staff.Scope, staff.Actor, request.StaffId, request.Role, staff.KeyOf(idempotencyKey), expectedVersion, staff.CancellationToken);
+        return result.ToHttp(Step);
     }
 
     private static async Task<Results<Created<NoteResponse>, NotFound, ProblemHttpResult>> AddNoteAsync(
-        Guid id, NoteRequest request, HttpContext http, StaffInboxStore inbox, CancellationToken cancellationToken)
+        Guid id, NoteRequest request, [AsParameters] StaffCaseServices staff)
     {
-        var scope = Scope(http);
         if (string.IsNullOrWhiteSpace(request.Text))
         {
             return TypedResults.Problem("A note needs text.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var note = await inbox.AddNoteAsync(id, scope.SubjectId, request.Text, cancellationToken);
-        return TypedResults.Created($"/api/staff/cases/{id}/notes/{note.Id}", note);
+        return await staff.Engine.AddNoteAsync(id, staff.Scope, staff.Session.SubjectId, request.Text, staff.CancellationToken) is { } note
+            ? TypedResults.Created($"/api/staff/cases/{id}/notes/{note.Id}", note)
+            : TypedResults.NotFound();
     }
 
-    /// <summary>Fires a trigger with the body as input; the Idempotency-Key header is required so a retry never acts twice.</summary>
+    /// <summary>Fires a trigger with the body as input; the Idempotency-Key makes a retry act once.</summary>
     private static async Task<Results<Ok<CaseStepResponse>, NotFound, ProblemHttpResult>> FireAsync(
-        Guid id, string trigger, HttpContext http, CaseEngine engine, CancellationToken cancellationToken,
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey = null, long? expectedVersion = null, [FromBody] JsonObject? input = null)
+        Guid id, string trigger, IdempotencyKey idempotencyKey, [AsParameters] StaffCaseServices staff, long? expectedVersion = null, [FromBody] JsonObject? input = null)
     {
-        if (string.IsNullOrWhiteSpace(idempotencyKey))
-        {
-            return TypedResults.Problem($"The {IdempotencyKeyHeader} header is required.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        var scope = Scope(http);
-        return ToHttp(await engine.FireAsync(new FireTrigger(id, trigger, ActorOf(scope), input ?? [], idempotencyKey, expectedVersion), cancellationToken));
+        var result = await staff.Engine.FireAsync(
+            new FireTrigger(id, staff.Scope, trigger, staff.Actor, input ?? [], staff.KeyOf(idempotencyKey), expectedVersion), staff.CancellationToken);
+        return result.ToHttp(Step);
     }
 
-    private static Results<Ok<CaseStepResponse>, NotFound, ProblemHttpResult> ToHttp(CaseResult result) => result switch
-    {
-        CaseMoved moved => TypedResults.Ok(new CaseStepResponse(moved.CaseId, moved.State, moved.Version, moved.Replayed)),
-        CaseConflict conflict => TypedResults.Problem(
-            conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "The case changed",
-            extensions: new Dictionary<string, object?> { ["currentVersion"] = conflict.CurrentVersion }),
-        CaseRefused refused => TypedResults.Problem(
-            refused.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The step is not allowed",
-            extensions: new Dictionary<string, object?> { ["reason"] = refused.Reason.ToString(), ["details"] = refused.Details }),
-        _ => TypedResults.NotFound(),
-    };
-
-    /// <summary>The staff policy guarantees a subject claim, so a session without a scope cannot reach here.</summary>
-    private static TenantScope Scope(HttpContext http) =>
-        TenantScope.From(http.User, SessionKind.Staff) ?? throw new InvalidOperationException("A staff session carries no WeLink subject.");
-
-    private static Actor ActorOf(TenantScope scope) => Actor.Staff(scope.SubjectId.ToString(), [.. scope.Roles]);
-
-    private static string KeyOrNew(string? idempotencyKey) => string.IsNullOrWhiteSpace(idempotencyKey) ? Guid.NewGuid().ToString("N") : idempotencyKey;
+    private static Ok<CaseStepResponse> Step(CaseMoved moved) => TypedResults.Ok(new CaseStepResponse(moved.CaseId, moved.State, moved.Version, moved.Replayed));
 }

@@ -4,8 +4,8 @@ using WeLink.Server.Data;
 
 namespace WeLink.Server.Cases.Inbox;
 
-/// <summary>The staff inbox and case notes. Every query is bounded by the session's dealer: another dealer's case does not exist here.</summary>
-public sealed class StaffInboxStore(IDbConnectionFactory connections, TimeProvider time) : IRouteOwnership
+/// <summary>The staff inbox. Every query is bounded by the session's dealer: another dealer's case does not exist here.</summary>
+public sealed class StaffInboxStore(IDbConnectionFactory connections, TimeProvider time)
 {
     private const int PageSize = 200;
 
@@ -39,32 +39,6 @@ public sealed class StaffInboxStore(IDbConnectionFactory connections, TimeProvid
         return [.. rows.Select(r => new CaseSummary(
             r.Id, r.DefinitionKey, r.DefinitionVersion, r.State, r.SubjectId, r.AssigneeStaffId, r.AssigneeRole, r.DueAt,
             r.BreachedAt is not null || r.DueAt <= now, r.Version, r.CreatedAt, r.UpdatedAt))];
-    }
-
-    /// <summary>Whether the case belongs to the scope's dealer (and brand); the staff API's <see cref="OwnedRoute"/> asks it.</summary>
-    public async Task<bool> ReachesAsync(TenantScope scope, Guid id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        const string sql = "SELECT COUNT(*) FROM cases WHERE id = @id AND dealer_id = @dealerId AND brand_id = @brandId";
-        if (scope.Kind != SessionKind.Staff || scope.DealerId is null || scope.BrandId is null)
-        {
-            return false;
-        }
-
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            sql, new { id, dealerId = scope.DealerId, brandId = scope.BrandId }, cancellationToken: cancellationToken)) == 1;
-    }
-
-    /// <summary>An internal note by a staff member; the staff API's <see cref="OwnedRoute"/> has placed the case in their dealer.</summary>
-    public async Task<NoteResponse> AddNoteAsync(Guid caseId, Guid staffId, string text, CancellationToken cancellationToken)
-    {
-        const string sql = "INSERT INTO case_notes (id, case_id, author_staff_id, text, created_at) VALUES (@Id, @CaseId, @AuthorStaffId, @Text, @CreatedAt)";
-        var now = time.GetUtcNow();
-        var note = new NoteResponse(Guid.CreateVersion7(now), caseId, staffId, text, now);
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, note, cancellationToken: cancellationToken));
-        return note;
     }
 
     private sealed class SummaryRow

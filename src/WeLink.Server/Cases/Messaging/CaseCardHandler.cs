@@ -3,6 +3,7 @@ using WeLink.Server.Callbacks;
 using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Onboarding.Contracts;
+using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Http;
 using WeLink.Wechat.Messages;
 using WeLink.Wechat.WeCom;
@@ -20,6 +21,7 @@ namespace WeLink.Server.Cases.Messaging;
 /// </summary>
 public sealed partial class CaseCardHandler(
     IStaffDirectory directory,
+    IDealerRegistry dealers,
     CaseDetailsStore cases,
     CaseDefinitions definitions,
     CaseEngine engine,
@@ -42,8 +44,10 @@ public sealed partial class CaseCardHandler(
 
         var corpId = inboxEvent.TargetId ?? card.ToUserName;
         var staff = await directory.FindByUserIdAsync(corpId, card.FromUserName, cancellationToken);
-        var details = await cases.GetAsync(caseId, cancellationToken);
-        if (staff is not { Active: true } || details is null || details.DealerId != staff.DealerId)
+        var dealer = staff is { Active: true } ? await dealers.FindAsync(staff.DealerId, cancellationToken) : null;
+        var scope = dealer is null ? CaseScope.Nothing : CaseScope.Dealer(dealer.BrandId, dealer.DealerId);
+        var details = staff is null ? null : await cases.GetAsync(caseId, scope, cancellationToken);
+        if (staff is null || details is null)
         {
             LogIgnored(caseId, card.EventKey);
             return;
@@ -60,7 +64,7 @@ public sealed partial class CaseCardHandler(
         var texts = new CaseTexts(definition, details.State, details.Data, []);
         var input = new JsonObject(button.Input.Select(i => KeyValuePair.Create(i.Key, (JsonNode?)texts.Render(i.Value))));
         var result = await engine.FireAsync(
-            new FireTrigger(caseId, button.Trigger, Actor.Staff(staff.StaffId.ToString(), [.. staff.Roles]), input, $"card:{card.TaskId}:{card.EventKey}"),
+            new FireTrigger(caseId, scope, button.Trigger, Actor.Staff(staff.StaffId.ToString(), [.. staff.Roles]), input, $"card:{card.TaskId}:{card.EventKey}"),
             cancellationToken);
         switch (result)
         {

@@ -27,7 +27,7 @@ public sealed class AssignServiceAdvisorAction(IServiceProvider services, Adviso
         var engine = services.GetRequiredService<CaseEngine>();
         var advisor = await advisors.LeastBusyAdvisorAsync(context.DealerId, cancellationToken);
         var assigned = await engine.ReassignAsync(
-            context.CaseId, Actor.System, advisor, StaffRoles.ServiceAdvisor, context.IdempotencyKey, null, cancellationToken);
+            context.CaseId, CaseScope.Platform, Actor.System, advisor, StaffRoles.ServiceAdvisor, context.IdempotencyKey, null, cancellationToken);
         if (assigned is CaseConflict conflict)
         {
             throw new InvalidOperationException(conflict.Message);

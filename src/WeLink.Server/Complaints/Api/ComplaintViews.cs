@@ -1,14 +1,16 @@
 using WeLink.Server.Cases.Admin;
+using WeLink.Server.Cases.Engine;
 
 namespace WeLink.Server.Complaints.Api;
 
 /// <summary>Turns a complaint case into what its consumer may see.</summary>
-public sealed class ComplaintViews(CaseDetailsStore cases, ComplaintLabels labels)
+public sealed class ComplaintViews(CaseDetailsStore cases, ComplaintStore complaints, ComplaintLabels labels)
 {
-    public async Task<ComplaintResponse?> ViewAsync(ComplaintRow complaint, CancellationToken cancellationToken)
+    /// <summary>The complaint; null when the case does not exist, lies outside <paramref name="scope"/> or is no complaint.</summary>
+    public async Task<ComplaintResponse?> ViewAsync(Guid caseId, CaseScope scope, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(complaint);
-        if (await cases.GetAsync(complaint.CaseId, cancellationToken) is not { } details)
+        if (await cases.GetAsync(caseId, scope, cancellationToken) is not { } details
+            || await complaints.FindAsync(caseId, cancellationToken) is not { } complaint)
         {
             return null;
         }

@@ -1,22 +1,22 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using WeLink.Server.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Identities;
 using WeLink.Server.Onboarding.Contracts;
+using WeLink.Server.Shared;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Complaints.Api;
 
 /// <summary>
-/// The consumer's complaints at the dealer of their session. Another consumer's complaint answers 404, as if it did not
-/// exist (<see cref="OwnedRoute"/> with <see cref="ComplaintStore"/>, before any handler runs). A step the process does not allow now (cancelling after staff responded, answering twice) answers 409.
+/// The consumer's complaints at the dealer of their session. The engine places every case in the consumer's
+/// <see cref="CaseScope"/>: another consumer's complaint answers 404, as if it did not exist. Steps answer as every
+/// case step does (<see cref="CaseResultHttp"/>): 409 when the case moved first, 422 when the process does not allow
+/// the step now (cancelling after staff responded, answering twice). Every POST needs an <see cref="IdempotencyKey"/>.
 /// </summary>
 public static class ConsumerComplaintEndpoints
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     private const int MaxCategory = 50;
     private const int MaxDescription = 2000;
     private const int MaxVehicle = 50;
@@ -25,7 +25,7 @@ public static class ConsumerComplaintEndpoints
     public static IEndpointRouteBuilder MapConsumerComplaintEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/consumer/complaints").WithTags("Consumer: complaints").RequireAuthorization(WeLinkPolicies.Consumer)
-            .RequireOwnerOfRoute<ComplaintStore>(SessionKind.Consumer);
+            .RequireValidIdempotencyKeys();
         group.MapPost("/", FileAsync).RequireRateLimiting(ConsumerFilingLimit.Policy);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
@@ -35,69 +35,64 @@ public static class ConsumerComplaintEndpoints
         return endpoints;
     }
 
-    /// <summary>Files a complaint; the Idempotency-Key header makes a double click or a retry file it once.</summary>
+    /// <summary>
+    /// Files a complaint: its case and its <c>complaints</c> row in one transaction. The Idempotency-Key makes a double
+    /// click or a retry file it once.
+    /// </summary>
     public static async Task<Results<Created<ComplaintResponse>, ValidationProblem, ProblemHttpResult>> FileAsync(
-        FileComplaintRequest request, ConsumerSession session, IDealerLinks links, CaseEngine engine, ComplaintStore store, ComplaintViews views,
-        TimeProvider time, CancellationToken cancellationToken, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey = null)
+        FileComplaintRequest request, IdempotencyKey idempotencyKey, IDealerLinks links, [AsParameters] ConsumerComplaintServices consumer)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(session);
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
-        {
-            return TypedResults.Problem($"Send an {IdempotencyKeyHeader} header (at most 100 characters) so that a retry files the complaint once.", statusCode: 400);
-        }
-
         if (Validate(request) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var link = await links.GetAsync(session.DealerId, cancellationToken);
+        var session = consumer.Session;
+        var link = await links.GetAsync(session.DealerId, consumer.CancellationToken);
         if (!link.Linked)
         {
             return TypedResults.Problem($"This dealer cannot take complaints right now: {link.WhyNotLinked}", statusCode: StatusCodes.Status409Conflict);
         }
 
+        var category = request.Category!.Trim();
         var data = new JsonObject
         {
-            ["category"] = request.Category!.Trim(),
+            ["category"] = category,
             ["description"] = request.Description!.Trim(),
             ["severity"] = request.Severity,
             ["vehicle"] = string.IsNullOrWhiteSpace(request.Vehicle) ? null : request.Vehicle.Trim(),
         };
-        var started = await engine.StartAsync(
-            new StartCase(ComplaintDefinition.Key, session.BrandId, session.DealerId, session.ConsumerId.ToString(), data,
-                $"consumer:{session.ConsumerId:N}:{idempotencyKey}", Actor.Consumer(session.ConsumerId.ToString())),
-            cancellationToken);
+        var started = await consumer.Engine.StartAsync(
+            new StartCase(
+                ComplaintDefinition.Key, session.BrandId, session.DealerId, session.ConsumerId.ToString(), data, consumer.KeyOf(idempotencyKey),
+                Actor.Consumer(session.ConsumerId.ToString()),
+                FeatureWrite: @case => ComplaintStore.Filed(new ComplaintRow
+                {
+                    CaseId = @case.CaseId,
+                    BrandId = session.BrandId,
+                    DealerId = session.DealerId,
+                    ConsumerId = session.ConsumerId,
+                    Category = category,
+                    Severity = request.Severity!,
+                    CreatedAt = @case.At,
+                })),
+            consumer.CancellationToken);
         if (started is not CaseMoved moved)
         {
             return TypedResults.Problem(Describe(started), statusCode: StatusCodes.Status409Conflict);
         }
 
-        var complaint = new ComplaintRow
-        {
-            CaseId = moved.CaseId,
-            BrandId = session.BrandId,
-            DealerId = session.DealerId,
-            ConsumerId = session.ConsumerId,
-            Category = request.Category.Trim(),
-            Severity = request.Severity!,
-            CreatedAt = time.GetUtcNow(),
-        };
-        await store.AddAsync(complaint, cancellationToken);
-        var stored = await store.FindAsync(moved.CaseId, session.ConsumerId, session.DealerId, cancellationToken) ?? complaint;
-        var view = await views.ViewAsync(stored, cancellationToken);
+        var view = await consumer.Views.ViewAsync(moved.CaseId, consumer.Scope, consumer.CancellationToken);
         return TypedResults.Created($"/api/consumer/complaints/{moved.CaseId}", view);
     }
 
-    public static async Task<Ok<IReadOnlyList<ComplaintResponse>>> ListAsync(
-        ConsumerSession session, ComplaintStore store, ComplaintViews views, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<ComplaintResponse>>> ListAsync([AsParameters] ConsumerComplaintServices consumer)
     {
-        ArgumentNullException.ThrowIfNull(session);
         var list = new List<ComplaintResponse>();
-        foreach (var complaint in await store.ListAsync(session.ConsumerId, session.DealerId, cancellationToken))
+        foreach (var complaint in await consumer.Store.ListAsync(consumer.Session.ConsumerId, consumer.Session.DealerId, consumer.CancellationToken))
         {
-            if (await views.ViewAsync(complaint, cancellationToken) is { } view)
+            if (await consumer.Views.ViewAsync(complaint.CaseId, consumer.Scope, consumer.CancellationToken) is { } view)
             {
                 list.Add(view);
             }
@@ -106,20 +101,12 @@ public static class ConsumerComplaintEndpoints
         return TypedResults.Ok<IReadOnlyList<ComplaintResponse>>(list);
     }
 
-    public static async Task<Results<Ok<ComplaintResponse>, NotFound>> GetAsync(
-        Guid id, ConsumerSession session, ComplaintStore store, ComplaintViews views, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        return await store.FindAsync(id, session.ConsumerId, session.DealerId, cancellationToken) is { } complaint
-            && await views.ViewAsync(complaint, cancellationToken) is { } view
-            ? TypedResults.Ok(view)
-            : TypedResults.NotFound();
-    }
+    public static async Task<Results<Ok<ComplaintResponse>, NotFound>> GetAsync(Guid id, [AsParameters] ConsumerComplaintServices consumer) =>
+        await consumer.Views.ViewAsync(id, consumer.Scope, consumer.CancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
     /// <summary>Answers what staff asked; only while they wait for it.</summary>
     public static Task<Results<Ok<ComplaintResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ProvideInformationAsync(
-        Guid id, ProvideInformationRequest request, ConsumerSession session, ComplaintSteps steps, CancellationToken cancellationToken,
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey = null)
+        Guid id, ProvideInformationRequest request, IdempotencyKey idempotencyKey, [AsParameters] ConsumerComplaintServices consumer)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Answer) || request.Answer.Length > MaxAnswer)
@@ -127,19 +114,17 @@ public static class ConsumerComplaintEndpoints
             return Invalid("answer", $"Write an answer of at most {MaxAnswer} characters.");
         }
 
-        return steps.FireAsync(id, session, ComplaintDefinition.Triggers.ProvideInfo, new JsonObject { ["answer"] = request.Answer.Trim() }, idempotencyKey, cancellationToken);
+        return Step(ComplaintSteps.FireAsync(id, ComplaintDefinition.Triggers.ProvideInfo, new JsonObject { ["answer"] = request.Answer.Trim() }, idempotencyKey, consumer));
     }
 
     /// <summary>Withdraws the complaint; only before staff respond.</summary>
     public static Task<Results<Ok<ComplaintResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CancelAsync(
-        Guid id, ConsumerSession session, ComplaintSteps steps, CancellationToken cancellationToken,
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey = null) =>
-        steps.FireAsync(id, session, ComplaintDefinition.Triggers.Cancel, [], idempotencyKey, cancellationToken);
+        Guid id, IdempotencyKey idempotencyKey, [AsParameters] ConsumerComplaintServices consumer) =>
+        Step(ComplaintSteps.FireAsync(id, ComplaintDefinition.Triggers.Cancel, [], idempotencyKey, consumer));
 
     /// <summary>The closing survey: a low score (1–2, or 0–6 to recommend) reopens the complaint to its owner.</summary>
     public static Task<Results<Ok<ComplaintResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AnswerSurveyAsync(
-        Guid id, SurveyRequest request, ConsumerSession session, ComplaintSteps steps, CancellationToken cancellationToken,
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey = null)
+        Guid id, SurveyRequest request, IdempotencyKey idempotencyKey, [AsParameters] ConsumerComplaintServices consumer)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Satisfaction is not (>= 1 and <= 5))
@@ -153,8 +138,17 @@ public static class ConsumerComplaintEndpoints
         }
 
         var input = new JsonObject { ["satisfaction"] = request.Satisfaction, ["recommend"] = request.Recommend };
-        return steps.FireAsync(id, session, ComplaintDefinition.Triggers.SurveyAnswered, input, idempotencyKey, cancellationToken);
+        return Step(ComplaintSteps.FireAsync(id, ComplaintDefinition.Triggers.SurveyAnswered, input, idempotencyKey, consumer));
     }
+
+    /// <summary>Widens a step's answer by the 400 the handlers above give for input they refuse themselves.</summary>
+    private static async Task<Results<Ok<ComplaintResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Step(
+        Task<Results<Ok<ComplaintResponse>, NotFound, ProblemHttpResult>> step) => (await step).Result switch
+        {
+            Ok<ComplaintResponse> ok => ok,
+            ProblemHttpResult problem => problem,
+            _ => TypedResults.NotFound(),
+        };
 
     private static Task<Results<Ok<ComplaintResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Invalid(string field, string message) =>
         Task.FromResult<Results<Ok<ComplaintResponse>, NotFound, ValidationProblem, ProblemHttpResult>>(
