@@ -1,6 +1,6 @@
+using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
-using Dapper;
 using WeLink.Server.Hosting;
 using WeLink.Server.Tests.Support;
 
