@@ -3,7 +3,6 @@ using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Handover;
 using WeLink.Server.Cases.Inbox;
-using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Cases.Outbox;
 using WeLink.Server.Cases.Timers;
 using WeLink.Server.Data.Queues;
@@ -35,7 +34,6 @@ public static class CasesFeature
         services.AddSingleton<DefinitionAdmin>();
         services.AddQueueWorker<CaseTimerRunner>();
         services.AddQueueWorker<OutboxDispatcher>();
-        services.AddCaseMessaging(configuration);
         return services;
     }
 

@@ -4,6 +4,7 @@ using WeLink.Server.Admin;
 using WeLink.Server.Calendars;
 using WeLink.Server.Callbacks;
 using WeLink.Server.Cases;
+using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Complaints;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
@@ -44,6 +45,7 @@ public static class WeLinkApp
         builder.Services.AddCallbacks(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration, database);
         builder.Services.AddCases(builder.Configuration);
+        builder.Services.AddCaseMessaging(builder.Configuration);
         builder.Services.AddCalendars();
         builder.Services.AddWeLinkApi();
         builder.Services.AddBrowserSecurity(builder.Configuration);

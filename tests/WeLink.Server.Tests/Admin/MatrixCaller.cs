@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WeLink.Server.Access;
+using WeLink.Server.Access.Sessions;
 using WeLink.Server.Identities;
 using WeLink.Server.Tests.Support;
 
@@ -24,9 +25,9 @@ public sealed record MatrixTarget(string Name, Guid BrandId, Guid DealerId, Guid
 }
 
 /// <summary>
-/// Someone the isolation matrix calls as: the door and role of their session, the session as a Cookie header (so no call,
-/// not even a sign-out, changes it), what is theirs, what belongs to others and must answer 404, and strings that name
-/// others' data and so must appear in no answer they get.
+/// Someone the isolation matrix calls as: the door and role of their session, the session as a Cookie header (sign-out
+/// rows get a fork of it, see <see cref="MatrixSessions"/>, so it lives through every row), what is theirs, what belongs
+/// to others and must answer 404, and strings that name others' data and so must appear in no answer they get.
 /// </summary>
 public sealed record MatrixCaller(
     string Name, MatrixDoor Door, string Role, string Cookie, MatrixTarget Own, IReadOnlyList<MatrixTarget> Others, IReadOnlyList<string> Secrets)
@@ -55,20 +56,31 @@ public sealed record MatrixCaller(
             new("the platform admin", MatrixDoor.Admin, AdminRoles.Platform, world.Platform.CookieHeader, own, [], []),
             new("HQ of brand X", MatrixDoor.Admin, AdminRoles.Hq, world.HqX.CookieHeader, own, [b1], brandY),
             new("the admin of dealer A1", MatrixDoor.Admin, AdminRoles.Dealer, world.DealerA1.CookieHeader, own, [a2, b1], dealerA2),
-            new("a consumer of dealer A1", MatrixDoor.Consumer, ConsumerRole, SessionCookie(host, WeLinkSchemes.Consumer, consumer), own, [neighbour, a2, b1], neighbours),
+            new("a consumer of dealer A1", MatrixDoor.Consumer, ConsumerRole, await SessionCookieAsync(host, WeLinkSchemes.Consumer, SessionKind.Consumer, consumer), own, [neighbour, a2, b1], neighbours),
         ];
-        callers.AddRange(people.A1StaffByRole.Select(staff => new MatrixCaller(
-            $"the {staff.Key} of dealer A1", MatrixDoor.Staff, staff.Key,
-            SessionCookie(host, WeLinkSchemes.Staff, new StaffSession(staff.Value, world.X.Id, world.A1.Id, [staff.Key]).ToPrincipal()),
-            own, [a2, b1], dealerA2)));
+        foreach (var staff in people.A1StaffByRole)
+        {
+            var principal = new StaffSession(staff.Value, world.X.Id, world.A1.Id, [staff.Key]).ToPrincipal();
+            callers.Add(new MatrixCaller(
+                $"the {staff.Key} of dealer A1", MatrixDoor.Staff, staff.Key,
+                await SessionCookieAsync(host, WeLinkSchemes.Staff, SessionKind.Staff, principal), own, [a2, b1], dealerA2));
+        }
+
         return callers;
     }
 
-    /// <summary>A session cookie exactly as the scheme issues it at sign-in; the sign-in flows themselves are tested under Identities.</summary>
-    private static string SessionCookie(WeLinkTestHost host, string scheme, ClaimsPrincipal principal)
+    /// <summary>
+    /// A session cookie exactly as the scheme issues it at sign-in, with its server-side session recorded (a cookie without
+    /// one is refused); the sign-in flows themselves are tested under Identities.
+    /// </summary>
+    private static async Task<string> SessionCookieAsync(WeLinkTestHost host, string scheme, SessionKind kind, ClaimsPrincipal principal)
     {
         var options = host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(scheme);
         var now = DateTimeOffset.UtcNow;
+        var sessionId = Guid.CreateVersion7();
+        var subjectId = Guid.Parse(principal.FindFirst(WeLinkClaims.SubjectId)!.Value);
+        await host.Services.GetRequiredService<SessionStore>().StartAsync(sessionId, kind, subjectId, now, CancellationToken.None);
+        principal.Identities.First().AddClaim(new Claim(WeLinkClaims.SessionId, sessionId.ToString()));
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(1) }, scheme);
         return $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}";
     }

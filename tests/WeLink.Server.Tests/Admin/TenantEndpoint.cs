@@ -66,7 +66,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
     public static IReadOnlyList<TenantEndpoint> AdminWithoutTenant { get; } =
     [
         new("POST", "/api/admin/login", AnyAdmin, _ => new { email = "nobody@welink.test", password = "not-the-password" }) { Anonymous = true },
-        new("POST", "/api/admin/logout", AnyAdmin, _ => null),
+        new("POST", "/api/admin/logout", AnyAdmin, _ => null) { EndsSession = true },
         new("GET", "/api/admin/me", AnyAdmin, _ => null),
         new("GET", "/api/admin/brands", AnyAdmin, _ => null),
         new("POST", "/api/admin/brands", PlatformOnly, w => new CreateBrandRequest(w.Unique("brand"))),
@@ -83,7 +83,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
     public static IReadOnlyList<TenantEndpoint> ConsumerAndStaff { get; } =
     [
         new("GET", "/api/consumer/me", Consumer, _ => null),
-        new("POST", "/api/consumer/signout", Consumer, _ => null),
+        new("POST", "/api/consumer/signout", Consumer, _ => null) { EndsSession = true },
         new("POST", "/api/consumer/complaints", Consumer, _ => new FileComplaintRequest("Service", "The car came back unwashed.", "normal", null)),
         new("GET", "/api/consumer/complaints", Consumer, _ => null),
         new("GET", "/api/consumer/complaints/{id}", Consumer, _ => null),
@@ -91,7 +91,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("POST", "/api/consumer/complaints/{id}/cancel", Consumer, _ => null),
         new("POST", "/api/consumer/complaints/{id}/survey", Consumer, _ => new SurveyRequest(5, 9)),
         new("GET", "/api/staff/me", AnyStaff, _ => null),
-        new("POST", "/api/staff/signout", AnyStaff, _ => null),
+        new("POST", "/api/staff/signout", AnyStaff, _ => null) { EndsSession = true },
         new("GET", "/api/staff/cases", AnyStaff, _ => null) { Query = "?view=dealer" },
         new("POST", "/api/staff/cases/{id}/claim", AnyStaff, _ => null),
         new("POST", "/api/staff/cases/{id}/reassign", AnyStaff, _ => new ReassignRequest(null, StaffRoles.ServiceManager)),
@@ -110,6 +110,9 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
 
     /// <summary>The route's <c>{id}</c> names platform-wide data (callback inbox events, outbox items), not a tenant's case.</summary>
     public bool PlatformWide { get; init; }
+
+    /// <summary>The route revokes the session it is called with (sign-out); it is sent with a fork of the caller's session.</summary>
+    public bool EndsSession { get; init; }
 
     /// <summary>A query string sent with the call, e.g. the widest inbox view.</summary>
     public string Query { get; init; } = "";
@@ -182,7 +185,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         using var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(await PathForAsync(world, target), UriKind.Relative));
         if (cookie is not null)
         {
-            request.Headers.Add("Cookie", cookie);
+            request.Headers.Add("Cookie", EndsSession ? await MatrixSessions.ForkAsync(world.Admin.Host, cookie) : cookie);
         }
 
         if (Method != "GET")
