@@ -7,8 +7,6 @@ namespace WeLink.Sandbox.Tests.Browser;
 /// <summary>People press buttons on the sandbox's phones page in headless Chromium; WeLink's callback side gets the pushes.</summary>
 public sealed class PhonesPageTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
 {
-    private static readonly TimeSpan PushDeadline = TimeSpan.FromSeconds(10);
-
     private CallbackReceiver _receiver = null!;
     private SandboxHost _sandbox = null!;
 
@@ -43,7 +41,7 @@ public sealed class PhonesPageTests(Chromium chromium) : IClassFixture<Chromium>
             await accept.ClickAsync();
 
             var pressed = await _receiver.WaitForAsync<TemplateCardEvent>(
-                $"/wecom/suite/data/{corp.CorpId}", e => e.TaskId == "complaint-12", PushDeadline);
+                $"/wecom/suite/data/{corp.CorpId}", e => e.TaskId == "complaint-12");
             Assert.Equal("accept", pressed.EventKey);
             Assert.Equal(staff, pressed.FromUserName);
             Assert.Equal(corp.CorpId, pressed.ToUserName);
@@ -70,14 +68,14 @@ public sealed class PhonesPageTests(Chromium chromium) : IClassFixture<Chromium>
 
             await phones.ConsumerForm("follow", consumer, appId).Locator("button").ClickAsync();
 
-            var followed = await _receiver.WaitForAsync<SubscribeEvent>(messagesPath, _ => true, PushDeadline);
+            var followed = await _receiver.WaitForAsync<SubscribeEvent>(messagesPath, _ => true);
             await Expect(phones.ConsumerForm("unfollow", consumer, appId).Locator("button")).ToHaveTextAsync("Unfollow");
 
             var write = phones.ConsumerForm("send-text", consumer, appId);
             await write.Locator("input[name=content]").FillAsync("Is my car ready?");
             await write.Locator("button").ClickAsync();
 
-            var text = await _receiver.WaitForAsync<TextMessage>(messagesPath, _ => true, PushDeadline);
+            var text = await _receiver.WaitForAsync<TextMessage>(messagesPath, _ => true);
             Assert.Equal("Is my car ready?", text.Content);
             Assert.Equal(followed.FromUserName, text.FromUserName);
             await Expect(phones.Errors).ToHaveCountAsync(0);

@@ -122,7 +122,7 @@ public sealed class ControlApiTests
 
         Assert.Equal(40125, wrong.Errcode());
         Assert.Equal(0, right.Errcode());
-        await Infrastructure.Pushes.EventuallyAsync(() => receiver.Of("component_verify_ticket").Count == 1, TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => receiver.Of("component_verify_ticket").Count == 1, Deadline.Delivery, "component_verify_ticket push 1");
     }
 
     [Fact]

@@ -83,15 +83,18 @@ public sealed class CallbackReceiver : IAsyncDisposable
         [.. Received.Where(p => p.Message.Contains($"[{infoTypeOrEvent}]", StringComparison.Ordinal))];
 
     /// <summary>The first push to this path that parses as a <typeparamref name="T"/> and matches, waiting for it until the deadline.</summary>
-    public async Task<T> WaitForAsync<T>(string path, Func<T, bool> matches, TimeSpan deadline)
+    public async Task<T> WaitForAsync<T>(string path, Func<T, bool> matches)
         where T : CallbackMessage
     {
-        T? found = null;
-        await Pushes.EventuallyAsync(
-            () => (found = Received.Where(p => p.Path == path).Select(p => CallbackMessageParser.Parse(p.Message)).OfType<T>().FirstOrDefault(matches)) is not null,
-            deadline,
-            () => $"No matching {typeof(T).Name} reached {path} in {deadline.TotalSeconds} s; rejected: [{string.Join("; ", Rejected)}].");
-        return found!;
+        // The rejections ride along with each probe so that a timeout shows why nothing matched.
+        var seen = await Poll.UntilAsync(
+            () => Task.FromResult((
+                Found: Received.Where(p => p.Path == path).Select(p => CallbackMessageParser.Parse(p.Message)).OfType<T>().FirstOrDefault(matches),
+                Rejected: string.Join("; ", Rejected))),
+            probe => probe.Found is not null,
+            Deadline.Delivery,
+            $"a matching {typeof(T).Name} at {path}");
+        return seen.Found!;
     }
 
     public async ValueTask DisposeAsync()

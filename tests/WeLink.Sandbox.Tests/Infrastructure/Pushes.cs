@@ -9,15 +9,4 @@ public static class Pushes
         host.Client.GetJsonAsync($"control/pushes/{pushId}?wait_seconds={waitSeconds}");
 
     public static long PushId(this JsonElement response) => response.GetProperty("push_id").GetInt64();
-
-    /// <summary>Polls until the condition holds, failing after the deadline with the described reason.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan deadline, Func<string>? describeFailure = null)
-    {
-        var until = DateTime.UtcNow + deadline;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, describeFailure?.Invoke() ?? "The condition did not hold before the deadline.");
-            await Task.Delay(20);
-        }
-    }
 }

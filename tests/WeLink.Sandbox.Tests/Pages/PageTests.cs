@@ -34,7 +34,7 @@ public sealed class PageTests
         Assert.Equal("600", parameters["expires_in"]);
         var query = await host.QueryAuthAsync(componentToken, parameters["auth_code"]!);
         Assert.Equal(world.VerifiedServiceAccount, query.GetProperty("authorization_info").Text("authorizer_appid"));
-        await Infrastructure.Pushes.EventuallyAsync(() => receiver.Of("authorized").Count == 1, TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => receiver.Of("authorized").Count == 1, Deadline.Delivery, "authorized push 1");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class PageTests
         var permanent = await host.Client.PostJsonAsync(
             $"wecom/cgi-bin/service/get_permanent_code?suite_access_token={suiteToken}", new { auth_code = parameters["auth_code"] });
         Assert.Equal(world.CorpId(0), permanent.GetProperty("auth_corp_info").Text("corpid"));
-        await Infrastructure.Pushes.EventuallyAsync(() => receiver.Of("create_auth").Count == 1, TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => receiver.Of("create_auth").Count == 1, Deadline.Delivery, "create_auth push 1");
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class PageTests
 
         Assert.Contains("Book a test drive", page, StringComparison.Ordinal);
         Assert.Contains("COMPLAIN", page, StringComparison.Ordinal);
-        await Infrastructure.Pushes.EventuallyAsync(() => receiver.Of("CLICK").Count == 1, TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => receiver.Of("CLICK").Count == 1, Deadline.Delivery, "CLICK push 1");
         Assert.Contains("<EventKey><![CDATA[COMPLAIN]]></EventKey>", receiver.Of("CLICK")[0].Message, StringComparison.Ordinal);
     }
 

@@ -126,12 +126,12 @@ public sealed partial class PushDeliveryTests
         await using var host = await SandboxHost.StartAsync(
             receiver.BaseAddress,
             new Dictionary<string, string?> { ["Sandbox:PushTicketsOnSchedule"] = "true", ["Sandbox:TicketPushInterval"] = "00:10:00" });
-        await Infrastructure.Pushes.EventuallyAsync(() => receiver.Of("suite_ticket").Count == 1, TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => receiver.Of("suite_ticket").Count == 1, Deadline.Delivery, "suite_ticket push 1");
 
         host.Advance(TimeSpan.FromMinutes(10));
 
-        await Infrastructure.Pushes.EventuallyAsync(() => receiver.Of("component_verify_ticket").Count == 2, TimeSpan.FromSeconds(10));
-        await Infrastructure.Pushes.EventuallyAsync(() => receiver.Of("suite_ticket").Count == 2, TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => receiver.Of("component_verify_ticket").Count == 2, Deadline.Delivery, "component_verify_ticket push 2");
+        await Poll.UntilAsync(() => receiver.Of("suite_ticket").Count == 2, Deadline.Delivery, "suite_ticket push 2");
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed partial class PushDeliveryTests
             data = new { },
         });
 
-        await Infrastructure.Pushes.EventuallyAsync(() => receiver.Of("TEMPLATESENDJOBFINISH").Count == 1, TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => receiver.Of("TEMPLATESENDJOBFINISH").Count == 1, Deadline.Delivery, "TEMPLATESENDJOBFINISH push 1");
         Assert.Contains($"<MsgID>{sent.GetProperty("msgid").GetInt64()}</MsgID>", receiver.Of("TEMPLATESENDJOBFINISH")[0].Message, StringComparison.Ordinal);
     }
 

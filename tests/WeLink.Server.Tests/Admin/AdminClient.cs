@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Admin;
 

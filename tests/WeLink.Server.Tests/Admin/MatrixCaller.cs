@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using WeLink.Server.Access;
 using WeLink.Server.Access.Sessions;
 using WeLink.Server.Identities;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Admin;
 

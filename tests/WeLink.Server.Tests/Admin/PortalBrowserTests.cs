@@ -1,7 +1,5 @@
 using Microsoft.Playwright;
-using WeLink.Sandbox.Tests.Browser;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace WeLink.Server.Tests.Admin;

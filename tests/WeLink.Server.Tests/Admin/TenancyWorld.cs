@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using WeLink.Server.Access;
 using WeLink.Server.Admin.Api;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Admin;
 
@@ -13,6 +14,8 @@ namespace WeLink.Server.Tests.Admin;
 public abstract class TenancyWorld(DatabaseProvider provider) : IAsyncLifetime
 {
     public const string Password = "world-password-0123";
+
+    private static readonly TenantScope PlatformScope = new(SessionKind.Admin, Guid.Empty, null, null, [AdminRoles.Platform]);
 
     private readonly Lock _peopleLock = new();
     private AdminHost? _host;
@@ -66,25 +69,18 @@ public abstract class TenancyWorld(DatabaseProvider provider) : IAsyncLifetime
     }
 
     /// <summary>
-    /// A staff row of the dealer (as WeCom directory sync would write it); for an id that names no dealer, an id that
-    /// names no staff member either.
+    /// A staff member of the dealer with these roles (as WeCom directory sync and the dealer admin make them); for an id that
+    /// names no dealer, an id that names no staff member either.
     /// </summary>
-    public async Task<Guid> StaffOfAsync(Guid dealerId)
+    public async Task<Guid> StaffOfAsync(Guid dealerId, params string[] roles)
     {
-        var staffId = Guid.CreateVersion7();
-        if (await Admin.Database.ScalarAsync<long>("SELECT COUNT(*) FROM dealers WHERE id = @dealerId", new { dealerId }) == 0)
+        var dealers = Admin.Host.Services.GetRequiredService<DealerStore>();
+        if (await dealers.FindAsync(PlatformScope, dealerId, CancellationToken.None) is null)
         {
-            return staffId;
+            return Guid.CreateVersion7();
         }
 
-        var now = DateTimeOffset.UtcNow;
-        await Admin.Database.ExecuteAsync(
-            """
-            INSERT INTO staff (id, dealer_id, corp_id, user_id, name, status, created_at, updated_at)
-            VALUES (@staffId, @dealerId, 'wwmatrix', @userId, 'Matrix staff', 'active', @now, @now)
-            """,
-            new { staffId, dealerId, userId = Unique("user"), now });
-        return staffId;
+        return (await Seed.In(Admin.Host.Services).StaffAsync(dealerId, Unique("user"), s => s.Named("Matrix staff").Roles(roles))).Id;
     }
 
     /// <summary>Lets a world change the host before it starts (e.g. swap in a test definition and recording actions).</summary>

@@ -4,7 +4,6 @@ using WeLink.Server.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Complaints;
 using WeLink.Server.Identities;
-using WeLink.Server.Tests.Support;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Tests.Admin;
@@ -34,9 +33,7 @@ public sealed record TenantPeople(
         var staff = new Dictionary<string, Guid>();
         foreach (var role in StaffRoles.All)
         {
-            var staffId = await world.StaffOfAsync(world.A1.Id);
-            await world.Admin.Database.ExecuteAsync("INSERT INTO staff_roles (staff_id, role) VALUES (@staffId, @role)", new { staffId, role });
-            staff[role] = staffId;
+            staff[role] = await world.StaffOfAsync(world.A1.Id, role);
         }
 
         return new TenantPeople(a1, neighbour, a2, b1, staff);

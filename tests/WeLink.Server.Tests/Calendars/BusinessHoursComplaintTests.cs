@@ -6,7 +6,6 @@ using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Admin;
 using WeLink.Server.Tests.Complaints;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Calendars;
 
@@ -65,14 +64,14 @@ public abstract class BusinessHoursComplaintTests(DatabaseProvider provider) : I
 
         // Monday 11:00, 66 hours on the wall clock after filing: the reminder has fired, the breach has not.
         _world.Clock.AdvanceTo(monday.AddHours(-6));
-        var reminded = await Poll.UntilAsync(() => CaseAsync(caseId), c => c.History.Any(h => h.Trigger == "first_response_reminder"), ComplaintTests.Deadline, "the reminder");
+        var reminded = await Poll.UntilAsync(() => CaseAsync(caseId), c => c.History.Any(h => h.Trigger == "first_response_reminder"), Deadline.BackgroundWork, "the reminder");
         Assert.Equal("received", reminded.State);
         Assert.Null(reminded.BreachedAt);
         Assert.DoesNotContain(reminded.History, h => h.Trigger == "first_response_overdue");
         Assert.Empty(await _world.MessagesAsync(ComplaintTests.WecomSend, _world.Manager.UserId));
 
         _world.Clock.AdvanceTo(monday.AddHours(-5) + late);
-        var breached = await Poll.UntilAsync(() => CaseAsync(caseId), c => c.BreachedAt is not null, ComplaintTests.Deadline, "the first-response breach");
+        var breached = await Poll.UntilAsync(() => CaseAsync(caseId), c => c.BreachedAt is not null, Deadline.BackgroundWork, "the first-response breach");
         var breach = Assert.Single(breached.History, h => h.Trigger == "first_response_overdue");
         Assert.Equal(("system", "received", "escalated"), (breach.ActorKind, breach.From, breach.To));
         Assert.Equal("escalated", breached.State);

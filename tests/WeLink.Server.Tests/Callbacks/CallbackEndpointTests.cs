@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
 using WeLink.Server.Platform;
-using WeLink.Server.Tests.Support;
 using WeLink.Wechat.Tokens;
 
 namespace WeLink.Server.Tests.Callbacks;
@@ -168,7 +167,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
 
         using var first = await push.PostAsync(host.Http);
         using var retry = await push.PostAsync(host.Http);
-        await Poll.UntilAsync(() => database.InboxCountAsync("done"), n => n == 1, CallbackHosts.Deadline, "the message to be handled");
+        await Poll.UntilAsync(() => database.InboxCountAsync("done"), n => n == 1, Deadline.BackgroundWork, "the message to be handled");
 
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         var delivery = Assert.Single(handler.Deliveries);
@@ -190,7 +189,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
 
         // Every message is sent three times at once, so retries land in the same inbox insert as their first copy.
         var responses = await Task.WhenAll(pushes.SelectMany(p => new[] { p, p, p }).Select(p => p.PostAsync(host.Http)));
-        await Poll.UntilAsync(() => database.InboxCountAsync("done"), n => n == pushes.Count, CallbackHosts.Deadline, "every message to be handled");
+        await Poll.UntilAsync(() => database.InboxCountAsync("done"), n => n == pushes.Count, Deadline.BackgroundWork, "every message to be handled");
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(pushes.Count, await database.InboxCountAsync());
@@ -211,7 +210,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
         var handler = new RecordingHandler();
         await using var restarted = await CallbackHosts.StartAsync(database, handler);
 
-        await Poll.UntilAsync(() => database.InboxCountAsync("done"), n => n == 1, CallbackHosts.Deadline, "the stored event to be dispatched");
+        await Poll.UntilAsync(() => database.InboxCountAsync("done"), n => n == 1, Deadline.BackgroundWork, "the stored event to be dispatched");
         Assert.Equal("test:restart", Assert.Single(handler.Deliveries).Content);
     }
 
@@ -242,7 +241,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
         await StorePendingWithoutDispatchAsync(database, "test:orphan");
         await using var restarted = await CallbackHosts.StartAsync(database);
 
-        await Poll.UntilAsync(() => database.InboxCountAsync("ignored"), n => n == 1, CallbackHosts.Deadline, "the orphaned event to be ignored");
+        await Poll.UntilAsync(() => database.InboxCountAsync("ignored"), n => n == 1, Deadline.BackgroundWork, "the orphaned event to be ignored");
         Assert.Equal(1, await database.ScalarAsync<int>("SELECT attempts FROM inbox"));
     }
 

@@ -3,15 +3,12 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using WeLink.Server.Callbacks;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Callbacks;
 
 /// <summary>Starting hosts for the callback tests and reading their inbox.</summary>
 public static class CallbackHosts
 {
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-
     /// <summary>
     /// A host on the database whose sandbox pushes nothing unasked, with the given handler registered and the test
     /// account (<see cref="SignedPush.AppId"/>, original id <see cref="SignedPush.OriginalId"/>) linked to a dealer.

@@ -1,6 +1,5 @@
 using System.Net;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Callbacks;
 
@@ -27,7 +26,7 @@ public sealed class InboxClusterTests
             using var response = await push.PostAsync((i % 2 == 0 ? one : two).Http);
             return response.StatusCode;
         }));
-        await Poll.UntilAsync(() => database.InboxCountAsync("done"), n => n == Events, CallbackHosts.Deadline, "every event to be handled");
+        await Poll.UntilAsync(() => database.InboxCountAsync("done"), n => n == Events, Deadline.BackgroundWork, "every event to be handled");
 
         Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
         var handled = first.Deliveries.Concat(second.Deliveries).Select(d => d.Event.Id).ToList();

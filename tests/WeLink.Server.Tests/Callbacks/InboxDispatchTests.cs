@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using WeLink.Server.Callbacks;
 using WeLink.Server.Data;
 using WeLink.Server.Data.Queues;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Callbacks;
 
@@ -41,7 +40,7 @@ public abstract class InboxDispatchTests(DatabaseProvider provider)
 
         clock.Advance(TimeSpan.FromSeconds(20));
         await NudgeUntilDeliveriesAsync(clock, handler, 3);
-        await Poll.UntilAsync(() => database.InboxCountAsync(InboxStatus.Parked), n => n == 1, CallbackHosts.Deadline, "the event to be parked");
+        await Poll.UntilAsync(() => database.InboxCountAsync(InboxStatus.Parked), n => n == 1, Deadline.BackgroundWork, "the event to be parked");
 
         var parked = Assert.Single((await host.Services.GetRequiredService<InboxStore>().ListAsync(InboxStatus.Parked, 1, 50, CancellationToken.None)).Items);
         Assert.Equal(3, parked.Attempts);
@@ -58,7 +57,7 @@ public abstract class InboxDispatchTests(DatabaseProvider provider)
         var now = DateTimeOffset.UtcNow;
         using var response = await SignedPush.ToAccount("wxdealer0001", SignedPush.TextMessage("test:park", SignedPush.NextMsgId(), now), now)
             .PostAsync(host.Http);
-        await Poll.UntilAsync(() => database.InboxCountAsync(InboxStatus.Parked), n => n == 1, CallbackHosts.Deadline, "the event to be parked");
+        await Poll.UntilAsync(() => database.InboxCountAsync(InboxStatus.Parked), n => n == 1, Deadline.BackgroundWork, "the event to be parked");
         var store = host.Services.GetRequiredService<InboxStore>();
         var parked = Assert.Single((await store.ListAsync(InboxStatus.Parked, 1, 50, CancellationToken.None)).Items);
 
@@ -66,7 +65,7 @@ public abstract class InboxDispatchTests(DatabaseProvider provider)
         Assert.False(await store.Work.RetryAsync(parked.Id, CancellationToken.None));
         host.Services.GetRequiredService<WorkSignal<InboxDispatcher>>().Notify();
 
-        await Poll.UntilAsync(() => database.InboxCountAsync(InboxStatus.Done), n => n == 1, CallbackHosts.Deadline, "the retried event to be handled");
+        await Poll.UntilAsync(() => database.InboxCountAsync(InboxStatus.Done), n => n == 1, Deadline.BackgroundWork, "the retried event to be handled");
         Assert.Equal([1, 1], handler.Deliveries.Select(d => d.Event.Attempt).ToArray());
         Assert.False(await store.Work.RetryAsync(Guid.CreateVersion7(), CancellationToken.None));
     }
@@ -121,29 +120,25 @@ public abstract class InboxDispatchTests(DatabaseProvider provider)
     }
 
     private static Task<int> WaitForDeliveriesAsync(RecordingHandler handler, int count) =>
-        Poll.UntilAsync(() => Task.FromResult(handler.Deliveries.Count), n => n >= count, CallbackHosts.Deadline, $"delivery {count}");
+        Poll.UntilAsync(() => Task.FromResult(handler.Deliveries.Count), n => n >= count, Deadline.BackgroundWork, $"delivery {count}");
 
     /// <summary>
     /// Waits for a delivery that is due, moving the fake clock on by a few milliseconds now and then: a dispatcher that was
     /// still busy when the clock reached the due time arms its next poll after it, and that poll only fires when time moves.
     /// </summary>
-    private static async Task NudgeUntilDeliveriesAsync(FakeTimeProvider clock, RecordingHandler handler, int count)
-    {
-        var deadline = DateTime.UtcNow + CallbackHosts.Deadline;
-        while (handler.Deliveries.Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Gave up waiting for delivery {count}; got {handler.Deliveries.Count}.");
-            await Task.Delay(50);
-            clock.Advance(TimeSpan.FromMilliseconds(10));
-        }
-    }
+    private static Task NudgeUntilDeliveriesAsync(FakeTimeProvider clock, RecordingHandler handler, int count) =>
+        Poll.UntilAsync(
+            () => handler.Deliveries.Count >= count,
+            Deadline.BackgroundWork,
+            $"delivery {count}",
+            () => clock.Advance(TimeSpan.FromMilliseconds(10)));
 
     private static async Task<DateTimeOffset> NextAttemptAsync(TestDatabase database, int attempts)
     {
         await Poll.UntilAsync(
             () => database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 'pending' AND attempts = @attempts AND locked_until IS NULL", new { attempts }),
             n => n == 1,
-            CallbackHosts.Deadline,
+            Deadline.BackgroundWork,
             $"failure {attempts} to be recorded");
         var text = await database.ScalarAsync<object>("SELECT next_attempt_at FROM inbox");
         return text switch

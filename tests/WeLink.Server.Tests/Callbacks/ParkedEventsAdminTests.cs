@@ -5,7 +5,6 @@ using WeLink.Server.Callbacks;
 using WeLink.Server.Data;
 using WeLink.Server.Data.Queues;
 using WeLink.Server.Tests.Admin;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Callbacks;
 
@@ -23,7 +22,7 @@ public abstract class ParkedEventsAdminTests(DatabaseProvider provider)
             ["--Inbox:MaxAttempts=1", $"--Admin:BootstrapEmail={AdminHost.RootEmail}", $"--Admin:BootstrapPassword={AdminHost.RootPassword}"]);
         var now = DateTimeOffset.UtcNow;
         using var push = await SignedPush.ToAccount("wxdealer0001", SignedPush.TextMessage("test:park", SignedPush.NextMsgId(), now), now).PostAsync(host.Http);
-        await Poll.UntilAsync(() => database.InboxCountAsync(InboxStatus.Parked), n => n == 1, CallbackHosts.Deadline, "the event to be parked");
+        await Poll.UntilAsync(() => database.InboxCountAsync(InboxStatus.Parked), n => n == 1, Deadline.BackgroundWork, "the event to be parked");
         using var root = await AdminClient.SignedInAsync(host, AdminHost.RootEmail, AdminHost.RootPassword);
 
         var listed = await root.GetOkAsync<JsonElement>("/api/admin/inbox?status=parked");
@@ -36,7 +35,7 @@ public abstract class ParkedEventsAdminTests(DatabaseProvider provider)
         var retried = await root.PostAsync($"/api/admin/inbox/{parked.GetProperty("id").GetGuid()}/retry", null);
         Assert.True(retried.IsSuccessStatusCode, await retried.Content.ReadAsStringAsync());
         host.Services.GetRequiredService<WorkSignal<InboxDispatcher>>().Notify();
-        await Poll.UntilAsync(() => database.InboxCountAsync(InboxStatus.Done), n => n == 1, CallbackHosts.Deadline, "the retried event to be handled");
+        await Poll.UntilAsync(() => database.InboxCountAsync(InboxStatus.Done), n => n == 1, Deadline.BackgroundWork, "the retried event to be handled");
 
         var brand = await root.PostOkAsync<JsonElement>("/api/admin/brands", new { name = "Aurora Motors" });
         await root.PostOkAsync<JsonElement>(

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using WeLink.Server.Tests.Support;
 using WeLink.Wechat.Crypto;
 
 namespace WeLink.Server.Tests.Callbacks;

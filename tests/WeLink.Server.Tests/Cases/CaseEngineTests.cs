@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using WeLink.Server.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Tests.Cases;
@@ -142,13 +142,13 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
         var zhang = Guid.NewGuid();
         var li = Guid.NewGuid();
 
-        Assert.IsType<CaseMoved>(await engine.ClaimAsync(caseId, CaseScope.Platform, Actor.Staff(zhang.ToString(), "complaint_handler"), zhang, "c1", null, CancellationToken.None));
-        var taken = Assert.IsType<CaseRefused>(await engine.ClaimAsync(caseId, CaseScope.Platform, Actor.Staff(li.ToString(), "complaint_handler"), li, "c2", null, CancellationToken.None));
-        Assert.IsType<CaseMoved>(await engine.ReassignAsync(caseId, CaseScope.Platform, Actor.Staff(zhang.ToString()), li, "service_manager", "c3", null, CancellationToken.None));
+        Assert.IsType<CaseMoved>(await engine.ClaimAsync(caseId, CaseScope.Platform, Actor.Staff(zhang.ToString(), StaffRoles.ServiceAdvisor), zhang, "c1", null, CancellationToken.None));
+        var taken = Assert.IsType<CaseRefused>(await engine.ClaimAsync(caseId, CaseScope.Platform, Actor.Staff(li.ToString(), StaffRoles.ServiceAdvisor), li, "c2", null, CancellationToken.None));
+        Assert.IsType<CaseMoved>(await engine.ReassignAsync(caseId, CaseScope.Platform, Actor.Staff(zhang.ToString()), li, StaffRoles.ServiceManager, "c3", null, CancellationToken.None));
 
         Assert.Equal(CaseRefusalReason.AlreadyClaimed, taken.Reason);
         Assert.Equal(li, await database.ScalarAsync<Guid>("SELECT assignee_staff_id FROM cases WHERE id = @caseId", new { caseId }));
-        Assert.Equal("service_manager", await database.ScalarAsync<string>("SELECT assignee_role FROM cases WHERE id = @caseId", new { caseId }));
+        Assert.Equal(StaffRoles.ServiceManager, await database.ScalarAsync<string>("SELECT assignee_role FROM cases WHERE id = @caseId", new { caseId }));
         Assert.Equal([1L, 2L, 3L, 4L], await SequencesAsync(database, caseId));
     }
 
@@ -157,7 +157,7 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
     {
         await using var world = await EngineWorld.StartAsync(provider);
         var (database, engine, brand, dealer) = world;
-        var json = JsonNode.Parse(CaseFixtures.ComplaintJson(), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
+        var json = JsonNode.Parse(CaseFixtures.ExampleJson(), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
         json["oneOpenCasePerBusinessKey"] = true;
         Assert.IsType<WeLink.Server.Cases.Definitions.DefinitionPublished>(
             await world.Cases.Get<WeLink.Server.Cases.Definitions.DefinitionCatalog>().PublishAsync(brand, json.ToJsonString(), "hq", CancellationToken.None));
@@ -174,7 +174,7 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
     }
 
     internal static StartCase Start(Guid brand, Guid dealer, string key) =>
-        new("complaint", brand, dealer, "o-consumer", CaseFixtures.Complaint(), key, Actor.Consumer("o-consumer"));
+        new("example", brand, dealer, "o-consumer", CaseFixtures.Complaint(), key, Actor.Consumer("o-consumer"));
 
     internal static async Task<Guid> AcknowledgedCaseAsync(CaseEngine engine, Guid brand, Guid dealer)
     {

@@ -1,20 +1,18 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WeLink.Server.Access;
 using WeLink.Server.Cases;
 using WeLink.Server.Cases.Definitions;
-using WeLink.Server.Tests.Support;
 using WeLink.Workflow.Actions;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Tests.Cases;
 
-/// <summary>The complaint example definition, its roles and actions, and tenants to run it for.</summary>
+/// <summary>The test-only example process (key <c>example</c>), its actions, and tenants to run it for.</summary>
 public static class CaseFixtures
 {
-    public static readonly string[] ComplaintRoles = ["complaint_handler", "service_manager", "general_manager", "supervisor"];
-
-    public static readonly string[] ComplaintActions =
+    public static readonly string[] ExampleActions =
     [
         "send_receipt", "notify_consumer_status", "notify_staff_new_complaint", "notify_staff_cancelled",
         "remind_first_response", "escalate_to_service_manager", "remind_resolution", "escalate_to_general_manager",
@@ -22,15 +20,16 @@ public static class CaseFixtures
         "grant_remedy", "send_survey", "notify_owner_reopened", "notify_supervisor",
     ];
 
-    public static readonly Actor Handler = Actor.Staff(Guid.NewGuid().ToString(), "complaint_handler");
+    public static readonly Actor Handler = Actor.Staff(Guid.NewGuid().ToString(), StaffRoles.ServiceAdvisor);
 
-    public static string ComplaintJson() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Cases", "Definitions", "complaint.v1.json"));
+    public static string ExampleJson() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Cases", "Definitions", "example.v1.json"));
 
     /// <summary>
-    /// What a complaints feature would register: the shipped definition, its roles and its action handlers. In a whole
-    /// host the shipped definitions and the features' handlers (all but the engine's own) make way for the example's recording ones.
+    /// What a feature would register for the example: its definition and its action handlers (its roles are the product's).
+    /// In a whole host the shipped definitions and the features' handlers (all but the engine's own) make way for the
+    /// example's recording ones.
     /// </summary>
-    public static IServiceCollection AddComplaintExample(this IServiceCollection services, RecordingActions actions)
+    public static IServiceCollection AddExampleProcess(this IServiceCollection services, RecordingActions actions)
     {
         services.RemoveAll<ShippedDefinition>();
         foreach (var complaintHandler in services.Where(d => d.ServiceType == typeof(ICaseActionHandler)
@@ -39,9 +38,8 @@ public static class CaseFixtures
             services.Remove(complaintHandler);
         }
 
-        services.AddShippedDefinition(new ShippedDefinition(ComplaintJson()));
-        services.AddCaseRoles(ComplaintRoles);
-        foreach (var handler in actions.Handlers(ComplaintActions))
+        services.AddShippedDefinition(new ShippedDefinition(ExampleJson()));
+        foreach (var handler in actions.Handlers(ExampleActions))
         {
             services.AddSingleton(handler);
         }
@@ -51,22 +49,12 @@ public static class CaseFixtures
 
     public static JsonObject Complaint(string severity = "normal") => new() { ["severity"] = severity, ["description"] = "The car was not washed." };
 
-    /// <summary>Inserts a brand with one dealer; returns their ids.</summary>
+    /// <summary>A new brand (or the given one) with one approved dealer; returns their ids.</summary>
     public static async Task<(Guid Brand, Guid Dealer)> SeedDealerAsync(this TestDatabase database, Guid? brand = null)
     {
-        var brandId = brand ?? Guid.CreateVersion7();
-        var dealerId = Guid.CreateVersion7();
-        var now = DateTimeOffset.UtcNow;
-        await using var connection = await database.OpenAsync();
-        if (brand is null)
-        {
-            await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO brands (id, name, created_at) VALUES (@brandId, @name, @now)", new { brandId, name = $"brand-{brandId:N}", now });
-        }
-
-        await Dapper.SqlMapper.ExecuteAsync(
-            connection,
-            "INSERT INTO dealers (id, brand_id, region_id, code, name, status, created_at, updated_at, version) VALUES (@dealerId, @brandId, NULL, @code, 'Dealer', 'approved', @now, @now, 1)",
-            new { dealerId, brandId, code = $"d-{dealerId:N}", now });
-        return (brandId, dealerId);
+        var seed = Seed.In(database);
+        var seeded = await (brand is { } existing ? seed.Brand(existing) : seed.Brand($"brand-{Guid.NewGuid():N}"))
+            .Dealer($"d-{Guid.NewGuid():N}", d => d.Approved());
+        return (seeded.Id, seeded.Dealers[0].Id);
     }
 }

@@ -6,7 +6,6 @@ using WeLink.Server.Calendars;
 using WeLink.Server.Cases;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Cases;
 
@@ -39,7 +38,7 @@ public sealed class CaseServices : IAsyncDisposable
         // The cases admin API audits and finds dealers through tenancy, and the engine reads dealers' calendars.
         services.AddTenancy(configuration);
         services.AddCalendars();
-        services.AddComplaintExample(actions);
+        services.AddExampleProcess(actions);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return new CaseServices(provider);

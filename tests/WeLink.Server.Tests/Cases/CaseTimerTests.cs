@@ -2,7 +2,6 @@ using Microsoft.Extensions.Time.Testing;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Timers;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Cases;
 
@@ -72,7 +71,7 @@ public abstract class CaseTimerTests(DatabaseProvider provider)
         await using var cases = await CaseServices.StartAsync(database, clock, new RecordingActions());
         var (brand, dealer) = await database.SeedDealerAsync();
         var json = System.Text.Json.Nodes.JsonNode.Parse(
-            CaseFixtures.ComplaintJson(), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
+            CaseFixtures.ExampleJson(), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
         json["timers"]![0]!["breach"] = true;
         Assert.IsType<WeLink.Server.Cases.Definitions.DefinitionPublished>(
             await cases.Get<WeLink.Server.Cases.Definitions.DefinitionCatalog>().PublishAsync(null, json.ToJsonString(), "platform", CancellationToken.None));

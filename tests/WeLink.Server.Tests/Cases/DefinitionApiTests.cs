@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Admin;
-using WeLink.Server.Tests.Support;
 using WeLink.Workflow.Engine;
 using WeLink.Workflow.Parameters;
 
@@ -29,25 +28,25 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
 
         Assert.Equal(HttpStatusCode.Created, published.StatusCode);
         var body = await published.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("complaint", 2), (body.GetProperty("key").GetString(), body.GetProperty("version").GetInt32()));
-        Assert.Equal($"/api/admin/brands/{world.X.Id}/definitions/complaint/versions/2", published.Headers.Location?.OriginalString);
+        Assert.Equal(("example", 2), (body.GetProperty("key").GetString(), body.GetProperty("version").GetInt32()));
+        Assert.Equal($"/api/admin/brands/{world.X.Id}/definitions/example/versions/2", published.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Conflict, doubleClick.StatusCode);
-        Assert.Contains("current version of 'complaint' is 2", await doubleClick.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("current version of 'example' is 2", await doubleClick.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, byDealer.StatusCode);
         Assert.Equal(1, await world.Admin.Database.ScalarAsync<long>("SELECT COUNT(*) FROM workflow_definitions"));
 
         var listX = await world.HqX.GetOkAsync<JsonElement>($"/api/admin/brands/{world.X.Id}/definitions");
-        var complaint = Assert.Single(listX.EnumerateArray(), d => d.GetProperty("key").GetString() == "complaint");
+        var complaint = Assert.Single(listX.EnumerateArray(), d => d.GetProperty("key").GetString() == "example");
         Assert.Equal((2, "Complaint, faster"), (complaint.GetProperty("currentVersion").GetInt32(), complaint.GetProperty("title").GetString()));
         Assert.Equal(
             ["1 shipped False", "2 brand True"],
             complaint.GetProperty("versions").EnumerateArray().Select(v => $"{v.GetProperty("version")} {v.GetProperty("origin").GetString()} {v.GetProperty("current")}"));
-        var v2 = await world.DealerA1.GetOkAsync<JsonObject>($"/api/admin/brands/{world.X.Id}/definitions/complaint/versions/2");
+        var v2 = await world.DealerA1.GetOkAsync<JsonObject>($"/api/admin/brands/{world.X.Id}/definitions/example/versions/2");
         Assert.Equal((2, 12), (v2["version"]!.GetValue<int>(), v2["parameters"]![0]!["default"]!.GetValue<int>()));
 
         var listY = await world.HqY.GetOkAsync<JsonElement>($"/api/admin/brands/{world.Y.Id}/definitions");
-        Assert.Equal(1, Assert.Single(listY.EnumerateArray(), d => d.GetProperty("key").GetString() == "complaint").GetProperty("currentVersion").GetInt32());
-        using var foreignVersion = await world.HqY.Http.GetAsync(new Uri($"/api/admin/brands/{world.Y.Id}/definitions/complaint/versions/2", UriKind.Relative));
+        Assert.Equal(1, Assert.Single(listY.EnumerateArray(), d => d.GetProperty("key").GetString() == "example").GetProperty("currentVersion").GetInt32());
+        using var foreignVersion = await world.HqY.Http.GetAsync(new Uri($"/api/admin/brands/{world.Y.Id}/definitions/example/versions/2", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, foreignVersion.StatusCode);
         Assert.Equal("succeeded conflict", await AuditOutcomesAsync(world, "definition.publish"));
 
@@ -73,7 +72,7 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
         using var invalid = await PublishAsync(world.HqX, world.X.Id, 1, json);
         using var badShape = await PublishAsync(world.Platform, world.X.Id, 1, malformed);
         using var noVersion = await world.HqX.Http.PostAsJsonAsync(
-            $"/api/admin/brands/{world.X.Id}/definitions/complaint/versions", new { definition = json }, AdminClient.Json);
+            $"/api/admin/brands/{world.X.Id}/definitions/example/versions", new { definition = json }, AdminClient.Json);
         using var wrongKey = await world.HqX.Http.PostAsJsonAsync(
             $"/api/admin/brands/{world.X.Id}/definitions/test-drive/versions", new { expectedCurrentVersion = 0, definition = Complaint() }, AdminClient.Json);
 
@@ -89,7 +88,7 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
         Assert.Equal(
             ["actions[16]", "expectedCurrentVersion", "states[9]", "timers[0].trigger", "transitions[0].actors[0]"],
             (await ErrorsAsync(noVersion, HttpStatusCode.BadRequest)).Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("'complaint' differs from the key 'test-drive'", Assert.Single((await ErrorsAsync(wrongKey, HttpStatusCode.BadRequest))["definition.key"]), StringComparison.Ordinal);
+        Assert.Contains("'example' differs from the key 'test-drive'", Assert.Single((await ErrorsAsync(wrongKey, HttpStatusCode.BadRequest))["definition.key"]), StringComparison.Ordinal);
         Assert.Equal(0, await world.Admin.Database.ScalarAsync<long>("SELECT COUNT(*) FROM workflow_definitions"));
         Assert.Equal("refused refused refused refused", await AuditOutcomesAsync(world, "definition.publish"));
     }
@@ -98,8 +97,8 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
     public async Task A_dealer_cannot_change_what_HQ_locked_and_every_value_stays_within_its_bounds()
     {
         await using var world = await DefinitionWorld.StartAsync(provider);
-        var brandPath = $"/api/admin/brands/{world.X.Id}/definitions/complaint/parameters";
-        var dealerPath = $"/api/admin/dealers/{world.A1.Id}/definitions/complaint/parameters";
+        var brandPath = $"/api/admin/brands/{world.X.Id}/definitions/example/parameters";
+        var dealerPath = $"/api/admin/dealers/{world.A1.Id}/definitions/example/parameters";
 
         using var outOfDefinition = await world.HqX.Http.PutAsJsonAsync(brandPath, new { parameters = new { first_response_hours = new { value = 100 } } }, AdminClient.Json);
         using var hqSet = await world.HqX.Http.PutAsJsonAsync(
@@ -179,8 +178,8 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
     public async Task Neither_a_publish_nor_an_HQ_lock_leaves_stored_values_that_new_cases_could_not_start_with()
     {
         await using var world = await DefinitionWorld.StartAsync(provider);
-        var brandPath = $"/api/admin/brands/{world.X.Id}/definitions/complaint/parameters";
-        var dealerPath = $"/api/admin/dealers/{world.A1.Id}/definitions/complaint/parameters";
+        var brandPath = $"/api/admin/brands/{world.X.Id}/definitions/example/parameters";
+        var dealerPath = $"/api/admin/dealers/{world.A1.Id}/definitions/example/parameters";
         using var opened = await world.HqX.Http.PutAsJsonAsync(
             brandPath, new { parameters = new { first_response_hours = new { locked = false }, resolution_hours = new { value = 200 } } }, AdminClient.Json);
         using var dealerSet = await world.DealerA1.Http.PutAsJsonAsync(dealerPath, new { values = new { first_response_hours = 8 } }, AdminClient.Json);
@@ -216,7 +215,7 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
     {
         await using var world = await DefinitionWorld.StartAsync(provider);
         var engine = world.Admin.Host.Services.GetRequiredService<CaseEngine>();
-        var brandPath = $"/api/admin/brands/{world.X.Id}/definitions/complaint/parameters";
+        var brandPath = $"/api/admin/brands/{world.X.Id}/definitions/example/parameters";
         await SetHqFirstResponseAsync(world, brandPath, 20);
         var open = Assert.IsType<CaseMoved>(await engine.StartAsync(CaseEngineTests.Start(world.X.Id, world.A1.Id, "old"), CancellationToken.None)).CaseId;
 
@@ -254,11 +253,11 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
     }
 
     private static JsonObject Complaint() =>
-        JsonNode.Parse(CaseFixtures.ComplaintJson(), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
+        JsonNode.Parse(CaseFixtures.ExampleJson(), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
 
     private static Task<HttpResponseMessage> PublishAsync(AdminClient client, Guid brandId, int expectedCurrentVersion, JsonObject definition) =>
         client.Http.PostAsJsonAsync(
-            $"/api/admin/brands/{brandId}/definitions/complaint/versions", new { expectedCurrentVersion, definition }, AdminClient.Json);
+            $"/api/admin/brands/{brandId}/definitions/example/versions", new { expectedCurrentVersion, definition }, AdminClient.Json);
 
     private static async Task SetHqFirstResponseAsync(DefinitionWorld world, string path, int hours)
     {

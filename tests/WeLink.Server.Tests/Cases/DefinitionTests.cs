@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 using WeLink.Workflow.Parameters;
 
 namespace WeLink.Server.Tests.Cases;
@@ -27,7 +26,7 @@ public abstract class DefinitionTests(DatabaseProvider provider)
         var fresh = Assert.IsType<CaseMoved>(await engine.StartAsync(CaseEngineTests.Start(brand, dealer, "s2"), CancellationToken.None)).CaseId;
         var elsewhere = Assert.IsType<CaseMoved>(await engine.StartAsync(CaseEngineTests.Start(otherBrand, otherDealer, "s3"), CancellationToken.None)).CaseId;
 
-        Assert.Equal(("complaint", 2), (published.Key, published.Version));
+        Assert.Equal(("example", 2), (published.Key, published.Version));
         Assert.Equal(1, await VersionOfAsync(database, old));
         Assert.Equal(2, await VersionOfAsync(database, fresh));
         Assert.Equal(1, await VersionOfAsync(database, elsewhere));
@@ -75,11 +74,11 @@ public abstract class DefinitionTests(DatabaseProvider provider)
             ["first_response_hours"] = new(JsonValue.Create(12), DealerAdjustable: true, DealerMin: JsonValue.Create(6), DealerMax: JsonValue.Create(12)),
             ["resolution_hours"] = new(JsonValue.Create(48)),
         };
-        Assert.Empty((await settings.SetBrandSettingsAsync(brand, "complaint", hq, CancellationToken.None)).Errors);
+        Assert.Empty((await settings.SetBrandSettingsAsync(brand, "example", hq, CancellationToken.None)).Errors);
 
-        var locked = await settings.SetDealerOverridesAsync(brand, dealer, "complaint", new Dictionary<string, JsonNode?> { ["resolution_hours"] = 100 }, CancellationToken.None);
-        var outOfBounds = await settings.SetDealerOverridesAsync(brand, dealer, "complaint", new Dictionary<string, JsonNode?> { ["first_response_hours"] = 24 }, CancellationToken.None);
-        var allowed = await settings.SetDealerOverridesAsync(brand, dealer, "complaint", new Dictionary<string, JsonNode?> { ["first_response_hours"] = 8 }, CancellationToken.None);
+        var locked = await settings.SetDealerOverridesAsync(brand, dealer, "example", new Dictionary<string, JsonNode?> { ["resolution_hours"] = 100 }, CancellationToken.None);
+        var outOfBounds = await settings.SetDealerOverridesAsync(brand, dealer, "example", new Dictionary<string, JsonNode?> { ["first_response_hours"] = 24 }, CancellationToken.None);
+        var allowed = await settings.SetDealerOverridesAsync(brand, dealer, "example", new Dictionary<string, JsonNode?> { ["first_response_hours"] = 8 }, CancellationToken.None);
 
         Assert.Equal(ParameterErrorCode.LockedForDealer, Assert.Single(locked).Code);
         Assert.Equal(ParameterErrorCode.OutOfBounds, Assert.Single(outOfBounds).Code);
@@ -92,7 +91,7 @@ public abstract class DefinitionTests(DatabaseProvider provider)
     }
 
     private static JsonObject Complaint() =>
-        JsonNode.Parse(CaseFixtures.ComplaintJson(), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
+        JsonNode.Parse(CaseFixtures.ExampleJson(), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
 
     private static Task<long> VersionOfAsync(TestDatabase database, Guid caseId) =>
         database.ScalarAsync<long>("SELECT definition_version FROM cases WHERE id = @caseId", new { caseId });

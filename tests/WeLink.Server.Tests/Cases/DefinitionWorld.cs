@@ -17,7 +17,7 @@ public sealed class DefinitionWorld(DatabaseProvider provider) : TenancyWorld(pr
     protected override void Configure(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddComplaintExample(Actions);
+        builder.Services.AddExampleProcess(Actions);
     }
 
     ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Cases;
 
@@ -20,15 +19,15 @@ public abstract class StaffInboxTests(DatabaseProvider provider)
         await using var host = await WeLinkTestHost.StartAsync(database.HostArgs, b =>
         {
             b.AddTestSessions();
-            b.Services.AddComplaintExample(actions);
+            b.Services.AddExampleProcess(actions);
         });
         var (brand, dealerA) = await database.SeedDealerAsync();
         var (_, dealerB) = await database.SeedDealerAsync(brand);
         var caseId = Assert.IsType<CaseMoved>(await host.Services.GetRequiredService<CaseEngine>().StartAsync(
             CaseEngineTests.Start(brand, dealerA, "s1"), CancellationToken.None)).CaseId;
         var zhang = Guid.NewGuid();
-        using var staffA = await TestSessionEndpoint.SignInAsync(host.BaseAddress, "staff", zhang, brand, dealerA, "complaint_handler");
-        using var staffB = await TestSessionEndpoint.SignInAsync(host.BaseAddress, "staff", Guid.NewGuid(), brand, dealerB, "complaint_handler", "service_manager");
+        using var staffA = await TestSessionEndpoint.SignInAsync(host.BaseAddress, "staff", zhang, brand, dealerA, StaffRoles.ServiceAdvisor);
+        using var staffB = await TestSessionEndpoint.SignInAsync(host.BaseAddress, "staff", Guid.NewGuid(), brand, dealerB, StaffRoles.ServiceAdvisor, StaffRoles.ServiceManager);
 
         Assert.Empty(await ListAsync(staffA, "mine"));
         Assert.Equal(caseId, Assert.Single(await ListAsync(staffA, "dealer")).GetProperty("id").GetGuid());

@@ -8,7 +8,6 @@ using WeLink.Server.Cases.Engine;
 using WeLink.Server.Complaints;
 using WeLink.Server.Complaints.Api;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 using WeLink.Workflow.Definitions;
 
 namespace WeLink.Server.Tests.Complaints;
@@ -19,7 +18,6 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     private const string TemplateSend = "template/send";
     internal const string WecomSend = "wecom/message/send";
     private static readonly Uri Complaints = new("/api/consumer/complaints", UriKind.Relative);
-    internal static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
     private ComplaintWorld _world = null!;
 
@@ -74,7 +72,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
             await _world.Host.Http.GetStringAsync(new Uri($"/sandbox/control/pushes/{push.GetProperty("push_id").GetInt64()}?wait_seconds=10", UriKind.Relative));
         }
 
-        await Poll.UntilAsync(() => GetAsync(consumer, first.Id), c => c.Status == "处理中", Deadline, "the acknowledgement");
+        await Poll.UntilAsync(() => GetAsync(consumer, first.Id), c => c.Status == "处理中", Deadline.BackgroundWork, "the acknowledgement");
         await _world.AwaitMessagesAsync("wecom/message/update_template_card", _world.Advisor.UserId, 1, "the card greyed out");
 
         using var advisor = await _world.StaffAsync(_world.Advisor);
@@ -83,7 +81,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         await FireAsStaffAsync(advisor, first.Id, "apologize", new { note = "当面致歉" });
         await FireAsStaffAsync(advisor, first.Id, "delight", new { note = "赠送一次免费保养" });
         await FireAsStaffAsync(advisor, first.Id, "resolve", new { resolution = "更换了零件并免除工时费" });
-        var resolved = await Poll.UntilAsync(() => GetAsync(consumer, first.Id), c => c.SurveyOpen, Deadline, "the survey");
+        var resolved = await Poll.UntilAsync(() => GetAsync(consumer, first.Id), c => c.SurveyOpen, Deadline.BackgroundWork, "the survey");
         Assert.Equal("已解决", resolved.Status);
 
         var reopened = await AnswerSurveyAsync(consumer, first.Id, satisfaction: 2, recommend: 3);
@@ -92,7 +90,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
 
         using var manager = await _world.StaffAsync(_world.Manager);
         await FireAsStaffAsync(manager, first.Id, "confirm_follow_up", new { followUpNote = "已电话回访，客户接受处理结果" });
-        await Poll.UntilAsync(() => GetAsync(consumer, first.Id), c => c.Status == "已关闭", Deadline, "the close");
+        await Poll.UntilAsync(() => GetAsync(consumer, first.Id), c => c.Status == "已关闭", Deadline.BackgroundWork, "the close");
 
         var toConsumer = await _world.AwaitMessagesAsync(TemplateSend, openId, 6, "six consumer messages");
         Assert.Equal(["处理中", "处理中", "已关闭", "已受理", "已解决", "已解决"], toConsumer.Select(m => Keyword(m, "keyword2")).Order());
@@ -127,7 +125,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         _world.Clock.Advance(TimeSpan.FromHours(5));
 
         var breached = await Poll.UntilAsync(
-            () => CaseAsync(complaint.Id), c => c.History.Any(h => h.Trigger == "first_response_overdue"), Deadline, "the first-response breach");
+            () => CaseAsync(complaint.Id), c => c.History.Any(h => h.Trigger == "first_response_overdue"), Deadline.BackgroundWork, "the first-response breach");
         Assert.Equal("escalated", breached.State);
         Assert.NotNull(breached.BreachedAt);
         Assert.Contains(breached.History, h => h.Trigger == "first_response_reminder");
@@ -151,7 +149,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
 
         var late = await FileAsync(consumer, "b", "维修质量", "normal");
         using var advisor = await _world.StaffAsync(_world.Advisor);
-        await Poll.UntilAsync(() => CaseAsync(late.Id), c => c.AssigneeStaffId is not null, Deadline, "the assignment");
+        await Poll.UntilAsync(() => CaseAsync(late.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
         await FireAsStaffAsync(advisor, late.Id, "acknowledge", new { });
         var refused = await PostAsync(consumer, $"{Complaints}/{late.Id}/cancel", null);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);

@@ -14,7 +14,6 @@ using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Admin;
 using WeLink.Server.Tests.Identities;
-using WeLink.Server.Tests.Support;
 using WeLink.Wechat.OpenPlatform;
 using WeLink.Wechat.Tokens;
 using WeLink.Wechat.WeCom;
@@ -24,7 +23,7 @@ namespace WeLink.Server.Tests.Complaints;
 /// <summary>
 /// A WeLink host with its in-process sandbox where two dealers of one brand are fully linked: the sandbox's Beijing and
 /// Shanghai accounts authorized the component and both corps installed the suite (through the sandbox's control API, so
-/// tokens are real), and the tenancy rows Onboarding would write are inserted. Beijing staff: Chen Jie is the service
+/// tokens are real), and the tenancy rows Onboarding would write are seeded through its stores. Beijing staff: Chen Jie is the service
 /// manager, Zhao Lei the one service advisor, Sun Li the general manager, Liu Yang a consultant. Shanghai: Zhou Min is the
 /// service manager, Wu Hao the service advisor. WeLink's clock is the system clock plus an offset (<see cref="Clock"/>).
 /// The complaint template is the Beijing account's "Complaint progress update".
@@ -55,11 +54,11 @@ public sealed class ComplaintWorld : IAsyncDisposable
 
     public OffsetTimeProvider Clock { get; }
 
-    public Guid BrandId { get; } = Guid.CreateVersion7();
+    public Guid BrandId { get; private set; }
 
-    public Guid BeijingDealerId { get; } = Guid.CreateVersion7();
+    public Guid BeijingDealerId { get; private set; }
 
-    public Guid ShanghaiDealerId { get; } = Guid.CreateVersion7();
+    public Guid ShanghaiDealerId { get; private set; }
 
     public string BeijingAppId { get; private set; } = "";
 
@@ -206,7 +205,7 @@ public sealed class ComplaintWorld : IAsyncDisposable
 
     /// <summary>Waits until the recipient has received <paramref name="count"/> messages through the api, and returns them.</summary>
     public Task<IReadOnlyList<JsonElement>> AwaitMessagesAsync(string api, string recipient, int count, string what) =>
-        Poll.UntilAsync(() => MessagesAsync(api, recipient), m => m.Count >= count, TimeSpan.FromSeconds(20), what);
+        Poll.UntilAsync(() => MessagesAsync(api, recipient), m => m.Count >= count, Deadline.Delivery, what);
 
     public async Task<JsonElement> ControlAsync(string path, object body)
     {
@@ -278,27 +277,13 @@ public sealed class ComplaintWorld : IAsyncDisposable
                 .SaveRefreshTokenAsync(appId, authorization.AuthorizationInfo.AuthorizerRefreshToken!, CancellationToken.None);
         }
 
-        var now = Clock.GetUtcNow();
-        await using var connection = await Database.OpenAsync();
-        await connection.ExecuteAsync("INSERT INTO brands (id, name, created_at) VALUES (@BrandId, 'Aurora Motors', @now)", new { BrandId, now });
-        foreach (var (dealerId, code, account, corp) in new[] { (BeijingDealerId, "BJ01", beijing, beijingCorp), (ShanghaiDealerId, "SH01", shanghai, shanghaiCorp) })
-        {
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO dealers (id, brand_id, code, name, status, created_at, updated_at, version)
-                VALUES (@dealerId, @BrandId, @code, @name, 'approved', @now, @now, 1)
-                """,
-                new { dealerId, BrandId, code, name = corp.Corp.Name, now });
-            await connection.ExecuteAsync(
-                "INSERT INTO official_account_links (dealer_id, app_id, nick_name, status, updated_at) VALUES (@dealerId, @appId, @name, 'active', @now)",
-                new { dealerId, appId = account.AppId, name = account.Nickname, now });
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO wecom_links (dealer_id, corp_id, corp_name, agent_id, status, updated_at)
-                VALUES (@dealerId, @corpId, @name, @agentId, 'active', @now)
-                """,
-                new { dealerId, corpId = corp.Corp.CorpId, name = corp.Corp.Name, agentId = corp.Corp.AgentId, now });
-        }
+        var seed = Seed.In(services);
+        var aurora = await seed.Brand("Aurora Motors")
+            .Dealer(beijingCorp.Corp.Name, d => d.Code("BJ01").Approved()
+                .LinkedAccount(beijing.AppId, beijing.Nickname).LinkedCorp(beijingCorp.Corp.CorpId, beijingCorp.Corp.Name, beijingCorp.Corp.AgentId))
+            .Dealer(shanghaiCorp.Corp.Name, d => d.Code("SH01").Approved()
+                .LinkedAccount(shanghai.AppId, shanghai.Nickname).LinkedCorp(shanghaiCorp.Corp.CorpId, shanghaiCorp.Corp.Name, shanghaiCorp.Corp.AgentId));
+        (BrandId, BeijingDealerId, ShanghaiDealerId) = (aurora.Id, aurora.Dealers[0].Id, aurora.Dealers[1].Id);
 
         // Installed once the links exist: the create_auth push then finds its dealer, and onboarding stores the
         // permanent code that WeCom messages need.
@@ -309,29 +294,18 @@ public sealed class ComplaintWorld : IAsyncDisposable
             var suitePreAuth = await suite.GetPreAuthCodeAsync(CancellationToken.None);
             await ControlAsync("suite/install", new { pre_auth_code = suitePreAuth.PreAuthCode, corpid = corpId, state = "test" });
             await Poll.UntilAsync(
-                () => corpCredentials.GetPermanentCodeAsync(corpId, CancellationToken.None), code => code is not null, TimeSpan.FromSeconds(30), $"the permanent code of {corpId}");
+                () => corpCredentials.GetPermanentCodeAsync(corpId, CancellationToken.None), code => code is not null, Deadline.BackgroundWork, $"the permanent code of {corpId}");
         }
 
-        await AddStaffAsync(connection, BeijingDealerId, BeijingCorpId, Manager, StaffRoles.ServiceManager);
-        await AddStaffAsync(connection, BeijingDealerId, BeijingCorpId, beijingCorp.Staff[1], StaffRoles.Consultant);
-        await AddStaffAsync(connection, BeijingDealerId, BeijingCorpId, Advisor, StaffRoles.ServiceAdvisor);
-        await AddStaffAsync(connection, BeijingDealerId, BeijingCorpId, GeneralManager, StaffRoles.GeneralManager);
-        await AddStaffAsync(connection, ShanghaiDealerId, ShanghaiCorpId, ShanghaiManager, StaffRoles.ServiceManager);
-        await AddStaffAsync(connection, ShanghaiDealerId, ShanghaiCorpId, ShanghaiAdvisor, StaffRoles.ServiceAdvisor);
-    }
-
-    /// <summary>Onboarding's staff sync may have written the row already once the corp link exists; either way the role is added.</summary>
-    private async Task AddStaffAsync(System.Data.Common.DbConnection connection, Guid dealerId, string corpId, StaffMember member, string role)
-    {
-        var now = Clock.GetUtcNow();
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO staff (id, dealer_id, corp_id, user_id, name, status, created_at, updated_at)
-            VALUES (@id, @dealerId, @corpId, @userId, @name, 'active', @now, @now)
-            ON CONFLICT (corp_id, user_id) DO NOTHING
-            """,
-            new { id = Guid.CreateVersion7(), dealerId, corpId, userId = member.UserId, name = member.Name, now });
-        var id = await connection.QuerySingleAsync<Guid>("SELECT id FROM staff WHERE corp_id = @corpId AND user_id = @userId", new { corpId, userId = member.UserId });
-        await connection.ExecuteAsync("INSERT INTO staff_roles (staff_id, role) VALUES (@id, @role) ON CONFLICT DO NOTHING", new { id, role });
+        // Onboarding's staff sync has written the rows by now; the seed refreshes them (same row) and gives each their role.
+        foreach (var (dealerId, member, role) in new[]
+        {
+            (BeijingDealerId, Manager, StaffRoles.ServiceManager), (BeijingDealerId, beijingCorp.Staff[1], StaffRoles.Consultant),
+            (BeijingDealerId, Advisor, StaffRoles.ServiceAdvisor), (BeijingDealerId, GeneralManager, StaffRoles.GeneralManager),
+            (ShanghaiDealerId, ShanghaiManager, StaffRoles.ServiceManager), (ShanghaiDealerId, ShanghaiAdvisor, StaffRoles.ServiceAdvisor),
+        })
+        {
+            await seed.StaffAsync(dealerId, member.UserId, s => s.Named(member.Name).Roles(role));
+        }
     }
 }

@@ -7,7 +7,7 @@ public abstract class CacheStoreContract : IDisposable
 {
     private static readonly TimeSpan LongTtl = TimeSpan.FromMinutes(5);
 
-    private readonly CancellationTokenSource _deadline = TestDeadline.Start();
+    private readonly CancellationTokenSource _deadline = Deadline.Release.Start();
 
     protected CancellationToken Token => _deadline.Token;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 using WeLink.Server.Coordination;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Coordination;
 

@@ -8,7 +8,7 @@ public abstract class DistributedLockProviderContract : IDisposable
     private static readonly TimeSpan LongLease = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan LongWait = TimeSpan.FromMinutes(5);
 
-    private readonly CancellationTokenSource _deadline = TestDeadline.Start();
+    private readonly CancellationTokenSource _deadline = Deadline.Release.Start();
 
     protected CancellationToken Token => _deadline.Token;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using WeLink.Server.Coordination;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Coordination;
 

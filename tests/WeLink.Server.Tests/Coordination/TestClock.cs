@@ -33,27 +33,13 @@ public abstract class TestClock
 
     private sealed class RealClock : TestClock
     {
-        private static readonly TimeSpan PollFor = TimeSpan.FromSeconds(10);
-        private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(25);
-
         public override TimeProvider TimeProvider => TimeProvider.System;
 
         public override void LetPass(TimeSpan span)
         {
         }
 
-        public override async Task<bool> EventuallyAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
-        {
-            var deadline = TimeProvider.GetUtcNow() + PollFor;
-            while (!await condition())
-            {
-                if (TimeProvider.GetUtcNow() >= deadline)
-                {
-                    return false;
-                }
-                await Task.Delay(PollEvery, cancellationToken);
-            }
-            return true;
-        }
+        public override Task<bool> EventuallyAsync(Func<Task<bool>> condition, CancellationToken cancellationToken) =>
+            Poll.HoldsWithinAsync(condition, Deadline.Release, cancellationToken);
     }
 }

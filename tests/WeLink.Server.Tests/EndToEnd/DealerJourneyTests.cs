@@ -7,7 +7,6 @@ using WeLink.Server.Data;
 using WeLink.Server.Tests.Admin;
 using WeLink.Server.Tests.Identities;
 using WeLink.Server.Tests.Onboarding;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.EndToEnd;
 
@@ -18,8 +17,6 @@ namespace WeLink.Server.Tests.EndToEnd;
 /// </summary>
 public abstract class DealerJourneyTests(DatabaseProvider provider)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task A_new_dealer_is_approved_authorized_installed_and_linked_and_its_consumers_and_staff_get_sessions()
     {
@@ -56,7 +53,7 @@ public abstract class DealerJourneyTests(DatabaseProvider provider)
         await Poll.UntilAsync(
             () => site.Database.ScalarAsync<string?>("SELECT subscription FROM consumers WHERE open_id = @openId AND dealer_id = @dealerId", new { openId, dealerId }),
             subscription => subscription == "following",
-            Deadline,
+            Deadline.BackgroundWork,
             "the follower to appear as a consumer of the dealer");
 
         using var consumer = NewBrowser(host);

@@ -1,8 +1,6 @@
 using Microsoft.Playwright;
-using WeLink.Sandbox.Tests.Browser;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Admin;
-using WeLink.Server.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace WeLink.Server.Tests.EndToEnd;

@@ -1,6 +1,5 @@
 using System.Net;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Foundation;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Foundation;
 

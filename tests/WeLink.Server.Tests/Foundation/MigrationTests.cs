@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Foundation;
 

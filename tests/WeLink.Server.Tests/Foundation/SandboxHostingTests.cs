@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 using WeLink.Wechat.OpenPlatform;
 
 namespace WeLink.Server.Tests.Foundation;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using Quartz;
 using WeLink.Server.Data;
 using WeLink.Server.Scheduling;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Foundation;
 
@@ -20,7 +19,7 @@ public abstract class SchedulingTests(DatabaseProvider provider)
         // On standby this node stores the trigger but never fires it, however slowly it shuts down; Quartz starts
         // the scheduler once the application has started, so standby must come after that.
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await Poll.UntilAsync(() => Task.FromResult(scheduler.Status), status => status == SchedulerStatus.Running, TimeSpan.FromSeconds(30), "the scheduler to start");
+        await Poll.UntilAsync(() => Task.FromResult(scheduler.Status), status => status == SchedulerStatus.Running, Deadline.Scheduler, "the scheduler to start");
         await scheduler.Standby();
         await ScheduleAsync(host, "after-restart", DateTimeOffset.UtcNow.AddSeconds(1), repeats: 0);
         await host.DisposeAsync();
@@ -28,7 +27,7 @@ public abstract class SchedulingTests(DatabaseProvider provider)
 
         await using var restarted = await WeLinkTestHost.StartAsync(database.HostArgs);
 
-        var runs = await Poll.UntilAsync(() => RunCountAsync(database), n => n >= 1, TimeSpan.FromSeconds(45), "the job to fire after the restart");
+        var runs = await Poll.UntilAsync(() => RunCountAsync(database), n => n >= 1, Deadline.Scheduler, "the job to fire after the restart");
         Assert.Equal(1, runs);
     }
 
@@ -48,7 +47,7 @@ public abstract class SchedulingTests(DatabaseProvider provider)
         await Poll.UntilAsync(
             () => database.ScalarAsync<long>("SELECT COUNT(*) FROM dedup_keys WHERE key = 'expired'"),
             n => n == 0,
-            TimeSpan.FromSeconds(30),
+            Deadline.Scheduler,
             "the expired key to be purged");
         Assert.Equal(1, await database.ScalarAsync<long>("SELECT COUNT(*) FROM dedup_keys WHERE key = 'live'"));
     }
@@ -83,7 +82,7 @@ public sealed class SchedulingTests_on_Postgres() : SchedulingTests(DatabaseProv
 
         await ScheduleAsync(first, "clustered", DateTimeOffset.UtcNow.AddSeconds(2), repeats: 5);
 
-        await Poll.UntilAsync(() => RunCountAsync(database), n => n >= 6, TimeSpan.FromSeconds(60), "six firings");
+        await Poll.UntilAsync(() => RunCountAsync(database), n => n >= 6, Deadline.Scheduler, "six firings");
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(6, await RunCountAsync(database));
         Assert.Equal(6, await database.ScalarAsync<long>("SELECT COUNT(DISTINCT scheduled_at) FROM test_job_runs"));

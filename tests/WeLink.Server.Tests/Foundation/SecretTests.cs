@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
 using WeLink.Server.Security;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Foundation;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Foundation;
 

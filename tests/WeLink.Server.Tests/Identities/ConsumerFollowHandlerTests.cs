@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Callbacks;
 using WeLink.Server.Data;
 using WeLink.Server.Identities;
-using WeLink.Server.Tests.Support;
 using WeLink.Wechat.Messages;
 using WeLink.Wechat.OfficialAccount;
 

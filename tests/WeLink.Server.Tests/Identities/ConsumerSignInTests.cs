@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using WeLink.Server.Data;
 using WeLink.Server.Identities;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Identities;
 
@@ -70,13 +69,7 @@ public abstract class ConsumerSignInTests(DatabaseProvider provider) : IAsyncLif
     public async Task Sign_in_links_are_refused_for_unknown_dealers_unlinked_accounts_and_foreign_return_urls()
     {
         using var browser = _world.NewBrowser();
-        var unlinked = Guid.CreateVersion7();
-        await _world.ExecuteAsync(
-            """
-            INSERT INTO dealers (id, brand_id, code, name, status, created_at, updated_at, version)
-            VALUES (@unlinked, @BrandId, 'GZ01', 'Aurora Guangzhou', 'approved', @now, @now, 1)
-            """,
-            new { unlinked, _world.BrandId, now = _world.Clock.GetUtcNow() });
+        var unlinked = (await Seed.In(_world.Host.Services).Brand(_world.BrandId).Dealer("Aurora Guangzhou", d => d.Code("GZ01").Approved())).Dealers[0].Id;
 
         Assert.Equal(HttpStatusCode.NotFound, await StatusOfSignInAsync(browser, $"dealer={Guid.CreateVersion7()}"));
         Assert.Equal(HttpStatusCode.NotFound, await StatusOfSignInAsync(browser, "dealer=not-a-dealer"));

@@ -11,7 +11,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using WeLink.Server.Access;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 using WeLink.Wechat.OpenPlatform;
 using WeLink.Wechat.Tokens;
 using WeLink.Wechat.WeCom;
@@ -21,8 +20,8 @@ namespace WeLink.Server.Tests.Identities;
 /// <summary>
 /// A WeLink host on a fake clock with its in-process sandbox, where the sandbox's Beijing and Shanghai dealer
 /// accounts have authorized the component and the Beijing corp has installed the suite (through the sandbox's
-/// control API, so the sandbox issues real tokens), and the matching tenancy rows are inserted directly
-/// (Onboarding writes them in production): both dealers of one brand link their account; only Beijing links
+/// control API, so the sandbox issues real tokens), and the matching tenancy rows are seeded through the stores
+/// onboarding writes them with: both dealers of one brand link their account; only Beijing links
 /// its corp. Beijing's first staff member has two roles, the second none, the third has left, the fourth has
 /// no row (outside the visible range).
 /// </summary>
@@ -42,11 +41,11 @@ public sealed class IdentityWorld : IAsyncDisposable
     /// <summary>WeLink's clock; the sandbox keeps its own (moved with <see cref="AdvanceSandboxAsync"/>).</summary>
     public FakeTimeProvider Clock { get; }
 
-    public Guid BrandId { get; } = Guid.CreateVersion7();
+    public Guid BrandId { get; private set; }
 
-    public Guid BeijingDealerId { get; } = Guid.CreateVersion7();
+    public Guid BeijingDealerId { get; private set; }
 
-    public Guid ShanghaiDealerId { get; } = Guid.CreateVersion7();
+    public Guid ShanghaiDealerId { get; private set; }
 
     public string BeijingAppId { get; private set; } = "";
 
@@ -62,11 +61,11 @@ public sealed class IdentityWorld : IAsyncDisposable
     /// <summary>Beijing corp userids in seed order, and the staff ids of the first three.</summary>
     public IReadOnlyList<string> BeijingUserIds { get; private set; } = [];
 
-    public Guid ManagerStaffId { get; } = Guid.CreateVersion7();
+    public Guid ManagerStaffId { get; private set; }
 
-    public Guid PlainStaffId { get; } = Guid.CreateVersion7();
+    public Guid PlainStaffId { get; private set; }
 
-    public Guid LeftStaffId { get; } = Guid.CreateVersion7();
+    public Guid LeftStaffId { get; private set; }
 
     public static async Task<IdentityWorld> StartAsync(DatabaseProvider provider)
     {
@@ -255,38 +254,18 @@ public sealed class IdentityWorld : IAsyncDisposable
 
     private async Task SeedTenancyAsync()
     {
-        var now = Clock.GetUtcNow();
-        await using var connection = await Database.OpenAsync();
-        await connection.ExecuteAsync(
-            "INSERT INTO brands (id, name, created_at) VALUES (@BrandId, 'Aurora Motors', @now)", new { BrandId, now });
-        const string dealer = """
-            INSERT INTO dealers (id, brand_id, code, name, status, created_at, updated_at, version)
-            VALUES (@id, @BrandId, @code, @name, 'approved', @now, @now, 1)
-            """;
-        await connection.ExecuteAsync(dealer, new { id = BeijingDealerId, BrandId, code = "BJ01", name = "Aurora Beijing", now });
-        await connection.ExecuteAsync(dealer, new { id = ShanghaiDealerId, BrandId, code = "SH01", name = "Aurora Shanghai", now });
-        const string account = """
-            INSERT INTO official_account_links (dealer_id, app_id, nick_name, status, updated_at)
-            VALUES (@dealerId, @appId, @name, 'active', @now)
-            """;
-        await connection.ExecuteAsync(account, new { dealerId = BeijingDealerId, appId = BeijingAppId, name = "Aurora Motors Beijing Dealer", now });
-        await connection.ExecuteAsync(account, new { dealerId = ShanghaiDealerId, appId = ShanghaiAppId, name = "Aurora Motors Shanghai Dealer", now });
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO wecom_links (dealer_id, corp_id, corp_name, agent_id, status, updated_at)
-            VALUES (@BeijingDealerId, @BeijingCorpId, 'Aurora Beijing Dealer', 1000001, 'active', @now)
-            """,
-            new { BeijingDealerId, BeijingCorpId, now });
-        const string staff = """
-            INSERT INTO staff (id, dealer_id, corp_id, user_id, name, status, created_at, updated_at)
-            VALUES (@id, @BeijingDealerId, @BeijingCorpId, @userId, @name, @status, @now, @now)
-            """;
-        await connection.ExecuteAsync(staff, new { id = ManagerStaffId, BeijingDealerId, BeijingCorpId, userId = BeijingUserIds[0], name = "Chen Jie", status = "active", now });
-        await connection.ExecuteAsync(staff, new { id = PlainStaffId, BeijingDealerId, BeijingCorpId, userId = BeijingUserIds[1], name = "Liu Yang", status = "active", now });
-        await connection.ExecuteAsync(staff, new { id = LeftStaffId, BeijingDealerId, BeijingCorpId, userId = BeijingUserIds[2], name = "Zhao Lei", status = "left", now });
-        const string role = "INSERT INTO staff_roles (staff_id, role) VALUES (@staffId, @role)";
-        await connection.ExecuteAsync(role, new { staffId = ManagerStaffId, role = StaffRoles.ServiceManager });
-        await connection.ExecuteAsync(role, new { staffId = ManagerStaffId, role = StaffRoles.Consultant });
+        var aurora = await Seed.In(Host.Services).Brand("Aurora Motors")
+            .Dealer("Aurora Beijing", d => d.Code("BJ01").Approved()
+                .LinkedAccount(BeijingAppId, "Aurora Motors Beijing Dealer")
+                .LinkedCorp(BeijingCorpId, "Aurora Beijing Dealer")
+                .Staff(BeijingUserIds[0], s => s.Named("Chen Jie").Roles(StaffRoles.ServiceManager, StaffRoles.Consultant))
+                .Staff(BeijingUserIds[1], s => s.Named("Liu Yang"))
+                .Staff(BeijingUserIds[2], s => s.Named("Zhao Lei").Left()))
+            .Dealer("Aurora Shanghai", d => d.Code("SH01").Approved().LinkedAccount(ShanghaiAppId, "Aurora Motors Shanghai Dealer"));
+        var beijing = aurora["Aurora Beijing"];
+        (BrandId, BeijingDealerId, ShanghaiDealerId) = (aurora.Id, beijing.Id, aurora["Aurora Shanghai"].Id);
+        (ManagerStaffId, PlainStaffId, LeftStaffId) =
+            (beijing.StaffMember(BeijingUserIds[0]).Id, beijing.StaffMember(BeijingUserIds[1]).Id, beijing.StaffMember(BeijingUserIds[2]).Id);
     }
 
     private static string CorpIdOf(JsonElement corp) => corp.GetProperty("corp").GetProperty("corp_id").GetString()!;

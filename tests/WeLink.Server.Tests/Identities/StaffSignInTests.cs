@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using WeLink.Server.Access;
 using WeLink.Server.Data;
 using WeLink.Server.Identities;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Identities;
 

@@ -7,7 +7,6 @@ using WeLink.Server.Access;
 using WeLink.Server.Data;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Platform;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Onboarding;
 

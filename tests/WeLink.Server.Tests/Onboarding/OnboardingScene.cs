@@ -8,7 +8,6 @@ using WeLink.Sandbox.Credentials;
 using WeLink.Sandbox.World;
 using WeLink.Server.Access;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 using WeLink.Wechat.Tokens;
 
 namespace WeLink.Server.Tests.Onboarding;
@@ -31,13 +30,13 @@ public sealed partial class OnboardingScene : IAsyncDisposable
 
     public TestDatabase Database => _database;
 
-    public Guid BrandId { get; } = Guid.CreateVersion7();
+    public Guid BrandId { get; private set; }
 
-    public Guid DealerA { get; } = Guid.CreateVersion7();
+    public Guid DealerA { get; private set; }
 
-    public Guid DealerB { get; } = Guid.CreateVersion7();
+    public Guid DealerB { get; private set; }
 
-    public Guid PendingDealer { get; } = Guid.CreateVersion7();
+    public Guid PendingDealer { get; private set; }
 
     public SandboxWorld World => Host.Services.GetRequiredService<SandboxWorld>();
 
@@ -119,12 +118,12 @@ public sealed partial class OnboardingScene : IAsyncDisposable
             async () => JsonDocument.Parse(await Host.Http.GetStringAsync(new Uri($"/sandbox/control/pushes/{pushId}", UriKind.Relative)))
                 .RootElement.GetProperty("status").GetString(),
             status => status is "Delivered" or "Failed",
-            TimeSpan.FromSeconds(30),
+            Deadline.BackgroundWork,
             $"push {pushId} to be delivered");
         await Poll.UntilAsync(
             () => _database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 'pending'"),
             pending => pending == 0,
-            TimeSpan.FromSeconds(30),
+            Deadline.BackgroundWork,
             "the inbox to dispatch the push");
     }
 
@@ -162,17 +161,11 @@ public sealed partial class OnboardingScene : IAsyncDisposable
 
     private async Task SeedAsync()
     {
-        var now = DateTimeOffset.UtcNow;
-        await _database.ExecuteAsync("INSERT INTO brands (id, name, created_at) VALUES (@BrandId, 'Aurora Motors', @now)", new { BrandId, now });
-        foreach (var (id, code, status) in new[] { (DealerA, "BJ01", "approved"), (DealerB, "SH01", "approved"), (PendingDealer, "GZ01", "pending") })
-        {
-            await _database.ExecuteAsync(
-                """
-                INSERT INTO dealers (id, brand_id, region_id, code, name, status, created_at, updated_at, version)
-                VALUES (@id, @BrandId, NULL, @code, @name, @status, @now, @now, 1)
-                """,
-                new { id, BrandId, code, name = "Dealer " + code, status, now });
-        }
+        var aurora = await Seed.In(Host.Services).Brand("Aurora Motors")
+            .Dealer("Dealer BJ01", d => d.Code("BJ01").Approved())
+            .Dealer("Dealer SH01", d => d.Code("SH01").Approved())
+            .Dealer("Dealer GZ01", d => d.Code("GZ01"));
+        (BrandId, DealerA, DealerB, PendingDealer) = (aurora.Id, aurora.Dealers[0].Id, aurora.Dealers[1].Id, aurora.Dealers[2].Id);
 
         var componentTicket = await ControlAsync("pushes/component-verify-ticket", new { });
         await Host.Services.GetRequiredService<IComponentTicketStore>()

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 using WeLink.Wechat.OpenPlatform;
 using WeLink.Wechat.Tokens;
 

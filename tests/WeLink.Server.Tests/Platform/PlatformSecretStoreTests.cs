@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 using WeLink.Wechat.Tokens;
 
 namespace WeLink.Server.Tests.Platform;

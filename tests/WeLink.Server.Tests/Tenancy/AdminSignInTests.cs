@@ -5,7 +5,6 @@ using WeLink.Server.Access;
 using WeLink.Server.Admin.Api;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Admin;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Tenancy;
 

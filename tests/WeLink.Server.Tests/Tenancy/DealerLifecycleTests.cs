@@ -5,7 +5,6 @@ using WeLink.Server.Data;
 using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Contracts;
 using WeLink.Server.Tests.Admin;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Tenancy;
 

@@ -32,7 +32,7 @@ public sealed class CaseActionRegistryTests
     {
         var registry = new CaseActionRegistry(Catalog.Actions.Where(a => a != "send_survey").Select(a => new Named(a)), Catalog.Roles);
 
-        var problems = DefinitionValidator.Validate(SampleDefinitions.Complaint(), registry.Names, Catalog.Roles);
+        var problems = DefinitionValidator.Validate(SampleDefinitions.Example(), registry.Names, Catalog.Roles);
 
         Assert.Contains(problems, p => p.Message.Contains("send_survey", StringComparison.Ordinal));
     }
@@ -40,7 +40,7 @@ public sealed class CaseActionRegistryTests
     [Fact]
     public void A_timer_can_be_marked_as_a_breach()
     {
-        var definition = DefinitionLoader.Load(SampleDefinitions.ComplaintJson().Replace(
+        var definition = DefinitionLoader.Load(SampleDefinitions.ExampleJson().Replace(
             "\"trigger\": \"first_response_overdue\", \"after\"", "\"trigger\": \"first_response_overdue\", \"breach\": true, \"after\"", StringComparison.Ordinal));
 
         Assert.True(definition.Timers.Single(t => t.Key == "first_response_breach").Breach);

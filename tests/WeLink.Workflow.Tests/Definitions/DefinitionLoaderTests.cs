@@ -6,11 +6,11 @@ namespace WeLink.Workflow.Tests.Definitions;
 public sealed class DefinitionLoaderTests
 {
     [Fact]
-    public void The_complaint_example_loads_with_its_states_transitions_timers_and_parameters()
+    public void The_example_process_loads_with_its_states_transitions_timers_and_parameters()
     {
-        var definition = SampleDefinitions.Complaint();
+        var definition = SampleDefinitions.Example();
 
-        Assert.Equal("complaint", definition.Key);
+        Assert.Equal("example", definition.Key);
         Assert.Equal(1, definition.Version);
         Assert.Equal("received", definition.InitialState);
         Assert.True(definition.UsesBusinessHours);
@@ -32,15 +32,15 @@ public sealed class DefinitionLoaderTests
     [Fact]
     public void A_definition_loads_from_a_stream()
     {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SampleDefinitions.ComplaintJson()));
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SampleDefinitions.ExampleJson()));
 
-        Assert.Equal("complaint", DefinitionLoader.Load(stream).Key);
+        Assert.Equal("example", DefinitionLoader.Load(stream).Key);
     }
 
     [Fact]
     public void A_saved_definition_loads_back_to_the_same_json()
     {
-        var saved = DefinitionLoader.Save(SampleDefinitions.Complaint());
+        var saved = DefinitionLoader.Save(SampleDefinitions.Example());
 
         Assert.Equal(saved, DefinitionLoader.Save(DefinitionLoader.Load(saved)));
         Assert.Contains("\"initialState\": \"received\"", saved, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class DefinitionLoaderTests
     [Fact]
     public void A_misspelt_property_is_an_error_naming_where_it_is()
     {
-        var json = SampleDefinitions.ComplaintJson().Replace("\"requiredInput\": [ \"question\" ]", "\"requiredInputs\": [ \"question\" ]", StringComparison.Ordinal);
+        var json = SampleDefinitions.ExampleJson().Replace("\"requiredInput\": [ \"question\" ]", "\"requiredInputs\": [ \"question\" ]", StringComparison.Ordinal);
 
         var error = Assert.Throws<DefinitionLoadException>(() => DefinitionLoader.Load(json));
 
@@ -83,7 +83,7 @@ public sealed class DefinitionLoaderTests
     [Fact]
     public void An_unknown_guard_operator_is_an_error_naming_its_path()
     {
-        var json = SampleDefinitions.ComplaintJson().Replace("\"op\": \"gt\"", "\"op\": \"greater\"", StringComparison.Ordinal);
+        var json = SampleDefinitions.ExampleJson().Replace("\"op\": \"gt\"", "\"op\": \"greater\"", StringComparison.Ordinal);
 
         var error = Assert.Throws<DefinitionLoadException>(() => DefinitionLoader.Load(json));
 
@@ -94,7 +94,7 @@ public sealed class DefinitionLoaderTests
     [Fact]
     public void An_unknown_parameter_type_is_an_error_naming_its_path()
     {
-        var json = SampleDefinitions.ComplaintJson().Replace("\"type\": \"int\", \"default\": 24", "\"type\": \"integer\", \"default\": 24", StringComparison.Ordinal);
+        var json = SampleDefinitions.ExampleJson().Replace("\"type\": \"int\", \"default\": 24", "\"type\": \"integer\", \"default\": 24", StringComparison.Ordinal);
 
         var error = Assert.Throws<DefinitionLoadException>(() => DefinitionLoader.Load(json));
 

@@ -23,9 +23,9 @@ public sealed class DefinitionValidatorTests
     private static TimerDefinition Expiry => Minimal.Timers[0];
 
     [Fact]
-    public void The_complaint_example_is_valid()
+    public void The_example_process_is_valid()
     {
-        Assert.Empty(Validate(SampleDefinitions.Complaint()));
+        Assert.Empty(Validate(SampleDefinitions.Example()));
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using WeLink.Server.Access;
 using WeLink.Workflow.Engine;
 using WeLink.Workflow.Parameters;
 using static WeLink.Workflow.Tests.Support.ComplaintHarness;
 
 namespace WeLink.Workflow.Tests.Engine;
 
-/// <summary>Every trigger, by every kind of actor, in every state of the complaint process.</summary>
+/// <summary>Every trigger, by every kind of actor, in every state of the complaint process WeLink ships.</summary>
 public sealed class ComplaintStateMachineTests
 {
     private const string Stay = "(stays)";
@@ -22,31 +23,36 @@ public sealed class ComplaintStateMachineTests
         ["consumer"] = Consumer,
         ["system"] = Actor.System,
         ["hq"] = Hq,
-        ["staff:complaint_handler"] = Handler,
-        ["staff:service_manager"] = ServiceManager,
-        ["staff:supervisor"] = Supervisor,
-        ["staff:general_manager"] = GeneralManager,
+        [$"staff:{StaffRoles.ServiceAdvisor}"] = Advisor,
+        [$"staff:{StaffRoles.ServiceManager}"] = ServiceManager,
+        [$"staff:{StaffRoles.GeneralManager}"] = GeneralManager,
+        [$"staff:{StaffRoles.Consultant}"] = Consultant,
     };
+
+    private const string AdvisorRole = $"staff:{StaffRoles.ServiceAdvisor}";
+    private const string ManagerRole = $"staff:{StaffRoles.ServiceManager}";
+    private const string GeneralManagerRole = $"staff:{StaffRoles.GeneralManager}";
 
     /// <summary>The process as domain.md describes it, written out independently of the JSON definition.</summary>
     private static readonly List<(string Trigger, string[] From, string[] Actors, string To)> Allowed =
     [
-        ("acknowledge", ["received", "escalated"], ["staff:complaint_handler", "staff:service_manager"], "in_progress"),
+        ("acknowledge", ["received", "escalated"], [AdvisorRole, ManagerRole], "in_progress"),
         ("cancel", ["received", "escalated"], ["consumer"], "cancelled"),
         ("first_response_overdue", ["received"], ["system"], "escalated"),
         ("first_response_reminder", ["received"], ["system"], Stay),
-        ("request_info", ["in_progress"], ["staff:complaint_handler"], "awaiting_consumer_info"),
+        ("request_info", ["in_progress"], [AdvisorRole, ManagerRole], "awaiting_consumer_info"),
         ("provide_info", ["awaiting_consumer_info"], ["consumer"], "in_progress"),
         ("consumer_info_timeout", ["awaiting_consumer_info"], ["system"], "in_progress"),
-        ("offer_remedy", ["in_progress"], ["staff:complaint_handler"], Stay),
-        ("approve_remedy", ["awaiting_manager_approval"], ["staff:service_manager"], "in_progress"),
-        ("reject_remedy", ["awaiting_manager_approval"], ["staff:service_manager"], "in_progress"),
+        ("record_step", ["in_progress", "reopened"], [AdvisorRole, ManagerRole], Stay),
+        ("offer_remedy", ["in_progress"], [AdvisorRole, ManagerRole], Stay),
+        ("approve_remedy", ["awaiting_manager_approval"], [ManagerRole], "in_progress"),
+        ("reject_remedy", ["awaiting_manager_approval"], [ManagerRole], "in_progress"),
         ("resolution_reminder", Open, ["system"], Stay),
         ("resolution_overdue", Open, ["system"], Stay),
-        ("resolve", ["in_progress"], ["staff:complaint_handler", "staff:service_manager"], "resolved"),
+        ("resolve", ["in_progress"], [AdvisorRole, ManagerRole], "resolved"),
         ("survey_answered", ["resolved"], ["consumer"], "closed"),
         ("survey_window_elapsed", ["resolved"], ["system"], "closed"),
-        ("confirm_follow_up", ["reopened"], ["staff:supervisor"], "closed"),
+        ("confirm_follow_up", ["reopened"], [ManagerRole, GeneralManagerRole], "closed"),
         ("follow_up_overdue", ["reopened"], ["system"], Stay),
         ("close_by_hq", [.. Open, "resolved", "reopened"], ["hq"], "closed"),
     ];
@@ -56,6 +62,8 @@ public sealed class ComplaintStateMachineTests
     {
         ["question"] = "Which day did it happen?",
         ["answer"] = "Monday",
+        ["step"] = "listen",
+        ["note"] = "Heard the whole story",
         ["remedyPoints"] = 100,
         ["remedyDescription"] = "Goodwill points",
         ["reason"] = "Duplicate",
@@ -112,9 +120,10 @@ public sealed class ComplaintStateMachineTests
     {
         ["request_info"] = ["question"],
         ["provide_info"] = ["answer"],
+        ["record_step"] = ["step", "note"],
         ["offer_remedy"] = ["remedyPoints", "remedyDescription"],
         ["reject_remedy"] = ["reason"],
-        ["resolve"] = ["resolution", "recoverySteps"],
+        ["resolve"] = ["resolution"],
         ["survey_answered"] = ["satisfaction", "recommend"],
         ["confirm_follow_up"] = ["followUpNote"],
         ["close_by_hq"] = ["reason"],
@@ -171,17 +180,17 @@ public sealed class ComplaintStateMachineTests
     {
         var refused = Refused(Fire(Case("in_progress"), "resolve", Consumer, CompleteInput()));
 
-        Assert.Equal("Consumer may not 'resolve' in state 'in_progress'; allowed: staff:complaint_handler, staff:service_manager.", refused.Message);
+        Assert.Equal("Consumer may not 'resolve' in state 'in_progress'; allowed: staff:service-advisor, staff:service-manager.", refused.Message);
     }
 
     [Fact]
     public void Missing_required_input_is_refused_naming_every_missing_field()
     {
-        var refused = Refused(Fire(Case("in_progress"), "resolve", Handler, new JsonObject { ["recoverySteps"] = "  ", ["note"] = "x" }));
+        var refused = Refused(Fire(Case("in_progress"), "record_step", Advisor, new JsonObject { ["step"] = "  ", ["resolution"] = "x" }));
 
         Assert.Equal(RefusalReason.MissingInput, refused.Reason);
-        Assert.Equal(["resolution", "recoverySteps"], refused.MissingFields);
-        Assert.Equal("'resolve' needs resolution, recoverySteps.", refused.Message);
+        Assert.Equal(["step", "note"], refused.MissingFields);
+        Assert.Equal("'record_step' needs step, note.", refused.Message);
     }
 
     [Fact]
@@ -213,20 +222,21 @@ public sealed class ComplaintStateMachineTests
     }
 
     [Fact]
-    public void A_reopened_complaint_notifies_its_owner_and_the_supervisor()
+    public void A_reopened_complaint_notifies_the_consumer_its_owner_and_the_supervisor()
     {
         var accepted = Accepted(Fire(Case("resolved"), "survey_answered", Consumer, new JsonObject { ["satisfaction"] = 1, ["recommend"] = 2 }));
 
-        Assert.Equal(["notify_owner_reopened", "notify_supervisor"], accepted.Actions.Select(a => a.Action));
+        Assert.Equal(["notify_consumer_status", "notify_owner_reopened", "notify_supervisor"], accepted.Actions.Select(a => a.Action));
     }
 
     [Fact]
-    public void Only_a_supervisor_closes_a_reopened_complaint()
+    public void Only_a_manager_closes_a_reopened_complaint()
     {
         var input = new JsonObject { ["followUpNote"] = "Visited the customer" };
 
-        Assert.Equal(RefusalReason.ActorNotPermitted, Refused(Fire(Case("reopened"), "confirm_follow_up", Handler, input)).Reason);
-        Assert.Equal("closed", Accepted(Fire(Case("reopened"), "confirm_follow_up", Supervisor, input)).To);
+        Assert.Equal(RefusalReason.ActorNotPermitted, Refused(Fire(Case("reopened"), "confirm_follow_up", Advisor, input)).Reason);
+        Assert.Equal("closed", Accepted(Fire(Case("reopened"), "confirm_follow_up", ServiceManager, input)).To);
+        Assert.Equal("closed", Accepted(Fire(Case("reopened"), "confirm_follow_up", GeneralManager, input)).To);
     }
 
     [Theory]
@@ -234,7 +244,7 @@ public sealed class ComplaintStateMachineTests
     [InlineData(501, "awaiting_manager_approval", "request_manager_approval")]
     public void A_remedy_above_the_staff_limit_needs_a_managers_approval(int points, string expectedState, string expectedAction)
     {
-        var accepted = Accepted(Fire(Case("in_progress"), "offer_remedy", Handler, new JsonObject { ["remedyPoints"] = points, ["remedyDescription"] = "points" }));
+        var accepted = Accepted(Fire(Case("in_progress"), "offer_remedy", Advisor, new JsonObject { ["remedyPoints"] = points, ["remedyDescription"] = "points" }));
 
         Assert.Equal(expectedState, accepted.To);
         Assert.Equal(expectedAction, Assert.Single(accepted.Actions).Action);
@@ -245,7 +255,7 @@ public sealed class ComplaintStateMachineTests
     {
         var generous = BrandParameters(new Dictionary<string, BrandParameterSetting> { ["staff_remedy_limit_points"] = new(1000) });
 
-        var accepted = Accepted(Fire(Case("in_progress"), "offer_remedy", Handler, new JsonObject { ["remedyPoints"] = 800, ["remedyDescription"] = "points" }, parameters: generous));
+        var accepted = Accepted(Fire(Case("in_progress"), "offer_remedy", Advisor, new JsonObject { ["remedyPoints"] = 800, ["remedyDescription"] = "points" }, parameters: generous));
 
         Assert.Equal("in_progress", accepted.To);
     }
@@ -253,7 +263,7 @@ public sealed class ComplaintStateMachineTests
     [Fact]
     public void Staff_holding_several_roles_may_act_in_any_of_them()
     {
-        var both = Actor.Staff("zhao.lei", "supervisor", "service_manager");
+        var both = Actor.Staff("zhao.lei", StaffRoles.Consultant, StaffRoles.ServiceManager);
 
         Assert.Equal("in_progress", Accepted(Fire(Case("received"), "acknowledge", both)).To);
     }

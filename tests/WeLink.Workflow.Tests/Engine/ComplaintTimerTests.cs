@@ -24,15 +24,16 @@ public sealed class ComplaintTimerTests
     ];
 
     [Fact]
-    public void A_new_complaint_gets_a_24_hour_first_response_and_a_72_business_hour_resolution_deadline_with_reminders()
+    public void A_new_complaint_gets_a_24_business_hour_first_response_and_a_72_business_hour_resolution_deadline_with_reminders()
     {
         var started = Start(new JsonObject { ["severity"] = "normal" });
 
+        // Wednesday 10-12 and 13-18, Thursday and Friday 8 h each, then Saturday's first hour.
         Assert.Equal(
             new Dictionary<string, DateTimeOffset>
             {
-                ["first_response_breach"] = At(2026, 11, 26, 10),
-                ["first_response_reminder"] = At(2026, 11, 26, 8),
+                ["first_response_breach"] = At(2026, 11, 28, 11),
+                ["first_response_reminder"] = At(2026, 11, 27, 17),
                 ["resolution_breach"] = At(2026, 12, 5, 13),
                 ["resolution_reminder"] = At(2026, 12, 5, 11),
             },
@@ -43,12 +44,13 @@ public sealed class ComplaintTimerTests
     }
 
     [Fact]
-    public void A_high_severity_complaint_must_be_answered_within_4_hours()
+    public void A_high_severity_complaint_must_be_answered_within_4_business_hours()
     {
         var started = Start(new JsonObject { ["severity"] = "high" });
 
+        // The lunch break 12-13 does not count: the breach is at 15:00, and two business hours before it is the end of the morning.
         var due = Due(started.TimersToSchedule);
-        Assert.Equal(At(2026, 11, 25, 14), due["first_response_breach_high"]);
+        Assert.Equal(At(2026, 11, 25, 15), due["first_response_breach_high"]);
         Assert.Equal(At(2026, 11, 25, 12), due["first_response_reminder_high"]);
         Assert.DoesNotContain("first_response_breach", due.Keys);
         Assert.DoesNotContain("first_response_reminder", due.Keys);
@@ -72,7 +74,7 @@ public sealed class ComplaintTimerTests
 
         var due = Due(Start(new JsonObject(), faster).TimersToSchedule);
 
-        Assert.Equal(At(2026, 11, 25, 18), due["first_response_breach"]);
+        Assert.Equal(At(2026, 11, 26, 10), due["first_response_breach"]);
         Assert.Equal(At(2026, 11, 27, 10), due["resolution_breach"]);
     }
 
@@ -85,7 +87,7 @@ public sealed class ComplaintTimerTests
         Assert.Null(started.From);
         Assert.Equal(1, started.Sequence);
         Assert.Equal(
-            [new OutboxAction("send_receipt", $"{CaseId:N}:1:send_receipt"), new OutboxAction("notify_staff_new_complaint", $"{CaseId:N}:1:notify_staff_new_complaint")],
+            [new OutboxAction("send_receipt", $"{CaseId:N}:1:send_receipt"), new OutboxAction("assign_service_advisor", $"{CaseId:N}:1:assign_service_advisor")],
             started.Actions);
     }
 
@@ -94,7 +96,7 @@ public sealed class ComplaintTimerTests
     {
         var running = Start(new JsonObject()).TimersToSchedule;
 
-        var accepted = Accepted(Fire(Case("received", timers: running), "acknowledge", Handler, now: At(2026, 11, 25, 11)));
+        var accepted = Accepted(Fire(Case("received", timers: running), "acknowledge", Advisor, now: At(2026, 11, 25, 11)));
 
         Assert.Equal(["first_response_breach", "first_response_reminder"], accepted.TimersToCancel);
         Assert.Empty(accepted.TimersToSchedule);
@@ -114,14 +116,14 @@ public sealed class ComplaintTimerTests
     }
 
     [Fact]
-    public void A_resolution_breach_escalates_to_the_general_and_regional_managers_without_touching_timers()
+    public void A_resolution_breach_escalates_to_the_general_manager_without_touching_timers()
     {
         var accepted = Accepted(Fire(Case("in_progress", timers: ResolutionTimers), "resolution_overdue", Actor.System, now: At(2026, 12, 5, 13)));
 
         Assert.Equal("in_progress", accepted.To);
         Assert.Empty(accepted.TimersToCancel);
         Assert.Empty(accepted.TimersToSchedule);
-        Assert.Equal(["escalate_to_general_manager", "escalate_to_regional_manager"], accepted.Actions.Select(a => a.Action));
+        Assert.Equal("escalate_to_general_manager", Assert.Single(accepted.Actions).Action);
     }
 
     [Fact]
@@ -129,7 +131,7 @@ public sealed class ComplaintTimerTests
     {
         var asked = At(2026, 11, 26, 10);
 
-        var accepted = Accepted(Fire(Case("in_progress", timers: ResolutionTimers), "request_info", Handler, new JsonObject { ["question"] = "VIN?" }, asked));
+        var accepted = Accepted(Fire(Case("in_progress", timers: ResolutionTimers), "request_info", Advisor, new JsonObject { ["question"] = "VIN?" }, asked));
 
         Assert.Equal(["resolution_breach", "resolution_reminder"], accepted.TimersToCancel);
         Assert.Equal([new CaseTimer("consumer_info_wait", "consumer_info_timeout", At(2026, 11, 29, 10))], accepted.TimersToSchedule);
@@ -144,7 +146,7 @@ public sealed class ComplaintTimerTests
     {
         var asked = At(2026, 11, 26, 10);
         var answered = At(2026, 11, 30, 15);
-        var waiting = Accepted(Fire(Case("in_progress", timers: ResolutionTimers), "request_info", Handler, new JsonObject { ["question"] = "VIN?" }, asked));
+        var waiting = Accepted(Fire(Case("in_progress", timers: ResolutionTimers), "request_info", Advisor, new JsonObject { ["question"] = "VIN?" }, asked));
 
         var accepted = Accepted(Fire(
             Case("awaiting_consumer_info", timers: waiting.TimersToSchedule, pause: waiting.Pause),
@@ -191,7 +193,7 @@ public sealed class ComplaintTimerTests
     {
         var resolvedAt = At(2026, 11, 27, 16);
 
-        var accepted = Accepted(Fire(Case("in_progress", timers: ResolutionTimers), "resolve", Handler, new JsonObject { ["resolution"] = "fixed", ["recoverySteps"] = "all four" }, resolvedAt));
+        var accepted = Accepted(Fire(Case("in_progress", timers: ResolutionTimers), "resolve", Advisor, new JsonObject { ["resolution"] = "fixed" }, resolvedAt));
 
         Assert.Equal(["resolution_breach", "resolution_reminder"], accepted.TimersToCancel);
         Assert.Equal([new CaseTimer("survey_window", "survey_window_elapsed", resolvedAt.AddDays(7))], accepted.TimersToSchedule);

@@ -7,7 +7,7 @@ namespace WeLink.Workflow.Tests.Parameters;
 
 public sealed class ParameterResolverTests
 {
-    private static readonly WorkflowDefinition Complaint = SampleDefinitions.Complaint();
+    private static readonly WorkflowDefinition Example = SampleDefinitions.Example();
 
     private static readonly Dictionary<string, JsonNode?> NoDealerOverrides = [];
 
@@ -18,7 +18,7 @@ public sealed class ParameterResolverTests
     };
 
     private static ParameterResolution Resolve(IReadOnlyDictionary<string, BrandParameterSetting> brand, IReadOnlyDictionary<string, JsonNode?> dealer) =>
-        ParameterResolver.Resolve(Complaint, brand, dealer);
+        ParameterResolver.Resolve(Example, brand, dealer);
 
     private static ParameterError SingleError(ParameterResolution resolution)
     {
@@ -36,7 +36,7 @@ public sealed class ParameterResolverTests
         var parameters = resolution.Parameters!;
         Assert.Equal(24, parameters.GetWholeNumber("first_response_hours"));
         Assert.Equal(500, parameters.GetWholeNumber("staff_remedy_limit_points"));
-        Assert.Equal(Complaint.Parameters.Count, parameters.Values.Count);
+        Assert.Equal(Example.Parameters.Count, parameters.Values.Count);
         Assert.All(parameters.Values.Values, p => Assert.Equal(ParameterSource.Default, p.Source));
     }
 
@@ -200,7 +200,7 @@ public sealed class ParameterResolverTests
         var json = parameters.ToJson();
         var pinned = ResolvedParameters.FromJson(json);
 
-        Assert.Equal("complaint", pinned.DefinitionKey);
+        Assert.Equal("example", pinned.DefinitionKey);
         Assert.Equal(1, pinned.DefinitionVersion);
         Assert.Equal(10, pinned.GetWholeNumber("first_response_hours"));
         Assert.Equal(ParameterSource.Dealer, pinned.Values["first_response_hours"].Source);

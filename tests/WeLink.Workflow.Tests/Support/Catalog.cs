@@ -1,12 +1,11 @@
+using WeLink.Server.Access;
+
 namespace WeLink.Workflow.Tests.Support;
 
-/// <summary>What a host would register: the complaint module's action handlers and the staff roles.</summary>
+/// <summary>What a host would register for the example process: its action handlers and the product's staff roles.</summary>
 internal static class Catalog
 {
-    public static readonly IReadOnlySet<string> Roles = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "complaint_handler", "service_manager", "general_manager", "supervisor",
-    };
+    public static readonly IReadOnlySet<string> Roles = new HashSet<string>(StaffRoles.All, StringComparer.Ordinal);
 
     public static readonly IReadOnlySet<string> Actions = new HashSet<string>(StringComparer.Ordinal)
     {

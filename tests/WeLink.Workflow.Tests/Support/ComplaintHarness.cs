@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WeLink.Server.Access;
 using WeLink.Workflow.Definitions;
 using WeLink.Workflow.Engine;
 using WeLink.Workflow.Parameters;
@@ -6,12 +7,12 @@ using WeLink.Workflow.Time;
 
 namespace WeLink.Workflow.Tests.Support;
 
-/// <summary>The complaint example with default parameters and the Shanghai dealer calendar.</summary>
+/// <summary>The shipped complaint process with default parameters and the Shanghai dealer calendar.</summary>
 internal static class ComplaintHarness
 {
     public static readonly Guid CaseId = Guid.Parse("7d0f8a5e-1c2b-4e5f-9a8b-0c1d2e3f4a5b");
 
-    public static readonly WorkflowDefinition Definition = SampleDefinitions.Complaint();
+    public static readonly WorkflowDefinition Definition = SampleDefinitions.ShippedComplaint();
 
     public static readonly ResolvedParameters Defaults = BrandParameters(new Dictionary<string, BrandParameterSetting>());
 
@@ -19,13 +20,13 @@ internal static class ComplaintHarness
 
     public static readonly Actor Consumer = Actor.Consumer("o-consumer-openid");
 
-    public static readonly Actor Handler = Actor.Staff("zhang.wei", "complaint_handler");
+    public static readonly Actor Advisor = Actor.Staff("zhang.wei", StaffRoles.ServiceAdvisor);
 
-    public static readonly Actor ServiceManager = Actor.Staff("li.na", "service_manager");
+    public static readonly Actor ServiceManager = Actor.Staff("li.na", StaffRoles.ServiceManager);
 
-    public static readonly Actor Supervisor = Actor.Staff("wang.fang", "supervisor");
+    public static readonly Actor GeneralManager = Actor.Staff("chen.jie", StaffRoles.GeneralManager);
 
-    public static readonly Actor GeneralManager = Actor.Staff("chen.jie", "general_manager");
+    public static readonly Actor Consultant = Actor.Staff("wang.fang", StaffRoles.Consultant);
 
     public static readonly Actor Hq = Actor.Hq("hq-admin");
 

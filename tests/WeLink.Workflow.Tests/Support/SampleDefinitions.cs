@@ -1,12 +1,17 @@
+using WeLink.Testing;
 using WeLink.Workflow.Definitions;
 
 namespace WeLink.Workflow.Tests.Support;
 
 internal static class SampleDefinitions
 {
-    public static string ComplaintJson() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Definitions", "complaint.v1.json"));
+    /// <summary>The test-only example process (Definitions/example.v1.json): every part of the format, complaint-shaped.</summary>
+    public static string ExampleJson() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Definitions", "example.v1.json"));
 
-    public static WorkflowDefinition Complaint() => DefinitionLoader.Load(ComplaintJson());
+    public static WorkflowDefinition Example() => DefinitionLoader.Load(ExampleJson());
+
+    /// <summary>The complaint process exactly as WeLink ships it.</summary>
+    public static WorkflowDefinition ShippedComplaint() => DefinitionLoader.Load(ShippedDefinitions.ComplaintJson());
 
     /// <summary>open → (approve) → done; a valid base that validator tests break one rule at a time.</summary>
     public static WorkflowDefinition Minimal() => new()
@@ -27,7 +32,7 @@ internal static class SampleDefinitions
         ],
         Transitions =
         [
-            new TransitionDefinition { Trigger = "approve", From = ["open"], To = "done", Actors = ["staff:service_manager"] },
+            new TransitionDefinition { Trigger = "approve", From = ["open"], To = "done", Actors = ["staff:service-manager"] },
             new TransitionDefinition { Trigger = "expire", From = ["open"], To = "done", Actors = ["system"] },
         ],
         Timers =

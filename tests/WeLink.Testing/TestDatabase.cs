@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Npgsql;
 using WeLink.Server.Data;
 
-namespace WeLink.Server.Tests.Support;
+namespace WeLink.Testing;
 
 /// <summary>
 /// A fresh, empty database for one test: a new SQLite file in a temp folder, or a new database on the

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace WeLink.Server.Tests.Support;
+namespace WeLink.Testing;
 
 public static class FreePort
 {

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using WeLink.Server.Data;
 
-namespace WeLink.Server.Tests.Support;
+namespace WeLink.Testing;
 
 /// <summary>Direct access to a test database, independent of the code under test's connection factory.</summary>
 public static class DatabaseQueries

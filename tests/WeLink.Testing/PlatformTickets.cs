@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Wechat.Tokens;
 
-namespace WeLink.Server.Tests.Support;
+namespace WeLink.Testing;
 
 /// <summary>The sandbox pushes both tickets to WeLink's callback URLs, as it does every 10 minutes in production.</summary>
 public static class PlatformTickets
@@ -22,7 +22,7 @@ public static class PlatformTickets
             async () => (await tickets.GetAsync(SandboxSettings.ComponentAppId, CancellationToken.None)) is not null
                 && (await suiteTickets.GetAsync(SandboxSettings.SuiteId, CancellationToken.None)) is not null,
             stored => stored,
-            TimeSpan.FromSeconds(30),
+            Deadline.BackgroundWork,
             "both tickets to be stored from their pushes");
     }
 }

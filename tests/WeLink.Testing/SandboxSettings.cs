@@ -1,4 +1,4 @@
-namespace WeLink.Server.Tests.Support;
+namespace WeLink.Testing;
 
 /// <summary>The in-process sandbox with test credentials: every test host talks to it instead of WeChat.</summary>
 public static class SandboxSettings

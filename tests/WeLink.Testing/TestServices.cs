@@ -1,4 +1,4 @@
-namespace WeLink.Server.Tests.Support;
+namespace WeLink.Testing;
 
 /// <summary>
 /// Connection strings of the throwaway PostgreSQL and Redis that scripts/test.sh starts.

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Hosting;
 
-namespace WeLink.Server.Tests.Support;
+namespace WeLink.Testing;
 
 /// <summary>A real WeLink host on a loopback port, reached over real HTTP.</summary>
 public sealed class WeLinkTestHost : IAsyncDisposable

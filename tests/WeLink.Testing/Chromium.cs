@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
-namespace WeLink.Sandbox.Tests.Browser;
+namespace WeLink.Testing;
 
 /// <summary>
 /// Debian's headless Chromium driven by Playwright, launched once per test class. Playwright never

@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+
+namespace WeLink.Testing.Seeding;
+
+/// <summary>A brand and the dealers to make for it; awaiting it writes them all.</summary>
+public sealed class BrandSeed
+{
+    private readonly Seed _seed;
+    private readonly string? _name;
+    private readonly Guid? _existingId;
+    private readonly List<DealerSeed> _dealers = [];
+
+    internal BrandSeed(Seed seed, string? name, Guid? existingId)
+    {
+        _seed = seed;
+        _name = name;
+        _existingId = existingId;
+    }
+
+    /// <summary>A dealer of the brand named <paramref name="name"/> (also its code unless the dealer is given one).</summary>
+    public BrandSeed Dealer(string name, Action<DealerSeed>? configure = null)
+    {
+        var dealer = new DealerSeed(name);
+        configure?.Invoke(dealer);
+        _dealers.Add(dealer);
+        return this;
+    }
+
+    public TaskAwaiter<SeededBrand> GetAwaiter() => _seed.RunAsync(PlantAsync).GetAwaiter();
+
+    private async Task<SeededBrand> PlantAsync(SeedStores stores)
+    {
+        var brandId = _existingId ?? (await stores.Brands.CreateAsync(SeedStores.Platform, _name!, CancellationToken.None)
+            ?? throw new InvalidOperationException($"A brand named {_name} already exists: brand names are unique."))
+            .Id;
+        var dealers = new List<SeededDealer>();
+        foreach (var dealer in _dealers)
+        {
+            dealers.Add(await dealer.PlantAsync(stores, brandId));
+        }
+
+        return new SeededBrand(brandId, _name, dealers);
+    }
+}
