@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WeLink.Server.Shared;
 using WeLink.Server.Tests.Admin;
-using WeLink.Server.Tests.Support;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace WeLink.Server.Tests.Requests;
