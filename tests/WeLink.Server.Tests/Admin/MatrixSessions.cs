@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WeLink.Server.Access;
 using WeLink.Server.Access.Sessions;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Admin;
 

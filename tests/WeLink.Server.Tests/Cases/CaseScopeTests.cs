@@ -1,7 +1,6 @@
 using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Tests.Cases;

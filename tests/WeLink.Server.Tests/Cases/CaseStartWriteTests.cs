@@ -1,7 +1,6 @@
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Complaints;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Cases;
 

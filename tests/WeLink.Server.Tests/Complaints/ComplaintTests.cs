@@ -194,7 +194,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
             new { corpid = _world.BeijingCorpId, userid = _world.Advisor.UserId, task_id = template.GetProperty("task_id").GetString(), event_key = "request_info" });
         await _world.Host.Http.GetStringAsync(new Uri($"/sandbox/control/pushes/{push.GetProperty("push_id").GetInt64()}?wait_seconds=10", UriKind.Relative));
 
-        var asked = await Poll.UntilAsync(() => GetAsync(consumer, complaint.Id), c => c.Question is not null, Deadline, "the question");
+        var asked = await Poll.UntilAsync(() => GetAsync(consumer, complaint.Id), c => c.Question is not null, Deadline.BackgroundWork, "the question");
         Assert.Equal("处理中", asked.Status);
         Assert.Equal("请补充投诉的详细情况：时间、地点、车辆和经过。", asked.Question);
         Assert.Equal("awaiting_consumer_info", (await CaseAsync(complaint.Id)).State);
@@ -209,7 +209,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     {
         using var consumer = await _world.ConsumerAsync(_world.People[0]);
         var complaint = await FileAsync(consumer, "lead", "服务态度", "normal");
-        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline, "the assignment");
+        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
         using var advisor = await _world.StaffAsync(_world.Advisor);
         await FireAsStaffAsync(advisor, complaint.Id, "acknowledge", new { });
         await FireAsStaffAsync(advisor, complaint.Id, "listen", new { note = "听取了客户的完整描述" });

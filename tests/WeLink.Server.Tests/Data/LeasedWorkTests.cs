@@ -5,7 +5,6 @@ using Microsoft.Extensions.Time.Testing;
 using WeLink.Server.Callbacks;
 using WeLink.Server.Data;
 using WeLink.Server.Data.Queues;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Data;
 

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Admin;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Hosting;
 

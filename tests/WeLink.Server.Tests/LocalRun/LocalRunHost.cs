@@ -2,7 +2,6 @@ using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using WeLink.Server.Hosting;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.LocalRun;
 

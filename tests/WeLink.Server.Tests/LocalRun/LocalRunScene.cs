@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Sandbox.World;
 using WeLink.Server.Tests.Onboarding;
-using WeLink.Server.Tests.Support;
 using WeLink.Wechat.Tokens;
 
 namespace WeLink.Server.Tests.LocalRun;
@@ -15,7 +14,8 @@ namespace WeLink.Server.Tests.LocalRun;
 /// </summary>
 public sealed class LocalRunScene
 {
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    /// <summary>A whole WeLink process starting, restarting or settling on its own, slower than work inside a test host.</summary>
+    public static readonly Deadline Deadline = new("the local run", TimeSpan.FromSeconds(60));
 
     private const string ComponentAppId = "wx5a1dc0c0a1d00001";
 

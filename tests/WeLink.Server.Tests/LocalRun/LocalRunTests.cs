@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using WeLink.Server.Access;
 using WeLink.Server.Tests.Identities;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.LocalRun;
 

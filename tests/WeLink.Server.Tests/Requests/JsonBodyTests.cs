@@ -204,7 +204,7 @@ public abstract class JsonBodyTests<TWorld>(TWorld world) : IClassFixture<TWorld
                 return settled;
             },
             settled => settled,
-            TimeSpan.FromSeconds(30),
+            Deadline.BackgroundWork,
             "the world's background work to settle");
     }
 

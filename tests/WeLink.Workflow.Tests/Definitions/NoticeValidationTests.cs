@@ -1,3 +1,4 @@
+using WeLink.Server.Access;
 using WeLink.Workflow.Definitions;
 using WeLink.Workflow.Tests.Support;
 
@@ -14,7 +15,7 @@ public sealed class NoticeValidationTests
         [
             new NoticeDefinition
             {
-                Action = "notify", To = new NoticeAudience { Assignee = true, Roles = ["service_manager"] }, Text = "opened",
+                Action = "notify", To = new NoticeAudience { Assignee = true, Roles = [StaffRoles.ServiceManager] }, Text = "opened",
                 Buttons = [new NoticeButton { Text = "approve_button", Trigger = "approve", Input = new Dictionary<string, string> { ["note"] = "approve_note" } }],
             },
             new NoticeDefinition { Action = "tell_consumer", To = new NoticeAudience { Consumer = true }, Text = "opened", Detail = "detail" },

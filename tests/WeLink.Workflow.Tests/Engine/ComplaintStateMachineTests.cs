@@ -40,10 +40,13 @@ public sealed class ComplaintStateMachineTests
         ("cancel", ["received", "escalated"], ["consumer"], "cancelled"),
         ("first_response_overdue", ["received"], ["system"], "escalated"),
         ("first_response_reminder", ["received"], ["system"], Stay),
-        ("request_info", ["in_progress"], [AdvisorRole, ManagerRole], "awaiting_consumer_info"),
+        ("request_info", ["received", "escalated", "in_progress"], [AdvisorRole, ManagerRole], "awaiting_consumer_info"),
         ("provide_info", ["awaiting_consumer_info"], ["consumer"], "in_progress"),
         ("consumer_info_timeout", ["awaiting_consumer_info"], ["system"], "in_progress"),
-        ("record_step", ["in_progress", "reopened"], [AdvisorRole, ManagerRole], Stay),
+        ("listen", ["in_progress", "reopened"], [AdvisorRole, ManagerRole], Stay),
+        ("empathize", ["in_progress", "reopened"], [AdvisorRole, ManagerRole], Stay),
+        ("apologize", ["in_progress", "reopened"], [AdvisorRole, ManagerRole], Stay),
+        ("delight", ["in_progress", "reopened"], [AdvisorRole, ManagerRole], Stay),
         ("offer_remedy", ["in_progress"], [AdvisorRole, ManagerRole], Stay),
         ("approve_remedy", ["awaiting_manager_approval"], [ManagerRole], "in_progress"),
         ("reject_remedy", ["awaiting_manager_approval"], [ManagerRole], "in_progress"),
@@ -62,7 +65,6 @@ public sealed class ComplaintStateMachineTests
     {
         ["question"] = "Which day did it happen?",
         ["answer"] = "Monday",
-        ["step"] = "listen",
         ["note"] = "Heard the whole story",
         ["remedyPoints"] = 100,
         ["remedyDescription"] = "Goodwill points",
@@ -97,7 +99,7 @@ public sealed class ComplaintStateMachineTests
     {
         var rule = Allowed.Single(a => a.Trigger == trigger);
 
-        var outcome = Fire(Case(state), trigger, Actors[actor], CompleteInput());
+        var outcome = Fire(Case(state, StepsDone()), trigger, Actors[actor], CompleteInput());
 
         if (!rule.From.Contains(state))
         {
@@ -120,7 +122,10 @@ public sealed class ComplaintStateMachineTests
     {
         ["request_info"] = ["question"],
         ["provide_info"] = ["answer"],
-        ["record_step"] = ["step", "note"],
+        ["listen"] = ["note"],
+        ["empathize"] = ["note"],
+        ["apologize"] = ["note"],
+        ["delight"] = ["note"],
         ["offer_remedy"] = ["remedyPoints", "remedyDescription"],
         ["reject_remedy"] = ["reason"],
         ["resolve"] = ["resolution"],
@@ -137,7 +142,7 @@ public sealed class ComplaintStateMachineTests
     {
         var rule = Allowed.Single(a => a.Trigger == trigger);
 
-        var outcome = Fire(Case(rule.From[0]), trigger, Actors[rule.Actors[0]]);
+        var outcome = Fire(Case(rule.From[0], StepsDone()), trigger, Actors[rule.Actors[0]]);
 
         if (RequiredInput.TryGetValue(trigger, out var fields))
         {
@@ -186,11 +191,11 @@ public sealed class ComplaintStateMachineTests
     [Fact]
     public void Missing_required_input_is_refused_naming_every_missing_field()
     {
-        var refused = Refused(Fire(Case("in_progress"), "record_step", Advisor, new JsonObject { ["step"] = "  ", ["resolution"] = "x" }));
+        var refused = Refused(Fire(Case("in_progress"), "offer_remedy", Advisor, new JsonObject { ["remedyPoints"] = null, ["remedyDescription"] = "  ", ["resolution"] = "x" }));
 
         Assert.Equal(RefusalReason.MissingInput, refused.Reason);
-        Assert.Equal(["step", "note"], refused.MissingFields);
-        Assert.Equal("'record_step' needs step, note.", refused.Message);
+        Assert.Equal(["remedyPoints", "remedyDescription"], refused.MissingFields);
+        Assert.Equal("'offer_remedy' needs remedyPoints, remedyDescription.", refused.Message);
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public sealed class ComplaintTimerTests
         Assert.Equal("escalated", accepted.To);
         Assert.Equal(["first_response_breach", "first_response_reminder"], accepted.TimersToCancel);
         Assert.Empty(accepted.TimersToSchedule);
-        Assert.Equal("escalate_to_service_manager", Assert.Single(accepted.Actions).Action);
+        Assert.Equal("escalate_first_response", Assert.Single(accepted.Actions).Action);
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed class ComplaintTimerTests
     {
         var resolvedAt = At(2026, 11, 27, 16);
 
-        var accepted = Accepted(Fire(Case("in_progress", timers: ResolutionTimers), "resolve", Advisor, new JsonObject { ["resolution"] = "fixed" }, resolvedAt));
+        var accepted = Accepted(Fire(Case("in_progress", StepsDone(), ResolutionTimers), "resolve", Advisor, new JsonObject { ["resolution"] = "fixed" }, resolvedAt));
 
         Assert.Equal(["resolution_breach", "resolution_reminder"], accepted.TimersToCancel);
         Assert.Equal([new CaseTimer("survey_window", "survey_window_elapsed", resolvedAt.AddDays(7))], accepted.TimersToSchedule);

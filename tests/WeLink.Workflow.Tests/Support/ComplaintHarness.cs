@@ -36,6 +36,13 @@ internal static class ComplaintHarness
     public static CaseSnapshot Case(string state, JsonObject? data = null, IReadOnlyList<CaseTimer>? timers = null, TimerPause? pause = null, long version = 3) =>
         new(CaseId, state, data ?? new JsonObject { ["severity"] = "normal" }, version, "zhang.wei", timers ?? [], pause);
 
+    /// <summary>Case data whose recovery steps (every named step of the process) are all done, so resolving is allowed.</summary>
+    public static JsonObject StepsDone() => new()
+    {
+        ["severity"] = "normal",
+        [TransitionEvaluator.CompletedStepsField] = new JsonArray([.. Definition.Steps.Select(s => JsonValue.Create(s.Key))]),
+    };
+
     public static TransitionOutcome Fire(CaseSnapshot snapshot, string trigger, Actor actor, JsonObject? input = null, DateTimeOffset? now = null, ResolvedParameters? parameters = null) =>
         TransitionEvaluator.Evaluate(
             Definition,
