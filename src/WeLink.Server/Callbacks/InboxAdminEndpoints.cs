@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using WeLink.Server.Access;
 using WeLink.Server.Data.Queues;
+using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Callbacks;
 
@@ -34,16 +36,10 @@ public static class InboxAdminEndpoints
         return TypedResults.Json(result, CallbacksJsonContext.Default.InboxPage);
     }
 
-    /// <summary>Puts a parked event back in the queue with fresh attempts.</summary>
+    /// <summary>Puts a parked or still-failing event back in the queue with fresh attempts; audited.</summary>
     public static async Task<Results<NoContent, NotFound<ProblemDetails>>> RetryAsync(
-        Guid id, InboxStore store, WorkSignal<InboxDispatcher> signal, CancellationToken cancellationToken)
-    {
-        if (!await store.Work.RetryAsync(id, cancellationToken))
-        {
-            return TypedResults.NotFound(new ProblemDetails { Title = "No parked event has this id.", Status = StatusCodes.Status404NotFound });
-        }
-
-        signal.Notify();
-        return TypedResults.NoContent();
-    }
+        Guid id, ClaimsPrincipal user, InboxStore store, AuditLog audit, WorkSignal<InboxDispatcher> signal, CancellationToken cancellationToken) =>
+        await audit.RetryAsync(store.Work, signal, "inbox", id, user, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound(new ProblemDetails { Title = "No parked or failing event has this id.", Status = StatusCodes.Status404NotFound });
 }

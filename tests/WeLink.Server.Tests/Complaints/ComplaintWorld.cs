@@ -38,7 +38,7 @@ public sealed class ComplaintWorld : IAsyncDisposable
     private static readonly Type[] SandboxState =
         [typeof(SandboxClock), typeof(SandboxWorld), typeof(SandboxCredentials), typeof(PushLog), typeof(MessageLog), typeof(FaultBook), typeof(QuotaBook)];
 
-    private readonly string[] _args;
+    private string[] _args;
 
     private ComplaintWorld(TestDatabase database, WeLinkTestHost host, OffsetTimeProvider clock, string[] args)
     {
@@ -112,8 +112,10 @@ public sealed class ComplaintWorld : IAsyncDisposable
     /// WeChat's and WeCom's servers, which do not restart with WeLink, so its world, credentials, pushes and recorded
     /// messages carry over into the new host's sandbox.
     /// </summary>
-    public async Task RestartAsync()
+    /// <param name="changedSettings">Settings changed for the new host (a fix deployed with the restart); later ones win.</param>
+    public async Task RestartAsync(params string[] changedSettings)
     {
+        _args = [.. _args, .. changedSettings];
         var services = Host.Services;
         var carried = SandboxState.Select(type => (type, services.GetRequiredService(type))).ToList();
         await Host.DisposeAsync();
@@ -236,8 +238,14 @@ public sealed class ComplaintWorld : IAsyncDisposable
             builder =>
             {
                 builder.Services.AddSingleton<TimeProvider>(clock);
+                // Unless a test sets one (e.g. an id WeChat refuses), the complaint template of the sandbox's accounts.
                 builder.Services.AddOptions<CaseMessagingOptions>().PostConfigure<SandboxWorld>((options, world) =>
-                    options.StatusTemplateId = world.Snapshot().Accounts.SelectMany(a => a.Templates).First(t => t.Title == TemplateTitle).TemplateId);
+                {
+                    if (options.StatusTemplateId.Length == 0)
+                    {
+                        options.StatusTemplateId = world.Snapshot().Accounts.SelectMany(a => a.Templates).First(t => t.Title == TemplateTitle).TemplateId;
+                    }
+                });
                 configure(builder.Services);
             });
 

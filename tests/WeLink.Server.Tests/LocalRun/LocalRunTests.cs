@@ -54,18 +54,7 @@ public sealed class LocalRunTests
         var dealerPage = $"/admin/dealers/{scene.DealerId}";
         Assert.Contains("data-notice=\"no-staff-roles\"", await scene.Admin.GetStringAsync(new Uri(dealerPage, UriKind.Relative)), StringComparison.Ordinal);
 
-        var person = scene.Consumers[0];
-        await scene.ControlAsync("consumers/follow", new { consumer_id = person, appid = scene.AppId });
-        using var consumer = scene.NewBrowser();
-        Assert.Equal(HttpStatusCode.Redirect, (await IdentityWorld.SignInConsumerAsync(consumer, scene.DealerId, person)).StatusCode);
-        using var filing = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/consumer/complaints", UriKind.Relative))
-        {
-            Content = JsonContent.Create(new { category = "车辆故障", description = "保养后发动机异响。", severity = "high", vehicle = "京A12345" }),
-        };
-        filing.Headers.Add("Idempotency-Key", "first-complaint");
-        var filed = await consumer.SendAsync(filing);
-        Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
-        var caseId = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var caseId = await FileComplaintAsync(scene, scene.Consumers[0]);
         await Poll.UntilAsync(
             () => host.QuerySingleAsync<string?>("SELECT assignee_role FROM cases WHERE id = @caseId", new { caseId }),
             role => role == StaffRoles.ServiceAdvisor,
@@ -108,6 +97,42 @@ public sealed class LocalRunTests
             found => found == 1,
             LocalRunScene.Deadline,
             "a follow pushed after the advance to be taken");
+    }
+
+    [Fact]
+    public async Task A_consumer_notice_WeChat_keeps_refusing_shows_on_the_portals_failing_list_with_WeChats_error()
+    {
+        await using var host = await LocalRunHost.StartAsync();
+        var scene = await LocalRunScene.LinkBeijingDealerAsync(host);
+        await scene.ControlAsync("faults/api", new { api = "cgi-bin/message/template/send", count = 100, errcode = 40037 });
+
+        var caseId = await FileComplaintAsync(scene, scene.Consumers[0]);
+
+        var page = await Poll.UntilAsync(
+            () => scene.Admin.GetStringAsync(new Uri("/admin/inbox", UriKind.Relative)),
+            html => html.Contains(caseId.ToString(), StringComparison.Ordinal),
+            LocalRunScene.Deadline,
+            "the refused receipt on the portal's failing list");
+        var at = page.IndexOf(caseId.ToString(), StringComparison.Ordinal);
+        var row = page[page.LastIndexOf("<tr", at, StringComparison.Ordinal)..page.IndexOf("</tr>", at, StringComparison.Ordinal)];
+        Assert.Contains("data-delivery=", row, StringComparison.Ordinal);
+        Assert.Contains("40037", row, StringComparison.Ordinal);
+    }
+
+    /// <summary>The person follows the dealer's account, signs in and files a complaint; its case id.</summary>
+    private static async Task<Guid> FileComplaintAsync(LocalRunScene scene, string person)
+    {
+        await scene.ControlAsync("consumers/follow", new { consumer_id = person, appid = scene.AppId });
+        using var consumer = scene.NewBrowser();
+        Assert.Equal(HttpStatusCode.Redirect, (await IdentityWorld.SignInConsumerAsync(consumer, scene.DealerId, person)).StatusCode);
+        using var filing = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/consumer/complaints", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { category = "车辆故障", description = "保养后发动机异响。", severity = "high", vehicle = "京A12345" }),
+        };
+        filing.Headers.Add("Idempotency-Key", "first-complaint");
+        var filed = await consumer.SendAsync(filing);
+        Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
+        return (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     private static async Task<IReadOnlyList<JsonElement>> MessagesToAsync(LocalRunHost host, string userId)

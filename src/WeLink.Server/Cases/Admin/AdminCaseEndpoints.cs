@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Outbox;
+using WeLink.Server.Data.Queues;
+using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Cases.Admin;
 
@@ -27,17 +30,26 @@ public static class AdminCaseEndpoints
         return await store.GetAsync(id, scope, cancellationToken) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
     }
 
+    /// <summary>Items of one status, or <c>failing</c>: parked ones and pending ones whose last attempt failed.</summary>
     private static async Task<Results<Ok<IReadOnlyList<OutboxItem>>, ProblemHttpResult>> ListOutboxAsync(
         OutboxStore store, CancellationToken cancellationToken, string status = OutboxStore.Parked)
     {
+        if (status == OutboxStore.Failing)
+        {
+            return TypedResults.Ok(await store.FailingAsync(OutboxPage, cancellationToken));
+        }
+
         if (status is not (OutboxStore.Pending or OutboxStore.Done or OutboxStore.Parked))
         {
-            return TypedResults.Problem($"status must be {OutboxStore.Pending}, {OutboxStore.Done} or {OutboxStore.Parked}.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(
+                $"status must be {OutboxStore.Pending}, {OutboxStore.Done}, {OutboxStore.Parked} or {OutboxStore.Failing}.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         return TypedResults.Ok(await store.ListAsync(status, OutboxPage, cancellationToken));
     }
 
-    private static async Task<Results<NoContent, NotFound>> RetryOutboxAsync(Guid id, OutboxStore store, CancellationToken cancellationToken) =>
-        await store.Work.RetryAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+    /// <summary>Puts a parked or still-failing delivery back in line, due now, with fresh attempts; audited.</summary>
+    private static async Task<Results<NoContent, NotFound>> RetryOutboxAsync(
+        Guid id, ClaimsPrincipal user, OutboxStore store, AuditLog audit, WorkSignal<OutboxDispatcher> signal, CancellationToken cancellationToken) =>
+        await audit.RetryAsync(store.Work, signal, "outbox", id, user, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -11,6 +11,9 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
     public const string Done = QueueStatus.Done;
     public const string Parked = QueueStatus.Parked;
 
+    /// <summary>Not a status: parked items and pending ones whose last attempt failed (see <see cref="FailingAsync"/>).</summary>
+    public const string Failing = "failing";
+
     private static readonly QueueTable Table = new(
         "outbox",
         """
@@ -33,6 +36,23 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
         const string sql = $"SELECT {Columns} FROM outbox WHERE status = @status ORDER BY created_at DESC LIMIT @limit";
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<OutboxItem>(new CommandDefinition(sql, new { status, limit }, cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>
+    /// Deliveries whose last attempt failed, parked or still to be tried again, newest first, at most
+    /// <paramref name="limit"/>: what an admin should look at, and may retry. A retried item has its attempts reset, so it
+    /// leaves this list until it fails again.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxItem>> FailingAsync(int limit, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {Columns} FROM outbox
+            WHERE status = 'parked' OR (status = 'pending' AND attempts > 0 AND last_error IS NOT NULL)
+            ORDER BY created_at DESC, id DESC
+            LIMIT @limit
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<OutboxItem>(new CommandDefinition(sql, new { limit }, cancellationToken: cancellationToken))];
     }
 
     public async Task<IReadOnlyList<OutboxItem>> ForCaseAsync(Guid caseId, CancellationToken cancellationToken)

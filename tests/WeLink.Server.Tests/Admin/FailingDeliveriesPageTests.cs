@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using WeLink.Server.Data;
+using WeLink.Server.Tests.Complaints;
+using WeLink.Server.Tests.Support;
+
+namespace WeLink.Server.Tests.Admin;
+
+/// <summary>
+/// A consumer notice that the sandbox's WeChat refuses (HQ set a template id the dealer's account does not have) shows,
+/// with WeChat's error, its attempts and its next attempt, on the portal's page beside parked callback events; once the
+/// setting is fixed, the admin's retry on that page delivers it once, and both retries are in the audit log.
+/// </summary>
+public abstract class FailingDeliveriesPageTests(DatabaseProvider provider)
+{
+    private const string TemplateSend = "template/send";
+    private const string RefusedTemplate = "tmpl-not-in-the-account";
+
+    /// <summary>WeChat's errcode for a template id the account does not have.</summary>
+    private const int InvalidTemplate = 40037;
+
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_refused_template_message_shows_in_the_portal_with_its_error_and_the_pages_retry_after_the_fix_delivers_it_once()
+    {
+        // An hour before the second attempt, so within the test only the admin's retry sends the message again.
+        await using var world = await ComplaintWorld.StartAsync(
+            provider, $"--Messaging:StatusTemplateId={RefusedTemplate}", "--Cases:OutboxFirstRetryDelay=01:00:00", "--Cases:OutboxMaxRetryDelay=01:00:00");
+        using var consumer = await world.ConsumerAsync(world.People[0]);
+        var openId = await world.OpenIdAsync(world.People[0]);
+        await ComplaintTests.FileAsync(consumer, "refused-receipt", "服务态度", "normal");
+
+        using (var admin = await world.PlatformAdminAsync())
+        {
+            var failing = await Poll.UntilAsync(
+                () => admin.GetOkAsync<JsonElement>("/api/admin/outbox?status=failing"), f => f.GetArrayLength() > 0, Deadline, "the refused receipt to be recorded");
+            var item = Assert.Single(failing.EnumerateArray());
+            Assert.Equal(("pending", 1), (item.GetProperty("status").GetString(), item.GetProperty("attempts").GetInt32()));
+            var error = item.GetProperty("lastError").GetString()!;
+            Assert.Contains(InvalidTemplate.ToString(CultureInfo.InvariantCulture), error, StringComparison.Ordinal);
+            Assert.Contains("invalid template_id", error, StringComparison.Ordinal);
+            Assert.True(item.GetProperty("nextAttemptAt").GetDateTimeOffset() > world.Clock.GetUtcNow().AddMinutes(50));
+
+            var row = DeliveryRow(await admin.Http.GetStringAsync(new Uri("/admin/inbox", UriKind.Relative)), item.GetProperty("id").GetGuid());
+            Assert.Contains(WebUtility.HtmlEncode(error), row, StringComparison.Ordinal);
+            Assert.Contains("等待重试", row, StringComparison.Ordinal);
+            Assert.Empty(await world.MessagesAsync(TemplateSend, openId));
+        }
+
+        // HQ fixes the template id and deploys; the delivery still waits out its hour until an admin retries it.
+        await world.RestartAsync("--Messaging:StatusTemplateId=");
+        using var root = await world.PlatformAdminAsync();
+        var id = Assert.Single((await root.GetOkAsync<JsonElement>("/api/admin/outbox?status=failing")).EnumerateArray()).GetProperty("id").GetGuid();
+        var token = await PortalForm.TokenAsync(root, "/admin/inbox");
+        var retried = await PortalForm.PostAsync(root, $"/admin/inbox?handler=RetryDelivery&id={id}", [new(PortalForm.TokenField, token)]);
+        Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+
+        var receipt = Assert.Single(await world.AwaitMessagesAsync(TemplateSend, openId, 1, "the receipt after the retry"));
+        Assert.Equal(world.TemplateId, receipt.GetProperty("body").GetProperty("template_id").GetString());
+        await Poll.UntilAsync(
+            () => world.Database.ScalarAsync<string>("SELECT status FROM outbox WHERE id = @id", new { id }), s => s == "done", Deadline, "the retried delivery to finish");
+        Assert.Single(await world.MessagesAsync(TemplateSend, openId));
+        Assert.Contains("没有失败的投递。", await root.Http.GetStringAsync(new Uri("/admin/inbox", UriKind.Relative)), StringComparison.Ordinal);
+
+        // A retry of what no longer fails is refused, and audited as refused.
+        Assert.Equal(HttpStatusCode.NotFound, (await root.PostAsync($"/api/admin/outbox/{id}/retry", null)).StatusCode);
+        Assert.Equal(
+            ["refused root@welink.test", "succeeded root@welink.test"],
+            await world.Database.QueryAsync<string>(
+                "SELECT outcome || ' ' || actor_email FROM audit_log WHERE action = 'outbox.retry' AND target_id = @id ORDER BY outcome", new { id = id.ToString() }));
+    }
+
+    [Fact]
+    public async Task The_failing_list_refuses_an_unknown_status_and_a_retry_of_an_unknown_delivery_is_not_found()
+    {
+        await using var world = await ComplaintWorld.StartAsync(provider);
+        using var admin = await world.PlatformAdminAsync();
+
+        var unknownStatus = await admin.Http.GetAsync(new Uri("/api/admin/outbox?status=broken", UriKind.Relative));
+        var unknownItem = await admin.PostAsync($"/api/admin/outbox/{Guid.CreateVersion7()}/retry", null);
+        var page = await admin.Http.GetStringAsync(new Uri("/admin/inbox", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknownStatus.StatusCode);
+        Assert.Contains("failing", await unknownStatus.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknownItem.StatusCode);
+        Assert.Contains("没有失败的投递。", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>The page's table row of one delivery; fails the test when the page has none.</summary>
+    internal static string DeliveryRow(string page, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var start = page.IndexOf($"data-delivery=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"the portal page lists no failing delivery {id}");
+        return page[start..page.IndexOf("</tr>", start, StringComparison.Ordinal)];
+    }
+}
+
+public sealed class FailingDeliveriesPageTests_on_Sqlite() : FailingDeliveriesPageTests(DatabaseProvider.Sqlite);
+
+public sealed class FailingDeliveriesPageTests_on_Postgres() : FailingDeliveriesPageTests(DatabaseProvider.Postgres);
