@@ -147,7 +147,7 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
     public async Task HQ_bounds_that_contradict_each_other_are_refused_with_every_problem_named_and_nothing_is_stored()
     {
         await using var world = await DefinitionWorld.StartAsync(provider);
-        var brandPath = $"/api/admin/brands/{world.X.Id}/definitions/complaint/parameters";
+        var brandPath = $"/api/admin/brands/{world.X.Id}/definitions/example/parameters";
 
         using var refused = await world.HqX.Http.PutAsJsonAsync(
             brandPath,
