@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Complaints;
-using WeLink.Server.Tests.Support;
 
 namespace WeLink.Server.Tests.Admin;
 
@@ -20,8 +19,6 @@ public abstract class FailingDeliveriesPageTests(DatabaseProvider provider)
     /// <summary>WeChat's errcode for a template id the account does not have.</summary>
     private const int InvalidTemplate = 40037;
 
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task A_refused_template_message_shows_in_the_portal_with_its_error_and_the_pages_retry_after_the_fix_delivers_it_once()
     {
@@ -35,7 +32,7 @@ public abstract class FailingDeliveriesPageTests(DatabaseProvider provider)
         using (var admin = await world.PlatformAdminAsync())
         {
             var failing = await Poll.UntilAsync(
-                () => admin.GetOkAsync<JsonElement>("/api/admin/outbox?status=failing"), f => f.GetArrayLength() > 0, Deadline, "the refused receipt to be recorded");
+                () => admin.GetOkAsync<JsonElement>("/api/admin/outbox?status=failing"), f => f.GetArrayLength() > 0, Deadline.BackgroundWork, "the refused receipt to be recorded");
             var item = Assert.Single(failing.EnumerateArray());
             Assert.Equal(("pending", 1), (item.GetProperty("status").GetString(), item.GetProperty("attempts").GetInt32()));
             var error = item.GetProperty("lastError").GetString()!;
@@ -60,7 +57,7 @@ public abstract class FailingDeliveriesPageTests(DatabaseProvider provider)
         var receipt = Assert.Single(await world.AwaitMessagesAsync(TemplateSend, openId, 1, "the receipt after the retry"));
         Assert.Equal(world.TemplateId, receipt.GetProperty("body").GetProperty("template_id").GetString());
         await Poll.UntilAsync(
-            () => world.Database.ScalarAsync<string>("SELECT status FROM outbox WHERE id = @id", new { id }), s => s == "done", Deadline, "the retried delivery to finish");
+            () => world.Database.ScalarAsync<string>("SELECT status FROM outbox WHERE id = @id", new { id }), s => s == "done", Deadline.Delivery, "the retried delivery to finish");
         Assert.Single(await world.MessagesAsync(TemplateSend, openId));
         Assert.Contains("没有失败的投递。", await root.Http.GetStringAsync(new Uri("/admin/inbox", UriKind.Relative)), StringComparison.Ordinal);
 
