@@ -33,7 +33,7 @@ public sealed class ApiGuardFilter(FaultBook faults, QuotaBook quotas, string ho
 
         if (!quotas.TryCount(api))
         {
-            return WxResults.Error(45009, "reach max api daily quota limit");
+            return Refusals.Common.DailyQuota.Answer();
         }
 
         return await next(context);

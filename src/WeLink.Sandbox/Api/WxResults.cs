@@ -14,29 +14,31 @@ public static class WxResults
 
     public static IResult Json<T>(T value, JsonTypeInfo<T> typeInfo) => TypedResults.Json(value, typeInfo);
 
-    /// <summary>The official account / open platform answer to a bad access token.</summary>
-    public static IResult WechatToken(TokenCheck check) => check.Status switch
+    /// <summary>The OA host's answer to a bad token: component, authorizer or consumer OAuth token alike.</summary>
+    public static IResult WechatToken(TokenCheck check) => (check.Status switch
     {
-        TokenStatus.Missing => Error(41001, "access_token missing"),
-        TokenStatus.Expired => Error(42001, "access_token expired"),
-        _ => Error(40001, "invalid credential, access_token is invalid or not latest"),
-    };
+        TokenStatus.Missing => Refusals.WechatToken.Missing,
+        TokenStatus.Expired => Refusals.WechatToken.Expired,
+        TokenStatus.Replaced => Refusals.WechatToken.NotLatest,
+        TokenStatus.WrongKind => Refusals.WechatToken.WrongKind,
+        _ => Refusals.WechatToken.Invalid,
+    }).Answer();
 
     /// <summary>WeCom's answer to a bad suite_access_token.</summary>
-    public static IResult SuiteToken(TokenCheck check) => check.Status switch
+    public static IResult SuiteToken(TokenCheck check) => (check.Status switch
     {
-        TokenStatus.Missing => Error(41022, "suite_access_token missing"),
-        TokenStatus.Expired => Error(42009, "suite_access_token expired"),
-        _ => Error(40082, "invalid suite_access_token"),
-    };
+        TokenStatus.Missing => Refusals.SuiteToken.Missing,
+        TokenStatus.Expired => Refusals.SuiteToken.Expired,
+        _ => Refusals.SuiteToken.Invalid,
+    }).Answer();
 
     /// <summary>WeCom's answer to a bad corp access_token.</summary>
-    public static IResult CorpToken(TokenCheck check) => check.Status switch
+    public static IResult CorpToken(TokenCheck check) => (check.Status switch
     {
-        TokenStatus.Missing => Error(41001, "access_token missing"),
-        TokenStatus.Expired => Error(42001, "access_token expired"),
-        _ => Error(40014, "invalid access_token"),
-    };
+        TokenStatus.Missing => Refusals.CorpToken.Missing,
+        TokenStatus.Expired => Refusals.CorpToken.Expired,
+        _ => Refusals.CorpToken.Invalid,
+    }).Answer();
 
     /// <summary>Reads a JSON body; null means the caller must answer <see cref="BadJson"/>.</summary>
     public static async Task<T?> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
@@ -68,5 +70,5 @@ public static class WxResults
         }
     }
 
-    public static IResult BadJson() => Error(47001, "data format error");
+    public static IResult BadJson() => Refusals.Common.BadJson.Answer();
 }

@@ -6,6 +6,9 @@ namespace WeLink.Sandbox.Credentials;
 public enum CodeStatus
 {
     Redeemed,
+
+    /// <summary>Looked at without being used up, and still good.</summary>
+    Live,
     Unknown,
     Expired,
     AlreadyUsed,
@@ -33,13 +36,15 @@ public sealed class CodeBook<TPayload>(SandboxClock clock)
     }
 
     /// <summary>Reads a live code without using it up (for example set_session_info on a pre-auth code).</summary>
-    public TPayload? Peek(string? code)
+    public TPayload? Peek(string? code) => Inspect(code).Payload;
+
+    /// <summary>Tells a live code from an unknown, used or expired one, without using it up.</summary>
+    public CodeRedemption<TPayload> Inspect(string? code)
     {
         lock (_gate)
         {
-            return code is not null && _codes.TryGetValue(code, out var entry) && !entry.Used && clock.GetUtcNow() < entry.ExpiresAt
-                ? entry.Payload
-                : null;
+            var status = Classify(code, out var entry);
+            return new(status, status == CodeStatus.Live ? entry!.Payload : null);
         }
     }
 
@@ -47,22 +52,13 @@ public sealed class CodeBook<TPayload>(SandboxClock clock)
     {
         lock (_gate)
         {
-            if (code is null || !_codes.TryGetValue(code, out var entry))
+            var status = Classify(code, out var entry);
+            if (status != CodeStatus.Live)
             {
-                return new(CodeStatus.Unknown, null);
+                return new(status, null);
             }
 
-            if (entry.Used)
-            {
-                return new(CodeStatus.AlreadyUsed, null);
-            }
-
-            if (clock.GetUtcNow() >= entry.ExpiresAt)
-            {
-                return new(CodeStatus.Expired, null);
-            }
-
-            entry.Used = true;
+            entry!.Used = true;
             return new(CodeStatus.Redeemed, entry.Payload);
         }
     }
@@ -94,6 +90,15 @@ public sealed class CodeBook<TPayload>(SandboxClock clock)
         {
             _codes.Clear();
         }
+    }
+
+    private CodeStatus Classify(string? code, out Entry? entry)
+    {
+        entry = null;
+        return code is null || !_codes.TryGetValue(code, out entry) ? CodeStatus.Unknown
+            : entry.Used ? CodeStatus.AlreadyUsed
+            : clock.GetUtcNow() >= entry.ExpiresAt ? CodeStatus.Expired
+            : CodeStatus.Live;
     }
 
     private sealed class Entry(TPayload payload, DateTimeOffset expiresAt)

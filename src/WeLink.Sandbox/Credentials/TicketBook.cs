@@ -23,18 +23,19 @@ public sealed class TicketBook(SandboxClock clock)
         return ticket;
     }
 
-    public bool IsValid(TicketKind kind, string? ticket)
+    /// <summary>A token request's ticket: one the sandbox pushed for this kind and still young, unknown, or too old.</summary>
+    public TicketStatus Check(TicketKind kind, string? ticket)
     {
         if (string.IsNullOrEmpty(ticket))
         {
-            return false;
+            return TicketStatus.Unknown;
         }
 
         lock (_gate)
         {
-            return _tickets.TryGetValue(ticket, out var issued)
-                && issued.Kind == kind
-                && clock.GetUtcNow() < issued.IssuedAt + LifetimeOf(kind);
+            return !_tickets.TryGetValue(ticket, out var issued) || issued.Kind != kind ? TicketStatus.Unknown
+                : clock.GetUtcNow() >= issued.IssuedAt + LifetimeOf(kind) ? TicketStatus.Expired
+                : TicketStatus.Valid;
         }
     }
 

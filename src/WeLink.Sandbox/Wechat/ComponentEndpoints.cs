@@ -38,12 +38,12 @@ public static class ComponentEndpoints
         var component = options.Value.Component;
         if (body.ComponentAppid != component.AppId)
         {
-            return WxResults.Error(40013, "invalid appid");
+            return Refusals.Component.PushTicketAppId.Answer();
         }
 
         if (body.ComponentSecret != component.AppSecret)
         {
-            return WxResults.Error(40125, "invalid appsecret");
+            return Refusals.Component.PushTicketSecret.Answer();
         }
 
         // The real platform answers first and pushes a moment later.
@@ -61,19 +61,25 @@ public static class ComponentEndpoints
         }
 
         var component = options.Value.Component;
-        if (body.ComponentAppid != component.AppId)
+        if (string.IsNullOrEmpty(body.ComponentAppid) || body.ComponentAppid != component.AppId)
         {
-            return WxResults.Error(40013, "invalid appid");
+            return Refusals.Component.TokenNotComponent.Answer();
+        }
+
+        if (string.IsNullOrEmpty(body.ComponentAppsecret))
+        {
+            return Refusals.Component.TokenSecretMissing.Answer();
         }
 
         if (body.ComponentAppsecret != component.AppSecret)
         {
-            return WxResults.Error(40125, "invalid appsecret");
+            return Refusals.Component.TokenSecretWrong.Answer();
         }
 
-        if (!credentials.Tickets.IsValid(TicketKind.ComponentVerifyTicket, body.ComponentVerifyTicket))
+        var ticket = credentials.Tickets.Check(TicketKind.ComponentVerifyTicket, body.ComponentVerifyTicket);
+        if (ticket != TicketStatus.Valid)
         {
-            return WxResults.Error(61006, "component ticket is invalid");
+            return (ticket == TicketStatus.Expired ? Refusals.Component.TicketExpired : Refusals.Component.TicketInvalid).Answer();
         }
 
         var token = credentials.Tokens.Issue(TokenKind.ComponentAccessToken, component.AppId);
@@ -97,7 +103,7 @@ public static class ComponentEndpoints
 
         if (body.ComponentAppid != check.Subject)
         {
-            return WxResults.Error(61011, "invalid component");
+            return Refusals.Component.PreAuthCodeComponent.Answer();
         }
 
         var code = credentials.PreAuthCodes.Issue(new PreAuthGrant(), PreAuthCodeLifetime, 48, "preauthcode@@@");
@@ -122,13 +128,15 @@ public static class ComponentEndpoints
         var redemption = credentials.AuthorizationCodes.Redeem(body.AuthorizationCode);
         if (redemption.Payload is not { } grant)
         {
-            return WxResults.Error(61009, "code is invalid");
+            return redemption.Status == CodeStatus.Expired
+                ? Refusals.Component.AuthorizationCodeExpired.Answer()
+                : Refusals.Component.AuthorizationCodeInvalid.Answer();
         }
 
         var authorization = credentials.Grants.FindAuthorization(grant.AuthorizerAppId);
         if (authorization is not { Active: true })
         {
-            return WxResults.Error(61003, "component is not authorized by this account");
+            return Refusals.Component.QueryAuthWithdrawn.Answer();
         }
 
         var token = credentials.Tokens.Issue(TokenKind.AuthorizerAccessToken, authorization.AuthorizerAppId);
@@ -147,20 +155,25 @@ public static class ComponentEndpoints
         }
 
         var body = await WxResults.ReadAsync(request, WireJsonContext.Default.AuthorizerTokenRequest, cancellationToken);
-        if (body?.AuthorizerAppid is null)
+        if (body is null)
         {
             return WxResults.BadJson();
+        }
+
+        if (string.IsNullOrEmpty(body.AuthorizerAppid))
+        {
+            return Refusals.Component.AuthorizerAppIdMissing.Answer();
         }
 
         var authorization = credentials.Grants.FindAuthorization(body.AuthorizerAppid);
         if (authorization is not { Active: true })
         {
-            return WxResults.Error(61003, "component is not authorized by this account");
+            return Refusals.Component.NotAuthorized.Answer();
         }
 
         if (authorization.RefreshToken != body.AuthorizerRefreshToken)
         {
-            return WxResults.Error(61023, "refresh_token is invalid");
+            return Refusals.Component.RefreshTokenInvalid.Answer();
         }
 
         var token = credentials.Tokens.Issue(TokenKind.AuthorizerAccessToken, authorization.AuthorizerAppId);
@@ -179,16 +192,21 @@ public static class ComponentEndpoints
         }
 
         var body = await WxResults.ReadAsync(request, WireJsonContext.Default.AuthorizerInfoRequest, cancellationToken);
-        if (body?.AuthorizerAppid is null)
+        if (body is null)
         {
             return WxResults.BadJson();
+        }
+
+        if (string.IsNullOrEmpty(body.AuthorizerAppid))
+        {
+            return Refusals.Component.AuthorizerAppIdMissing.Answer();
         }
 
         var account = world.FindAccount(body.AuthorizerAppid);
         var authorization = credentials.Grants.FindAuthorization(body.AuthorizerAppid);
         if (account is null || authorization is not { Active: true })
         {
-            return WxResults.Error(61003, "component is not authorized by this account");
+            return Refusals.Component.NotAuthorized.Answer();
         }
 
         var info = new AuthorizerInfo(
@@ -224,7 +242,7 @@ public static class ComponentEndpoints
 
         if (body.Count is < 1 or > 500 || body.Offset < 0)
         {
-            return WxResults.Error(40097, "invalid args: count must be 1..500 and offset non-negative");
+            return Refusals.Component.AuthorizerListArgs.Answer();
         }
 
         var all = credentials.Grants.ActiveAuthorizations();

@@ -25,13 +25,19 @@ public static class OAuthEndpoints
             return refusal;
         }
 
-        var redemption = credentials.ConsumerOAuthCodes.Redeem(request.Query["code"].FirstOrDefault());
+        var code = request.Query["code"].FirstOrDefault();
+        if (string.IsNullOrEmpty(code))
+        {
+            return Refusals.OAuth.CodeMissing.Answer();
+        }
+
+        var redemption = credentials.ConsumerOAuthCodes.Redeem(code);
         return redemption switch
         {
-            { Status: CodeStatus.AlreadyUsed } => WxResults.Error(40163, "code been used"),
-            { Status: CodeStatus.Expired } => WxResults.Error(42003, "oauth_code expired"),
+            { Status: CodeStatus.AlreadyUsed } => Refusals.OAuth.CodeUsed.Answer(),
+            { Status: CodeStatus.Expired } => Refusals.OAuth.CodeExpired.Answer(),
             { Payload: { } grant } when grant.AppId == request.Query["appid"].FirstOrDefault() => IssueUserToken(credentials, world, grant),
-            _ => WxResults.Error(40029, "invalid code"),
+            _ => Refusals.OAuth.CodeInvalid.Answer(),
         };
     }
 
@@ -45,12 +51,12 @@ public static class OAuthEndpoints
         var check = credentials.Tokens.Check(request.Query["refresh_token"].FirstOrDefault(), TokenKind.OAuthRefreshToken);
         if (check.Status == TokenStatus.Expired)
         {
-            return WxResults.Error(42002, "refresh_token expired");
+            return Refusals.OAuth.RefreshTokenExpired.Answer();
         }
 
         if (!check.IsValid || GrantOf(check.Subject) is not { } grant || grant.AppId != request.Query["appid"].FirstOrDefault())
         {
-            return WxResults.Error(40030, "invalid refresh_token");
+            return Refusals.OAuth.RefreshTokenInvalid.Answer();
         }
 
         return IssueUserToken(credentials, world, grant, check.Token!.Value);
@@ -67,13 +73,13 @@ public static class OAuthEndpoints
         var grant = GrantOf(check.Subject)!;
         if (grant.Scope != "snsapi_userinfo")
         {
-            return WxResults.Error(48001, "api unauthorized: snsapi_base does not grant user info");
+            return Refusals.OAuth.BaseScope.Answer();
         }
 
         var identity = world.IdentityOf(grant.AppId, grant.ConsumerId);
         if (identity.OpenId != request.Query["openid"].FirstOrDefault())
         {
-            return WxResults.Error(40003, "invalid openid");
+            return Refusals.OAuth.OpenIdMismatch.Answer();
         }
 
         var consumer = world.FindConsumer(grant.ConsumerId)!;
@@ -89,8 +95,7 @@ public static class OAuthEndpoints
         return check.Status switch
         {
             TokenStatus.Valid when check.Subject == request.Query["component_appid"].FirstOrDefault() => null,
-            TokenStatus.Valid => WxResults.Error(61011, "invalid component"),
-            TokenStatus.WrongKind => WxResults.Error(48001, "api unauthorized: use the component_access_token"),
+            TokenStatus.Valid => Refusals.OAuth.ComponentMismatch.Answer(),
             _ => WxResults.WechatToken(check),
         };
     }

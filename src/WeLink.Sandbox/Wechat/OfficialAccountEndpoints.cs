@@ -47,23 +47,23 @@ public static class OfficialAccountEndpoints
 
         if (!account!.CanSendNotices)
         {
-            return WxResults.Error(48001, "api unauthorized: template messages need a verified service account");
+            return Refusals.OfficialAccount.NoticesNeedVerifiedService.Answer();
         }
 
         var templateId = body.TextField("template_id");
         if (!account.Templates.Any(t => t.TemplateId == templateId))
         {
-            return WxResults.Error(40037, "invalid template_id");
+            return Refusals.OfficialAccount.TemplateUnknown.Answer();
         }
 
         if (FindRecipient(world, account, body) is not { } openId)
         {
-            return WxResults.Error(40003, "invalid openid");
+            return Refusals.OfficialAccount.OpenIdUnknown.Answer();
         }
 
         if (world.FollowOf(account.AppId, openId) is not { Subscribed: true })
         {
-            return WxResults.Error(43004, "require subscribe");
+            return Refusals.OfficialAccount.NotFollowing.Answer();
         }
 
         var message = messages.Record("template/send", account.AppId, [openId], "template", body);
@@ -92,23 +92,23 @@ public static class OfficialAccountEndpoints
 
         if (!account!.CanSendNotices)
         {
-            return WxResults.Error(48001, "api unauthorized: subscribe notices need a verified service account");
+            return Refusals.OfficialAccount.NoticesNeedVerifiedService.Answer();
         }
 
         var templateId = body.TextField("template_id") ?? "";
         if (!account.SubscribeTemplates.Any(t => t.TemplateId == templateId))
         {
-            return WxResults.Error(40037, "invalid template_id");
+            return Refusals.OfficialAccount.TemplateUnknown.Answer();
         }
 
         if (FindRecipient(world, account, body) is not { } openId)
         {
-            return WxResults.Error(40003, "invalid openid");
+            return Refusals.OfficialAccount.OpenIdUnknown.Answer();
         }
 
         if (!world.TryUseSubscription(account.AppId, openId, templateId))
         {
-            return WxResults.Error(43101, "user refuse to accept the msg");
+            return Refusals.OfficialAccount.NoSubscription.Answer();
         }
 
         return Sent(messages.Record("subscribe/bizsend", account.AppId, [openId], "subscribe", body), withMsgId: false);
@@ -131,12 +131,12 @@ public static class OfficialAccountEndpoints
         var msgType = body.TextField("msgtype");
         if (msgType is null || !CustomMessageTypes.Contains(msgType) || body.ObjectField(msgType) is null)
         {
-            return WxResults.Error(40008, "invalid message type");
+            return Refusals.OfficialAccount.MessageType.Answer();
         }
 
         if (FindRecipient(world, account!, body) is not { } openId)
         {
-            return WxResults.Error(40003, "invalid openid");
+            return Refusals.OfficialAccount.OpenIdUnknown.Answer();
         }
 
         var lastInteraction = world.LastInteraction(account!.AppId, openId);
@@ -144,7 +144,7 @@ public static class OfficialAccountEndpoints
             || lastInteraction is null
             || clock.GetUtcNow() - lastInteraction >= InteractionWindow)
         {
-            return WxResults.Error(45015, "response out of time limit or subscription is canceled");
+            return Refusals.OfficialAccount.OutsideWindow.Answer();
         }
 
         return Sent(messages.Record("custom/send", account.AppId, [openId], msgType, body), withMsgId: false);
@@ -161,7 +161,7 @@ public static class OfficialAccountEndpoints
         var openId = request.Query["openid"].FirstOrDefault() ?? "";
         if (world.FindByOpenId(check.Subject, openId) is not { } identity)
         {
-            return WxResults.Error(40003, "invalid openid");
+            return Refusals.OfficialAccount.OpenIdUnknown.Answer();
         }
 
         var follow = world.FollowOf(check.Subject, openId);
@@ -193,7 +193,7 @@ public static class OfficialAccountEndpoints
 
         if (!body.TryGetProperty("button", out var buttons) || buttons.ValueKind != JsonValueKind.Array || buttons.GetArrayLength() is < 1 or > 3)
         {
-            return WxResults.Error(40016, "invalid button size: a menu has 1 to 3 top-level buttons");
+            return Refusals.OfficialAccount.MenuButtons.Answer();
         }
 
         world.SetMenu(account!.AppId, body.GetRawText());
@@ -211,7 +211,7 @@ public static class OfficialAccountEndpoints
 
         if (account!.Kind != AccountKind.ServiceAccount || !account.Verified)
         {
-            return WxResults.Error(48001, "api unauthorized: QR codes with parameters need a verified service account");
+            return Refusals.OfficialAccount.QrCodeNeedsVerifiedService.Answer();
         }
 
         var actionName = body.TextField("action_name");
@@ -224,7 +224,7 @@ public static class OfficialAccountEndpoints
         };
         if (sceneValue is null)
         {
-            return WxResults.Error(40053, "invalid action info: action_name and its scene_id or scene_str are required");
+            return Refusals.OfficialAccount.QrCodeActionInfo.Answer();
         }
 
         var temporary = actionName is "QR_SCENE" or "QR_STR_SCENE";
@@ -249,9 +249,10 @@ public static class OfficialAccountEndpoints
             return (null, default, WxResults.BadJson());
         }
 
-        return world.FindAccount(check.Subject) is { } account
-            ? (account, body, null)
-            : (null, default, WxResults.Error(61003, "component is not authorized by this account"));
+        // Authorizer tokens are issued only for accounts of the world, and accounts are never removed from it.
+        var account = world.FindAccount(check.Subject)
+            ?? throw new InvalidOperationException($"A live authorizer token names account '{check.Subject}', which the world does not have.");
+        return (account, body, null);
     }
 
     private static string? FindRecipient(SandboxWorld world, OfficialAccount account, JsonElement body) =>

@@ -38,13 +38,13 @@ public static class CorpEndpoints
 
         if (body.NumberField("agentid") != installation!.AgentId)
         {
-            return WxResults.Error(40056, "invalid agentid");
+            return Refusals.Corp.AgentId.Answer();
         }
 
         var msgType = body.TextField("msgtype");
         if (msgType is null || !MessageTypes.Contains(msgType) || body.ObjectField(msgType) is not { } payload)
         {
-            return WxResults.Error(40008, "invalid message type");
+            return Refusals.Corp.MessageType.Answer();
         }
 
         var interactive = false;
@@ -54,7 +54,7 @@ public static class CorpEndpoints
             interactive = InteractiveCards.Contains(cardType) || payload.Has("action_menu");
             if (interactive && string.IsNullOrEmpty(payload.TextField("task_id")))
             {
-                return WxResults.Error(40058, "invalid parameter: task_id is required for interactive template cards");
+                return Refusals.Corp.TaskIdMissing.Answer();
             }
         }
 
@@ -65,7 +65,7 @@ public static class CorpEndpoints
         var invalid = recipients.Where(u => !staff.Contains(u)).ToList();
         if (valid.Count == 0)
         {
-            return WxResults.Error(81013, "user & party & tag all invalid");
+            return Refusals.Corp.NoValidRecipient.Answer();
         }
 
         var message = messages.Record("wecom/message/send", installation.CorpId, valid, msgType, body);
@@ -88,13 +88,13 @@ public static class CorpEndpoints
 
         if (body.NumberField("agentid") != installation!.AgentId)
         {
-            return WxResults.Error(40056, "invalid agentid");
+            return Refusals.Corp.AgentId.Answer();
         }
 
         var redemption = credentials.CardResponseCodes.Redeem(body.TextField("response_code"));
         if (redemption.Payload is not { } grant || grant.CorpId != installation.CorpId)
         {
-            return WxResults.Error(40058, "invalid parameter: response_code is unknown, used or older than 72 h");
+            return Refusals.Corp.ResponseCodeInvalid.Answer();
         }
 
         var userIds = body.TryGetProperty("userids", out var ids) && ids.ValueKind == JsonValueKind.Array
@@ -116,7 +116,7 @@ public static class CorpEndpoints
 
         if (world.FindStaff(check.Subject, request.Query["userid"].FirstOrDefault() ?? "") is not { } staff)
         {
-            return WxResults.Error(60111, "userid not found");
+            return Refusals.Corp.UserUnknown.Answer();
         }
 
         return WxResults.Json(
@@ -138,7 +138,7 @@ public static class CorpEndpoints
             || !int.TryParse(request.Query["department_id"], NumberStyles.None, CultureInfo.InvariantCulture, out var departmentId)
             || corp.Departments.All(d => d.Id != departmentId))
         {
-            return WxResults.Error(60123, "invalid party id");
+            return Refusals.Corp.DepartmentUnknown.Answer();
         }
 
         HashSet<int> wanted = [departmentId];
@@ -173,7 +173,7 @@ public static class CorpEndpoints
 
         if (world.FindExternalContact(check.Subject, request.Query["external_userid"].FirstOrDefault() ?? "") is not { } contact)
         {
-            return WxResults.Error(84061, "not external contact");
+            return Refusals.Corp.NotExternalContact.Answer();
         }
 
         var consumer = world.FindConsumer(contact.ConsumerId);
@@ -200,8 +200,10 @@ public static class CorpEndpoints
             return (null, default, WxResults.BadJson());
         }
 
-        return credentials.Grants.FindInstallation(check.Subject) is { Active: true } installation
-            ? (installation, body, null)
-            : (null, default, WxResults.Error(48002, "api forbidden: the corp has not installed the app"));
+        // An uninstall revokes the corp's tokens, so a live corp token always belongs to a live installation.
+        var installation = credentials.Grants.FindInstallation(check.Subject) is { Active: true } live
+            ? live
+            : throw new InvalidOperationException($"A live corp token names corp '{check.Subject}', which has no live installation.");
+        return (installation, body, null);
     }
 }

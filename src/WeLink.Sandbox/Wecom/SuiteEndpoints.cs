@@ -45,14 +45,19 @@ public static class SuiteEndpoints
         }
 
         var suite = options.Value.Suite;
-        if (body.SuiteId != suite.SuiteId || body.SuiteSecret != suite.SuiteSecret)
+        if (body.SuiteId != suite.SuiteId)
         {
-            return WxResults.Error(40001, "invalid credential: suite_id or suite_secret is wrong");
+            return Refusals.Suite.SuiteIdUnknown.Answer();
         }
 
-        if (!credentials.Tickets.IsValid(TicketKind.SuiteTicket, body.SuiteTicket))
+        if (body.SuiteSecret != suite.SuiteSecret)
         {
-            return WxResults.Error(40085, "invalid suite_ticket");
+            return Refusals.Suite.SuiteSecretWrong.Answer();
+        }
+
+        if (credentials.Tickets.Check(TicketKind.SuiteTicket, body.SuiteTicket) != TicketStatus.Valid)
+        {
+            return Refusals.Suite.SuiteTicketInvalid.Answer();
         }
 
         var token = credentials.Tokens.Issue(TokenKind.SuiteAccessToken, suite.SuiteId);
@@ -76,14 +81,15 @@ public static class SuiteEndpoints
             return WxResults.BadJson();
         }
 
-        if (credentials.SuitePreAuthCodes.Peek(body.PreAuthCode) is not { } grant)
+        var preAuth = credentials.SuitePreAuthCodes.Inspect(body.PreAuthCode);
+        if (preAuth.Payload is not { } grant)
         {
-            return WxResults.Error(40079, "invalid pre_auth_code");
+            return (preAuth.Status == CodeStatus.Expired ? Refusals.Suite.PreAuthCodeExpired : Refusals.Suite.PreAuthCodeInvalid).Answer();
         }
 
         if (body.SessionInfo.AuthType is not (0 or 1))
         {
-            return WxResults.Error(40097, "invalid args: auth_type must be 0 (formal) or 1 (test)");
+            return Refusals.Suite.SessionAuthType.Answer();
         }
 
         grant.AuthType = body.SessionInfo.AuthType;
@@ -146,7 +152,7 @@ public static class SuiteEndpoints
         if (FindLiveInstallation(credentials, body.AuthCorpid, body.PermanentCode) is not { } installation
             || world.FindCorp(installation.CorpId) is not { } corp)
         {
-            return WxResults.Error(40084, "invalid permanent_code");
+            return Refusals.Suite.PermanentCodeInvalid.Answer();
         }
 
         return WxResults.Json(
@@ -165,7 +171,7 @@ public static class SuiteEndpoints
 
         if (FindLiveInstallation(credentials, body.AuthCorpid, body.PermanentCode) is not { } installation)
         {
-            return WxResults.Error(40084, "invalid permanent_code");
+            return Refusals.Suite.PermanentCodeInvalid.Answer();
         }
 
         var token = credentials.Tokens.Issue(TokenKind.CorpAccessToken, installation.CorpId);
@@ -174,10 +180,16 @@ public static class SuiteEndpoints
 
     public static IResult UserInfo3rd(HttpRequest request, SandboxCredentials credentials, SandboxWorld world)
     {
-        var redemption = credentials.StaffOAuthCodes.Redeem(request.Query["code"].FirstOrDefault());
+        var code = request.Query["code"].FirstOrDefault();
+        if (string.IsNullOrEmpty(code))
+        {
+            return Refusals.Suite.OAuthCodeMissing.Answer();
+        }
+
+        var redemption = credentials.StaffOAuthCodes.Redeem(code);
         if (redemption.Payload is not { } grant || world.FindStaff(grant.CorpId, grant.UserId) is not { } staff)
         {
-            return WxResults.Error(40029, "invalid code");
+            return Refusals.Suite.OAuthCodeInvalid.Answer();
         }
 
         var userTicket = grant.Scope == "snsapi_privateinfo" ? credentials.UserTickets.Issue(grant, UserTicketLifetime) : null;
@@ -202,10 +214,16 @@ public static class SuiteEndpoints
             return WxResults.BadJson();
         }
 
-        // A user_ticket may be read several times until it expires.
-        if (credentials.UserTickets.Peek(body.UserTicket) is not { } grant || world.FindStaff(grant.CorpId, grant.UserId) is not { } staff)
+        if (string.IsNullOrEmpty(body.UserTicket))
         {
-            return WxResults.Error(40098, "invalid user_ticket");
+            return Refusals.Suite.UserTicketMissing.Answer();
+        }
+
+        // A user_ticket may be read several times until it expires.
+        var ticket = credentials.UserTickets.Inspect(body.UserTicket);
+        if (ticket.Payload is not { } grant || world.FindStaff(grant.CorpId, grant.UserId) is not { } staff)
+        {
+            return (ticket.Status == CodeStatus.Expired ? Refusals.Suite.UserTicketExpired : Refusals.Suite.UserTicketInvalid).Answer();
         }
 
         return WxResults.Json(
@@ -242,7 +260,7 @@ public static class SuiteEndpoints
             || credentials.Grants.FindInstallation(grant.CorpId) is not { Active: true } installation
             || world.FindCorp(grant.CorpId) is not { } corp)
         {
-            return (null, null, WxResults.Error(40078, "invalid auth_code"));
+            return (null, null, Refusals.Suite.AuthCodeInvalid.Answer());
         }
 
         return (installation, corp, null);

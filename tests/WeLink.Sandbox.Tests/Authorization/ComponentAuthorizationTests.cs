@@ -64,7 +64,7 @@ public sealed class ComponentAuthorizationTests
 
         host.Advance(TimeSpan.FromSeconds(600));
 
-        Assert.Equal(61009, (await host.QueryAuthAsync(componentToken, authCode)).Errcode());
+        Assert.Equal(61010, (await host.QueryAuthAsync(componentToken, authCode)).Errcode());
     }
 
     [Fact]

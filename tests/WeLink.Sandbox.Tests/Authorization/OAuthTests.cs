@@ -33,7 +33,7 @@ public sealed class OAuthTests
         host.Advance(TimeSpan.FromSeconds(300));
         var response = await ExchangeAsync(host, account, code, await host.ComponentTokenAsync());
 
-        Assert.Equal(42003, response.Errcode());
+        Assert.Equal(40029, response.Errcode());
     }
 
     [Fact]

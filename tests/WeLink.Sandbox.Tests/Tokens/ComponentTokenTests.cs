@@ -27,7 +27,7 @@ public sealed class ComponentTokenTests
     }
 
     [Fact]
-    public async Task A_ticket_older_than_12_hours_is_refused_with_61006()
+    public async Task A_ticket_older_than_12_hours_is_refused_with_61005()
     {
         await using var host = await SandboxHost.StartAsync();
         var ticket = await host.PushComponentTicketAsync();
@@ -35,7 +35,7 @@ public sealed class ComponentTokenTests
         host.Advance(TimeSpan.FromHours(11));
         Assert.Equal(0, (await host.RequestComponentTokenAsync(ticket)).Errcode());
         host.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(61006, (await host.RequestComponentTokenAsync(ticket)).Errcode());
+        Assert.Equal(61005, (await host.RequestComponentTokenAsync(ticket)).Errcode());
     }
 
     [Fact]

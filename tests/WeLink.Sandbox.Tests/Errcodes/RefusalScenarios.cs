@@ -1,0 +1,377 @@
+using System.Text;
+using System.Text.Json;
+using WeLink.Sandbox.Tests.Infrastructure;
+
+namespace WeLink.Sandbox.Tests.Errcodes;
+
+/// <summary>How a caller meets one refusal of the catalogue; <see cref="Settings"/> configure the sandbox it needs.</summary>
+public sealed record RefusalScenario(Func<SandboxHost, Task<JsonElement>> Act, IReadOnlyDictionary<string, string?>? Settings = null);
+
+/// <summary>
+/// One scenario per row of <c>Refusals.All</c>, keyed by the row's name: each sets up everything right but the one
+/// thing the row's condition names, then makes the call the way a WeChat client would.
+/// </summary>
+public static class RefusalScenarios
+{
+    private const string Component = "wechat/cgi-bin/component";
+    private const string Service = "wecom/cgi-bin/service";
+
+    public static IReadOnlyDictionary<string, RefusalScenario> All { get; } = new Dictionary<string, RefusalScenario>
+    {
+        ["Common.BadJson"] = new(host => PostRawAsync(host, $"{Component}/api_component_token", "component_appid=wx")),
+        ["Common.DailyQuota"] = new(
+            async host =>
+            {
+                await host.RequestComponentTokenAsync("any");
+                return await host.RequestComponentTokenAsync("any");
+            },
+            new Dictionary<string, string?> { ["Sandbox:Quotas:DailyBudgets:cgi-bin/component/api_component_token"] = "1" }),
+
+        ["WechatToken.Missing"] = new(host => host.AuthorizerListAsync("")),
+        ["WechatToken.Invalid"] = new(host => host.AuthorizerListAsync("not-a-token")),
+        ["WechatToken.NotLatest"] = new(async host =>
+        {
+            var first = await host.ComponentTokenAsync();
+            await host.ComponentTokenAsync();
+            host.Advance(TimeSpan.FromMinutes(5));
+            return await host.AuthorizerListAsync(first);
+        }),
+        ["WechatToken.Expired"] = new(async host =>
+        {
+            var token = await host.ComponentTokenAsync();
+            host.Advance(TimeSpan.FromSeconds(7200));
+            return await host.AuthorizerListAsync(token);
+        }),
+        ["WechatToken.WrongKind"] = new(async host => await host.AuthorizerListAsync((await AccountAsync(host)).AccessToken)),
+
+        ["Component.PushTicketAppId"] = new(host => host.Client.PostJsonAsync(
+            $"{Component}/api_start_push_ticket", new { component_appid = "wxnotthecomponent", component_secret = SandboxHost.ComponentSecret })),
+        ["Component.PushTicketSecret"] = new(host => host.Client.PostJsonAsync(
+            $"{Component}/api_start_push_ticket", new { component_appid = SandboxHost.ComponentAppId, component_secret = "wrong" })),
+        ["Component.TokenNotComponent"] = new(async host => await host.Client.PostJsonAsync($"{Component}/api_component_token", new
+        {
+            component_appid = "wxnotthecomponent",
+            component_appsecret = SandboxHost.ComponentSecret,
+            component_verify_ticket = await host.PushComponentTicketAsync(),
+        })),
+        ["Component.TokenSecretMissing"] = new(async host => await host.RequestComponentTokenAsync(await host.PushComponentTicketAsync(), secret: "")),
+        ["Component.TokenSecretWrong"] = new(async host => await host.RequestComponentTokenAsync(await host.PushComponentTicketAsync(), secret: "wrong")),
+        ["Component.TicketInvalid"] = new(host => host.RequestComponentTokenAsync("ticket@@@made-up")),
+        ["Component.TicketExpired"] = new(async host =>
+        {
+            var ticket = await host.PushComponentTicketAsync();
+            host.Advance(TimeSpan.FromHours(12));
+            return await host.RequestComponentTokenAsync(ticket);
+        }),
+        ["Component.PreAuthCodeComponent"] = new(async host => await host.Client.PostJsonAsync(
+            $"{Component}/api_create_preauthcode?component_access_token={await host.ComponentTokenAsync()}",
+            new { component_appid = "wxnotthecomponent" })),
+        ["Component.AuthorizationCodeInvalid"] = new(async host =>
+            await host.QueryAuthAsync(await host.ComponentTokenAsync(), "queryauthcode@@@made-up")),
+        ["Component.AuthorizationCodeExpired"] = new(async host =>
+        {
+            var token = await host.ComponentTokenAsync();
+            var code = await host.ApproveComponentAsync(token, (await WorldView.ReadAsync(host)).VerifiedServiceAccount);
+            host.Advance(TimeSpan.FromSeconds(600));
+            return await host.QueryAuthAsync(token, code);
+        }),
+        ["Component.QueryAuthWithdrawn"] = new(async host =>
+        {
+            var token = await host.ComponentTokenAsync();
+            var appId = (await WorldView.ReadAsync(host)).VerifiedServiceAccount;
+            var code = await host.ApproveComponentAsync(token, appId);
+            await host.Client.PostJsonAsync("control/component/unauthorize", new { appid = appId });
+            return await host.QueryAuthAsync(token, code);
+        }),
+        ["Component.AuthorizerAppIdMissing"] = new(async host => await host.Client.PostJsonAsync(
+            $"{Component}/api_authorizer_token?component_access_token={await host.ComponentTokenAsync()}",
+            new { component_appid = SandboxHost.ComponentAppId, authorizer_refresh_token = "refreshtoken@@@any" })),
+        ["Component.NotAuthorized"] = new(async host => await host.Client.PostJsonAsync(
+            $"{Component}/api_authorizer_token?component_access_token={await host.ComponentTokenAsync()}",
+            new
+            {
+                component_appid = SandboxHost.ComponentAppId,
+                authorizer_appid = (await WorldView.ReadAsync(host)).VerifiedServiceAccount,
+                authorizer_refresh_token = "refreshtoken@@@any",
+            })),
+        ["Component.RefreshTokenInvalid"] = new(async host =>
+        {
+            var account = await AccountAsync(host);
+            return await host.Client.PostJsonAsync(
+                $"{Component}/api_authorizer_token?component_access_token={account.ComponentToken}",
+                new { component_appid = SandboxHost.ComponentAppId, authorizer_appid = account.AppId, authorizer_refresh_token = "refreshtoken@@@wrong" });
+        }),
+        ["Component.AuthorizerListArgs"] = new(async host => await host.Client.PostJsonAsync(
+            $"{Component}/api_get_authorizer_list?component_access_token={await host.ComponentTokenAsync()}",
+            new { component_appid = SandboxHost.ComponentAppId, offset = 0, count = 0 })),
+
+        ["OAuth.ComponentMismatch"] = new(async host =>
+        {
+            var (account, code) = await ConsentAsync(host, "snsapi_base");
+            return await ExchangeAsync(host, account, $"code={code}", componentAppId: "wxnotthecomponent");
+        }),
+        ["OAuth.CodeMissing"] = new(async host => await ExchangeAsync(host, await AccountAsync(host), "")),
+        ["OAuth.CodeInvalid"] = new(async host => await ExchangeAsync(host, await AccountAsync(host), "code=made-up")),
+        ["OAuth.CodeExpired"] = new(async host =>
+        {
+            var (account, code) = await ConsentAsync(host, "snsapi_base");
+            host.Advance(TimeSpan.FromSeconds(300));
+            return await ExchangeAsync(host, account, $"code={code}");
+        }),
+        ["OAuth.CodeUsed"] = new(async host =>
+        {
+            var (account, code) = await ConsentAsync(host, "snsapi_base");
+            await ExchangeAsync(host, account, $"code={code}");
+            return await ExchangeAsync(host, account, $"code={code}");
+        }),
+        ["OAuth.RefreshTokenExpired"] = new(async host =>
+        {
+            var (account, code) = await ConsentAsync(host, "snsapi_base");
+            var token = await ExchangeAsync(host, account, $"code={code}");
+            host.Advance(TimeSpan.FromDays(30));
+            return await RefreshAsync(host, account.AppId, await host.ComponentTokenAsync(), token.Text("refresh_token"));
+        }),
+        ["OAuth.RefreshTokenInvalid"] = new(async host =>
+        {
+            var account = await AccountAsync(host);
+            return await RefreshAsync(host, account.AppId, account.ComponentToken, "made-up");
+        }),
+        ["OAuth.BaseScope"] = new(async host =>
+        {
+            var (account, code) = await ConsentAsync(host, "snsapi_base");
+            var token = await ExchangeAsync(host, account, $"code={code}");
+            return await UserInfoAsync(host, token.Text("access_token"), token.Text("openid"));
+        }),
+        ["OAuth.OpenIdMismatch"] = new(async host =>
+        {
+            var (account, code) = await ConsentAsync(host, "snsapi_userinfo");
+            var token = await ExchangeAsync(host, account, $"code={code}");
+            return await UserInfoAsync(host, token.Text("access_token"), "o-someone-else");
+        }),
+
+        ["OfficialAccount.NoticesNeedVerifiedService"] = new(async host =>
+        {
+            var world = await WorldView.ReadAsync(host);
+            var account = await host.AuthorizeAccountAsync(world.AccountAppId("SubscriptionAccount", verified: true));
+            var openId = await host.FollowAsync(world.ConsumerId(0), account.AppId);
+            return await host.SendAsync("template/send", account.AccessToken, new { touser = openId, template_id = "any", data = new { } });
+        }),
+        ["OfficialAccount.TemplateUnknown"] = new(async host =>
+        {
+            var (account, openId, _) = await FollowerAsync(host);
+            return await host.SendAsync("template/send", account.AccessToken, new { touser = openId, template_id = "nope", data = new { } });
+        }),
+        ["OfficialAccount.OpenIdUnknown"] = new(async host =>
+        {
+            var (account, _, templateId) = await FollowerAsync(host);
+            return await host.SendAsync("template/send", account.AccessToken, new { touser = "o-nobody", template_id = templateId, data = new { } });
+        }),
+        ["OfficialAccount.NotFollowing"] = new(async host =>
+        {
+            var (account, openId, templateId) = await FollowerAsync(host);
+            await host.ActAsync("unfollow", new { consumer_id = (await WorldView.ReadAsync(host)).ConsumerId(0), appid = account.AppId });
+            return await host.SendAsync("template/send", account.AccessToken, new { touser = openId, template_id = templateId, data = new { } });
+        }),
+        ["OfficialAccount.NoSubscription"] = new(async host =>
+        {
+            var (account, openId, _) = await FollowerAsync(host);
+            var templateId = (await WorldView.ReadAsync(host)).Account(account.AppId).GetProperty("subscribe_templates")[0].Text("template_id");
+            return await host.SendAsync("subscribe/bizsend", account.AccessToken, new { touser = openId, template_id = templateId, data = new { } });
+        }),
+        ["OfficialAccount.MessageType"] = new(async host =>
+        {
+            var (account, openId, _) = await FollowerAsync(host);
+            return await host.SendAsync("custom/send", account.AccessToken, new { touser = openId, msgtype = "fax", fax = new { } });
+        }),
+        ["OfficialAccount.OutsideWindow"] = new(async host =>
+        {
+            var (account, openId, _) = await FollowerAsync(host);
+            host.Advance(TimeSpan.FromHours(49));
+            var fresh = await host.AuthorizeAccountAsync(account.AppId);
+            return await host.SendAsync("custom/send", fresh.AccessToken, new { touser = openId, msgtype = "text", text = new { content = "hi" } });
+        }),
+        ["OfficialAccount.MenuButtons"] = new(async host => await host.Client.PostJsonAsync(
+            $"wechat/cgi-bin/menu/create?access_token={(await AccountAsync(host)).AccessToken}", new { button = Array.Empty<object>() })),
+        ["OfficialAccount.QrCodeNeedsVerifiedService"] = new(async host =>
+        {
+            var account = await host.AuthorizeAccountAsync((await WorldView.ReadAsync(host)).AccountAppId("SubscriptionAccount", verified: true));
+            return await QrCodeAsync(host, account, new { action_name = "QR_LIMIT_SCENE", action_info = new { scene = new { scene_id = 7 } } });
+        }),
+        ["OfficialAccount.QrCodeActionInfo"] = new(async host =>
+            await QrCodeAsync(host, await AccountAsync(host), new { action_name = "QR_SCENE", action_info = new { scene = new { } } })),
+
+        ["SuiteToken.Missing"] = new(host => host.PreAuthCodeAsync("")),
+        ["SuiteToken.Invalid"] = new(host => host.PreAuthCodeAsync("not-a-token")),
+        ["SuiteToken.Expired"] = new(async host =>
+        {
+            var token = await host.SuiteTokenAsync();
+            host.Advance(TimeSpan.FromSeconds(7200));
+            return await host.PreAuthCodeAsync(token);
+        }),
+
+        ["Suite.SuiteIdUnknown"] = new(async host => await host.Client.PostJsonAsync($"{Service}/get_suite_token", new
+        {
+            suite_id = "wwnotthesuite",
+            suite_secret = SandboxHost.SuiteSecret,
+            suite_ticket = await host.PushSuiteTicketAsync(),
+        })),
+        ["Suite.SuiteSecretWrong"] = new(async host => await host.Client.PostJsonAsync($"{Service}/get_suite_token", new
+        {
+            suite_id = SandboxHost.SuiteId,
+            suite_secret = "wrong",
+            suite_ticket = await host.PushSuiteTicketAsync(),
+        })),
+        ["Suite.SuiteTicketInvalid"] = new(host => host.RequestSuiteTokenAsync("made-up")),
+        ["Suite.PreAuthCodeInvalid"] = new(async host => await SessionInfoAsync(host, await host.SuiteTokenAsync(), "made-up", authType: 1)),
+        ["Suite.PreAuthCodeExpired"] = new(async host =>
+        {
+            var token = await host.SuiteTokenAsync();
+            var preAuth = (await host.PreAuthCodeAsync(token)).Text("pre_auth_code");
+            host.Advance(TimeSpan.FromSeconds(1200));
+            return await SessionInfoAsync(host, token, preAuth, authType: 1);
+        }),
+        ["Suite.SessionAuthType"] = new(async host =>
+        {
+            var token = await host.SuiteTokenAsync();
+            return await SessionInfoAsync(host, token, (await host.PreAuthCodeAsync(token)).Text("pre_auth_code"), authType: 2);
+        }),
+        ["Suite.AuthCodeInvalid"] = new(async host => await host.Client.PostJsonAsync(
+            $"{Service}/get_permanent_code?suite_access_token={await host.SuiteTokenAsync()}", new { auth_code = "made-up" })),
+        ["Suite.PermanentCodeInvalid"] = new(async host =>
+        {
+            var corp = await CorpAsync(host);
+            return await host.Client.PostJsonAsync(
+                $"{Service}/get_corp_token?suite_access_token={corp.SuiteToken}", new { auth_corpid = corp.CorpId, permanent_code = "wrong" });
+        }),
+        ["Suite.OAuthCodeMissing"] = new(async host => await host.Client.GetJsonAsync(
+            $"{Service}/auth/getuserinfo3rd?suite_access_token={await host.SuiteTokenAsync()}")),
+        ["Suite.OAuthCodeInvalid"] = new(async host => await host.Client.GetJsonAsync(
+            $"{Service}/auth/getuserinfo3rd?suite_access_token={await host.SuiteTokenAsync()}&code=made-up")),
+        ["Suite.UserTicketMissing"] = new(async host => await host.Client.PostJsonAsync(
+            $"{Service}/auth/getuserdetail3rd?suite_access_token={await host.SuiteTokenAsync()}", new { })),
+        ["Suite.UserTicketInvalid"] = new(async host => await host.Client.PostJsonAsync(
+            $"{Service}/auth/getuserdetail3rd?suite_access_token={await host.SuiteTokenAsync()}", new { user_ticket = "made-up" })),
+        ["Suite.UserTicketExpired"] = new(async host =>
+        {
+            var world = await WorldView.ReadAsync(host);
+            var token = await host.SuiteTokenAsync();
+            var open = await host.Client.PostJsonAsync(
+                "control/staff/open-app", new { corpid = world.CorpId(0), userid = world.StaffUserId(0, 0), scope = "snsapi_privateinfo" });
+            var user = await host.Client.GetJsonAsync($"{Service}/auth/getuserinfo3rd?suite_access_token={token}&code={open.Text("code")}");
+            host.Advance(TimeSpan.FromSeconds(1800));
+            return await host.Client.PostJsonAsync(
+                $"{Service}/auth/getuserdetail3rd?suite_access_token={token}", new { user_ticket = user.Text("user_ticket") });
+        }),
+
+        ["CorpToken.Missing"] = new(host => host.Client.GetJsonAsync("wecom/cgi-bin/user/get?access_token=&userid=any")),
+        ["CorpToken.Invalid"] = new(host => host.Client.GetJsonAsync("wecom/cgi-bin/user/get?access_token=not-a-token&userid=any")),
+        ["CorpToken.Expired"] = new(async host =>
+        {
+            var corp = await CorpAsync(host);
+            host.Advance(TimeSpan.FromSeconds(7200));
+            return await host.Client.GetJsonAsync($"wecom/cgi-bin/user/get?access_token={corp.AccessToken}&userid=any");
+        }),
+
+        ["Corp.AgentId"] = new(async host =>
+        {
+            var (corp, userId) = await CorpAndMemberAsync(host);
+            return await MessageAsync(host, corp, new { touser = userId, msgtype = "text", agentid = corp.AgentId + 1, text = new { content = "x" } });
+        }),
+        ["Corp.MessageType"] = new(async host =>
+        {
+            var (corp, userId) = await CorpAndMemberAsync(host);
+            return await MessageAsync(host, corp, new { touser = userId, msgtype = "fax", agentid = corp.AgentId, fax = new { } });
+        }),
+        ["Corp.TaskIdMissing"] = new(async host =>
+        {
+            var (corp, userId) = await CorpAndMemberAsync(host);
+            return await MessageAsync(host, corp, new
+            {
+                touser = userId,
+                msgtype = "template_card",
+                agentid = corp.AgentId,
+                template_card = new { card_type = "button_interaction", main_title = new { title = "Complaint" } },
+            });
+        }),
+        ["Corp.NoValidRecipient"] = new(async host =>
+        {
+            var corp = await CorpAsync(host);
+            return await MessageAsync(host, corp, new { touser = "ghost", msgtype = "text", agentid = corp.AgentId, text = new { content = "x" } });
+        }),
+        ["Corp.ResponseCodeInvalid"] = new(async host =>
+        {
+            var (corp, userId) = await CorpAndMemberAsync(host);
+            return await host.Client.PostJsonAsync(
+                $"wecom/cgi-bin/message/update_template_card?access_token={corp.AccessToken}",
+                new { userids = new[] { userId }, agentid = corp.AgentId, response_code = "made-up", button = new { replace_name = "Done" } });
+        }),
+        ["Corp.UserUnknown"] = new(async host => await host.Client.GetJsonAsync(
+            $"wecom/cgi-bin/user/get?access_token={(await CorpAsync(host)).AccessToken}&userid=ghost")),
+        ["Corp.DepartmentUnknown"] = new(async host => await host.Client.GetJsonAsync(
+            $"wecom/cgi-bin/user/simplelist?access_token={(await CorpAsync(host)).AccessToken}&department_id=999999")),
+        ["Corp.NotExternalContact"] = new(async host => await host.Client.GetJsonAsync(
+            $"wecom/cgi-bin/externalcontact/get?access_token={(await CorpAsync(host)).AccessToken}&external_userid=ghost")),
+    };
+
+    private static async Task<JsonElement> PostRawAsync(SandboxHost host, string path, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await host.Client.PostAsync(new Uri(path, UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<AuthorizedAccount> AccountAsync(SandboxHost host) =>
+        await host.AuthorizeAccountAsync((await WorldView.ReadAsync(host)).VerifiedServiceAccount);
+
+    private static async Task<(AuthorizedAccount Account, string OpenId, string TemplateId)> FollowerAsync(SandboxHost host)
+    {
+        var world = await WorldView.ReadAsync(host);
+        var account = await host.AuthorizeAccountAsync(world.VerifiedServiceAccount);
+        var openId = await host.FollowAsync(world.ConsumerId(0), account.AppId);
+        return (account, openId, world.Account(account.AppId).GetProperty("templates")[0].Text("template_id"));
+    }
+
+    private static async Task<(AuthorizedAccount Account, string Code)> ConsentAsync(SandboxHost host, string scope)
+    {
+        var world = await WorldView.ReadAsync(host);
+        var account = await host.AuthorizeAccountAsync(world.VerifiedServiceAccount);
+        var consent = await host.Client.PostJsonAsync(
+            "control/consumers/oauth-consent", new { consumer_id = world.ConsumerId(0), appid = account.AppId, scope });
+        return (account, consent.Text("code"));
+    }
+
+    private static Task<JsonElement> ExchangeAsync(
+        SandboxHost host, AuthorizedAccount account, string code, string componentAppId = SandboxHost.ComponentAppId) =>
+        host.Client.GetJsonAsync(
+            $"wechat/sns/oauth2/component/access_token?appid={account.AppId}&{code}&grant_type=authorization_code" +
+            $"&component_appid={componentAppId}&component_access_token={account.ComponentToken}");
+
+    private static Task<JsonElement> RefreshAsync(SandboxHost host, string appId, string componentToken, string refreshToken) =>
+        host.Client.GetJsonAsync(
+            $"wechat/sns/oauth2/component/refresh_token?appid={appId}&grant_type=refresh_token&component_appid={SandboxHost.ComponentAppId}" +
+            $"&component_access_token={componentToken}&refresh_token={refreshToken}");
+
+    private static Task<JsonElement> UserInfoAsync(SandboxHost host, string accessToken, string openId) =>
+        host.Client.GetJsonAsync($"wechat/sns/userinfo?access_token={accessToken}&openid={openId}&lang=zh_CN");
+
+    private static Task<JsonElement> QrCodeAsync(SandboxHost host, AuthorizedAccount account, object body) =>
+        host.Client.PostJsonAsync($"wechat/cgi-bin/qrcode/create?access_token={account.AccessToken}", body);
+
+    private static Task<JsonElement> SessionInfoAsync(SandboxHost host, string suiteToken, string preAuthCode, int authType) =>
+        host.Client.PostJsonAsync(
+            $"{Service}/set_session_info?suite_access_token={suiteToken}",
+            new { pre_auth_code = preAuthCode, session_info = new { auth_type = authType } });
+
+    private static async Task<InstalledCorp> CorpAsync(SandboxHost host) =>
+        await host.InstallCorpAsync((await WorldView.ReadAsync(host)).CorpId(0));
+
+    private static async Task<(InstalledCorp Corp, string UserId)> CorpAndMemberAsync(SandboxHost host)
+    {
+        var world = await WorldView.ReadAsync(host);
+        return (await host.InstallCorpAsync(world.CorpId(0)), world.StaffUserId(0, 0));
+    }
+
+    private static Task<JsonElement> MessageAsync(SandboxHost host, InstalledCorp corp, object body) =>
+        host.Client.PostJsonAsync($"wecom/cgi-bin/message/send?access_token={corp.AccessToken}", body);
+}
