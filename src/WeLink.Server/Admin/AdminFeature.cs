@@ -1,21 +1,18 @@
-using WeLink.Server.Access;
 using WeLink.Server.Admin.Api;
-using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Admin;
 
 public static class AdminFeature
 {
     /// <summary>
-    /// Tenancy, the admin JSON API and the portal: Razor Pages rooted at <c>Admin/Pages</c>, served under
+    /// The admin JSON API and the portal: Razor Pages rooted at <c>Admin/Pages</c>, served under
     /// <c>/admin</c>, every page behind the admin policy (but sign-in) and the tenant page filter. Razor Pages
     /// validate the antiforgery token on every POST.
     /// </summary>
-    public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
-        services.AddTenancy(configuration);
         services.AddSingleton<AdminActions>();
-        services.AddSingleton<TenantRoute>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AdminJsonContext.Default));
         services.AddRazorPages(o =>
             {

@@ -60,7 +60,7 @@ public static class CasesFeature
         return services;
     }
 
-    /// <summary>Adds staff roles a feature's definitions name, beyond <see cref="Access.StaffRoles"/>.</summary>
+    /// <summary>Adds staff roles a feature's definitions name, beyond <see cref="Tenancy.Access.StaffRoles"/>.</summary>
     public static IServiceCollection AddCaseRoles(this IServiceCollection services, params string[] roles)
     {
         services.AddSingleton(new CaseRoleSet(roles));

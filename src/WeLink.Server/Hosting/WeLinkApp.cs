@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using WeLink.Server.Access;
 using WeLink.Server.Admin;
 using WeLink.Server.Calendars;
 using WeLink.Server.Callbacks;
@@ -14,6 +13,7 @@ using WeLink.Server.Platform;
 using WeLink.Server.Scheduling;
 using WeLink.Server.Security;
 using WeLink.Server.Shared;
+using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Hosting;
 
@@ -49,8 +49,8 @@ public static class WeLinkApp
         builder.Services.AddCalendars();
         builder.Services.AddWeLinkApi();
         builder.Services.AddBrowserSecurity(builder.Configuration);
-        builder.Services.AddAccess(builder.Configuration);
-        builder.Services.AddAdmin(builder.Configuration);
+        builder.Services.AddTenancy(builder.Configuration);
+        builder.Services.AddAdmin();
         builder.Services.AddOnboarding(builder.Configuration);
         builder.Services.AddIdentities();
         builder.Services.AddConsumerFilingLimit(builder.Configuration);
@@ -60,7 +60,7 @@ public static class WeLinkApp
         var app = builder.Build();
         app.UseBrowserSecurity();
         app.UseWeLinkApi();
-        app.UseAccess();
+        app.UseTenancy();
         app.UseRateLimiter();
         app.MapCallbacks();
         app.MapIdentities();

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Identities;
 

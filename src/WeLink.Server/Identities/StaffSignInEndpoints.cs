@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WeLink.Server.Access;
 using WeLink.Server.Shared;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Wechat.Http;
 using WeLink.Wechat.WeCom;
 using WeLink.Wechat.WeCom.Models;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using WeLink.Server.Access;
 using WeLink.Server.Onboarding.Accounts;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Shared;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Onboarding;
 

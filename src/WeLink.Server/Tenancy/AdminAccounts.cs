@@ -1,5 +1,5 @@
-using WeLink.Server.Access;
 using WeLink.Server.Shared;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tenancy;
 

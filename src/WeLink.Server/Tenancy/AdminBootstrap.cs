@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tenancy;
 

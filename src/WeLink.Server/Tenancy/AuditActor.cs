@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tenancy;
 

@@ -1,6 +1,6 @@
 using Dapper;
-using WeLink.Server.Access;
 using WeLink.Server.Data;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tenancy;
 

@@ -1,6 +1,6 @@
 using Dapper;
-using WeLink.Server.Access;
 using WeLink.Server.Data;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Tenancy;

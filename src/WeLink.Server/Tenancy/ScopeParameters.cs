@@ -1,5 +1,5 @@
 using Dapper;
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tenancy;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using WeLink.Server.Access;
-using WeLink.Server.Access.Sessions;
+using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Access.Sessions;
 using WeLink.Server.Identities;
 
 namespace WeLink.Server.Tests.Admin;

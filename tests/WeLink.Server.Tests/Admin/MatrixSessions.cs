@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using WeLink.Server.Access;
-using WeLink.Server.Access.Sessions;
+using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Access.Sessions;
 
 namespace WeLink.Server.Tests.Admin;
 

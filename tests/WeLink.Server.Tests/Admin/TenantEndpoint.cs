@@ -2,13 +2,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using WeLink.Server.Access;
 using WeLink.Server.Admin.Api;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Inbox;
 using WeLink.Server.Complaints;
 using WeLink.Server.Complaints.Api;
 using WeLink.Server.Shared;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tests.Admin;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 using WeLink.Workflow.Engine;

@@ -36,6 +36,8 @@ public sealed class CaseServices : IAsyncDisposable
         services.AddCases(configuration);
 
         // The cases admin API audits and finds dealers through tenancy, and the engine reads dealers' calendars.
+        // Tenancy brings the authorization services, which read the (here empty) endpoint data source routing registers.
+        services.AddRouting();
         services.AddTenancy(configuration);
         services.AddCalendars();
         services.AddExampleProcess(actions);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tests.Cases;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Data;
 using WeLink.Wechat.OpenPlatform;
 using WeLink.Wechat.Tokens;

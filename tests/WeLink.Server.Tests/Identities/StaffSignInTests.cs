@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Data;
 using WeLink.Server.Identities;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Data;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Platform;

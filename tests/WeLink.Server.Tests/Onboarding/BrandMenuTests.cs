@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using WeLink.Server.Access;
 using WeLink.Server.Data;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tests.Onboarding;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Sandbox.Credentials;
 using WeLink.Sandbox.World;
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Data;
 using WeLink.Wechat.Tokens;
 

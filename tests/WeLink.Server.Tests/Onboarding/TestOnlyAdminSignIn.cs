@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tests.Onboarding;
 

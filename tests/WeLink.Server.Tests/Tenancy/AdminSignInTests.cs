@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using WeLink.Server.Access;
 using WeLink.Server.Admin.Api;
 using WeLink.Server.Data;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tests.Admin;
 
 namespace WeLink.Server.Tests.Tenancy;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Onboarding;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Tenancy;

@@ -16,7 +16,7 @@ public sealed class StaffSeed
         return this;
     }
 
-    /// <summary>The product's roles (<see cref="WeLink.Server.Access.StaffRoles"/>).</summary>
+    /// <summary>The product's roles (<see cref="WeLink.Server.Tenancy.Access.StaffRoles"/>).</summary>
     public StaffSeed Roles(params string[] roles)
     {
         _roles = roles;

@@ -1,4 +1,4 @@
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Workflow.Definitions;
 using WeLink.Workflow.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Workflow.Definitions;
 using WeLink.Workflow.Engine;
 using WeLink.Workflow.Parameters;

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WeLink.Server.Access;
 using WeLink.Server.Cases.Definitions;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Workflow.Definitions;
 using WeLink.Workflow.Parameters;
 

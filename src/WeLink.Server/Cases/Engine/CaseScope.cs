@@ -1,4 +1,4 @@
-using WeLink.Server.Access;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Cases.Engine;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using WeLink.Server.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Shared;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Cases.Inbox;
 

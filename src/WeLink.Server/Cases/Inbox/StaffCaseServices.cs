@@ -1,6 +1,6 @@
-using WeLink.Server.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Shared;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Cases.Inbox;

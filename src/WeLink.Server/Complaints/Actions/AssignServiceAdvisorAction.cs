@@ -1,6 +1,6 @@
-using WeLink.Server.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Messaging;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Workflow.Actions;
 using WeLink.Workflow.Engine;
 

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WeLink.Server.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Identities;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Shared;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Complaints.Api;

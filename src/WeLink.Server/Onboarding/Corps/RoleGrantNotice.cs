@@ -1,6 +1,6 @@
 using Dapper;
-using WeLink.Server.Access;
 using WeLink.Server.Data;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Wechat.Http;
 using WeLink.Wechat.WeCom;
 using WeLink.Wechat.WeCom.Models;

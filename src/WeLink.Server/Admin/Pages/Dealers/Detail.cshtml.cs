@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
-using WeLink.Server.Access;
 using WeLink.Server.Calendars;
 using WeLink.Server.Calendars.Api;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Admin.Pages.Dealers;
 

@@ -1,4 +1,4 @@
-namespace WeLink.Server.Access;
+namespace WeLink.Server.Tenancy.Access;
 
 /// <summary>The claims every WeLink session carries; <see cref="TenantScope"/> is read from them.</summary>
 public static class WeLinkClaims

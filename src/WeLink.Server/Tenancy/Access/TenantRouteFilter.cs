@@ -1,6 +1,4 @@
-using WeLink.Server.Tenancy;
-
-namespace WeLink.Server.Access;
+namespace WeLink.Server.Tenancy.Access;
 
 /// <summary>
 /// Runs <see cref="TenantRoute"/> before an admin API handler; refusals are audited. Put it on a route

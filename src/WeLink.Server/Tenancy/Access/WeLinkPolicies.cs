@@ -1,4 +1,4 @@
-namespace WeLink.Server.Access;
+namespace WeLink.Server.Tenancy.Access;
 
 public static class WeLinkPolicies
 {

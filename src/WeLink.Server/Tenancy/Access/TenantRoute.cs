@@ -1,7 +1,6 @@
 using System.Globalization;
-using WeLink.Server.Tenancy;
 
-namespace WeLink.Server.Access;
+namespace WeLink.Server.Tenancy.Access;
 
 /// <summary>
 /// THE tenant-isolation rule for routes, in one place: a route that names a tenant with <c>{brandId}</c>

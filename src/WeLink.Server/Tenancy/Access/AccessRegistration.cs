@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using WeLink.Server.Access.Sessions;
+using WeLink.Server.Tenancy.Access.Sessions;
 
-namespace WeLink.Server.Access;
+namespace WeLink.Server.Tenancy.Access;
 
-public static class AccessFeature
+/// <summary>The access half of <see cref="TenancyFeature"/>: who is signed in, as what, and what each kind may reach.</summary>
+internal static class AccessRegistration
 {
     /// <summary>Cookie sessions for admins, consumers and staff, and one policy per kind bound to its own scheme.</summary>
     public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<TenantRoute>();
         services.AddOptions<SessionCheckOptions>()
             .Bind(configuration.GetSection(SessionCheckOptions.SectionName))
             .Validate(o => o.RecheckInterval > TimeSpan.Zero, $"{SessionCheckOptions.SectionName}:RecheckInterval must be positive.")
@@ -28,14 +30,6 @@ public static class AccessFeature
             .AddPolicy(WeLinkPolicies.Staff, p => Require(p, WeLinkSchemes.Staff));
         services.AddAntiforgery(o => o.Cookie.Name = "welink.antiforgery");
         return services;
-    }
-
-    public static WebApplication UseAccess(this WebApplication app)
-    {
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
-        return app;
     }
 
     private static AuthorizationPolicyBuilder Require(AuthorizationPolicyBuilder policy, string scheme) =>

@@ -1,4 +1,4 @@
-namespace WeLink.Server.Access;
+namespace WeLink.Server.Tenancy.Access;
 
 /// <summary>Roles a dealer admin gives staff; workflow definitions name them as <c>staff:&lt;role&gt;</c>.</summary>
 public static class StaffRoles

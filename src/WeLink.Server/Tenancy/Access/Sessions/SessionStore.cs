@@ -1,7 +1,7 @@
 using Dapper;
 using WeLink.Server.Data;
 
-namespace WeLink.Server.Access.Sessions;
+namespace WeLink.Server.Tenancy.Access.Sessions;
 
 /// <summary>The <c>sessions</c> table: one row per sign-in, revoked at sign-out.</summary>
 public sealed class SessionStore(IDbConnectionFactory connections)

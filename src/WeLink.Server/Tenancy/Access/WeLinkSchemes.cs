@@ -1,4 +1,4 @@
-namespace WeLink.Server.Access;
+namespace WeLink.Server.Tenancy.Access;
 
 /// <summary>
 /// One cookie scheme per kind of person, so a consumer's cookie can never stand in for a staff

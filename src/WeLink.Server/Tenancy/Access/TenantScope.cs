@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace WeLink.Server.Access;
+namespace WeLink.Server.Tenancy.Access;
 
 /// <summary>
 /// Who is asking and which tenant they may reach: a platform admin reaches everything, an HQ admin

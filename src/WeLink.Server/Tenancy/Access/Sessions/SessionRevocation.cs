@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace WeLink.Server.Access.Sessions;
+namespace WeLink.Server.Tenancy.Access.Sessions;
 
 /// <summary>
 /// Makes every cookie session (admin, staff, consumer) a server-side session, through the cookie scheme's own events:

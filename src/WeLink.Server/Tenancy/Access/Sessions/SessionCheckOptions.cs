@@ -1,4 +1,4 @@
-namespace WeLink.Server.Access.Sessions;
+namespace WeLink.Server.Tenancy.Access.Sessions;
 
 public sealed class SessionCheckOptions
 {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace WeLink.Server.Access;
+namespace WeLink.Server.Tenancy.Access;
 
 /// <summary>The portal's side of <see cref="TenantRoute"/>: a page whose route names another tenant answers 404.</summary>
 public sealed class TenantRoutePageFilter(TenantRoute route) : IAsyncPageFilter
