@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WeLink.Server.Identities;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Access.Sessions;
-using WeLink.Server.Identities;
 
 namespace WeLink.Server.Tests.Admin;
 

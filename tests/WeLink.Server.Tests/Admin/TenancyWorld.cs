@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Admin.Api;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tests.Admin;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Complaints;
 using WeLink.Server.Identities;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Tests.Admin;

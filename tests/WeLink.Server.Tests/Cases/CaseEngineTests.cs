@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Tests.Cases;

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Cases;
 using WeLink.Server.Cases.Definitions;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Workflow.Actions;
 using WeLink.Workflow.Engine;
 

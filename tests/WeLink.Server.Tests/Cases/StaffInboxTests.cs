@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tests.Cases;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Data;
 using WeLink.Server.Identities;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tests.Identities;
 

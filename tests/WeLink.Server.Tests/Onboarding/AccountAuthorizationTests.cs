@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Data;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Platform;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tests.Onboarding;
 

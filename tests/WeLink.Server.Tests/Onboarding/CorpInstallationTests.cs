@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Sandbox.Faults;
-using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Data;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Platform;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tests.Onboarding;
 

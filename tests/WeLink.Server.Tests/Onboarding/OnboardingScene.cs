@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Sandbox.Credentials;
 using WeLink.Sandbox.World;
-using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Data;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Wechat.Tokens;
 
 namespace WeLink.Server.Tests.Onboarding;

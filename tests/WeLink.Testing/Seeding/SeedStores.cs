@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Onboarding;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Testing.Seeding;
 
