@@ -12,7 +12,7 @@ namespace WeLink.Server.Calendars;
 public sealed class CalendarActions(DealerStore dealers, BrandStore brands, CalendarStore store, DealerCalendars calendars, AuditLog audit)
 {
     public async Task<DealerCalendarView?> FindDealerAsync(ClaimsPrincipal admin, Guid dealerId, CancellationToken cancellationToken) =>
-        await dealers.FindAsync(admin.AdminScope(), dealerId, cancellationToken) is null ? null : await store.FindAsync(dealerId, cancellationToken);
+        await dealers.FindAsync(admin.AdminScope(), dealerId, cancellationToken) is { } dealer ? await store.FindAsync(dealerId, dealer.BrandId, cancellationToken) : null;
 
     /// <summary>Replaces the dealer's calendar if it is still at <paramref name="version"/> (0 while none is recorded).</summary>
     public async Task<AdminResult<DealerCalendarView>> SaveDealerAsync(
@@ -30,7 +30,7 @@ public sealed class CalendarActions(DealerStore dealers, BrandStore brands, Cale
             calendars.Forget(dealerId);
         }
 
-        var current = (await store.FindAsync(dealerId, cancellationToken))!;
+        var current = await store.FindAsync(dealerId, dealer.BrandId, cancellationToken);
         var problem = saved is null ? Stale("calendar", current.Version) : null;
         await audit.RecordAsync(
             AuditActor.From(admin),

@@ -14,28 +14,19 @@ public sealed class CalendarStore(IDbConnectionFactory connections, TimeProvider
     private const string Holiday = "holiday";
     private const string Working = "working";
 
-    /// <summary>The dealer's calendar (the default while none is recorded) with its brand's holidays; null for no such dealer.</summary>
-    public async Task<DealerCalendarView?> FindAsync(Guid dealerId, CancellationToken cancellationToken)
+    /// <summary>The dealer's calendar (the default while none is recorded) with the holidays of its brand (the registry's to say).</summary>
+    public async Task<DealerCalendarView> FindAsync(Guid dealerId, Guid brandId, CancellationToken cancellationToken)
     {
-        const string dealerSql = """
-            SELECT d.brand_id AS BrandId, c.time_zone AS TimeZone, COALESCE(c.version, 0) AS Version
-            FROM dealers d LEFT JOIN dealer_calendars c ON c.dealer_id = d.id
-            WHERE d.id = @dealerId
-            """;
+        const string calendarSql = "SELECT time_zone AS TimeZone, version AS Version FROM dealer_calendars WHERE dealer_id = @dealerId";
         const string hoursSql = "SELECT weekday AS Weekday, opens AS Opens, closes AS Closes FROM dealer_opening_hours WHERE dealer_id = @dealerId";
         const string daysSql = "SELECT day AS Day, kind AS Kind, name AS Name FROM dealer_calendar_days WHERE dealer_id = @dealerId ORDER BY day";
         const string dayHoursSql = "SELECT day AS Day, opens AS Opens, closes AS Closes FROM dealer_day_hours WHERE dealer_id = @dealerId";
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        var dealer = await connection.QuerySingleOrDefaultAsync<DealerRow>(new CommandDefinition(dealerSql, new { dealerId }, cancellationToken: cancellationToken));
-        if (dealer is null)
+        var recorded = await connection.QuerySingleOrDefaultAsync<CalendarRow>(new CommandDefinition(calendarSql, new { dealerId }, cancellationToken: cancellationToken));
+        var brandHolidays = await BrandHolidaysAsync(connection, brandId, cancellationToken);
+        if (recorded is null)
         {
-            return null;
-        }
-
-        var brandHolidays = await BrandHolidaysAsync(connection, dealer.BrandId, cancellationToken);
-        if (dealer.Version == 0)
-        {
-            return new DealerCalendarView(dealerId, dealer.BrandId, DealerCalendar.Default, brandHolidays, 0);
+            return new DealerCalendarView(dealerId, brandId, DealerCalendar.Default, brandHolidays, 0);
         }
 
         var hours = await connection.QueryAsync<RangeRow>(new CommandDefinition(hoursSql, new { dealerId }, cancellationToken: cancellationToken));
@@ -43,11 +34,11 @@ public sealed class CalendarStore(IDbConnectionFactory connections, TimeProvider
         var dayHours = (await connection.QueryAsync<DayRangeRow>(new CommandDefinition(dayHoursSql, new { dealerId }, cancellationToken: cancellationToken)))
             .ToLookup(r => r.Day, r => r.Range);
         var calendar = new DealerCalendar(
-            dealer.TimeZone!,
+            recorded.TimeZone,
             hours.GroupBy(r => Weekday(r.Weekday)).ToDictionary(g => g.Key, g => (IReadOnlyList<OpeningRange>)[.. g.Select(r => r.Range).OrderBy(r => r.Start)]),
             [.. days.Where(d => d.Kind == Holiday).Select(d => new CalendarHoliday(d.Day, d.Name))],
             [.. days.Where(d => d.Kind == Working).Select(d => new CalendarWorkingDay(d.Day, [.. dayHours[d.Day].OrderBy(r => r.Start)], d.Name))]);
-        return new DealerCalendarView(dealerId, dealer.BrandId, calendar, brandHolidays, dealer.Version);
+        return new DealerCalendarView(dealerId, brandId, calendar, brandHolidays, recorded.Version);
     }
 
     /// <summary>Replaces the dealer's calendar if it is still at <paramref name="expectedVersion"/> (0: none recorded yet); the new version, or null on a conflict.</summary>
@@ -164,11 +155,9 @@ public sealed class CalendarStore(IDbConnectionFactory connections, TimeProvider
 
     private static OpeningRange Range(string opens, string closes) => OpeningRange.Parse($"{opens}-{closes}");
 
-    private sealed class DealerRow
+    private sealed class CalendarRow
     {
-        public Guid BrandId { get; init; }
-
-        public string? TimeZone { get; init; }
+        public string TimeZone { get; init; } = "";
 
         public int Version { get; init; }
     }

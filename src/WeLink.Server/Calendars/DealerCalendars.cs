@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using WeLink.Server.Cases.Engine;
+using WeLink.Server.Tenancy.Contracts;
 using WeLink.Workflow.Time;
 
 namespace WeLink.Server.Calendars;
@@ -10,7 +11,7 @@ namespace WeLink.Server.Calendars;
 /// node is forgotten at once; another node picks it up within <see cref="CacheFor"/>, which only matters for timers
 /// armed in that window.
 /// </summary>
-public sealed class DealerCalendars(CalendarStore store, TimeProvider time) : IDealerCalendars
+public sealed class DealerCalendars(CalendarStore store, IDealerRegistry dealers, TimeProvider time) : IDealerCalendars
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
@@ -28,7 +29,7 @@ public sealed class DealerCalendars(CalendarStore store, TimeProvider time) : ID
         }
 
         var generation = Interlocked.Read(ref _generation);
-        var view = await store.FindAsync(dealerId, cancellationToken);
+        var view = await dealers.FindAsync(dealerId, cancellationToken) is { } dealer ? await store.FindAsync(dealerId, dealer.BrandId, cancellationToken) : null;
 
         // A dealer that does not exist has no cases either; answer the default rather than fail a caller's step.
         var calendar = view is null ? DealerCalendar.Default.ToBusinessCalendar([]) : view.Calendar.ToBusinessCalendar(view.BrandHolidays);

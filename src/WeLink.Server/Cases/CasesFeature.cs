@@ -1,10 +1,12 @@
 using WeLink.Server.Cases.Admin;
+using WeLink.Server.Cases.Contracts;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Handover;
 using WeLink.Server.Cases.Inbox;
 using WeLink.Server.Cases.Outbox;
 using WeLink.Server.Cases.Timers;
+using WeLink.Server.Cases.Workload;
 using WeLink.Server.Data.Queues;
 using WeLink.Workflow.Actions;
 
@@ -28,6 +30,7 @@ public static class CasesFeature
         services.AddSingleton<ParameterSettingsStore>();
         services.AddSingleton<CaseEngine>();
         services.AddSingleton<IWaitingCaseHandover, WaitingCaseHandover>();
+        services.AddSingleton<IAssigneeWorkload, AssigneeWorkload>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<StaffInboxStore>();
         services.AddSingleton<CaseDetailsStore>();

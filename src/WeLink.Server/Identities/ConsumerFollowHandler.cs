@@ -13,7 +13,7 @@ namespace WeLink.Server.Identities;
 /// the unionid, best effort: without it the consumer is still recorded.
 /// </summary>
 public sealed class ConsumerFollowHandler(
-    TenancyLookup tenancy,
+    DealerAccounts dealerAccounts,
     ConsumerStore consumers,
     OfficialAccountClient accounts,
     ILogger<ConsumerFollowHandler> logger) : IInboxHandler, IAcceptsCallbacks
@@ -29,7 +29,7 @@ public sealed class ConsumerFollowHandler(
             return;
         }
 
-        if (await tenancy.FindAccountAsync(appId, cancellationToken) is not { } account)
+        if (await dealerAccounts.FindByAppIdAsync(appId, cancellationToken) is not { } account)
         {
             logger.FollowForUnlinkedAccount(appId);
             return;

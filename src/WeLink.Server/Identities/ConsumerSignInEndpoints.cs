@@ -39,7 +39,7 @@ public static class ConsumerSignInEndpoints
         string? scope,
         string? returnUrl,
         HttpContext http,
-        TenancyLookup tenancy,
+        DealerAccounts accounts,
         SignInStates states,
         ComponentPageUrls pages,
         PublicAddress address,
@@ -62,7 +62,7 @@ public static class ConsumerSignInEndpoints
             return SignInRefusals.UnknownScope();
         }
 
-        if (!Guid.TryParse(dealer, out var dealerId) || await tenancy.FindAccountOfDealerAsync(dealerId, cancellationToken) is not { } account)
+        if (!Guid.TryParse(dealer, out var dealerId) || await accounts.FindOfDealerAsync(dealerId, cancellationToken) is not { } account)
         {
             return SignInRefusals.UnknownDealer();
         }
@@ -87,7 +87,7 @@ public static class ConsumerSignInEndpoints
         string? state,
         string? appid,
         HttpContext http,
-        TenancyLookup tenancy,
+        DealerAccounts accounts,
         SignInStates states,
         ComponentClient component,
         ConsumerStore consumers,
@@ -105,7 +105,7 @@ public static class ConsumerSignInEndpoints
             return Refused(logger, SignInRefusals.ConsentDenied(), "consent denied");
         }
 
-        var account = await tenancy.FindAccountOfDealerAsync(dealerId, cancellationToken);
+        var account = await accounts.FindOfDealerAsync(dealerId, cancellationToken);
         if (account is not { IsLive: true, AppId: { } appId } || (!string.IsNullOrEmpty(appid) && appid != appId))
         {
             return Refused(logger, SignInRefusals.AccountNotLive(), "account not live");

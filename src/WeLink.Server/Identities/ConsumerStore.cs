@@ -68,21 +68,20 @@ public sealed class ConsumerStore(IDbConnectionFactory connections, TimeProvider
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The session's own consumer, and only within the session's dealer.</summary>
-    public async Task<ConsumerProfileResponse?> FindProfileAsync(ConsumerSession session, CancellationToken cancellationToken)
+    /// <summary>The session's own consumer, and only within the session's dealer; the dealer's name is the registry's to add.</summary>
+    public async Task<ConsumerProfileResponse?> FindProfileAsync(ConsumerSession session, string dealerName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         const string sql = """
-            SELECT c.id AS Id, c.brand_id AS BrandId, c.dealer_id AS DealerId, d.name AS DealerName,
-                   c.nickname AS Nickname, c.subscription AS Subscription, c.created_at AS Since
-            FROM consumers c
-            JOIN dealers d ON d.id = c.dealer_id
-            WHERE c.id = @consumerId AND c.dealer_id = @dealerId AND c.brand_id = @brandId
+            SELECT id AS Id, brand_id AS BrandId, dealer_id AS DealerId, @dealerName AS DealerName,
+                   nickname AS Nickname, subscription AS Subscription, created_at AS Since
+            FROM consumers
+            WHERE id = @consumerId AND dealer_id = @dealerId AND brand_id = @brandId
             """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ConsumerProfileResponse>(new CommandDefinition(
             sql,
-            new { consumerId = session.ConsumerId, dealerId = session.DealerId, brandId = session.BrandId },
+            new { consumerId = session.ConsumerId, dealerId = session.DealerId, brandId = session.BrandId, dealerName },
             cancellationToken: cancellationToken));
     }
 

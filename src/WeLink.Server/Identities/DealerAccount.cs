@@ -1,18 +1,7 @@
 namespace WeLink.Server.Identities;
 
-/// <summary>A dealer and its official-account link, as the consumer sign-in and follow events need them.</summary>
-public sealed record DealerAccount
-{
-    public required Guid DealerId { get; init; }
-
-    public required Guid BrandId { get; init; }
-
-    public required string DealerStatus { get; init; }
-
-    /// <summary>Null when the dealer never linked an account.</summary>
-    public string? AppId { get; init; }
-
-    public string? LinkStatus { get; init; }
-
-    public bool IsLive => AppId is not null && LinkStatus == Identities.LinkStatus.Active && DealerStatus != Identities.LinkStatus.DealerSuspended;
-}
+/// <summary>
+/// A dealer and its official account, as the consumer sign-in and follow events need them. AppId is null while the dealer
+/// has no active account; IsLive says whether consumers may sign in through it (the account active, the dealer not suspended).
+/// </summary>
+public sealed record DealerAccount(Guid DealerId, Guid BrandId, string? AppId, bool IsLive);

@@ -9,10 +9,9 @@ public static class IdentitiesFeature
     public static IServiceCollection AddIdentities(this IServiceCollection services)
     {
         services.AddSingleton<SignInStates>();
-        services.AddSingleton<TenancyLookup>();
+        services.AddSingleton<DealerAccounts>();
         services.AddSingleton<ConsumerStore>();
         services.AddSingleton<IConsumerDirectory, ConsumerDirectory>();
-        services.AddSingleton<StaffStore>();
         // Transient: it holds a typed HttpClient, which must not live as long as a singleton.
         services.AddInboxHandler<ConsumerFollowHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, IdentitiesJsonContext.Default));

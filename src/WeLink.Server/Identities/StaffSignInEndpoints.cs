@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Shared;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Http;
 using WeLink.Wechat.WeCom;
 using WeLink.Wechat.WeCom.Models;
@@ -10,8 +11,8 @@ namespace WeLink.Server.Identities;
 
 /// <summary>
 /// WeCom OAuth for the third-party app (protocol.md §3.5): the code names a corp and a member; the corp's
-/// link names the dealer, and the member's staff row (present only inside the app's visible range) names the
-/// staff member and their roles.
+/// link names the dealer (which the registry must not have suspended), and the member's staff row (present only inside
+/// the app's visible range) names the staff member and their roles.
 /// </summary>
 public static class StaffSignInEndpoints
 {
@@ -49,8 +50,7 @@ public static class StaffSignInEndpoints
         HttpContext http,
         SignInStates states,
         SuiteClient suite,
-        TenancyLookup tenancy,
-        StaffStore staff,
+        [AsParameters] StaffSignInDirectories directories,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -85,21 +85,22 @@ public static class StaffSignInEndpoints
             return Refused(logger, SignInRefusals.NotCorpMember(), "not a member of an authorized corp");
         }
 
-        var member = await tenancy.FindCorpMemberAsync(identity.Corpid, identity.Userid, cancellationToken);
-        if (member is null || member.LinkStatus != LinkStatus.Active || member.DealerStatus == LinkStatus.DealerSuspended)
+        var corp = await directories.Dealers.FindByCorpIdAsync(identity.Corpid, cancellationToken);
+        var dealer = corp is { LinkActive: true } ? await directories.Registry.FindAsync(corp.DealerId, cancellationToken) : null;
+        if (dealer is null || dealer.Status == DealerStatus.Suspended)
         {
             return Refused(logger, SignInRefusals.CorpNotLive(), "corp not linked, link suspended or dealer suspended");
         }
 
-        if (member is not { StaffId: { } staffId, StaffStatus: LinkStatus.Active })
+        var member = await directories.Staff.FindByUserIdAsync(identity.Corpid, identity.Userid, cancellationToken);
+        if (member is not { Active: true } || member.DealerId != dealer.DealerId)
         {
             return Refused(logger, SignInRefusals.NotInVisibleRange(), "no active staff row");
         }
 
-        var roles = await staff.RolesAsync(staffId, cancellationToken);
-        var session = new StaffSession(staffId, member.BrandId, member.DealerId, roles);
+        var session = new StaffSession(member.StaffId, dealer.BrandId, dealer.DealerId, member.Roles);
         await http.SignInAsync(WeLinkSchemes.Staff, session.ToPrincipal(), new AuthenticationProperties { IsPersistent = true });
-        logger.StaffSignedIn(staffId, member.DealerId, roles);
+        logger.StaffSignedIn(member.StaffId, dealer.DealerId, member.Roles);
         return TypedResults.LocalRedirect(signIn.ReturnUrl);
     }
 

@@ -8,19 +8,13 @@ public sealed class DealerDirectory(IDbConnectionFactory connections) : IDealerD
 {
     public Task<LinkedDealer?> FindByAuthorizerAppIdAsync(string authorizerAppId, CancellationToken cancellationToken)
     {
-        const string sql = """
-            SELECT d.id AS DealerId, d.brand_id AS BrandId, d.name AS DealerName, l.status AS LinkStatus, d.status AS DealerStatus
-            FROM official_account_links l JOIN dealers d ON d.id = l.dealer_id WHERE l.app_id = @subjectId
-            """;
+        const string sql = "SELECT dealer_id AS DealerId, status AS LinkStatus FROM official_account_links WHERE app_id = @subjectId";
         return FindDealerAsync(sql, authorizerAppId, cancellationToken);
     }
 
     public Task<LinkedDealer?> FindByCorpIdAsync(string corpId, CancellationToken cancellationToken)
     {
-        const string sql = """
-            SELECT d.id AS DealerId, d.brand_id AS BrandId, d.name AS DealerName, l.status AS LinkStatus, d.status AS DealerStatus
-            FROM wecom_links l JOIN dealers d ON d.id = l.dealer_id WHERE l.corp_id = @subjectId
-            """;
+        const string sql = "SELECT dealer_id AS DealerId, status AS LinkStatus FROM wecom_links WHERE corp_id = @subjectId";
         return FindDealerAsync(sql, corpId, cancellationToken);
     }
 
@@ -42,10 +36,8 @@ public sealed class DealerDirectory(IDbConnectionFactory connections) : IDealerD
     {
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<DealerRow>(new CommandDefinition(sql, new { subjectId }, cancellationToken: cancellationToken));
-        return row is null
-            ? null
-            : new LinkedDealer(row.DealerId, row.BrandId, row.DealerName, row.LinkStatus == LinkRecord.ActiveStatus && row.DealerStatus == "approved");
+        return row is null ? null : new LinkedDealer(row.DealerId, row.LinkStatus == LinkRecord.ActiveStatus);
     }
 
-    private sealed record DealerRow(Guid DealerId, Guid BrandId, string DealerName, string LinkStatus, string DealerStatus);
+    private sealed record DealerRow(Guid DealerId, string LinkStatus);
 }

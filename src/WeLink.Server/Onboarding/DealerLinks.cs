@@ -1,4 +1,5 @@
 using WeLink.Server.Onboarding.Contracts;
+using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Onboarding;
 
@@ -6,11 +7,11 @@ namespace WeLink.Server.Onboarding;
 /// Reads a dealer's link from its two link rows and its latest refusals. An active side is active whatever
 /// was refused since (a refused second attempt changes nothing); otherwise a refusal newer than the link row wins.
 /// </summary>
-public sealed class DealerLinks(LinkStore links) : IDealerLinks
+public sealed class DealerLinks(LinkStore links, IDealerRegistry dealers) : IDealerLinks
 {
     public async Task<DealerLinkState> GetAsync(Guid dealerId, CancellationToken cancellationToken)
     {
-        var dealer = await links.FindDealerAsync(dealerId, cancellationToken);
+        var dealer = await dealers.FindAsync(dealerId, cancellationToken);
         if (dealer is null)
         {
             var unknown = new LinkSideState(LinkStatus.NotStarted, null, null, null);
@@ -22,7 +23,7 @@ public sealed class DealerLinks(LinkStore links) : IDealerLinks
         var corp = SideState(await links.FindCorpLinkAsync(dealerId, cancellationToken), refusals.FirstOrDefault(r => r.Side == LinkStore.WeComSide));
 
         List<string> missing = [];
-        if (!dealer.IsApproved)
+        if (!dealer.IsLive)
         {
             missing.Add($"The dealer is {dealer.Status}, not approved by HQ.");
         }

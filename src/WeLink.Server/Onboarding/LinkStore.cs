@@ -4,20 +4,13 @@ using WeLink.Server.Data;
 
 namespace WeLink.Server.Onboarding;
 
-/// <summary>Dealers, the two link tables and the refusals: everything that decides a dealer's link state.</summary>
+/// <summary>The two link tables and the refusals: with the dealer's status in the dealer registry, everything that decides a dealer's link state.</summary>
 public sealed class LinkStore(IDbConnectionFactory connections) : IAccountOriginalIds
 {
     public const string OfficialAccountSide = "official_account";
     public const string WeComSide = "wecom";
 
     public static string SideName(LinkSide side) => side == LinkSide.OfficialAccount ? OfficialAccountSide : WeComSide;
-
-    public async Task<DealerRecord?> FindDealerAsync(Guid dealerId, CancellationToken cancellationToken)
-    {
-        const string sql = "SELECT id, brand_id AS BrandId, name, status FROM dealers WHERE id = @dealerId";
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<DealerRecord>(new CommandDefinition(sql, new { dealerId }, cancellationToken: cancellationToken));
-    }
 
     public async Task<LinkRecord?> FindAccountLinkAsync(Guid dealerId, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Onboarding.Menus;
 using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Onboarding;
 
@@ -39,7 +40,7 @@ public static class OnboardingApiEndpoints
     /// is told so in WeCom.
     /// </summary>
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> SetRolesAsync(
-        Guid dealerId, Guid staffId, StaffRolesRequest request, ClaimsPrincipal user, LinkStore links, StaffStore staff, AuditLog audit,
+        Guid dealerId, Guid staffId, StaffRolesRequest request, ClaimsPrincipal user, IDealerRegistry dealers, StaffStore staff, AuditLog audit,
         IWaitingCaseHandover handover, RoleGrantNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -60,7 +61,7 @@ public static class OnboardingApiEndpoints
             await notice.SendAsync(staffId, roles, handed.Count, cancellationToken);
         }
 
-        var brandId = (await links.FindDealerAsync(dealerId, cancellationToken))?.BrandId;
+        var brandId = (await dealers.FindAsync(dealerId, cancellationToken))?.BrandId;
         var detail = set ? $"roles: {(roles.Count == 0 ? "none" : string.Join(", ", roles.Distinct(StringComparer.Ordinal)))}" : "no such staff member at this dealer";
         if (handed.Count > 0)
         {

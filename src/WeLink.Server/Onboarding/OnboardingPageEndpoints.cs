@@ -3,6 +3,7 @@ using WeLink.Server.Onboarding.Accounts;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Shared;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Onboarding;
 
@@ -26,41 +27,41 @@ public static class OnboardingPageEndpoints
     }
 
     public static async Task<Results<RedirectHttpResult, NotFound, ProblemHttpResult>> AuthorizeAccountAsync(
-        Guid dealerId, string? device, HttpContext context, LinkStore links, AccountAuthorizations authorizations, PublicAddress address,
+        Guid dealerId, string? device, HttpContext context, IDealerRegistry dealers, AccountAuthorizations authorizations, PublicAddress address,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(links);
-        if (await links.FindDealerAsync(dealerId, cancellationToken) is not { } dealer)
+        ArgumentNullException.ThrowIfNull(dealers);
+        if (await dealers.FindAsync(dealerId, cancellationToken) is not { } dealer)
         {
             return TypedResults.NotFound();
         }
 
-        if (!dealer.IsApproved)
+        if (!dealer.IsLive)
         {
             return NotApproved(dealer);
         }
 
         var mobile = string.Equals(device, "mobile", StringComparison.OrdinalIgnoreCase);
-        var page = await authorizations.StartAsync(dealer.Id, mobile, address.BaseOf(context.Request), cancellationToken);
+        var page = await authorizations.StartAsync(dealer.DealerId, mobile, address.BaseOf(context.Request), cancellationToken);
         return TypedResults.Redirect(page.AbsoluteUri);
     }
 
     public static async Task<Results<RedirectHttpResult, NotFound, ProblemHttpResult>> InstallCorpAsync(
-        Guid dealerId, HttpContext context, LinkStore links, CorpInstallations installations, PublicAddress address,
+        Guid dealerId, HttpContext context, IDealerRegistry dealers, CorpInstallations installations, PublicAddress address,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(links);
-        if (await links.FindDealerAsync(dealerId, cancellationToken) is not { } dealer)
+        ArgumentNullException.ThrowIfNull(dealers);
+        if (await dealers.FindAsync(dealerId, cancellationToken) is not { } dealer)
         {
             return TypedResults.NotFound();
         }
 
-        if (!dealer.IsApproved)
+        if (!dealer.IsLive)
         {
             return NotApproved(dealer);
         }
 
-        var page = await installations.StartAsync(dealer.Id, address.BaseOf(context.Request), cancellationToken);
+        var page = await installations.StartAsync(dealer.DealerId, address.BaseOf(context.Request), cancellationToken);
         return TypedResults.Redirect(page.AbsoluteUri);
     }
 
@@ -74,6 +75,6 @@ public static class OnboardingPageEndpoints
         CancellationToken cancellationToken) =>
         ResultPage.Render("WeCom", await installations.CompleteRedirectAsync(state, authCode, cancellationToken));
 
-    private static ProblemHttpResult NotApproved(DealerRecord dealer) =>
+    private static ProblemHttpResult NotApproved(RegisteredDealer dealer) =>
         TypedResults.Problem($"{dealer.Name} is {dealer.Status}: HQ must approve the dealer before it can be linked.", statusCode: StatusCodes.Status409Conflict);
 }

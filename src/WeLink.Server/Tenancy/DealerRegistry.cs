@@ -12,4 +12,11 @@ public sealed class DealerRegistry(IDbConnectionFactory connections) : IDealerRe
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<RegisteredDealer>(new CommandDefinition(sql, new { dealerId }, cancellationToken: cancellationToken));
     }
+
+    public async Task<IReadOnlyList<Guid>> DealerIdsOfBrandAsync(Guid brandId, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT id FROM dealers WHERE brand_id = @brandId ORDER BY id";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<Guid>(new CommandDefinition(sql, new { brandId }, cancellationToken: cancellationToken))];
+    }
 }

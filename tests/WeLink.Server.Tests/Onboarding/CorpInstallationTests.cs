@@ -192,7 +192,7 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         Assert.Equal(scene.DealerA, byAppId!.DealerId);
         Assert.True(byAppId.LinkActive);
         Assert.Equal(scene.DealerA, byCorpId!.DealerId);
-        Assert.Equal(scene.BrandId, byCorpId.BrandId);
+        Assert.True(byCorpId.LinkActive);
         Assert.Equal(member.Name, staff!.Name);
         Assert.Null(await directory.FindByCorpIdAsync("wwunknown", CancellationToken.None));
     }

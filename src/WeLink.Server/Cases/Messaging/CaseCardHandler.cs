@@ -22,10 +22,10 @@ namespace WeLink.Server.Cases.Messaging;
 public sealed partial class CaseCardHandler(
     IStaffDirectory directory,
     IDealerRegistry dealers,
+    IDealerDirectory links,
     CaseDetailsStore cases,
     CaseDefinitions definitions,
     CaseEngine engine,
-    MessageAddresses addresses,
     CorpClient corps,
     ILogger<CaseCardHandler> logger) : IInboxHandler, IAcceptsCallbacks
 {
@@ -82,7 +82,7 @@ public sealed partial class CaseCardHandler(
 
     private async Task GreyOutAsync(Guid dealerId, string userId, string responseCode, CancellationToken cancellationToken)
     {
-        if (await addresses.CorpAsync(dealerId, cancellationToken) is not { } corp)
+        if (await links.ActiveCorpAsync(dealerId, cancellationToken) is not { } corp)
         {
             return;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Wechat.Http;
 using WeLink.Wechat.OfficialAccount;
 using WeLink.Wechat.OfficialAccount.Models;
@@ -17,6 +18,7 @@ namespace WeLink.Server.Cases.Messaging;
 public sealed partial class CaseMessenger(
     CaseMessageLedger ledger,
     MessageAddresses addresses,
+    IDealerDirectory dealers,
     OfficialAccountClient accounts,
     CorpClient corps,
     IOptionsMonitor<CaseMessagingOptions> options,
@@ -65,7 +67,7 @@ public sealed partial class CaseMessenger(
             return;
         }
 
-        var corp = await addresses.CorpAsync(message.DealerId, cancellationToken)
+        var corp = await dealers.ActiveCorpAsync(message.DealerId, cancellationToken)
             ?? throw new InvalidOperationException("The dealer's WeCom corp is not linked; the message waits until it is.");
         var request = message.Build(string.Join('|', message.UserIds), corp.AgentId);
         var claim = Claim(message.IdempotencyKey, message.CaseId, StaffChannel, message.UserIds, message.Summary);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using WeLink.Server.Data;
 using WeLink.Server.Onboarding.Menus;
 using WeLink.Server.Platform;
+using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Messages;
 using WeLink.Wechat.OpenPlatform;
 using WeLink.Wechat.OpenPlatform.Models;
@@ -20,6 +21,7 @@ public sealed partial class AccountAuthorizations(
     ComponentPageUrls pages,
     PlatformSecretStore secrets,
     LinkStore links,
+    IDealerRegistry dealers,
     GrantClaims claims,
     MenuPublisher menus,
     IDataProtectionProvider protection,
@@ -93,13 +95,13 @@ public sealed partial class AccountAuthorizations(
 
     private async Task<OnboardingOutcome> BindAsync(Guid dealerId, string authCode, CancellationToken cancellationToken)
     {
-        var dealer = await links.FindDealerAsync(dealerId, cancellationToken);
+        var dealer = await dealers.FindAsync(dealerId, cancellationToken);
         if (dealer is null)
         {
             return OnboardingOutcome.Refused("The dealer no longer exists.");
         }
 
-        if (!dealer.IsApproved)
+        if (!dealer.IsLive)
         {
             return await RefuseAsync(dealerId, null, $"{dealer.Name} is not approved by HQ; an official account can be linked once it is.", cancellationToken);
         }

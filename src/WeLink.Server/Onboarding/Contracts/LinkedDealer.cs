@@ -1,7 +1,7 @@
 namespace WeLink.Server.Onboarding.Contracts;
 
 /// <summary>
-/// The dealer behind an authorizer appid or a corpid. LinkActive is false while that link is suspended
-/// (authorization withdrawn, app uninstalled) or the dealer is not approved.
+/// The dealer an authorizer appid or a corpid is linked to. LinkActive is false while that link is suspended
+/// (authorization withdrawn, app uninstalled); whether the dealer itself may go live is the dealer registry's to say.
 /// </summary>
-public sealed record LinkedDealer(Guid DealerId, Guid BrandId, string DealerName, bool LinkActive);
+public sealed record LinkedDealer(Guid DealerId, bool LinkActive);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using WeLink.Server.Data;
 using WeLink.Server.Platform;
+using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Messages;
 using WeLink.Wechat.WeCom;
 
@@ -21,6 +22,7 @@ public sealed partial class CorpInstallations(
     DirectorySync directory,
     PlatformSecretStore secrets,
     LinkStore links,
+    IDealerRegistry dealers,
     GrantClaims claims,
     TimeProvider time,
     IOptions<OnboardingOptions> options,
@@ -111,27 +113,27 @@ public sealed partial class CorpInstallations(
             await secrets.SavePermanentCodeAsync(grant.CorpId, grant.PermanentCode, cancellationToken);
         }
 
-        var dealer = await links.FindDealerAsync(dealerId.Value, cancellationToken);
+        var dealer = await dealers.FindAsync(dealerId.Value, cancellationToken);
         if (dealer is null)
         {
             return OnboardingOutcome.Refused("The dealer no longer exists.", grant.CorpId);
         }
 
-        if (!dealer.IsApproved)
+        if (!dealer.IsLive)
         {
-            return await RefuseAsync(dealer.Id, grant.CorpId, $"{dealer.Name} is not approved by HQ; a WeCom corp can be linked once it is.", cancellationToken);
+            return await RefuseAsync(dealer.DealerId, grant.CorpId, $"{dealer.Name} is not approved by HQ; a WeCom corp can be linked once it is.", cancellationToken);
         }
 
-        if (owner is not null && owner.DealerId != dealer.Id)
+        if (owner is not null && owner.DealerId != dealer.DealerId)
         {
-            return await RefuseAsync(dealer.Id, grant.CorpId, AlreadyLinkedReason(grant.CorpName), cancellationToken);
+            return await RefuseAsync(dealer.DealerId, grant.CorpId, AlreadyLinkedReason(grant.CorpName), cancellationToken);
         }
 
-        var current = await links.FindCorpLinkAsync(dealer.Id, cancellationToken);
+        var current = await links.FindCorpLinkAsync(dealer.DealerId, cancellationToken);
         if (current is { IsActive: true } && current.SubjectId != grant.CorpId)
         {
             return await RefuseAsync(
-                dealer.Id,
+                dealer.DealerId,
                 grant.CorpId,
                 $"{dealer.Name} is already linked to the WeCom corp {current.SubjectName}. A dealer runs on exactly one corp.",
                 cancellationToken);
@@ -140,21 +142,21 @@ public sealed partial class CorpInstallations(
         await secrets.SavePermanentCodeAsync(grant.CorpId, grant.PermanentCode, cancellationToken);
         try
         {
-            await links.SaveCorpLinkAsync(dealer.Id, grant.CorpId, grant.CorpName, grant.AgentId, time.GetUtcNow(), cancellationToken);
+            await links.SaveCorpLinkAsync(dealer.DealerId, grant.CorpId, grant.CorpName, grant.AgentId, time.GetUtcNow(), cancellationToken);
         }
         catch (DbException e) when (DbErrors.IsUniqueViolation(e))
         {
-            return await RefuseAsync(dealer.Id, grant.CorpId, AlreadyLinkedReason(grant.CorpName), cancellationToken);
+            return await RefuseAsync(dealer.DealerId, grant.CorpId, AlreadyLinkedReason(grant.CorpName), cancellationToken);
         }
 
-        await links.ClearRefusalAsync(dealer.Id, Side, cancellationToken);
-        LogBound(logger, grant.CorpId, dealer.Id);
+        await links.ClearRefusalAsync(dealer.DealerId, Side, cancellationToken);
+        LogBound(logger, grant.CorpId, dealer.DealerId);
 
         // The link stands even if the directory cannot be read now: change_auth, change_contact or a new
         // install sync it again, and staff who sign in are looked up by corp and userid.
         try
         {
-            var count = await directory.SyncAsync(dealer.Id, grant.CorpId, grant.Privilege, cancellationToken);
+            var count = await directory.SyncAsync(dealer.DealerId, grant.CorpId, grant.Privilege, cancellationToken);
             LogSynced(logger, grant.CorpId, count);
         }
         catch (Exception e) when (e is Wechat.Http.WechatApiException or HttpRequestException)

@@ -4,7 +4,7 @@ using WeLink.Server.Data;
 
 namespace WeLink.Server.Onboarding.Menus;
 
-/// <summary>One menu per brand, and the active accounts of the brand's dealers it goes to.</summary>
+/// <summary>One menu per brand, and the active accounts of the dealers it goes to.</summary>
 public sealed class BrandMenuStore(IDbConnectionFactory connections)
 {
     public async Task SaveAsync(Guid brandId, BrandMenu menu, DateTimeOffset now, CancellationToken cancellationToken)
@@ -26,13 +26,17 @@ public sealed class BrandMenuStore(IDbConnectionFactory connections)
         return json is null ? null : JsonSerializer.Deserialize(json, MenuJsonContext.Default.BrandMenu);
     }
 
-    public async Task<IReadOnlyList<string>> ActiveAccountsAsync(Guid brandId, CancellationToken cancellationToken)
+    /// <summary>The active accounts of <paramref name="dealerIds"/> (a brand's dealers, as the dealer registry lists them).</summary>
+    public async Task<IReadOnlyList<string>> ActiveAccountsAsync(IReadOnlyList<Guid> dealerIds, CancellationToken cancellationToken)
     {
-        const string sql = """
-            SELECT l.app_id FROM official_account_links l JOIN dealers d ON d.id = l.dealer_id
-            WHERE d.brand_id = @brandId AND l.status = 'active' ORDER BY l.app_id
-            """;
+        ArgumentNullException.ThrowIfNull(dealerIds);
+        if (dealerIds.Count == 0)
+        {
+            return [];
+        }
+
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        return [.. await connection.QueryAsync<string>(new CommandDefinition(sql, new { brandId }, cancellationToken: cancellationToken))];
+        var sql = $"SELECT app_id FROM official_account_links WHERE status = 'active' AND {connections.Dialect.IsIn("dealer_id", "@dealerIds")} ORDER BY app_id";
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(sql, new { dealerIds = dealerIds.ToArray() }, cancellationToken: cancellationToken))];
     }
 }

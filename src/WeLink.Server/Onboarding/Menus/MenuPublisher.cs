@@ -1,3 +1,4 @@
+using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Http;
 using WeLink.Wechat.OfficialAccount;
 using WeLink.Wechat.OfficialAccount.Models;
@@ -8,12 +9,12 @@ namespace WeLink.Server.Onboarding.Menus;
 /// Puts the brand's menu on its dealers' accounts with menu/create: on every active account when HQ changes it,
 /// and on one account when it is linked. A refusal on one account is reported, never stops the others.
 /// </summary>
-public sealed partial class MenuPublisher(BrandMenuStore menus, OfficialAccountClient accounts, ILogger<MenuPublisher> logger)
+public sealed partial class MenuPublisher(BrandMenuStore menus, IDealerRegistry dealers, OfficialAccountClient accounts, ILogger<MenuPublisher> logger)
 {
     public async Task<IReadOnlyList<MenuPublication>> PublishToBrandAsync(Guid brandId, BrandMenu menu, CancellationToken cancellationToken)
     {
         var results = new List<MenuPublication>();
-        foreach (var appId in await menus.ActiveAccountsAsync(brandId, cancellationToken))
+        foreach (var appId in await menus.ActiveAccountsAsync(await dealers.DealerIdsOfBrandAsync(brandId, cancellationToken), cancellationToken))
         {
             results.Add(await PublishAsync(appId, menu, cancellationToken));
         }

@@ -8,4 +8,7 @@ public interface IDealerRegistry
     /// null when no dealer has this id.
     /// </summary>
     Task<RegisteredDealer?> FindAsync(Guid dealerId, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the brand's dealers, whatever their status; empty for an unknown brand.</summary>
+    Task<IReadOnlyList<Guid>> DealerIdsOfBrandAsync(Guid brandId, CancellationToken cancellationToken);
 }

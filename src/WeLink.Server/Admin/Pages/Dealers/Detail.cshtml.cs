@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using WeLink.Server.Calendars;
-using WeLink.Server.Calendars.Api;
+using WeLink.Server.Calendars.Contracts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Access;
@@ -19,7 +18,7 @@ public sealed class DealerDetailModel(
     IDealerLinks links,
     IDealerStaffRoles staffRoles,
     AdminActions actions,
-    CalendarActions calendars) : PortalPageModel
+    IDealerHoursForms hours) : PortalPageModel
 {
     [FromRoute]
     public Guid DealerId { get; set; }
@@ -34,9 +33,7 @@ public sealed class DealerDetailModel(
 
     public IReadOnlyList<AdminUser> Admins { get; private set; } = [];
 
-    public DealerCalendarResponse Calendar { get; private set; } = null!;
-
-    public CalendarFormText CalendarForm => CalendarFormText.From(Calendar);
+    public DealerHoursForm Hours { get; private set; } = null!;
 
     public static string Label(DealerTransition transition)
     {
@@ -57,23 +54,16 @@ public sealed class DealerDetailModel(
         Links = await links.GetAsync(DealerId, cancellationToken);
         StaffRoles = await staffRoles.SummarizeAsync(DealerId, cancellationToken);
         Admins = [.. (await users.ListAsync(Scope, cancellationToken)).Where(u => u.DealerId == DealerId)];
-        Calendar = CalendarJson.From((await calendars.FindDealerAsync(User, DealerId, cancellationToken))!);
+        Hours = (await hours.FindAsync(User, DealerId, cancellationToken))!;
         return Page();
     }
 
     /// <summary>Replaces the business hours; every problem of the form is shown at once, as the API names them.</summary>
     public async Task<IActionResult> OnPostCalendarAsync(string? timeZone, string? holidays, string? workingDays, int version, CancellationToken cancellationToken)
     {
-        var week = DealerCalendar.Week.Select(CalendarRequestReader.Text).ToDictionary(d => d, d => Request.Form[d].ToString());
-        var request = new CalendarFormText(timeZone ?? "", week, holidays ?? "", workingDays ?? "").ToRequest(version);
-        var problems = new RequestProblems();
-        if (CalendarRequestReader.Read(request, problems) is not { } calendar)
-        {
-            FlashProblem = string.Join(" ", problems.ToDictionary().Select(p => $"{p.Key}: {string.Join(" ", p.Value)}"));
-            return RedirectToPage();
-        }
-
-        Report(await calendars.SaveDealerAsync(User, DealerId, calendar, version, cancellationToken), "Business hours saved.");
+        var week = CalendarFormText.Weekdays.ToDictionary(d => d, d => Request.Form[d].ToString());
+        var form = new CalendarFormText(timeZone ?? "", week, holidays ?? "", workingDays ?? "");
+        Report(await hours.SaveAsync(User, DealerId, form, version, cancellationToken), "Business hours saved.");
         return RedirectToPage();
     }
 

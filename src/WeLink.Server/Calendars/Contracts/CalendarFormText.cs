@@ -1,4 +1,6 @@
-namespace WeLink.Server.Calendars.Api;
+using WeLink.Server.Calendars.Api;
+
+namespace WeLink.Server.Calendars.Contracts;
 
 /// <summary>
 /// The portal's business-hours form as text a person types: per weekday <c>09:00-12:00, 13:00-18:00</c>; one holiday a
@@ -7,7 +9,10 @@ namespace WeLink.Server.Calendars.Api;
 /// </summary>
 public sealed record CalendarFormText(string TimeZone, IReadOnlyDictionary<string, string> Week, string Holidays, string WorkingDays)
 {
-    public static CalendarFormText From(DealerCalendarResponse calendar)
+    /// <summary>The weekday field names, Monday first.</summary>
+    public static IReadOnlyList<string> Weekdays { get; } = [.. DealerCalendar.Week.Select(CalendarRequestReader.Text)];
+
+    internal static CalendarFormText From(DealerCalendarResponse calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         return new CalendarFormText(
@@ -17,7 +22,7 @@ public sealed record CalendarFormText(string TimeZone, IReadOnlyDictionary<strin
             string.Join('\n', calendar.WorkingDays.Select(w => $"{w.Date} {string.Join(',', w.Hours ?? [])} {w.Name}".TrimEnd())));
     }
 
-    public DealerCalendarRequest ToRequest(int version) => new(
+    internal DealerCalendarRequest ToRequest(int version) => new(
         TimeZone.Trim(),
         Week.ToDictionary(p => p.Key, p => (IReadOnlyList<string?>?)[.. p.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]),
         [.. Lines(Holidays).Select(l => l.Split(' ', 2, StringSplitOptions.TrimEntries)).Select(p => new HolidayEntry(p[0], p.ElementAtOrDefault(1)))],
