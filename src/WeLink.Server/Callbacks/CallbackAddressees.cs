@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Wechat.Options;
 
 namespace WeLink.Server.Callbacks;

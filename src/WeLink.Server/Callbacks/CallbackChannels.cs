@@ -1,3 +1,5 @@
+using WeLink.Server.Callbacks.Contracts;
+
 namespace WeLink.Server.Callbacks;
 
 /// <summary>How a <see cref="CallbackChannel"/> is written in <c>inbox.channel</c>, metrics and the admin API.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Wechat.Crypto;
 using WeLink.Wechat.Options;
 

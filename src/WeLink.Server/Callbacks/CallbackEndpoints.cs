@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using WeLink.Server.Callbacks.Contracts;
 
 namespace WeLink.Server.Callbacks;
 

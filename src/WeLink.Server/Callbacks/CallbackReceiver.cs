@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Data.Queues;
 using WeLink.Wechat.Crypto;
 using WeLink.Wechat.Messages;

@@ -1,3 +1,4 @@
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Data.Queues;
 
 namespace WeLink.Server.Callbacks;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Data.Queues;
 using WeLink.Server.Shared;
 using WeLink.Wechat.Messages;

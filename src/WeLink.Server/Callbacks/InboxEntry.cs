@@ -1,3 +1,5 @@
+using WeLink.Server.Callbacks.Contracts;
+
 namespace WeLink.Server.Callbacks;
 
 /// <summary>A callback about to be written to the inbox.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Shared;
 
 namespace WeLink.Server.Callbacks;

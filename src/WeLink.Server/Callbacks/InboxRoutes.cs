@@ -1,3 +1,4 @@
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Wechat.Messages;
 
 namespace WeLink.Server.Callbacks;

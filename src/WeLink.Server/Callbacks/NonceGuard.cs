@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Coordination;
 
 namespace WeLink.Server.Callbacks;

@@ -8,6 +8,7 @@ using WeLink.Server.Complaints;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
 using WeLink.Server.Identities;
+using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Onboarding;
 using WeLink.Server.Platform;
 using WeLink.Server.Scheduling;

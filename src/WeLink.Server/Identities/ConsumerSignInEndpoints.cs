@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Shared;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Wechat.Http;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using WeLink.Server.Data;
+using WeLink.Server.Identities.Contracts;
 
 namespace WeLink.Server.Identities;
 

@@ -1,4 +1,4 @@
-using WeLink.Server.Callbacks;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Identities.Contracts;
 
 namespace WeLink.Server.Identities;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Contracts;

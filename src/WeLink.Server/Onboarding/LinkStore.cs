@@ -1,5 +1,5 @@
 using Dapper;
-using WeLink.Server.Callbacks;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Data;
 
 namespace WeLink.Server.Onboarding;

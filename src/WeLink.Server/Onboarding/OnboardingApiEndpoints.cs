@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WeLink.Server.Cases.Handover;
+using WeLink.Server.Cases.Contracts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Onboarding.Menus;

@@ -1,4 +1,4 @@
-using WeLink.Server.Callbacks;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Onboarding.Accounts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Corps;

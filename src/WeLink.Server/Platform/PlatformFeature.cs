@@ -1,3 +1,4 @@
+using WeLink.Server.Platform.Contracts;
 using WeLink.Wechat;
 using WeLink.Wechat.Tokens;
 
@@ -16,6 +17,7 @@ public static class PlatformFeature
         services.AddSingleton<ISuiteTicketStore>(sp => sp.GetRequiredService<PlatformSecretStore>());
         services.AddSingleton<IAuthorizerCredentialStore>(sp => sp.GetRequiredService<PlatformSecretStore>());
         services.AddSingleton<ICorpCredentialStore>(sp => sp.GetRequiredService<PlatformSecretStore>());
+        services.AddSingleton<IAuthorizerSecrets>(sp => sp.GetRequiredService<PlatformSecretStore>());
         services.AddSingleton<ITokenCache, CoordinationTokenCache>();
         services.AddSingleton<IDistributedLock, CoordinationWechatLock>();
         services.AddWechat(configuration);

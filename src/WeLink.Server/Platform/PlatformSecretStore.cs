@@ -1,5 +1,6 @@
 using Dapper;
 using WeLink.Server.Data;
+using WeLink.Server.Platform.Contracts;
 using WeLink.Server.Security;
 using WeLink.Wechat.Tokens;
 
@@ -11,7 +12,7 @@ namespace WeLink.Server.Platform;
 /// written, so a database dump reveals none of them.
 /// </summary>
 public sealed class PlatformSecretStore(IDbConnectionFactory connections, ISecretProtector protector, TimeProvider time)
-    : IComponentTicketStore, ISuiteTicketStore, IAuthorizerCredentialStore, ICorpCredentialStore
+    : IComponentTicketStore, ISuiteTicketStore, IAuthorizerCredentialStore, ICorpCredentialStore, IAuthorizerSecrets
 {
     Task<string?> IComponentTicketStore.GetAsync(string componentAppid, CancellationToken cancellationToken) =>
         GetAsync(PlatformSecretKind.ComponentVerifyTicket, componentAppid, cancellationToken);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using WeLink.Server.Identities;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Access.Sessions;
+using WeLink.Server.Identities.Contracts;
 
 namespace WeLink.Server.Tests.Admin;
 

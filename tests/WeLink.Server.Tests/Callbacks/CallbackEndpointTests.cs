@@ -173,7 +173,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
         var delivery = Assert.Single(handler.Deliveries);
         Assert.Equal("test:once", delivery.Content);
         Assert.Equal("wwcorp0001", delivery.Event.TargetId);
-        Assert.Equal(Server.Callbacks.CallbackChannel.Corp, delivery.Event.Channel);
+        Assert.Equal(Server.Callbacks.Contracts.CallbackChannel.Corp, delivery.Event.Channel);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using WeLink.Server.Callbacks;
+using WeLink.Server.Callbacks.Contracts;
 
 namespace WeLink.Server.Tests.Callbacks;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using WeLink.Server.Callbacks;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Wechat.Messages;
 
 namespace WeLink.Server.Tests.Callbacks;

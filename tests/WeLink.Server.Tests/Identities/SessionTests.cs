@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
 using WeLink.Server.Identities;
+using WeLink.Server.Identities.Contracts;
 
 namespace WeLink.Server.Tests.Identities;
 

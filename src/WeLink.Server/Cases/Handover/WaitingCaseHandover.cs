@@ -1,4 +1,5 @@
 using Dapper;
+using WeLink.Server.Cases.Contracts;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 using WeLink.Workflow.Engine;

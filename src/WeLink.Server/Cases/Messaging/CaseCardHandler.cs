@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using WeLink.Server.Callbacks;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Onboarding.Contracts;

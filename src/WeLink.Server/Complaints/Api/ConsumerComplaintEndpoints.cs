@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Cases.Engine;
-using WeLink.Server.Identities;
+using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Shared;
 using WeLink.Server.Tenancy.Access;

@@ -1,5 +1,5 @@
 using WeLink.Server.Cases.Engine;
-using WeLink.Server.Identities;
+using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Shared;
 
 namespace WeLink.Server.Complaints.Api;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using WeLink.Server.Data;
 using WeLink.Server.Onboarding.Menus;
-using WeLink.Server.Platform;
+using WeLink.Server.Platform.Contracts;
 using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Messages;
 using WeLink.Wechat.OpenPlatform;
@@ -19,7 +19,7 @@ namespace WeLink.Server.Onboarding.Accounts;
 public sealed partial class AccountAuthorizations(
     ComponentClient component,
     ComponentPageUrls pages,
-    PlatformSecretStore secrets,
+    IAuthorizerSecrets secrets,
     LinkStore links,
     IDealerRegistry dealers,
     GrantClaims claims,

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using WeLink.Server.Data;
-using WeLink.Server.Platform;
+using WeLink.Server.Platform.Contracts;
 using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Messages;
 using WeLink.Wechat.WeCom;
@@ -20,7 +20,7 @@ public sealed partial class CorpInstallations(
     SuitePageUrls pages,
     SuiteAuthorizationReader reader,
     DirectorySync directory,
-    PlatformSecretStore secrets,
+    IAuthorizerSecrets secrets,
     LinkStore links,
     IDealerRegistry dealers,
     GrantClaims claims,

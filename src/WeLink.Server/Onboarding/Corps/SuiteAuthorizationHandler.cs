@@ -1,4 +1,4 @@
-using WeLink.Server.Callbacks;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Wechat.Messages;
 
 namespace WeLink.Server.Onboarding.Corps;

@@ -1,4 +1,4 @@
-namespace WeLink.Server.Callbacks;
+namespace WeLink.Server.Callbacks.Contracts;
 
 /// <summary>An event as stored in the inbox.</summary>
 /// <param name="Id">The inbox row's id (UUIDv7).</param>

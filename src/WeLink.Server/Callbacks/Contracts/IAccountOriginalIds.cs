@@ -1,4 +1,4 @@
-namespace WeLink.Server.Callbacks;
+namespace WeLink.Server.Callbacks.Contracts;
 
 /// <summary>
 /// The original id (gh_…) of each official account WeLink serves, which is the <c>ToUserName</c> of every push for

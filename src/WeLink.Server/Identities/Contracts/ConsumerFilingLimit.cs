@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace WeLink.Server.Identities;
+namespace WeLink.Server.Identities.Contracts;
 
 /// <summary>
 /// The rate limiter policy for consumer filings, partitioned by the consumer of the session (<see cref="ConsumerFilingOptions"/>):

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace WeLink.Server.Callbacks;
+namespace WeLink.Server.Callbacks.Contracts;
 
 /// <summary>Registering inbox handlers together with the routes that say what each accepts.</summary>
 public static class InboxHandlerServices

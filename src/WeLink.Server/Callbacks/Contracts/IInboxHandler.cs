@@ -1,6 +1,6 @@
 using WeLink.Wechat.Messages;
 
-namespace WeLink.Server.Callbacks;
+namespace WeLink.Server.Callbacks.Contracts;
 
 /// <summary>
 /// Processes inbox events of the kinds it accepts. The dispatcher delivers at least once, so a handler must be

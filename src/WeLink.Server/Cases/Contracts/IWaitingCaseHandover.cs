@@ -1,4 +1,4 @@
-namespace WeLink.Server.Cases.Handover;
+namespace WeLink.Server.Cases.Contracts;
 
 /// <summary>Hands work that waited for a role to the staff member who was just given it.</summary>
 public interface IWaitingCaseHandover

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using WeLink.Server.Tenancy.Access;
 
-namespace WeLink.Server.Identities;
+namespace WeLink.Server.Identities.Contracts;
 
 /// <summary>
 /// The consumer behind a request, read from the consumer cookie only (never from a staff or admin

@@ -1,4 +1,4 @@
-namespace WeLink.Server.Callbacks;
+namespace WeLink.Server.Callbacks.Contracts;
 
 /// <summary>The four callback URLs an operator types into the WeChat and WeCom consoles.</summary>
 public enum CallbackChannel
