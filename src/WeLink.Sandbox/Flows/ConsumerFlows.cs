@@ -31,6 +31,7 @@ public sealed class ConsumerFlows(SandboxWorld world, SandboxCredentials credent
     {
         var (account, identity) = Resolve(consumerId, appId);
         world.RecordInteraction(appId, identity.OpenId);
+        world.RecordWritten(appId, identity.OpenId, content);
         var xml = Envelope(account, identity, "text")
             .Text("Content", content)
             .Number("MsgId", Interlocked.Increment(ref _nextMsgId));

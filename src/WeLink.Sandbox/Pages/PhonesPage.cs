@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using WeLink.Sandbox.Api;
+using WeLink.Sandbox.Credentials;
 using WeLink.Sandbox.Flows;
 using WeLink.Sandbox.Recording;
 using WeLink.Sandbox.World;
@@ -9,12 +10,42 @@ using WeLink.Sandbox.World;
 namespace WeLink.Sandbox.Pages;
 
 /// <summary>
-/// Everyone's phone on one page: consumers follow, write and tap menus; staff see their WeCom
-/// messages and press card buttons; both see what WeLink sent them.
+/// Everyone's phone on one page: consumers follow, write and tap menus, and read each account's chat (what WeLink sent
+/// them beside what they wrote); staff read their WeCom messages and press card buttons. Messages are drawn as WeChat
+/// and WeCom draw them (<see cref="MessageView"/>).
 /// </summary>
 public static class PhonesPage
 {
     private const string Path = "/sandbox/phones";
+
+    /// <summary>Phones side by side where there is room, one a row on a phone; long ids and texts wrap instead of scrolling.</summary>
+    private const string Style = """
+        <style>
+        body{max-width:76rem}
+        .phones{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr));gap:1rem}
+        .phone{min-width:0;overflow-wrap:anywhere;background:#ededed;border:1px solid #ccc;border-radius:1rem;padding:.75rem}
+        .phone.wecom{background:#f2f5fa}
+        .phone header{margin-bottom:.5rem}
+        .chat{background:#f7f7f7;border-radius:.5rem;padding:.5rem;margin:.5rem 0}
+        .chat-title{font-weight:600;text-align:center;padding-bottom:.3rem;border-bottom:1px solid #e3e3e3}
+        .msg{margin:.6rem 0}.msg .when{text-align:center;color:#999;font-size:.75rem;margin-bottom:.2rem}
+        .msg.mine{text-align:right}
+        .bubble{display:inline-block;max-width:85%;text-align:left;background:#fff;border-radius:.4rem;padding:.45rem .6rem;white-space:pre-wrap}
+        .mine .bubble{background:#95ec69}
+        .tmsg,.wcard{background:#fff;border-radius:.4rem;padding:.7rem;border:1px solid #e3e3e3}
+        .tmsg-title,.wcard-title{font-weight:600;font-size:1.05rem}
+        .tmsg-first{margin:.4rem 0}.tmsg p{margin:.4rem 0}
+        .wcard-source{color:#888;font-size:.8rem;margin-bottom:.3rem}
+        .wcard-desc{color:#555;margin:.3rem 0}.wcard-emphasis{font-size:1.3rem;color:#2f6bd1}
+        dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem;margin:.5rem 0}dt{color:#888}dd{margin:0}
+        .tmsg-link{display:block;border-top:1px solid #eee;margin-top:.5rem;padding-top:.45rem;color:#576b95;text-decoration:none}
+        .tmsg-link::after{content:" ›";float:right;color:#bbb}
+        .wcard-buttons{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.6rem}.wcard-buttons form{margin:0;flex:1}
+        .wcard-buttons button{width:100%;background:#2f6bd1}
+        .wcard-done{display:block;text-align:center;color:#888;border-top:1px solid #eee;margin-top:.6rem;padding-top:.45rem}
+        .actions{margin-top:.5rem}.actions input[type=text]{width:9rem;max-width:100%}
+        </style>
+        """;
 
     public static IEndpointRouteBuilder MapPhonesPage(this IEndpointRouteBuilder sandbox)
     {
@@ -23,58 +54,75 @@ public static class PhonesPage
         return sandbox;
     }
 
-    public static IResult Show(SandboxWorld world, MessageLog messages)
+    public static IResult Show(SandboxWorld world, MessageLog messages, SandboxCredentials credentials)
     {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(credentials);
         var snapshot = world.Snapshot();
         var sent = messages.All();
-        var body = new StringBuilder("<h2>Consumers</h2>");
+        var written = world.Written();
+        var body = new StringBuilder(Style).Append("""<h2>消费者（微信）</h2><div class="phones">""");
         foreach (var consumer in snapshot.Consumers)
         {
-            body.Append(CultureInfo.InvariantCulture, $"""<div class="card"><strong>{Html.Encode(consumer.Consumer.Nickname)}</strong> <span class="muted">{Html.Encode(consumer.Consumer.Id)}</span>""");
+            body.Append(CultureInfo.InvariantCulture, $"""<section class="phone"><header><strong>{Html.Encode(consumer.Consumer.Nickname)}</strong> <span class="muted">{Html.Encode(consumer.Consumer.Id)}</span></header>""");
             foreach (var account in snapshot.Accounts.Where(a => a.Kind != AccountKind.MiniProgram))
             {
                 var identity = world.IdentityOf(account.AppId, consumer.Consumer.Id);
                 var following = world.FollowOf(account.AppId, identity.OpenId) is { Subscribed: true };
+                body.Append(CultureInfo.InvariantCulture, $"""<div class="chat" data-appid="{Html.Encode(account.AppId)}"><div class="chat-title">{Html.Encode(account.Nickname)} <span class="muted">{(following ? "已关注" : "未关注")}</span></div>""");
+                var conversation = sent.Where(m => m.Sender == account.AppId && m.Recipients.Contains(identity.OpenId))
+                    .Select(m => (m.SentAt, Html: MessageView.Render(m, TemplateOf(account, m), null, null)))
+                    .Concat(written.Where(w => w.AppId == account.AppId && w.OpenId == identity.OpenId).Select(w => (SentAt: w.At, Html: MessageView.Written(w))))
+                    .OrderBy(m => m.SentAt);
+                foreach (var (_, html) in conversation)
+                {
+                    body.Append(html);
+                }
+
                 KeyValuePair<string, string?>[] who = [new("consumer_id", consumer.Consumer.Id), new("appid", account.AppId)];
-                body.Append(CultureInfo.InvariantCulture, $"""<p>{Html.Encode(account.Nickname)} <span class="muted">{(following ? "following" : "not following")}</span><br>""")
-                    .Append(Html.Form(Path + "/act", following ? "Unfollow" : "Follow", [.. who, new("action", following ? "unfollow" : "follow")]))
-                    .Append(InputForm("send-text", "content", "Send", who))
-                    .Append(InputForm("press-menu", "key", "Tap menu key", who));
+                body.Append("""<div class="actions">""")
+                    .Append(Html.Form(Path + "/act", following ? "取消关注" : "关注", [.. who, new("action", following ? "unfollow" : "follow")]))
+                    .Append(InputForm("send-text", "content", "发送", who))
+                    .Append(InputForm("press-menu", "key", "点击菜单 key", who));
                 foreach (var (name, key) in ClickButtons(world.MenuOf(account.AppId)))
                 {
                     body.Append(Html.Form(Path + "/act", name, [.. who, new("action", "press-menu"), new("key", key)]));
                 }
 
-                body.Append("</p>");
-                AppendReceived(body, sent.Where(m => m.Sender == account.AppId && m.Recipients.Contains(identity.OpenId)));
+                body.Append("</div></div>");
             }
 
-            body.Append("</div>");
+            body.Append("</section>");
         }
 
-        body.Append("<h2>Staff</h2>");
+        var updates = CardUpdates(sent, credentials);
+        body.Append("""</div><h2>员工（企业微信）</h2><div class="phones">""");
         foreach (var corp in snapshot.Corps)
         {
             foreach (var member in corp.Staff)
             {
-                body.Append(CultureInfo.InvariantCulture, $"""<div class="card"><strong>{Html.Encode(member.Name)}</strong> <span class="muted">{Html.Encode(corp.Corp.Name)} · {Html.Encode(member.Position)}</span>""");
-                var received = sent.Where(m => m.Sender == corp.Corp.CorpId && m.Recipients.Contains(member.UserId)).ToList();
-                AppendReceived(body, received);
-                foreach (var card in received.Select(m => m.Body.ObjectField("template_card")).OfType<JsonElement>())
+                body.Append(CultureInfo.InvariantCulture, $"""<section class="phone wecom" data-userid="{Html.Encode(member.UserId)}"><header><strong>{Html.Encode(member.Name)}</strong> <span class="muted">{Html.Encode(corp.Corp.Name)} · {Html.Encode(member.Position)}</span></header>""");
+                string Press(string taskId, string key, string text) => Html.Form(
+                    Path + "/act", text, [new("action", "press-card"), new("corpid", corp.Corp.CorpId), new("userid", member.UserId), new("task_id", taskId), new("key", key)]);
+                foreach (var message in sent.Where(m => m.Api == "wecom/message/send" && m.Sender == corp.Corp.CorpId && m.Recipients.Contains(member.UserId)))
                 {
-                    AppendCardButtons(body, corp.Corp.CorpId, member.UserId, card);
+                    body.Append(MessageView.Render(message, null, updates.LatestFor(message.MsgId, member.UserId), Press));
                 }
 
-                body.Append("</div>");
+                body.Append("</section>");
             }
         }
 
-        return Html.Page("Phones", body.ToString());
+        return Html.Page("手机", body.Append("</div>").ToString());
     }
 
     public static async Task<IResult> ActAsync(
         HttpRequest request, ConsumerFlows consumers, StaffFlows staff, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(consumers);
+        ArgumentNullException.ThrowIfNull(staff);
         var form = await request.ReadFormAsync(cancellationToken);
         string Field(string name) => form[name].ToString();
         try
@@ -92,8 +140,31 @@ public static class PhonesPage
         }
         catch (WorldException misfit)
         {
-            return Html.Error("Phones", misfit.Message);
+            return Html.Error("手机", misfit.Message);
         }
+    }
+
+    /// <summary>The account's template (or subscribe template) a template or subscribe message names.</summary>
+    private static MessageTemplate? TemplateOf(OfficialAccount account, SentMessage message) =>
+        message.Body.TextField("template_id") is { } id ? account.Templates.Concat(account.SubscribeTemplates).FirstOrDefault(t => t.TemplateId == id) : null;
+
+    /// <summary>
+    /// Every update_template_card, by the card it updates: the update names a response code, and each code was issued for
+    /// one card (by message/send, or by a press of one of its buttons).
+    /// </summary>
+    private static CardUpdateBook CardUpdates(IReadOnlyList<SentMessage> sent, SandboxCredentials credentials)
+    {
+        var cardOfCode = credentials.CardResponseCodes.Export().ToDictionary(c => c.Code, c => c.Payload.MessageId, StringComparer.Ordinal);
+        var book = new CardUpdateBook();
+        foreach (var update in sent.Where(m => m.Api == "wecom/message/update_template_card"))
+        {
+            if (update.Body.TextField("response_code") is { } code && cardOfCode.TryGetValue(code, out var cardId))
+            {
+                book.Add(cardId, update);
+            }
+        }
+
+        return book;
     }
 
     /// <summary>The click buttons of the menu WeLink created, sub-menus included.</summary>
@@ -117,30 +188,5 @@ public static class PhonesPage
     {
         var hidden = string.Concat(who.Select(f => $"""<input type="hidden" name="{f.Key}" value="{Html.Encode(f.Value)}">"""));
         return $"""<form method="post" action="{Path}/act">{hidden}<input type="hidden" name="action" value="{action}"><input type="text" name="{input}" required> <button>{Html.Encode(button)}</button></form>""";
-    }
-
-    private static void AppendReceived(StringBuilder body, IEnumerable<SentMessage> messages)
-    {
-        foreach (var message in messages)
-        {
-            var text = message.Body.GetRawText();
-            body.Append(CultureInfo.InvariantCulture, $"""<div class="muted">{message.SentAt:u} · {Html.Encode(message.Api)} · {Html.Encode(text.Length > 160 ? text[..160] + "…" : text)}</div>""");
-        }
-    }
-
-    private static void AppendCardButtons(StringBuilder body, string corpId, string userId, JsonElement card)
-    {
-        if (card.TextField("task_id") is not { } taskId || !card.TryGetProperty("button_list", out var buttons) || buttons.ValueKind != JsonValueKind.Array)
-        {
-            return;
-        }
-
-        foreach (var button in buttons.EnumerateArray())
-        {
-            body.Append(Html.Form(
-                Path + "/act",
-                button.TextField("text") ?? "Button",
-                [new("action", "press-card"), new("corpid", corpId), new("userid", userId), new("task_id", taskId), new("key", button.TextField("key"))]));
-        }
     }
 }

@@ -24,6 +24,7 @@ public sealed class SandboxWorld(SandboxClock clock)
     private readonly Dictionary<string, Dictionary<int, Department>> _departments = [];
     private readonly Dictionary<string, Dictionary<string, StaffMember>> _staff = [];
     private readonly Dictionary<string, Dictionary<string, ExternalContact>> _externalContacts = [];
+    private readonly List<WrittenMessage> _written = [];
 
     public Owner AddOwner(string name)
     {
@@ -269,6 +270,23 @@ public sealed class SandboxWorld(SandboxClock clock)
         }
     }
 
+    /// <summary>Keeps what the consumer wrote, so their phone shows both sides of the chat.</summary>
+    public void RecordWritten(string appId, string openId, string content)
+    {
+        lock (_gate)
+        {
+            _written.Add(new WrittenMessage(appId, openId, content, clock.GetUtcNow()));
+        }
+    }
+
+    public IReadOnlyList<WrittenMessage> Written()
+    {
+        lock (_gate)
+        {
+            return [.. _written];
+        }
+    }
+
     public DateTimeOffset? LastInteraction(string appId, string openId)
     {
         lock (_gate)
@@ -375,7 +393,8 @@ public sealed class SandboxWorld(SandboxClock clock)
                     corp,
                     [.. _departments[corp.CorpId].Values],
                     [.. _staff[corp.CorpId].Values],
-                    [.. _externalContacts[corp.CorpId].Values]))]);
+                    [.. _externalContacts[corp.CorpId].Values]))],
+                [.. _written]);
         }
     }
 
@@ -444,6 +463,8 @@ public sealed class SandboxWorld(SandboxClock clock)
                 _staff.Add(corp.Corp.CorpId, corp.Staff.ToDictionary(s => s.UserId));
                 _externalContacts.Add(corp.Corp.CorpId, corp.ExternalContacts.ToDictionary(c => c.ExternalUserId));
             }
+
+            _written.AddRange(state.Written ?? []);
         }
     }
 
@@ -466,6 +487,7 @@ public sealed class SandboxWorld(SandboxClock clock)
             _departments.Clear();
             _staff.Clear();
             _externalContacts.Clear();
+            _written.Clear();
         }
     }
 

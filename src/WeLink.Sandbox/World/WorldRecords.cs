@@ -3,7 +3,11 @@ namespace WeLink.Sandbox.World;
 /// <summary>The company behind a set of accounts; a consumer's unionid is the same across one owner's accounts.</summary>
 public sealed record Owner(string Id, string Name);
 
-public sealed record MessageTemplate(string TemplateId, string Title);
+/// <summary>
+/// A template in an account's library. <paramref name="Content"/> is how WeChat lays its messages out, one line a field
+/// (<c>投诉主题：{{keyword1.DATA}}</c>); null when the world was given only a title.
+/// </summary>
+public sealed record MessageTemplate(string TemplateId, string Title, string? Content = null);
 
 /// <summary>An official account (service or subscription) or a mini-program.</summary>
 public sealed record OfficialAccount(

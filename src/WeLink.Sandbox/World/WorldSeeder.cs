@@ -9,10 +9,14 @@ public static class WorldSeeder
         var owner = world.AddOwner("Aurora Motors");
         MessageTemplate[] templates =
         [
-            new(OpaqueIds.Secret(43), "Service appointment reminder"),
-            new(OpaqueIds.Secret(43), "Complaint progress update"),
+            new(OpaqueIds.Secret(43), "Service appointment reminder", "{{first.DATA}}\n预约项目：{{keyword1.DATA}}\n预约时间：{{keyword2.DATA}}\n{{remark.DATA}}"),
+            new(
+                OpaqueIds.Secret(43),
+                "Complaint progress update",
+                "{{first.DATA}}\n投诉主题：{{keyword1.DATA}}\n处理状态：{{keyword2.DATA}}\n更新时间：{{keyword3.DATA}}\n{{remark.DATA}}"),
         ];
-        MessageTemplate[] subscribeTemplates = [new(OpaqueIds.Secret(43), "Test-drive booking confirmed")];
+        MessageTemplate[] subscribeTemplates =
+            [new(OpaqueIds.Secret(43), "Test-drive booking confirmed", "试驾车型：{{thing1.DATA}}\n试驾时间：{{time2.DATA}}\n温馨提示：{{thing3.DATA}}")];
         world.AddAccount(owner.Id, "Aurora Motors Beijing Dealer", AccountKind.ServiceAccount, verified: true, templates, subscribeTemplates);
         world.AddAccount(owner.Id, "Aurora Motors Shanghai Dealer", AccountKind.ServiceAccount, verified: false);
         world.AddAccount(owner.Id, "Aurora Motors News", AccountKind.SubscriptionAccount, verified: true);

@@ -2,7 +2,8 @@ namespace WeLink.Sandbox.World;
 
 /// <summary>
 /// Everything <see cref="SandboxWorld"/> knows, as plain lists, so the world can be written to a file and read back
-/// exactly: the same ids, openids, unionids, follows and consents.
+/// exactly: the same ids, openids, unionids, follows and consents, and what consumers wrote (<c>Written</c>, null in a
+/// file saved before it was kept).
 /// </summary>
 public sealed record WorldState(
     IReadOnlyList<Owner> Owners,
@@ -15,7 +16,8 @@ public sealed record WorldState(
     IReadOnlyList<SubscriptionEntry> Subscriptions,
     IReadOnlyList<MenuEntry> Menus,
     IReadOnlyList<QrCode> QrCodes,
-    IReadOnlyList<CorpSnapshot> Corps);
+    IReadOnlyList<CorpSnapshot> Corps,
+    IReadOnlyList<WrittenMessage>? Written = null);
 
 public sealed record OpenIdEntry(string AppId, string ConsumerId, string OpenId);
 
@@ -29,3 +31,6 @@ public sealed record InteractionEntry(string AppId, string OpenId, DateTimeOffse
 public sealed record SubscriptionEntry(string AppId, string OpenId, string TemplateId, int Left);
 
 public sealed record MenuEntry(string AppId, string MenuJson);
+
+/// <summary>A text a consumer wrote to an official account, as their own phone shows it.</summary>
+public sealed record WrittenMessage(string AppId, string OpenId, string Content, DateTimeOffset At);

@@ -69,7 +69,7 @@ public sealed class PhonesPageTests(Chromium chromium) : IClassFixture<Chromium>
             await phones.ConsumerForm("follow", consumer, appId).Locator("button").ClickAsync();
 
             var followed = await _receiver.WaitForAsync<SubscribeEvent>(messagesPath, _ => true);
-            await Expect(phones.ConsumerForm("unfollow", consumer, appId).Locator("button")).ToHaveTextAsync("Unfollow");
+            await Expect(phones.ConsumerForm("unfollow", consumer, appId).Locator("button")).ToHaveTextAsync("取消关注");
 
             var write = phones.ConsumerForm("send-text", consumer, appId);
             await write.Locator("input[name=content]").FillAsync("Is my car ready?");

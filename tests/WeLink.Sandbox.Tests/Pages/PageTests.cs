@@ -119,7 +119,7 @@ public sealed class PageTests
         var page = await browser.GetStringAsync(new Uri("phones", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, follow.StatusCode);
-        Assert.Contains("Unfollow", page, StringComparison.Ordinal);
+        Assert.Contains("取消关注", page, StringComparison.Ordinal);
         Assert.Contains("Chen Jie", page, StringComparison.Ordinal);
     }
 
