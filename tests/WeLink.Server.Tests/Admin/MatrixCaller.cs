@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WeLink.Server.Identities;
+using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Access.Sessions;
-using WeLink.Server.Identities.Contracts;
 
 namespace WeLink.Server.Tests.Admin;
 
