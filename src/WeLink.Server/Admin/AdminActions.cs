@@ -14,6 +14,7 @@ public sealed class AdminActions(
     RegionStore regions,
     DealerStore dealers,
     AdminAccounts accounts,
+    AdminUserStore users,
     AuditLog audit)
 {
     public async Task<AdminResult<Brand>> CreateBrandAsync(ClaimsPrincipal admin, string? name, CancellationToken cancellationToken)
@@ -111,6 +112,22 @@ public sealed class AdminActions(
                 user?.BrandId ?? admin.AdminScope().BrandId, user?.DealerId, created.Problem),
             cancellationToken);
         return user is null ? AdminResult.Refused<AdminUser>(outcome, created.Problem!) : AdminResult.Done<AdminUser>(user);
+    }
+
+    /// <summary>
+    /// Disables another admin: refused at sign-in from now on, and signed out of every session at its next recheck.
+    /// Not found for an admin the caller may not disable (see <see cref="AdminUserStore.DisableAsync"/>), so none can be probed.
+    /// </summary>
+    public async Task<ActionOutcome> DisableAdminAsync(ClaimsPrincipal admin, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var scope = admin.AdminScope();
+        var disabled = await users.DisableAsync(scope, userId, cancellationToken);
+        await RecordAsync(
+            admin,
+            new AuditEvent("admin-user.disable", "admin-user", userId.ToString(), disabled ? AuditOutcome.Succeeded : AuditOutcome.Refused, scope.BrandId, scope.DealerId),
+            cancellationToken);
+        return disabled ? ActionOutcome.Done : ActionOutcome.NotFound;
     }
 
     /// <summary>The portal's forms reach here without the API's DataAnnotations, so the same limits are checked again.</summary>

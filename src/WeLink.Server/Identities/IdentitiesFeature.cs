@@ -1,17 +1,20 @@
 using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Identities.Contracts;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Identities;
 
 public static class IdentitiesFeature
 {
-    /// <summary>Consumer and staff sign-in, their sessions' stores, and the follow-event inbox handler.</summary>
+    /// <summary>Consumer and staff sign-in, their sessions' stores and rechecks, and the follow-event inbox handler.</summary>
     public static IServiceCollection AddIdentities(this IServiceCollection services)
     {
         services.AddSingleton<SignInStates>();
         services.AddSingleton<DealerAccounts>();
         services.AddSingleton<ConsumerStore>();
         services.AddSingleton<IConsumerDirectory, ConsumerDirectory>();
+        services.AddSingleton<ISessionSubjects, StaffSessionSubjects>();
+        services.AddSingleton<ISessionSubjects, ConsumerSessionSubjects>();
         // Transient: it holds a typed HttpClient, which must not live as long as a singleton.
         services.AddInboxHandler<ConsumerFollowHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, IdentitiesJsonContext.Default));

@@ -7,7 +7,7 @@ namespace WeLink.Server.Identities;
 /// <summary>
 /// The staff member behind a request, read from the staff cookie only. Staff endpoints take it as a
 /// parameter; every store query filters by <see cref="DealerId"/>, and role checks use <see cref="HasRole"/>.
-/// Roles are those the staff member had at sign-in; a change takes effect at the next sign-in (at most 12 h).
+/// Roles are read again with the session at most every <c>Sessions:RecheckInterval</c> (30 s), so a change applies within it.
 /// </summary>
 public sealed record StaffSession(Guid StaffId, Guid BrandId, Guid DealerId, IReadOnlyList<string> Roles)
 {

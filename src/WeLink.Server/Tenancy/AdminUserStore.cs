@@ -32,19 +32,45 @@ public sealed class AdminUserStore(IDbConnectionFactory connections, TimeProvide
     }
 
     /// <summary>
-    /// The credential for a sign-in attempt. This read is unscoped on purpose: nobody is signed in yet,
-    /// and it returns nothing but what the attempt needs.
+    /// The credential for a sign-in attempt; none for a disabled admin. This read is unscoped on purpose: nobody is
+    /// signed in yet, and it returns nothing but what the attempt needs.
     /// </summary>
     public async Task<AdminCredential?> FindCredentialAsync(string email, CancellationToken cancellationToken)
     {
         const string sql = $"""
             SELECT {UserColumns}, password_hash AS PasswordHash, failed_logins AS FailedLogins, locked_until AS LockedUntil
-            FROM admin_users WHERE email = @email
+            FROM admin_users WHERE email = @email AND disabled_at IS NULL
             """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<CredentialRow>(
             new CommandDefinition(sql, new { email = NormalizeEmail(email) }, cancellationToken: cancellationToken));
         return row?.ToCredential();
+    }
+
+    /// <summary>The admin's role and tenant as they are now, for the session recheck; null when unknown or disabled.</summary>
+    public async Task<SessionSubject?> FindSubjectAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT role AS Role, brand_id AS BrandId, dealer_id AS DealerId FROM admin_users WHERE id = @userId AND disabled_at IS NULL";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SubjectRow>(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken));
+        return row is null ? null : new SessionSubject(row.BrandId, row.DealerId, [row.Role]);
+    }
+
+    /// <summary>
+    /// Disables another admin under the hierarchy's rule (as for creating one): a platform admin any admin, an HQ admin
+    /// its own brand's dealer admins. False when there is none to disable: unknown, beyond the actor, or already disabled.
+    /// </summary>
+    public async Task<bool> DisableAsync(TenantScope actor, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        const string sql = """
+            UPDATE admin_users SET disabled_at = @now, updated_at = @now
+            WHERE id = @userId AND id <> @actorId AND disabled_at IS NULL AND (@allBrands OR role = @dealerRole)
+              AND (@allBrands OR brand_id = @scopeBrand) AND (@allDealers OR dealer_id = @scopeDealer)
+            """;
+        var parameters = ScopeParameters.For(actor, new { userId, actorId = actor.SubjectId, dealerRole = AdminRoles.Dealer, now = time.GetUtcNow() });
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>Creates an admin with an already hashed password; null when the email is taken.</summary>
@@ -109,6 +135,15 @@ public sealed class AdminUserStore(IDbConnectionFactory connections, TimeProvide
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             sql, new { userId, rehashedPassword, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
+
+    private sealed record SubjectRow
+    {
+        public required string Role { get; init; }
+
+        public Guid? BrandId { get; init; }
+
+        public Guid? DealerId { get; init; }
     }
 
     private sealed record CredentialRow

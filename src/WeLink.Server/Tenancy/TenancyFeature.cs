@@ -29,6 +29,7 @@ public static class TenancyFeature
         services.AddSingleton<AdminUserStore>();
         services.AddSingleton<AdminAccounts>();
         services.AddSingleton<AdminSignIn>();
+        services.AddSingleton<ISessionSubjects, AdminSessionSubjects>();
         services.AddSingleton<AuditLog>();
         services.AddHostedService<AdminBootstrap>();
         services.AddAccess(configuration);

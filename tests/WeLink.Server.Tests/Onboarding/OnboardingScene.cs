@@ -42,12 +42,21 @@ public sealed partial class OnboardingScene : IAsyncDisposable
 
     public SandboxCredentials Credentials => Host.Services.GetRequiredService<SandboxCredentials>();
 
-    public static async Task<OnboardingScene> StartAsync(DatabaseProvider provider)
+    /// <param name="provider">The database the scene runs on.</param>
+    /// <param name="clock">WeLink's clock, when a test moves it (the sandbox keeps its own).</param>
+    public static async Task<OnboardingScene> StartAsync(DatabaseProvider provider, TimeProvider? clock = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var host = await WeLinkTestHost.StartAsync(
             [.. database.HostArgs, "--Onboarding:WeComTestMode=true", "--Sandbox:PushTicketsOnSchedule=false"],
-            builder => builder.Services.AddTransient<IStartupFilter, TestOnlyAdminSignIn>());
+            builder =>
+            {
+                builder.Services.AddTransient<IStartupFilter, TestOnlyAdminSignIn>();
+                if (clock is not null)
+                {
+                    builder.Services.AddSingleton(clock);
+                }
+            });
         var scene = new OnboardingScene(database, host);
         await scene.SeedAsync();
         return scene;

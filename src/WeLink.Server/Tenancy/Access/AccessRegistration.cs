@@ -16,7 +16,7 @@ internal static class AccessRegistration
             .Validate(o => o.RecheckInterval > TimeSpan.Zero, $"{SessionCheckOptions.SectionName}:RecheckInterval must be positive.")
             .ValidateOnStart();
         services.AddSingleton<SessionStore>();
-        services.AddSingleton<SessionRevocation>();
+        services.AddSingleton<CookieSessions>();
         services.AddAuthentication(WeLinkSchemes.Admin)
             .AddCookie(WeLinkSchemes.Admin, o => Configure(o, SessionKind.Admin, "welink.admin", TimeSpan.FromHours(8), "/admin/login"))
             .AddCookie(WeLinkSchemes.Consumer, o => Configure(o, SessionKind.Consumer, "welink.consumer", TimeSpan.FromDays(7), null))
@@ -40,7 +40,7 @@ internal static class AccessRegistration
     /// </summary>
     private static void Configure(CookieAuthenticationOptions options, SessionKind kind, string cookieName, TimeSpan lifetime, string? loginPath)
     {
-        SessionRevocation.Attach(options.Events, kind);
+        CookieSessions.Attach(options.Events, kind);
         options.Cookie.Name = cookieName;
         options.Cookie.HttpOnly = true;
         // Strict: a browser sends no session cookie with a request another site starts, so no other page can act

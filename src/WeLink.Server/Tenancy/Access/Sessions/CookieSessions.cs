@@ -9,25 +9,33 @@ namespace WeLink.Server.Tenancy.Access.Sessions;
 /// <summary>
 /// Makes every cookie session (admin, staff, consumer) a server-side session, through the cookie scheme's own events:
 /// signing in records a session row and puts its id in the cookie, signing out revokes the row, and every request's
-/// cookie is refused once its row is revoked, so a copied cookie stops working when its owner signs out. Liveness is
-/// read from the database at most once per <see cref="SessionCheckOptions.RecheckInterval"/> per session and node.
+/// cookie is refused once its row is revoked, so a copied cookie stops working when its owner signs out.
+/// At most once per <see cref="SessionCheckOptions.RecheckInterval"/> per session and node, the row and the subject
+/// (<see cref="ISessionSubjects"/>) are read again: a subject that may no longer use WeLink has its session revoked, and
+/// changed roles or tenant replace the cookie's claims (the cookie is reissued), so nobody has to sign in again for a
+/// role change to apply.
 /// </summary>
-public sealed partial class SessionRevocation(
-    SessionStore store, IOptions<SessionCheckOptions> options, TimeProvider time, ILogger<SessionRevocation> logger) : IDisposable
+public sealed partial class CookieSessions(
+    SessionStore store,
+    IEnumerable<ISessionSubjects> subjects,
+    IOptions<SessionCheckOptions> options,
+    TimeProvider time,
+    ILogger<CookieSessions> logger) : IDisposable
 {
     private readonly MemoryCache _checked = new(new MemoryCacheOptions());
+    private readonly Dictionary<SessionKind, ISessionSubjects> _subjects = subjects.ToDictionary(s => s.Kind);
 
     public static void Attach(CookieAuthenticationEvents events, SessionKind kind)
     {
         ArgumentNullException.ThrowIfNull(events);
         events.OnSigningIn = context => Of(context.HttpContext).SigningInAsync(context, kind);
         events.OnSigningOut = context => Of(context.HttpContext).SigningOutAsync(context);
-        events.OnValidatePrincipal = context => Of(context.HttpContext).ValidateAsync(context);
+        events.OnValidatePrincipal = context => Of(context.HttpContext).ValidateAsync(context, kind);
     }
 
     public void Dispose() => _checked.Dispose();
 
-    private static SessionRevocation Of(HttpContext context) => context.RequestServices.GetRequiredService<SessionRevocation>();
+    private static CookieSessions Of(HttpContext context) => context.RequestServices.GetRequiredService<CookieSessions>();
 
     private async Task SigningInAsync(CookieSigningInContext context, SessionKind kind)
     {
@@ -39,8 +47,12 @@ public sealed partial class SessionRevocation(
         }
 
         var sessionId = Guid.CreateVersion7();
-        await store.StartAsync(sessionId, kind, subjectId, time.GetUtcNow(), context.HttpContext.RequestAborted);
+        var now = time.GetUtcNow();
+        await store.StartAsync(sessionId, kind, subjectId, now, context.HttpContext.RequestAborted);
         identity.AddClaim(new Claim(WeLinkClaims.SessionId, sessionId.ToString()));
+
+        // Signing in has just read the subject, so this node trusts it for one interval, like any other check.
+        Remember(sessionId, SessionClaims.SubjectOf(identity), now);
     }
 
     private async Task SigningOutAsync(CookieSigningOutContext context)
@@ -56,26 +68,58 @@ public sealed partial class SessionRevocation(
         LogRevoked(context.Scheme.Name, sessionId);
     }
 
-    private async Task ValidateAsync(CookieValidatePrincipalContext context)
+    private async Task ValidateAsync(CookieValidatePrincipalContext context, SessionKind kind)
     {
-        if (SessionIdOf(context.Principal) is not { } sessionId || !await IsLiveAsync(sessionId, context.HttpContext.RequestAborted))
+        if (context.Principal is not { } principal
+            || SessionIdOf(principal) is not { } sessionId
+            || !Guid.TryParse(principal.FindFirstValue(WeLinkClaims.SubjectId), out var subjectId))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
+        var subject = await CurrentSubjectAsync(sessionId, kind, subjectId, context.HttpContext.RequestAborted);
+        if (subject is null)
         {
             context.RejectPrincipal();
         }
+        else if (SessionClaims.Differ(principal, subject))
+        {
+            context.ReplacePrincipal(SessionClaims.With(principal, subject));
+            context.ShouldRenew = true;
+        }
     }
 
-    private async Task<bool> IsLiveAsync(Guid sessionId, CancellationToken cancellationToken)
+    /// <summary>The subject as last read on this node, read again once the recheck interval has passed; null when the session is over.</summary>
+    private async Task<SessionSubject?> CurrentSubjectAsync(Guid sessionId, SessionKind kind, Guid subjectId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_checked.TryGetValue(sessionId, out LivenessCheck? check) && now - check!.CheckedAt < options.Value.RecheckInterval)
+        if (_checked.TryGetValue(sessionId, out SessionCheck? check) && now - check!.CheckedAt < options.Value.RecheckInterval)
         {
-            return check.Live;
+            return check.Subject;
         }
 
-        var live = await store.IsLiveAsync(sessionId, cancellationToken);
-        _checked.Set(sessionId, new LivenessCheck(live, now), new MemoryCacheEntryOptions { SlidingExpiration = options.Value.RecheckInterval * 2 });
-        return live;
+        SessionSubject? subject = null;
+        if (await store.IsLiveAsync(sessionId, cancellationToken))
+        {
+            subject = await SubjectsOf(kind).CurrentAsync(subjectId, cancellationToken);
+            if (subject is null)
+            {
+                // Revoking makes the end final: a subject reinstated later signs in afresh rather than reviving an old cookie.
+                await store.RevokeAsync(sessionId, now, cancellationToken);
+                LogEnded(kind, sessionId);
+            }
+        }
+
+        Remember(sessionId, subject, now);
+        return subject;
     }
+
+    private void Remember(Guid sessionId, SessionSubject? subject, DateTimeOffset now) =>
+        _checked.Set(sessionId, new SessionCheck(subject, now), new MemoryCacheEntryOptions { SlidingExpiration = options.Value.RecheckInterval * 2 });
+
+    private ISessionSubjects SubjectsOf(SessionKind kind) =>
+        _subjects.TryGetValue(kind, out var found) ? found : throw new InvalidOperationException($"No {nameof(ISessionSubjects)} is registered for {kind} sessions.");
 
     private static Guid? SessionIdOf(ClaimsPrincipal? principal) =>
         Guid.TryParse(principal?.FindFirst(WeLinkClaims.SessionId)?.Value, out var sessionId) ? sessionId : null;
@@ -83,5 +127,8 @@ public sealed partial class SessionRevocation(
     [LoggerMessage(Level = LogLevel.Information, Message = "Signed out: {Scheme} session {SessionId} revoked")]
     private partial void LogRevoked(string scheme, Guid sessionId);
 
-    private sealed record LivenessCheck(bool Live, DateTimeOffset CheckedAt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} session {SessionId} revoked on recheck: its subject may no longer use WeLink")]
+    private partial void LogEnded(SessionKind kind, Guid sessionId);
+
+    private sealed record SessionCheck(SessionSubject? Subject, DateTimeOffset CheckedAt);
 }

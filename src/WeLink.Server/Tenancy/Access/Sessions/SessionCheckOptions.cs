@@ -5,8 +5,10 @@ public sealed class SessionCheckOptions
     public const string SectionName = "Sessions";
 
     /// <summary>
-    /// How long a node trusts its last check that a session is still live. A sign-out ends the session at once on the
-    /// node that served it and within this long on every other node.
+    /// How long a node trusts its last check of a session: that its row is not revoked and that its subject may still use
+    /// WeLink with the roles and tenant in the cookie. A sign-out ends the session at once on the node that served it and
+    /// within this long on every other node; a disabled admin, a staff member who left, a suspended dealer or an
+    /// uninstalled app end it, and a role change reaches it, within this long.
     /// </summary>
     public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
