@@ -11,6 +11,8 @@ using WeLink.Server.Cases;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding.Contracts;
+using WeLink.Server.Onboarding.Corps;
 using WeLink.Workflow.Engine;
 
 // Transitions per second through the case engine on PostgreSQL, side by side with a baseline doing the same SQL writes
@@ -41,6 +43,7 @@ try
         .AddData(configuration, settings)
         .AddCases(configuration)
         .AddCalendars()
+        .AddSingleton<IStaffDirectory, StaffDirectory>()
         .AddShippedDefinition(ShippedDefinition.FromEmbeddedResource(typeof(NoOpAction).Assembly, "bench.v1.json"))
         .AddCaseAction<NoOpAction>();
     await using var provider = services.BuildServiceProvider();

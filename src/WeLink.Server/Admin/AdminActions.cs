@@ -57,7 +57,7 @@ public sealed class AdminActions(
 
         if (regionId is { } region && await regions.FindAsync(scope, brandId, region, cancellationToken) is null)
         {
-            return AdminResult.Refused<Dealer>(ActionOutcome.Invalid, "The region is not one of this brand's regions.");
+            return AdminResult.Refused<Dealer>(ActionOutcome.UnknownReference, "regionId: is not one of this brand's regions.");
         }
 
         var dealer = await dealers.CreateAsync(scope, new NewDealer(brandId, regionId, code!, name!), cancellationToken);

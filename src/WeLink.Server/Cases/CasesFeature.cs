@@ -17,7 +17,8 @@ public static class CasesFeature
     /// <summary>
     /// The case engine, its definitions and parameter settings, the timer runner, the outbox, the inbox stores and case
     /// messaging (the notices definitions declare). The
-    /// engine also needs an <see cref="IDealerCalendars"/>, which the calendars feature provides.
+    /// engine also needs an <see cref="IDealerCalendars"/>, which the calendars feature provides, and the staff directory
+    /// (<see cref="Onboarding.Contracts.IStaffDirectory"/>), which onboarding provides.
     /// </summary>
     public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +29,7 @@ public static class CasesFeature
         services.AddCaseAction<AssignActionHandler>();
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<ParameterSettingsStore>();
+        services.AddSingleton<CaseAssignees>();
         services.AddSingleton<CaseEngine>();
         services.AddSingleton<IWaitingCaseHandover, WaitingCaseHandover>();
         services.AddSingleton<IAssigneeWorkload, AssigneeWorkload>();

@@ -9,6 +9,12 @@ public enum ActionOutcome
 
     /// <summary>A stale version, a duplicate name or code: the request was fine but the data moved.</summary>
     Conflict,
+
+    /// <summary>
+    /// An id in the request body names nothing the caller may use (another tenant's, or nothing at all): 422, the same
+    /// answer for both, as the engine answers a reassignment to someone who is not the case's dealer's.
+    /// </summary>
+    UnknownReference,
 }
 
 /// <summary>How an admin action ended, with the thing it made or changed, or a reason a person can act on.</summary>

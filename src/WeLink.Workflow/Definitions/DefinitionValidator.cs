@@ -163,13 +163,7 @@ public static class DefinitionValidator
             }
 
             CheckActors(context, transition.Actors, $"{path}.actors", knownRoles);
-            for (var j = 0; j < transition.RequiredInput.Count; j++)
-            {
-                if (string.IsNullOrWhiteSpace(transition.RequiredInput[j]))
-                {
-                    context.Problems.Add(new($"{path}.requiredInput[{j}]", "must not be empty"));
-                }
-            }
+            InputRules.Check(definition, i, context.Problems);
 
             CheckActionReferences(context, transition.Actions, $"{path}.actions");
             if (transition.Guard is not null)
@@ -405,15 +399,15 @@ public static class DefinitionValidator
 
         if (timer.Of is null)
         {
-            context.Problems.Add(new($"{path}.of", "a before timer needs an anchor (timer:<key> or data.<field>)"));
+            context.Problems.Add(new($"{path}.of", "a before timer needs an anchor (timer:<key>, data.<field> or input.<field>)"));
         }
         else if (timer.Of.StartsWith(TimerAnchorPrefix, StringComparison.Ordinal))
         {
             CheckTimerAnchor(context, timer, path, timerKeys);
         }
-        else if (!GuardFieldPath.TryParse(timer.Of, out var field) || field.Source != GuardFieldSource.Data)
+        else if (!GuardFieldPath.TryParse(timer.Of, out var field) || field.Source == GuardFieldSource.Case)
         {
-            context.Problems.Add(new($"{path}.of", $"'{timer.Of}' is neither timer:<key> nor data.<field>"));
+            context.Problems.Add(new($"{path}.of", $"'{timer.Of}' is neither timer:<key>, data.<field> nor input.<field>"));
         }
         else if (timer.BusinessTime)
         {

@@ -108,7 +108,10 @@ public static partial class TextRules
     /// <summary>The placeholders in <paramref name="text"/>, without their braces.</summary>
     public static IEnumerable<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Groups[1].Value);
 
-    /// <summary><c>{state}</c>, <c>{data.&lt;field&gt;}</c> or <c>{input.&lt;field&gt;}</c>: everything else would show as written.</summary>
+    /// <summary>
+    /// <c>{state}</c>, <c>{data.&lt;field&gt;}</c> (as filed), <c>{input.&lt;field&gt;}</c> (this step's) or
+    /// <c>{latest.&lt;field&gt;}</c> (the latest any step gave): everything else would show as written.
+    /// </summary>
     public static bool IsKnownPlaceholder(string name) =>
         name == StatePlaceholder || FieldPlaceholder().IsMatch(name);
 
@@ -124,7 +127,7 @@ public static partial class TextRules
 
             foreach (var name in Placeholders(text).Where(n => !IsKnownPlaceholder(n)))
             {
-                problems.Add(new($"texts.{key}", $"unknown placeholder '{{{name}}}' (expected {{state}}, {{data.<field>}} or {{input.<field>}})"));
+                problems.Add(new($"texts.{key}", $"unknown placeholder '{{{name}}}' (expected {{state}}, {{data.<field>}}, {{input.<field>}} or {{latest.<field>}})"));
             }
         }
     }
@@ -166,6 +169,6 @@ public static partial class TextRules
     [GeneratedRegex(@"\{([^{}]*)\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"^(data|input)\.[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"^(data|input|latest)\.[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex FieldPlaceholder();
 }

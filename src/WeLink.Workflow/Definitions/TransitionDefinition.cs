@@ -15,8 +15,14 @@ public sealed record TransitionDefinition
     /// <summary><c>consumer</c>, <c>system</c>, <c>hq</c>, <c>staff</c> (any role) or <c>staff:&lt;role&gt;</c>.</summary>
     public required IReadOnlyList<string> Actors { get; init; }
 
-    /// <summary>Input fields that must be present and not null or empty.</summary>
-    public IReadOnlyList<string> RequiredInput { get; init => field = value ?? []; } = [];
+    /// <summary>The text key (in <see cref="WorkflowDefinition.Texts"/>) of the step's name as the people who take it read it.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>
+    /// The input the transition takes, each field with its type and limits; any other field is refused. Transitions
+    /// sharing a trigger declare the same input.
+    /// </summary>
+    public IReadOnlyList<InputFieldDefinition> Input { get; init => field = value ?? []; } = [];
 
     public GuardCondition? Guard { get; init; }
 

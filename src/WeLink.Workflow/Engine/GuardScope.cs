@@ -7,8 +7,9 @@ namespace WeLink.Workflow.Engine;
 /// <summary>What a guard may read.</summary>
 internal sealed record GuardScope(JsonObject Data, JsonObject Input, JsonObject Case, ResolvedParameters Parameters)
 {
-    public static GuardScope For(CaseSnapshot snapshot, JsonObject data, JsonObject input, ResolvedParameters parameters) =>
-        new(data, input, new JsonObject { ["state"] = snapshot.State, ["assignee"] = snapshot.Assignee }, parameters);
+    /// <summary>A guard reads <c>case.total.&lt;field&gt;</c> from <paramref name="totals"/>: the running totals with this step's input included.</summary>
+    public static GuardScope For(CaseSnapshot snapshot, JsonObject data, JsonObject input, ResolvedParameters parameters, JsonObject totals) =>
+        new(data, input, new JsonObject { ["state"] = snapshot.State, ["assignee"] = snapshot.Assignee, ["total"] = totals.DeepClone() }, parameters);
 
     /// <summary>The node at the path, or null when it is absent.</summary>
     public JsonNode? Read(GuardFieldPath path)

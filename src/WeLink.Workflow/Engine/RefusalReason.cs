@@ -12,8 +12,8 @@ public enum RefusalReason
     /// <summary>The actor's kind or roles are not among those allowed.</summary>
     ActorNotPermitted,
 
-    /// <summary>Required input fields are absent, null or empty; all of them are named.</summary>
-    MissingInput,
+    /// <summary>The input does not match what the transition declares (missing, unknown, wrong type, out of limits); each field is named.</summary>
+    InvalidInput,
 
     /// <summary>Named steps the transition requires are not done yet; all of them are named.</summary>
     StepsMissing,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using WeLink.Workflow.Definitions;
 using WeLink.Workflow.Parameters;
@@ -27,7 +28,7 @@ public static class TransitionEvaluator
         var snapshot = new CaseSnapshot(request.CaseId, initial, [], 0, null, [], null);
         var data = Merge(snapshot.Data, request.Data);
         var timers = new TimerPlanner(definition, parameters, calendar)
-            .Plan(null, initial, [], null, GuardScope.For(snapshot, data, request.Data, parameters), request.Now);
+            .Plan(null, initial, [], null, GuardScope.For(snapshot, data, request.Data, parameters, []), request.Now);
         return new TransitionAccepted(
             StartTrigger, null, initial, 1, data, timers.Cancel, timers.Schedule, timers.Pause,
             Outbox(request.CaseId, 1, State(definition, initial).OnEnter));
@@ -65,10 +66,12 @@ public static class TransitionEvaluator
             return Refuse(RefusalReason.ActorNotPermitted, $"{request.Actor.Kind} may not '{request.Trigger}' in state '{snapshot.State}'; allowed: {allowed}.");
         }
 
-        var missing = permitted.SelectMany(t => t.RequiredInput).Distinct().Where(field => IsBlank(request.Input[field])).ToList();
-        if (missing.Count > 0)
+        // Transitions sharing a trigger declare the same input (DefinitionValidator), so the first one's fields speak for all.
+        var fields = permitted[0].Input;
+        var problems = InputChecker.Problems(fields, request.Input);
+        if (problems.Count > 0)
         {
-            return new TransitionRefused(RefusalReason.MissingInput, $"'{request.Trigger}' needs {string.Join(", ", missing)}.", missing);
+            return new TransitionRefused(RefusalReason.InvalidInput, $"The input of '{request.Trigger}' does not fit: {string.Join("; ", problems)}.", problems);
         }
 
         var missingSteps = MissingSteps(definition, snapshot.Data, permitted);
@@ -78,14 +81,29 @@ public static class TransitionEvaluator
             return new TransitionRefused(RefusalReason.StepsMissing, $"'{request.Trigger}' needs these steps done first: {labels}.", [.. missingSteps.Select(s => s.Key)]);
         }
 
-        var scope = GuardScope.For(snapshot, snapshot.Data, request.Input, parameters);
+        var totals = Totals(snapshot.Totals, fields, request.Input);
+        var scope = GuardScope.For(snapshot, snapshot.Data, request.Input, parameters, totals);
         var chosen = permitted.FirstOrDefault(t => t.Guard is null || GuardEvaluator.Holds(t.Guard, scope));
         if (chosen is null)
         {
             return Refuse(RefusalReason.GuardFalse, $"The conditions for '{request.Trigger}' in state '{snapshot.State}' are not met.");
         }
 
-        return Accept(definition, parameters, calendar, snapshot, request, chosen);
+        return Accept(definition, parameters, calendar, snapshot, request, chosen, totals);
+    }
+
+    /// <summary>
+    /// The transitions <paramref name="actor"/> may fire from <paramref name="state"/>, one per trigger (the first in
+    /// definition order: transitions sharing a trigger declare the same input). Guards are not weighed: they read input
+    /// the actor has yet to give.
+    /// </summary>
+    public static IReadOnlyList<TransitionDefinition> Available(WorkflowDefinition definition, string state, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(actor);
+        return [.. definition.Transitions
+            .Where(t => t.From.Contains(state) && t.Actors.Any(a => Permits(a, actor)))
+            .DistinctBy(t => t.Trigger, StringComparer.Ordinal)];
     }
 
     private static TransitionAccepted Accept(
@@ -94,22 +112,30 @@ public static class TransitionEvaluator
         BusinessCalendar calendar,
         CaseSnapshot snapshot,
         FireRequest request,
-        TransitionDefinition chosen)
+        TransitionDefinition chosen,
+        JsonObject totals)
     {
         var to = chosen.To ?? snapshot.State;
         var sequence = snapshot.Version + 1;
-        var data = Merge(snapshot.Data, request.Input);
+        var data = (JsonObject)snapshot.Data.DeepClone();
         if (chosen.Completes is { } step)
         {
             data[CompletedStepsField] = new JsonArray([.. CompletedSteps(snapshot.Data).Append(step).Distinct(StringComparer.Ordinal).Select(s => JsonValue.Create(s))]);
         }
 
+        // Timers read input.<field> as the latest value any step gave it, so that a date one step sets (a booked slot)
+        // still anchors the reminders a later step arms.
+        var latest = Merge(snapshot.Latest, request.Input);
         var timers = new TimerPlanner(definition, parameters, calendar)
-            .Plan(snapshot.State, to, snapshot.Timers, snapshot.Pause, GuardScope.For(snapshot, data, request.Input, parameters), request.Now);
+            .Plan(snapshot.State, to, snapshot.Timers, snapshot.Pause, GuardScope.For(snapshot, data, latest, parameters, totals), request.Now);
         var entered = to == snapshot.State ? [] : State(definition, to).OnEnter;
         return new TransitionAccepted(
             request.Trigger, snapshot.State, to, sequence, data, timers.Cancel, timers.Schedule, timers.Pause,
-            Outbox(snapshot.CaseId, sequence, [.. chosen.Actions, .. entered]));
+            Outbox(snapshot.CaseId, sequence, [.. chosen.Actions, .. entered]))
+        {
+            Latest = latest,
+            Totals = totals,
+        };
     }
 
     private static bool Permits(string pattern, Actor actor)
@@ -140,8 +166,20 @@ public static class TransitionEvaluator
             ? steps.Select(s => s is JsonValue v && v.TryGetValue<string>(out var key) ? key : null).OfType<string>()
             : [];
 
-    private static bool IsBlank(JsonNode? node) =>
-        node is null || (node is JsonValue value && value.TryGetValue<string>(out var text) && string.IsNullOrWhiteSpace(text));
+    /// <summary>The case's running totals with this step's accumulating fields added (the input has passed <see cref="InputChecker"/>).</summary>
+    private static JsonObject Totals(JsonObject before, IReadOnlyList<InputFieldDefinition> fields, JsonObject input)
+    {
+        var totals = (JsonObject)before.DeepClone();
+        foreach (var field in fields.Where(f => f.Accumulate && input[f.Name] is not null))
+        {
+            totals[field.Name] = WholeNumber(totals[field.Name]) + WholeNumber(input[field.Name]);
+        }
+
+        return totals;
+    }
+
+    /// <summary>A number as JSON holds it, whichever CLR type built the node (a parsed body, or an int in code).</summary>
+    private static long WholeNumber(JsonNode? node) => node is null ? 0 : long.Parse(node.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
     private static JsonObject Merge(JsonObject data, JsonObject input)
     {

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using WeLink.Server.Shared;
 using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Access;
 
@@ -78,6 +80,21 @@ public abstract class IsolationMatrixTests<TWorld>(TWorld world) : IClassFixture
             using var response = await row.SendAsync(_http, stranger.Cookie, world, stranger.Own);
             AssertAsksToSignIn(row, response, stranger.Name);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(ForeignBodyId.Names), MemberType = typeof(ForeignBodyId))]
+    public async Task An_id_in_a_request_body_that_the_caller_may_not_use_is_refused_with_422_naming_the_field_and_changes_nothing(string row)
+    {
+        var foreign = ForeignBodyId.Named(row);
+        var call = await foreign.Prepare(world);
+        var before = await call.Fingerprint();
+
+        var (status, _, body) = await PostAsync(call.Cookie, call.Path, call.Body);
+
+        Assert.True(status == HttpStatusCode.UnprocessableEntity, $"{row}: answered {(int)status} {body}");
+        Assert.Contains(foreign.Field, JsonNode.Parse(body)!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await call.Fingerprint());
     }
 
     /// <summary>Isolation is not remembered per endpoint: a new route fails this test until it has a row in the matrix.</summary>
@@ -179,6 +196,15 @@ public abstract class IsolationMatrixTests<TWorld>(TWorld world) : IClassFixture
         }
 
         return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
+    }
+
+    private async Task<(HttpStatusCode Status, string? MediaType, string Body)> PostAsync(string cookie, string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, body.GetType(), options: AdminClient.Json) };
+        request.Headers.Add("Cookie", cookie);
+        request.Headers.Add(IdempotencyKey.Header, world.Unique("body-id"));
+        using var response = await _http.SendAsync(request);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
     }
 
     private async Task<List<Guid>> ListIdsAsync(MatrixCaller caller, string path)

@@ -96,6 +96,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("POST", "/api/staff/cases/{id}/claim", AnyStaff, _ => null),
         new("POST", "/api/staff/cases/{id}/reassign", AnyStaff, _ => new ReassignRequest(null, StaffRoles.ServiceManager)),
         new("POST", "/api/staff/cases/{id}/notes", AnyStaff, _ => new NoteRequest("Called the consumer back.")),
+        new("GET", "/api/staff/cases/{id}/transitions", AnyStaff, _ => null),
         new("POST", "/api/staff/cases/{id}/transitions/{trigger}", AnyStaff, _ => new { }),
     ];
 

@@ -124,8 +124,8 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
         var stale = Assert.IsType<CaseConflict>(await engine.FireAsync(new FireTrigger(caseId, CaseScope.Platform, "resolve", CaseFixtures.Handler, [], "r3", ExpectedVersion: 1), CancellationToken.None));
         var unknown = await engine.StartAsync(Start(brand, dealer, "s2") with { DefinitionKey = "no-such-process" }, CancellationToken.None);
 
-        Assert.Equal(CaseRefusalReason.MissingInput, missing.Reason);
-        Assert.Equal(["resolution", "recoverySteps"], missing.Details);
+        Assert.Equal(CaseRefusalReason.InvalidInput, missing.Reason);
+        Assert.Equal(["resolution: is required", "recoverySteps: is required"], missing.Details);
         Assert.Equal(CaseRefusalReason.ActorNotPermitted, consumer.Reason);
         Assert.Equal(2, stale.CurrentVersion);
         Assert.Equal(CaseRefusalReason.UnknownDefinition, Assert.IsType<CaseRefused>(unknown).Reason);
@@ -140,7 +140,7 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
         var (database, engine, brand, dealer) = world;
         var caseId = await AcknowledgedCaseAsync(engine, brand, dealer);
         var zhang = Guid.NewGuid();
-        var li = Guid.NewGuid();
+        var li = (await Seed.In(database).StaffAsync(dealer, "li", s => s.Roles(StaffRoles.ServiceManager))).Id;
 
         Assert.IsType<CaseMoved>(await engine.ClaimAsync(caseId, CaseScope.Platform, Actor.Staff(zhang.ToString(), StaffRoles.ServiceAdvisor), zhang, "c1", null, CancellationToken.None));
         var taken = Assert.IsType<CaseRefused>(await engine.ClaimAsync(caseId, CaseScope.Platform, Actor.Staff(li.ToString(), StaffRoles.ServiceAdvisor), li, "c2", null, CancellationToken.None));

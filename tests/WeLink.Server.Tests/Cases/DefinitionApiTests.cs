@@ -221,7 +221,7 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
 
         var v2 = Complaint();
         var resolve = v2["transitions"]!.AsArray().Single(t => t!["trigger"]!.GetValue<string>() == "resolve")!;
-        resolve["requiredInput"]!.AsArray().Add("rootCause");
+        resolve["input"]!.AsArray().Add(new JsonObject { ["name"] = "rootCause", ["type"] = "string", ["maxLength"] = 200, ["required"] = true });
         using var published = await PublishAsync(world.HqX, world.X.Id, 1, v2);
         Assert.Equal(HttpStatusCode.Created, published.StatusCode);
         await SetHqFirstResponseAsync(world, brandPath, 30);
@@ -242,7 +242,7 @@ public abstract class DefinitionApiTests(DatabaseProvider provider)
             new FireTrigger(open, CaseScope.Platform, "survey_answered", Actor.Consumer("o-consumer"), new JsonObject { ["satisfaction"] = 5, ["recommend"] = 9 }, "survey-old"),
             CancellationToken.None));
 
-        Assert.Equal((CaseRefusalReason.MissingInput, "rootCause"), (refused.Reason, Assert.Single(refused.Details)));
+        Assert.Equal((CaseRefusalReason.InvalidInput, "rootCause: is required"), (refused.Reason, Assert.Single(refused.Details)));
         Assert.Equal("closed", closed.State);
         var details = await world.HqX.GetOkAsync<JsonElement>($"/api/admin/cases/{open}");
         Assert.Equal((1, "closed"), (details.GetProperty("definitionVersion").GetInt32(), details.GetProperty("state").GetString()));

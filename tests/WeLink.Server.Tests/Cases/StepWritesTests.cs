@@ -35,7 +35,7 @@ public abstract class StepWritesTests(DatabaseProvider provider)
         await using var connection = await cases.Get<IDbConnectionFactory>().OpenConnectionAsync(CancellationToken.None);
         await using var step = await StepTransaction.BeginAsync(connection, CancellationToken.None);
         var writes = new StepWrites(connection)
-            .UpdateCase(new CaseUpdate(caseId, "in_progress", "{}", null, null, null, null, null, null, 3, now, null), expectedVersion)
+            .UpdateCase(new CaseUpdate(caseId, "in_progress", "{}", null, null, null, null, null, null, 3, now, null, "{}", "{}"), expectedVersion)
             .History(caseId, expectedVersion + 50, now, Actor.System, "in_progress", "in_progress", name, [], $"{name}:step")
             .Timers([new TimerRow { Id = Guid.CreateVersion7(), CaseId = caseId, Key = $"{name}:timer", Trigger = "resolution_overdue", DueAt = now.AddHours(1) }])
             .Outbox([new NewOutboxItem(Guid.CreateVersion7(), caseId, $"{name}:outbox", "notify_owner", new JsonObject().ToJsonString(), now)]);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Engine;
+using WeLink.Server.Cases.Inbox;
 using WeLink.Server.Complaints;
 using WeLink.Server.Complaints.Api;
 using WeLink.Server.Data;
@@ -229,6 +230,102 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal("resolved", (await CaseAsync(complaint.Id)).State);
     }
 
+    [Fact]
+    public async Task A_step_with_wrongly_typed_oversized_or_unknown_fields_is_refused_naming_each_and_the_consumers_view_still_works()
+    {
+        using var consumer = await _world.ConsumerAsync(_world.People[0]);
+        var complaint = await FileAsync(consumer, "typed", "服务态度", "normal");
+        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline, "the assignment");
+        using var advisor = await _world.StaffAsync(_world.Advisor);
+        await FireAsStaffAsync(advisor, complaint.Id, "acknowledge", new { });
+        var before = await CaseAsync(complaint.Id);
+
+        var mistyped = await RefusalAsync(advisor, complaint.Id, "request_info", new { question = 42, description = "改写客户的投诉", severity = "low" });
+        var oversized = await RefusalAsync(advisor, complaint.Id, "request_info", new { question = new string('问', 501) });
+
+        Assert.Equal(
+            ["question: must be text", "description: is not an input of this step", "severity: is not an input of this step"], mistyped);
+        Assert.Equal(["question: must be at most 500 characters"], oversized);
+        var after = await CaseAsync(complaint.Id);
+        Assert.Equal((before.State, before.Version, before.Data.ToJsonString()), (after.State, after.Version, after.Data.ToJsonString()));
+        var view = await GetAsync(consumer, complaint.Id);
+        Assert.Equal((complaint.Description, complaint.Severity, "处理中"), (view.Description, view.Severity, view.Status));
+    }
+
+    [Fact]
+    public async Task Staff_input_is_kept_apart_from_what_the_consumer_filed()
+    {
+        using var consumer = await _world.ConsumerAsync(_world.People[0]);
+        var complaint = await FileAsync(consumer, "apart", "服务态度", "normal");
+        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline, "the assignment");
+        using var advisor = await _world.StaffAsync(_world.Advisor);
+        await FireAsStaffAsync(advisor, complaint.Id, "acknowledge", new { });
+        var filed = (await CaseAsync(complaint.Id)).Data.ToJsonString();
+
+        await FireAsStaffAsync(advisor, complaint.Id, "request_info", new { question = "请补充发生的时间。" });
+
+        var asked = await CaseAsync(complaint.Id);
+        Assert.Equal(filed, asked.Data.ToJsonString());
+        Assert.Equal("请补充发生的时间。", asked.LatestInput["question"]!.GetValue<string>());
+        Assert.Equal("请补充发生的时间。", (await GetAsync(consumer, complaint.Id)).Question);
+    }
+
+    [Fact]
+    public async Task Remedy_points_are_positive_whole_numbers_and_grants_that_together_exceed_the_advisors_limit_need_the_manager()
+    {
+        using var consumer = await _world.ConsumerAsync(_world.People[0]);
+        var complaint = await FileAsync(consumer, "remedy", "服务态度", "normal");
+        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline, "the assignment");
+        using var advisor = await _world.StaffAsync(_world.Advisor);
+        using var manager = await _world.StaffAsync(_world.Manager);
+        await FireAsStaffAsync(advisor, complaint.Id, "acknowledge", new { });
+
+        Assert.Equal(["remedyPoints: must be at least 1"], await RefusalAsync(advisor, complaint.Id, "offer_remedy", new { remedyPoints = -300, remedyDescription = "倒扣积分" }));
+        Assert.Equal(["remedyPoints: must be at least 1"], await RefusalAsync(advisor, complaint.Id, "offer_remedy", new { remedyPoints = 0, remedyDescription = "零积分" }));
+        Assert.Equal(["remedyPoints: must be a whole number"], await RefusalAsync(advisor, complaint.Id, "offer_remedy", new { remedyPoints = 299.5, remedyDescription = "半个积分" }));
+        Assert.Equal(["remedyPoints: must be a whole number"], await RefusalAsync(advisor, complaint.Id, "offer_remedy", new { remedyPoints = "300", remedyDescription = "文字积分" }));
+        Assert.Equal(0, await RemediesAsync(complaint.Id));
+
+        // The limit is 500 per case: 300 is the advisor's to grant, a second 300 (600 in all) needs the manager.
+        await FireAsStaffAsync(advisor, complaint.Id, "offer_remedy", new { remedyPoints = 300, remedyDescription = "赠送保养积分" });
+        await Poll.UntilAsync(() => RemediesAsync(complaint.Id), n => n == 1, Deadline, "the first grant");
+        await FireAsStaffAsync(advisor, complaint.Id, "offer_remedy", new { remedyPoints = 300, remedyDescription = "再赠送保养积分" });
+
+        Assert.Equal("awaiting_manager_approval", (await CaseAsync(complaint.Id)).State);
+        Assert.Equal(1, await RemediesAsync(complaint.Id));
+        await FireAsStaffAsync(manager, complaint.Id, "approve_remedy", new { });
+        await Poll.UntilAsync(() => RemediesAsync(complaint.Id), n => n == 2, Deadline, "the approved grant");
+        Assert.Equal(600, await _world.QuerySingleAsync<long>("SELECT CAST(SUM(points) AS BIGINT) FROM complaint_remedies WHERE case_id = @id", new { id = complaint.Id }));
+    }
+
+    [Fact]
+    public async Task Staff_are_offered_the_steps_their_role_may_take_in_the_cases_state_with_fields_and_chinese_labels()
+    {
+        using var consumer = await _world.ConsumerAsync(_world.People[0]);
+        var complaint = await FileAsync(consumer, "offered", "服务态度", "normal");
+        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline, "the assignment");
+        using var advisor = await _world.StaffAsync(_world.Advisor);
+        using var manager = await _world.StaffAsync(_world.Manager);
+        using var otherDealersManager = await _world.StaffAsync(_world.ShanghaiManager);
+
+        var received = await TransitionsAsync(advisor, complaint.Id);
+        await FireAsStaffAsync(advisor, complaint.Id, "acknowledge", new { });
+        await FireAsStaffAsync(advisor, complaint.Id, "offer_remedy", new { remedyPoints = 800, remedyDescription = "赠送保养积分" });
+        var advisorWaiting = await TransitionsAsync(advisor, complaint.Id);
+        var managerWaiting = await TransitionsAsync(manager, complaint.Id);
+        using var foreign = await otherDealersManager.GetAsync(new Uri($"/api/staff/cases/{complaint.Id}/transitions", UriKind.Relative));
+
+        Assert.Equal(("received", 2), (received.State, received.Version));
+        Assert.Equal([("acknowledge", "受理"), ("request_info", "请客户补充信息")], received.Transitions.Select(t => (t.Trigger, t.Label)));
+        var question = Assert.Single(received.Transitions[1].Input);
+        Assert.Equal(("question", "需要客户补充的问题", InputFieldType.Text, true, (int?)500), (question.Name, question.Label, question.Type, question.Required, question.MaxLength));
+        Assert.Equal("awaiting_manager_approval", advisorWaiting.State);
+        Assert.Empty(advisorWaiting.Transitions);
+        Assert.Equal([("approve_remedy", "批准补偿"), ("reject_remedy", "驳回补偿")], managerWaiting.Transitions.Select(t => (t.Trigger, t.Label)));
+        Assert.Equal(("reason", "原因"), (managerWaiting.Transitions[1].Input[0].Name, managerWaiting.Transitions[1].Input[0].Label));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
     internal static async Task<ComplaintResponse> FileAsync(HttpClient consumer, string key, string category, string severity)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Complaints)
@@ -277,6 +374,23 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         return await staff.SendAsync(request);
     }
+
+    /// <summary>Fires a step that must be refused with 422 and answers the refusal's details (one per bad field).</summary>
+    private static async Task<IReadOnlyList<string>> RefusalAsync(HttpClient staff, Guid id, string trigger, object input)
+    {
+        using var response = await TryFireAsStaffAsync(staff, id, trigger, input);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{trigger}: {(int)response.StatusCode} {body}");
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal("InvalidInput", problem.RootElement.GetProperty("reason").GetString());
+        return [.. problem.RootElement.GetProperty("details").EnumerateArray().Select(d => d.GetString()!)];
+    }
+
+    private static async Task<CaseTransitions> TransitionsAsync(HttpClient staff, Guid id) =>
+        (await staff.GetFromJsonAsync<CaseTransitions>(new Uri($"/api/staff/cases/{id}/transitions", UriKind.Relative), JsonSerializerOptions.Web))!;
+
+    private Task<long> RemediesAsync(Guid id) =>
+        _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM complaint_remedies WHERE case_id = @id", new { id });
 
     private Task<CaseDetails> CaseAsync(Guid id) =>
         _world.Host.Services.GetRequiredService<CaseDetailsStore>().GetAsync(id, CaseScope.Platform, CancellationToken.None)!;

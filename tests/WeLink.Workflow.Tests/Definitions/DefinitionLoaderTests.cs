@@ -61,12 +61,12 @@ public sealed class DefinitionLoaderTests
     [Fact]
     public void A_misspelt_property_is_an_error_naming_where_it_is()
     {
-        var json = SampleDefinitions.ExampleJson().Replace("\"requiredInput\": [ \"question\" ]", "\"requiredInputs\": [ \"question\" ]", StringComparison.Ordinal);
+        var json = SampleDefinitions.ExampleJson().Replace("\"input\": [ { \"name\": \"question\"", "\"inputs\": [ { \"name\": \"question\"", StringComparison.Ordinal);
 
         var error = Assert.Throws<DefinitionLoadException>(() => DefinitionLoader.Load(json));
 
-        Assert.Equal("$.transitions[4].requiredInputs", error.JsonPath);
-        Assert.Contains("requiredInputs", error.Message, StringComparison.Ordinal);
+        Assert.Equal("$.transitions[4].inputs", error.JsonPath);
+        Assert.Contains("inputs", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

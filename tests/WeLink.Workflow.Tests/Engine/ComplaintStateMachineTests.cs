@@ -60,6 +60,13 @@ public sealed class ComplaintStateMachineTests
         ("close_by_hq", [.. Open, "resolved", "reopened"], ["hq"], "closed"),
     ];
 
+    /// <summary>The trigger's own fields of <see cref="CompleteInput"/>: any other field would be refused as unknown.</summary>
+    private static JsonObject InputFor(string trigger)
+    {
+        var declared = Definition.Transitions.First(t => t.Trigger == trigger).Input.Select(f => f.Name).ToHashSet();
+        return new JsonObject(CompleteInput().Where(p => declared.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+    }
+
     /// <summary>Input that satisfies every required field (and a good survey, a remedy within the staff limit).</summary>
     private static JsonObject CompleteInput() => new()
     {
@@ -99,7 +106,7 @@ public sealed class ComplaintStateMachineTests
     {
         var rule = Allowed.Single(a => a.Trigger == trigger);
 
-        var outcome = Fire(Case(state, StepsDone()), trigger, Actors[actor], CompleteInput());
+        var outcome = Fire(Case(state, StepsDone()), trigger, Actors[actor], InputFor(trigger));
 
         if (!rule.From.Contains(state))
         {
@@ -147,8 +154,8 @@ public sealed class ComplaintStateMachineTests
         if (RequiredInput.TryGetValue(trigger, out var fields))
         {
             var refused = Refused(outcome);
-            Assert.Equal(RefusalReason.MissingInput, refused.Reason);
-            Assert.Equal(fields, refused.MissingFields);
+            Assert.Equal(RefusalReason.InvalidInput, refused.Reason);
+            Assert.Equal(fields.Select(f => $"{f}: is required"), refused.Details);
         }
         else
         {
@@ -189,13 +196,15 @@ public sealed class ComplaintStateMachineTests
     }
 
     [Fact]
-    public void Missing_required_input_is_refused_naming_every_missing_field()
+    public void Missing_required_input_and_a_field_the_step_does_not_take_are_refused_naming_every_field()
     {
         var refused = Refused(Fire(Case("in_progress"), "offer_remedy", Advisor, new JsonObject { ["remedyPoints"] = null, ["remedyDescription"] = "  ", ["resolution"] = "x" }));
 
-        Assert.Equal(RefusalReason.MissingInput, refused.Reason);
-        Assert.Equal(["remedyPoints", "remedyDescription"], refused.MissingFields);
-        Assert.Equal("'offer_remedy' needs remedyPoints, remedyDescription.", refused.Message);
+        Assert.Equal(RefusalReason.InvalidInput, refused.Reason);
+        Assert.Equal(["remedyPoints: is required", "remedyDescription: is required", "resolution: is not an input of this step"], refused.Details);
+        Assert.Equal(
+            "The input of 'offer_remedy' does not fit: remedyPoints: is required; remedyDescription: is required; resolution: is not an input of this step.",
+            refused.Message);
     }
 
     [Fact]
@@ -203,7 +212,7 @@ public sealed class ComplaintStateMachineTests
     {
         var refused = Refused(Fire(Case("awaiting_consumer_info"), "provide_info", Consumer, new JsonObject { ["answer"] = null }));
 
-        Assert.Equal(["answer"], refused.MissingFields);
+        Assert.Equal(["answer: is required"], refused.Details);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class NamedStepTests
         var refused = Assert.IsType<TransitionRefused>(Fire([], "resolve"));
 
         Assert.Equal(RefusalReason.StepsMissing, refused.Reason);
-        Assert.Equal(["listen", "apologize"], refused.MissingFields);
+        Assert.Equal(["listen", "apologize"], refused.Details);
         Assert.Contains("倾听、致歉", refused.Message, StringComparison.Ordinal);
     }
 
@@ -61,7 +61,7 @@ public sealed class NamedStepTests
 
         Assert.Equal(["listen"], again.Data[TransitionEvaluator.CompletedStepsField]!.AsArray().Select(s => s!.GetValue<string>()));
         var refused = Assert.IsType<TransitionRefused>(Fire(again.Data, "resolve"));
-        Assert.Equal(["apologize"], refused.MissingFields);
+        Assert.Equal(["apologize"], refused.Details);
     }
 
     [Fact]

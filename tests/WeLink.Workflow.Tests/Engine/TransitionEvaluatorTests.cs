@@ -32,8 +32,16 @@ public sealed class TransitionEvaluatorTests
         [
             new TransitionDefinition { Trigger = "ask_docs", From = ["requested"], To = "waiting_docs", Actors = ["staff"] },
             new TransitionDefinition { Trigger = "docs_in", From = ["waiting_docs"], To = "waiting_payment", Actors = ["consumer"] },
-            new TransitionDefinition { Trigger = "paid", From = ["waiting_payment"], To = "confirmed", Actors = ["consumer"] },
-            new TransitionDefinition { Trigger = "confirm", From = ["requested"], To = "confirmed", Actors = ["staff"], Guard = new GuardCondition { Field = "data.amount", Op = GuardOperator.Lte, Value = 100 } },
+            new TransitionDefinition
+            {
+                Trigger = "paid", From = ["waiting_payment"], To = "confirmed", Actors = ["consumer"],
+                Input = [new InputFieldDefinition { Name = "slotStart", Type = InputFieldType.Text, MaxLength = 40 }, new InputFieldDefinition { Name = "amount", Type = InputFieldType.WholeNumber }],
+            },
+            new TransitionDefinition
+            {
+                Trigger = "confirm", From = ["requested"], To = "confirmed", Actors = ["staff"], Guard = new GuardCondition { Field = "data.amount", Op = GuardOperator.Lte, Value = 100 },
+                Input = [new InputFieldDefinition { Name = "amount", Type = InputFieldType.WholeNumber }],
+            },
             new TransitionDefinition { Trigger = "expire", From = ["requested", "waiting_docs", "waiting_payment", "confirmed"], To = "done", Actors = ["system"] },
             new TransitionDefinition { Trigger = "nudge", From = ["waiting_docs"], Actors = ["system"] },
             new TransitionDefinition { Trigger = "remind", From = ["confirmed"], Actors = ["system"] },
@@ -43,8 +51,8 @@ public sealed class TransitionEvaluatorTests
         [
             new TimerDefinition { Key = "deadline", States = ["requested", "waiting_docs", "waiting_payment", "confirmed"], Trigger = "expire", After = "PT10H" },
             new TimerDefinition { Key = "nudge", States = ["waiting_docs"], Trigger = "nudge", After = "01:00:00" },
-            new TimerDefinition { Key = "reminder_24h", States = ["confirmed"], Trigger = "remind", Before = "P1D", Of = "data.slotStart" },
-            new TimerDefinition { Key = "reminder_2h", States = ["confirmed"], Trigger = "remind", Before = "PT2H", Of = "data.slotStart" },
+            new TimerDefinition { Key = "reminder_24h", States = ["confirmed"], Trigger = "remind", Before = "P1D", Of = "input.slotStart" },
+            new TimerDefinition { Key = "reminder_2h", States = ["confirmed"], Trigger = "remind", Before = "PT2H", Of = "input.slotStart" },
         ],
     };
 
@@ -140,7 +148,7 @@ public sealed class TransitionEvaluatorTests
     }
 
     [Fact]
-    public void Reminders_before_a_slot_in_the_case_data_are_due_that_long_before_it()
+    public void Reminders_before_a_slot_a_step_gave_are_due_that_long_before_it()
     {
         var slot = Now.AddDays(3);
 
@@ -162,7 +170,7 @@ public sealed class TransitionEvaluatorTests
     }
 
     [Fact]
-    public void Reminders_need_a_readable_date_in_the_case_data()
+    public void Reminders_need_a_readable_date_in_the_input()
     {
         var accepted = ComplaintHarness.Accepted(Fire(Case("waiting_payment"), "paid", Consumer, Now, new JsonObject { ["slotStart"] = "tomorrow" }));
 
@@ -170,13 +178,14 @@ public sealed class TransitionEvaluatorTests
     }
 
     [Fact]
-    public void Input_is_merged_over_the_case_data_without_changing_the_snapshot()
+    public void Input_never_overwrites_the_case_data_and_is_kept_as_the_latest_input()
     {
         var snapshot = Case("waiting_payment", data: new JsonObject { ["amount"] = 50, ["model"] = "X5" });
 
         var accepted = ComplaintHarness.Accepted(Fire(snapshot, "paid", Consumer, Now, new JsonObject { ["amount"] = 80, ["slotStart"] = null }));
 
-        Assert.Equal("""{"amount":80,"model":"X5","slotStart":null}""", accepted.Data.ToJsonString());
+        Assert.Equal("""{"amount":50,"model":"X5"}""", accepted.Data.ToJsonString());
+        Assert.Equal("""{"amount":80,"slotStart":null}""", accepted.Latest.ToJsonString());
         Assert.Equal("""{"amount":50,"model":"X5"}""", snapshot.Data.ToJsonString());
         Assert.Equal(8, accepted.Sequence);
     }

@@ -32,6 +32,7 @@ internal static class AdminResults
         {
             ActionOutcome.Conflict => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
             ActionOutcome.NotAllowed => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed"),
+            ActionOutcome.UnknownReference => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unknown reference"),
             _ => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request"),
         };
 }

@@ -4,7 +4,10 @@ using WeLink.Server.Cases.Outbox;
 
 namespace WeLink.Server.Cases.Admin;
 
-/// <summary>Everything about one case, for the admin portal.</summary>
+/// <summary>
+/// Everything about one case, for the admin portal and the consumer's view: <c>Data</c> is what the case was filed with,
+/// <c>LatestInput</c> the latest value of each field its steps took (each step's own input is in its history entry).
+/// </summary>
 public sealed record CaseDetails(
     Guid Id,
     Guid BrandId,
@@ -19,6 +22,7 @@ public sealed record CaseDetails(
     DateTimeOffset? BreachedAt,
     long Version,
     JsonObject Data,
+    JsonObject LatestInput,
     IReadOnlyList<CaseHistoryEntry> History,
     IReadOnlyList<CaseTimerEntry> Timers,
     IReadOnlyList<NoteResponse> Notes,

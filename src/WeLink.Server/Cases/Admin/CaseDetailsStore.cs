@@ -37,7 +37,7 @@ public sealed class CaseDetailsStore(IDbConnectionFactory connections, OutboxSto
         var notes = await connection.QueryAsync<NoteRow>(new CommandDefinition(notesSql, new { caseId }, cancellationToken: cancellationToken));
         return new CaseDetails(
             row.Id, row.BrandId, row.DealerId, row.DefinitionKey, row.DefinitionVersion, row.State, row.SubjectId, row.AssigneeStaffId,
-            row.AssigneeRole, row.SlaDueAt, row.BreachedAt, row.Version, JsonNode.Parse(row.Data)!.AsObject(),
+            row.AssigneeRole, row.SlaDueAt, row.BreachedAt, row.Version, JsonNode.Parse(row.Data)!.AsObject(), JsonNode.Parse(row.LatestInput)!.AsObject(),
             [.. history.Select(h => new CaseHistoryEntry(
                 h.Sequence, h.At, h.ActorKind, h.ActorId, h.FromState, h.ToState, h.Trigger, JsonNode.Parse(h.Input)!.AsObject(), h.IdempotencyKey))],
             [.. timers.Select(t => new CaseTimerEntry(t.Key, t.Trigger, t.Breach, t.DueAt))],

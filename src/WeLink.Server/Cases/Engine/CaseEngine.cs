@@ -25,6 +25,7 @@ public sealed partial class CaseEngine(
     IDbConnectionFactory connections,
     DefinitionCatalog definitions,
     IDealerCalendars calendars,
+    CaseAssignees assignees,
     TimeProvider time,
     ILogger<CaseEngine> logger)
 {
@@ -76,19 +77,48 @@ public sealed partial class CaseEngine(
         ArgumentNullException.ThrowIfNull(staff);
         return ChangeAssigneeAsync(
             caseId, scope, staff, ClaimTrigger, idempotencyKey, expectedVersion,
-            row => row.AssigneeStaffId is { } holder && holder != staffId
+            row => Task.FromResult(row.AssigneeStaffId is { } holder && holder != staffId
                 ? new CaseRefused(CaseRefusalReason.AlreadyClaimed, "Another staff member has claimed the case.", [])
-                : null,
+                : null),
             row => (staffId, row.AssigneeRole),
             cancellationToken);
     }
 
-    /// <summary>Hands the case to a staff member and/or a role; a null staff id leaves it to everyone in the role.</summary>
+    /// <summary>
+    /// Hands the case to a staff member and/or a role; a null staff id leaves it to everyone in the role. Whoever is named
+    /// must be one of the case's dealer's active staff, in a role that exists (<see cref="CaseAssignees"/>).
+    /// </summary>
     public Task<CaseResult> ReassignAsync(
         Guid caseId, CaseScope scope, Actor actor, Guid? staffId, string? role, string idempotencyKey, long? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return ChangeAssigneeAsync(caseId, scope, actor, ReassignTrigger, idempotencyKey, expectedVersion, _ => null, row => (staffId, role ?? row.AssigneeRole), cancellationToken);
+        return ChangeAssigneeAsync(
+            caseId, scope, actor, ReassignTrigger, idempotencyKey, expectedVersion,
+            row => assignees.RefusalAsync(row.DealerId, staffId, role, cancellationToken),
+            row => (staffId, role ?? row.AssigneeRole),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The steps <paramref name="actor"/> may take on the case in its current state, each with its input fields and the
+    /// labels of the case's own definition version; null when the case is not found, none once it is closed. Guards are
+    /// not weighed: they read the input the actor has yet to give.
+    /// </summary>
+    public async Task<CaseTransitions?> AvailableAsync(Guid caseId, CaseScope scope, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        if (await CaseRepository.FindAsync(connection, null, caseId, cancellationToken) is not { } row || !scope.Reaches(row))
+        {
+            return null;
+        }
+
+        var definition = await definitions.GetAsync(row.DefinitionKey, row.DefinitionVersion, connection, null, cancellationToken);
+        string Label(string? key, string fallback) => key is not null && definition.Texts.TryGetValue(key, out var text) ? text : fallback;
+        var open = row.ClosedAt is null ? TransitionEvaluator.Available(definition, row.State, actor) : [];
+        return new CaseTransitions(
+            row.Id, row.State, row.Version,
+            [.. open.Select(t => new TransitionOption(t.Trigger, Label(t.Label, t.Trigger), [.. t.Input.Select(f => InputFieldOption.Of(f, Label))]))]);
     }
 
     /// <summary>An internal note by a staff member on a case their scope reaches; null when the case is not found.</summary>
@@ -240,7 +270,11 @@ public sealed partial class CaseEngine(
         var running = timersOfCase.Where(t => t.Id != firedTimer?.Id).ToList();
         var snapshot = new CaseSnapshot(
             row.Id, row.State, JsonNode.Parse(row.Data)!.AsObject(), row.Version, row.AssigneeStaffId?.ToString(),
-            [.. running.Select(t => new CaseTimer(t.Key, t.Trigger, t.DueAt))], CaseRepository.ReadPause(row.TimerPause));
+            [.. running.Select(t => new CaseTimer(t.Key, t.Trigger, t.DueAt))], CaseRepository.ReadPause(row.TimerPause))
+        {
+            Latest = JsonNode.Parse(row.LatestInput)!.AsObject(),
+            Totals = JsonNode.Parse(row.InputTotals)!.AsObject(),
+        };
         var now = time.GetUtcNow();
         var outcome = TransitionEvaluator.Evaluate(definition, pinned, calendar, snapshot, new FireRequest(command.Trigger, command.Actor, command.Input, command.IdempotencyKey, now));
         if (outcome is TransitionRefused refused)
@@ -251,7 +285,7 @@ public sealed partial class CaseEngine(
             await SpendTimerAsync(connection, transaction, firedTimer, cancellationToken);
             await step.CommitAsync(cancellationToken);
 
-            return Record(activity, replay ?? new CaseRefused((CaseRefusalReason)refused.Reason, refused.Message, refused.MissingFields));
+            return Record(activity, replay ?? new CaseRefused((CaseRefusalReason)refused.Reason, refused.Message, refused.Details));
         }
 
         var accepted = (TransitionAccepted)outcome;
@@ -261,7 +295,7 @@ public sealed partial class CaseEngine(
             row.Id, accepted.To, accepted.Data.ToJsonString(), CaseRepository.WritePause(accepted.Pause), SlaDue(running.Where(t => !accepted.TimersToCancel.Contains(t.Key)).Concat(timers)),
             breach ? row.BreachedAt ?? now : row.BreachedAt, row.AssigneeStaffId, row.AssigneeRole,
             IsTerminal(definition, accepted.To) ? null : row.OpenBusinessKey, accepted.Sequence, now,
-            IsTerminal(definition, accepted.To) ? row.ClosedAt ?? now : null);
+            IsTerminal(definition, accepted.To) ? row.ClosedAt ?? now : null, accepted.Latest.ToJsonString(), accepted.Totals.ToJsonString());
         var writes = Step(new StepWrites(connection).UpdateCase(update, row.Version), row, accepted, command.Actor, command.Input, command.IdempotencyKey, now)
             .DeleteTimers(row.Id, [.. accepted.TimersToCancel, .. timers.Select(t => t.Key)])
             .DeleteTimer(firedTimer?.Id)
@@ -291,7 +325,7 @@ public sealed partial class CaseEngine(
         string trigger,
         string idempotencyKey,
         long? expectedVersion,
-        Func<CaseRow, CaseRefused?> refuse,
+        Func<CaseRow, Task<CaseRefused?>> refuse,
         Func<CaseRow, (Guid? StaffId, string? Role)> assign,
         CancellationToken cancellationToken)
     {
@@ -320,7 +354,7 @@ public sealed partial class CaseEngine(
             return Record(activity, new CaseRefused(CaseRefusalReason.CaseClosed, "The case is closed.", []));
         }
 
-        if (refuse(row) is { } refusal)
+        if (await refuse(row) is { } refusal)
         {
             return Record(activity, refusal);
         }
@@ -328,7 +362,8 @@ public sealed partial class CaseEngine(
         var (staffId, role) = assign(row);
         var now = time.GetUtcNow();
         var update = new CaseUpdate(
-            row.Id, row.State, row.Data, row.TimerPause, row.SlaDueAt, row.BreachedAt, staffId, role, row.OpenBusinessKey, row.Version + 1, now, row.ClosedAt);
+            row.Id, row.State, row.Data, row.TimerPause, row.SlaDueAt, row.BreachedAt, staffId, role, row.OpenBusinessKey, row.Version + 1, now, row.ClosedAt,
+            row.LatestInput, row.InputTotals);
         var input = new JsonObject { ["staffId"] = staffId?.ToString(), ["role"] = role };
         var writes = new StepWrites(connection)
             .UpdateCase(update, row.Version)
@@ -414,6 +449,7 @@ public sealed partial class CaseEngine(
             ["assigneeRole"] = row.AssigneeRole,
             ["data"] = step.Data.DeepClone(),
             ["input"] = input.DeepClone(),
+            ["latest"] = step.Latest.DeepClone(),
         }.ToJsonString();
         return writes.Outbox(step.Actions.Select(a => new NewOutboxItem(Guid.CreateVersion7(now), row.Id, a.IdempotencyKey, a.Action, payload, now)));
     }

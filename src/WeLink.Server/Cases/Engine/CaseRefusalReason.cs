@@ -8,7 +8,7 @@ public enum CaseRefusalReason
     UnknownTrigger = RefusalReason.UnknownTrigger,
     NotAllowedFromState = RefusalReason.NotAllowedFromState,
     ActorNotPermitted = RefusalReason.ActorNotPermitted,
-    MissingInput = RefusalReason.MissingInput,
+    InvalidInput = RefusalReason.InvalidInput,
     StepsMissing = RefusalReason.StepsMissing,
     GuardFalse = RefusalReason.GuardFalse,
 
@@ -29,4 +29,10 @@ public enum CaseRefusalReason
 
     /// <summary>The case has reached a terminal state.</summary>
     CaseClosed,
+
+    /// <summary>
+    /// A reassignment names someone who is not an active staff member of the case's dealer, or a role that does not
+    /// exist or that the staff member does not hold; each bad field is named.
+    /// </summary>
+    InvalidAssignee,
 }

@@ -109,6 +109,7 @@ internal sealed record NewCase(
 
 internal sealed record CaseUpdate(
     Guid Id, string State, string Data, string? TimerPause, DateTimeOffset? SlaDueAt, DateTimeOffset? BreachedAt,
-    Guid? AssigneeStaffId, string? AssigneeRole, string? OpenBusinessKey, long Version, DateTimeOffset Now, DateTimeOffset? ClosedAt);
+    Guid? AssigneeStaffId, string? AssigneeRole, string? OpenBusinessKey, long Version, DateTimeOffset Now, DateTimeOffset? ClosedAt,
+    string LatestInput, string InputTotals);
 
 internal sealed record NewOutboxItem(Guid Id, Guid CaseId, string IdempotencyKey, string Action, string Payload, DateTimeOffset Now);

@@ -8,7 +8,8 @@ internal sealed class CaseRow
         definition_version AS DefinitionVersion, parameters AS Parameters, state AS State, data AS Data,
         subject_id AS SubjectId, assignee_staff_id AS AssigneeStaffId, assignee_role AS AssigneeRole,
         business_key AS BusinessKey, open_business_key AS OpenBusinessKey, timer_pause AS TimerPause,
-        sla_due_at AS SlaDueAt, breached_at AS BreachedAt, version AS Version, closed_at AS ClosedAt
+        sla_due_at AS SlaDueAt, breached_at AS BreachedAt, version AS Version, closed_at AS ClosedAt,
+        latest_input AS LatestInput, input_totals AS InputTotals
         """;
 
     public Guid Id { get; init; }
@@ -46,4 +47,10 @@ internal sealed class CaseRow
     public long Version { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>The latest value of each input field the case's steps took (JSON); never mixed into <see cref="Data"/>.</summary>
+    public string LatestInput { get; init; } = "{}";
+
+    /// <summary>The running totals of the definition's accumulating input fields (JSON).</summary>
+    public string InputTotals { get; init; } = "{}";
 }

@@ -37,7 +37,8 @@ internal sealed class StepWrites(DbConnection connection)
         var update = $"""
             UPDATE cases SET state = @{p}state, data = @{p}data, timer_pause = @{p}pause, sla_due_at = @{p}due, breached_at = @{p}breached,
                              assignee_staff_id = @{p}staff, assignee_role = @{p}role, open_business_key = @{p}businessKey,
-                             version = @{p}version, updated_at = @{p}now, closed_at = @{p}closed
+                             version = @{p}version, updated_at = @{p}now, closed_at = @{p}closed,
+                             latest_input = @{p}latest, input_totals = @{p}totals
             WHERE id = @{p}id AND version = @{p}expected
             RETURNING version
             """;
@@ -56,6 +57,8 @@ internal sealed class StepWrites(DbConnection connection)
         Add(p, "version", change.Version);
         Add(p, "now", change.Now);
         Add(p, "closed", change.ClosedAt);
+        Add(p, "latest", change.LatestInput);
+        Add(p, "totals", change.InputTotals);
         Add(p, "expected", expectedVersion);
         _updatesCase = true;
         return this;

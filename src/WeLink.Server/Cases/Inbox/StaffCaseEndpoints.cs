@@ -22,6 +22,7 @@ public static class StaffCaseEndpoints
         group.MapPost("/{id:guid}/claim", ClaimAsync);
         group.MapPost("/{id:guid}/reassign", ReassignAsync);
         group.MapPost("/{id:guid}/notes", AddNoteAsync);
+        group.MapGet("/{id:guid}/transitions", TransitionsAsync);
         group.MapPost("/{id:guid}/transitions/{trigger}", FireAsync);
         return endpoints;
     }
@@ -65,6 +66,12 @@ public static class StaffCaseEndpoints
             ? TypedResults.Created($"/api/staff/cases/{id}/notes/{note.Id}", note)
             : TypedResults.NotFound();
     }
+
+    /// <summary>What the staff member may do with the case now, with each step's input fields and labels.</summary>
+    private static async Task<Results<Ok<CaseTransitions>, NotFound>> TransitionsAsync(Guid id, [AsParameters] StaffCaseServices staff) =>
+        await staff.Engine.AvailableAsync(id, staff.Scope, staff.Actor, staff.CancellationToken) is { } available
+            ? TypedResults.Ok(available)
+            : TypedResults.NotFound();
 
     /// <summary>Fires a trigger with the body as input; the Idempotency-Key makes a retry act once.</summary>
     private static async Task<Results<Ok<CaseStepResponse>, NotFound, ProblemHttpResult>> FireAsync(

@@ -61,7 +61,7 @@ public sealed partial class CaseCardHandler(
             return;
         }
 
-        var texts = new CaseTexts(definition, details.State, details.Data, []);
+        var texts = new CaseTexts(definition, details.State, details.Data, [], details.LatestInput);
         var input = new JsonObject(button.Input.Select(i => KeyValuePair.Create(i.Key, (JsonNode?)texts.Render(i.Value))));
         var result = await engine.FireAsync(
             new FireTrigger(caseId, scope, button.Trigger, Actor.Staff(staff.StaffId.ToString(), [.. staff.Roles]), input, $"card:{card.TaskId}:{card.EventKey}"),

@@ -29,7 +29,10 @@ public sealed class CasePayload(CaseActionContext context)
 
     public string? Input(string field) => Text(Section("input"), field);
 
-    /// <summary><c>data</c> or <c>input</c>; empty when the payload has none.</summary>
+    /// <summary>The latest value the case's steps gave the field, this step's included.</summary>
+    public string? Latest(string field) => Text(Section("latest"), field);
+
+    /// <summary><c>data</c>, <c>input</c> or <c>latest</c>; empty when the payload has none.</summary>
     public JsonObject Section(string name) => context.Payload[name] as JsonObject ?? [];
 
     /// <summary>A field as text: strings as they are, anything else as its JSON.</summary>

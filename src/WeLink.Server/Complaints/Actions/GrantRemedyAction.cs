@@ -7,7 +7,7 @@ namespace WeLink.Server.Complaints.Actions;
 /// <summary>
 /// Records the remedy granted on a complaint in <c>complaint_remedies</c>, once per delivery key; the loyalty ledger
 /// (not built yet) takes untaken rows and credits the points. The points are the ones staff offered: on approval they
-/// are the offer the case data still holds.
+/// are the offer, the latest value the case's steps gave it.
 /// </summary>
 public sealed class GrantRemedyAction(ComplaintStore store, TimeProvider time) : ICaseActionHandler
 {
@@ -19,7 +19,7 @@ public sealed class GrantRemedyAction(ComplaintStore store, TimeProvider time) :
     {
         ArgumentNullException.ThrowIfNull(context);
         var complaint = new CasePayload(context);
-        var points = complaint.Input("remedyPoints") ?? complaint.Data("remedyPoints") ?? "0";
+        var points = complaint.Latest("remedyPoints") ?? "0";
         await store.GrantRemedyAsync(
             new RemedyGrant
             {
@@ -28,7 +28,7 @@ public sealed class GrantRemedyAction(ComplaintStore store, TimeProvider time) :
                 DealerId = context.DealerId,
                 ConsumerId = complaint.SubjectId,
                 Points = long.Parse(points, NumberStyles.Integer, CultureInfo.InvariantCulture),
-                Description = complaint.Input("remedyDescription") ?? complaint.Data("remedyDescription") ?? "",
+                Description = complaint.Latest("remedyDescription") ?? "",
                 GrantedAt = time.GetUtcNow(),
             },
             cancellationToken);

@@ -23,7 +23,7 @@ public sealed class ComplaintViews(CaseDetailsStore cases, ComplaintStore compla
             complaint.Severity,
             Text(details, "vehicle"),
             await labels.LabelAsync(details.DefinitionVersion, state, cancellationToken),
-            state == ComplaintDefinition.States.AwaitingConsumerInfo ? Text(details, "question") : null,
+            state == ComplaintDefinition.States.AwaitingConsumerInfo ? details.LatestInput["question"]?.GetValue<string>() : null,
             state is ComplaintDefinition.States.Received or ComplaintDefinition.States.Escalated,
             state == ComplaintDefinition.States.Resolved,
             complaint.CreatedAt);

@@ -21,8 +21,6 @@ public sealed partial class ComplaintNoticeTextTests
         ["description"] = "保养后发动机异响，沟通时态度冷淡。",
         ["severity"] = "high",
         ["vehicle"] = "京A12345",
-        ["remedyPoints"] = 600,
-        ["remedyDescription"] = "赠送保养积分",
     };
 
     private static readonly JsonObject Input = new()
@@ -118,6 +116,7 @@ public sealed partial class ComplaintNoticeTextTests
                 ["sequence"] = 3,
                 ["data"] = Data.DeepClone(),
                 ["input"] = Input.DeepClone(),
+                ["latest"] = Input.DeepClone(),
             }));
 
     private static WorkflowDefinition LoadShipped()
