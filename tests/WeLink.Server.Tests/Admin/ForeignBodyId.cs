@@ -1,6 +1,6 @@
-using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Admin.Api;
 using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tests.Admin;
 

@@ -235,7 +235,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     {
         using var consumer = await _world.ConsumerAsync(_world.People[0]);
         var complaint = await FileAsync(consumer, "typed", "服务态度", "normal");
-        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline, "the assignment");
+        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
         using var advisor = await _world.StaffAsync(_world.Advisor);
         await FireAsStaffAsync(advisor, complaint.Id, "acknowledge", new { });
         var before = await CaseAsync(complaint.Id);
@@ -257,7 +257,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     {
         using var consumer = await _world.ConsumerAsync(_world.People[0]);
         var complaint = await FileAsync(consumer, "apart", "服务态度", "normal");
-        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline, "the assignment");
+        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
         using var advisor = await _world.StaffAsync(_world.Advisor);
         await FireAsStaffAsync(advisor, complaint.Id, "acknowledge", new { });
         var filed = (await CaseAsync(complaint.Id)).Data.ToJsonString();
@@ -275,7 +275,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     {
         using var consumer = await _world.ConsumerAsync(_world.People[0]);
         var complaint = await FileAsync(consumer, "remedy", "服务态度", "normal");
-        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline, "the assignment");
+        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
         using var advisor = await _world.StaffAsync(_world.Advisor);
         using var manager = await _world.StaffAsync(_world.Manager);
         await FireAsStaffAsync(advisor, complaint.Id, "acknowledge", new { });
@@ -288,13 +288,13 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
 
         // The limit is 500 per case: 300 is the advisor's to grant, a second 300 (600 in all) needs the manager.
         await FireAsStaffAsync(advisor, complaint.Id, "offer_remedy", new { remedyPoints = 300, remedyDescription = "赠送保养积分" });
-        await Poll.UntilAsync(() => RemediesAsync(complaint.Id), n => n == 1, Deadline, "the first grant");
+        await Poll.UntilAsync(() => RemediesAsync(complaint.Id), n => n == 1, Deadline.BackgroundWork, "the first grant");
         await FireAsStaffAsync(advisor, complaint.Id, "offer_remedy", new { remedyPoints = 300, remedyDescription = "再赠送保养积分" });
 
         Assert.Equal("awaiting_manager_approval", (await CaseAsync(complaint.Id)).State);
         Assert.Equal(1, await RemediesAsync(complaint.Id));
         await FireAsStaffAsync(manager, complaint.Id, "approve_remedy", new { });
-        await Poll.UntilAsync(() => RemediesAsync(complaint.Id), n => n == 2, Deadline, "the approved grant");
+        await Poll.UntilAsync(() => RemediesAsync(complaint.Id), n => n == 2, Deadline.BackgroundWork, "the approved grant");
         Assert.Equal(600, await _world.QuerySingleAsync<long>("SELECT CAST(SUM(points) AS BIGINT) FROM complaint_remedies WHERE case_id = @id", new { id = complaint.Id }));
     }
 
@@ -303,7 +303,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     {
         using var consumer = await _world.ConsumerAsync(_world.People[0]);
         var complaint = await FileAsync(consumer, "offered", "服务态度", "normal");
-        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline, "the assignment");
+        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
         using var advisor = await _world.StaffAsync(_world.Advisor);
         using var manager = await _world.StaffAsync(_world.Manager);
         using var otherDealersManager = await _world.StaffAsync(_world.ShanghaiManager);
