@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using WeLink.Server.Onboarding.Contracts;
+using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Onboarding;
@@ -7,7 +9,7 @@ namespace WeLink.Server.Onboarding;
 /// Reads a dealer's link from its two link rows and its latest refusals. An active side is active whatever
 /// was refused since (a refused second attempt changes nothing); otherwise a refusal newer than the link row wins.
 /// </summary>
-public sealed class DealerLinks(LinkStore links, IDealerRegistry dealers) : IDealerLinks
+public sealed partial class DealerLinks(LinkStore links, IDealerRegistry dealers, AuditLog audit, ILogger<DealerLinks> logger) : IDealerLinks
 {
     public async Task<DealerLinkState> GetAsync(Guid dealerId, CancellationToken cancellationToken)
     {
@@ -31,6 +33,31 @@ public sealed class DealerLinks(LinkStore links, IDealerRegistry dealers) : IDea
         missing.AddRange(Why("Official account", account, "no official account has been authorized yet"));
         missing.AddRange(Why("WeCom", corp, "the WeLink app has not been installed in a WeCom corp yet"));
         return new DealerLinkState(dealerId, account, corp, missing.Count == 0, missing.Count == 0 ? null : string.Join(" ", missing));
+    }
+
+    public async Task<LinkSideState?> UnlinkAsync(ClaimsPrincipal admin, Guid dealerId, LinkSide side, CancellationToken cancellationToken)
+    {
+        var dealer = await dealers.FindAsync(dealerId, cancellationToken);
+        var removed = dealer is null ? null : await links.RemoveLinkAsync(dealerId, side, cancellationToken);
+        var sideName = LinkStore.SideName(side);
+        await audit.RecordAsync(
+            AuditActor.From(admin),
+            new AuditEvent(
+                "dealer.unlink",
+                "dealer",
+                dealerId.ToString(),
+                removed is null ? AuditOutcome.Refused : AuditOutcome.Succeeded,
+                dealer?.BrandId,
+                dealer is null ? null : dealerId,
+                removed is null ? $"{sideName}: nothing linked" : $"{sideName}: {removed.SubjectName} ({removed.SubjectId})"),
+            cancellationToken);
+        if (removed is null)
+        {
+            return null;
+        }
+
+        LogUnlinked(sideName, removed.SubjectId, dealerId);
+        return SideState(removed, null);
     }
 
     private static LinkSideState SideState(LinkRecord? link, RefusalRecord? refusal)
@@ -57,4 +84,7 @@ public sealed class DealerLinks(LinkStore links, IDealerRegistry dealers) : IDea
         LinkStatus.Refused => [$"{side} refused: {state.Reason}"],
         _ => [],
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dealer {DealerId}: {Side} {SubjectId} unlinked by an admin")]
+    private partial void LogUnlinked(string side, string subjectId, Guid dealerId);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding.Contracts;
 
 namespace WeLink.Server.Onboarding;
 

@@ -1,6 +1,7 @@
 using Dapper;
 using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding.Contracts;
 
 namespace WeLink.Server.Onboarding;
 
@@ -103,6 +104,27 @@ public sealed class LinkStore(IDbConnectionFactory connections) : IAccountOrigin
     {
         const string sql = "UPDATE wecom_links SET status = 'suspended', status_reason = @reason, updated_at = @now WHERE corp_id = @corpId";
         await ExecuteAsync(sql, new { corpId, reason, now }, cancellationToken);
+    }
+
+    /// <summary>Deletes the dealer's link on one side, with its last refusal; the removed link, or null when there was none.</summary>
+    public async Task<LinkRecord?> RemoveLinkAsync(Guid dealerId, LinkSide side, CancellationToken cancellationToken)
+    {
+        const string account = """
+            DELETE FROM official_account_links WHERE dealer_id = @dealerId
+            RETURNING dealer_id AS DealerId, app_id AS SubjectId, nick_name AS SubjectName, status, status_reason AS StatusReason, updated_at AS UpdatedAt
+            """;
+        const string corp = """
+            DELETE FROM wecom_links WHERE dealer_id = @dealerId
+            RETURNING dealer_id AS DealerId, corp_id AS SubjectId, corp_name AS SubjectName, status, status_reason AS StatusReason, updated_at AS UpdatedAt
+            """;
+        const string refusal = "DELETE FROM link_refusals WHERE dealer_id = @dealerId AND side = @side";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var removed = await connection.QuerySingleOrDefaultAsync<LinkRecord>(new CommandDefinition(
+            side == LinkSide.OfficialAccount ? account : corp, new { dealerId }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(refusal, new { dealerId, side = SideName(side) }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
     }
 
     public async Task RecordRefusalAsync(Guid dealerId, LinkSide side, string reason, string? subjectId, DateTimeOffset now, CancellationToken cancellationToken)

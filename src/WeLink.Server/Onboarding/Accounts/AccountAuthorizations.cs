@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Menus;
 using WeLink.Server.Platform.Contracts;
 using WeLink.Server.Tenancy.Contracts;

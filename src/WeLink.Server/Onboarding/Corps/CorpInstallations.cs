@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Platform.Contracts;
 using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Messages;

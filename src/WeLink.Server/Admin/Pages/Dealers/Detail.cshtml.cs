@@ -84,6 +84,40 @@ public sealed class DealerDetailModel(
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// HQ removes one side's link after the dealer's account or corp really changed, so that re-authorizing links afresh;
+    /// the form's box must be ticked to confirm. Audited by Onboarding.
+    /// </summary>
+    public async Task<IActionResult> OnPostUnlinkAsync(string? side, bool confirm, CancellationToken cancellationToken)
+    {
+        if (RefuseUnless(IsHq) is { } refused)
+        {
+            return refused;
+        }
+
+        if (LinkSideView.SideOf(side) is not { } chosen)
+        {
+            return BadRequest();
+        }
+
+        if (!confirm)
+        {
+            FlashProblem = "请勾选确认后再解除绑定。";
+            return RedirectToPage();
+        }
+
+        if (await links.UnlinkAsync(User, DealerId, chosen, cancellationToken) is { } removed)
+        {
+            Flash = $"已解除 {removed.SubjectName}（{removed.SubjectId}）的绑定；重新授权即可绑定新的账号。";
+        }
+        else
+        {
+            FlashProblem = "该渠道没有可解除的绑定。";
+        }
+
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostCreateAdminAsync(string? email, string? displayName, string? password, CancellationToken cancellationToken)
     {
         if (RefuseUnless(IsHq) is { } refused)
