@@ -83,6 +83,19 @@ public abstract class TenancyWorld(DatabaseProvider provider) : IAsyncLifetime
         return (await Seed.In(Admin.Host.Services).StaffAsync(dealerId, Unique("user"), s => s.Named("Matrix staff").Roles(roles))).Id;
     }
 
+    /// <summary>A new dealer admin of the dealer, made by the platform admin; an id that names nobody for a dealer that does not exist.</summary>
+    public async Task<Guid> DealerAdminOfAsync(Guid dealerId)
+    {
+        var dealers = Admin.Host.Services.GetRequiredService<DealerStore>();
+        if (await dealers.FindAsync(PlatformScope, dealerId, CancellationToken.None) is null)
+        {
+            return Guid.CreateVersion7();
+        }
+
+        var email = Unique("admin") + "@welink.test";
+        return (await Platform.PostOkAsync<AdminUser>($"/api/admin/dealers/{dealerId}/admins", new CreateAdminUserRequest(email, email, Password))).Id;
+    }
+
     /// <summary>Lets a world change the host before it starts (e.g. swap in a test definition and recording actions).</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
     {

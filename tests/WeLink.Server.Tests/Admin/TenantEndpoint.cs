@@ -71,6 +71,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("GET", "/api/admin/brands", AnyAdmin, _ => null),
         new("POST", "/api/admin/brands", PlatformOnly, w => new CreateBrandRequest(w.Unique("brand"))),
         new("GET", "/api/admin/admin-users", AnyAdmin, _ => null),
+        new("POST", "/api/admin/admin-users/{userId}/disable", HqOrPlatform, _ => null),
         new("GET", "/api/admin/audit", HqOrPlatform, _ => null),
         new("GET", "/api/admin/cases/{id}", AnyAdmin, _ => null),
         new("GET", "/api/admin/inbox", PlatformOnly, _ => null) { Query = "?status=parked" },
@@ -133,7 +134,10 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
 
     public bool NamesBrand => Template.Contains("{brandId}", StringComparison.Ordinal);
 
-    public bool NamesDealer => Template.Contains("{dealerId}", StringComparison.Ordinal);
+    /// <summary>The route names a dealer, or an admin account of one (<c>{userId}</c>: a dealer admin of the target's dealer).</summary>
+    public bool NamesDealer => Template.Contains("{dealerId}", StringComparison.Ordinal) || NamesAdmin;
+
+    private bool NamesAdmin => Template.Contains("{userId}", StringComparison.Ordinal);
 
     public bool NamesCase => !PlatformWide && Template.Contains("{id}", StringComparison.Ordinal);
 
@@ -154,25 +158,30 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         return (NamesBrand && target.BrandId != own.BrandId) || (NamesDealer && target.DealerId != own.DealerId) || (NamesCase && target.CaseId != own.CaseId);
     }
 
-    public string PathFor(MatrixTarget target, Guid staffId)
+    public string PathFor(MatrixTarget target, Guid staffId, Guid adminId = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         return Template.Replace("{brandId}", target.BrandId.ToString(), StringComparison.Ordinal)
             .Replace("{dealerId}", target.DealerId.ToString(), StringComparison.Ordinal)
             .Replace("{id}", target.CaseId.ToString(), StringComparison.Ordinal)
             .Replace("{staffId}", staffId.ToString(), StringComparison.Ordinal)
+            .Replace("{userId}", adminId.ToString(), StringComparison.Ordinal)
             .Replace("{trigger}", Trigger, StringComparison.Ordinal)
             .Replace("{key}", ComplaintDefinition.Key, StringComparison.Ordinal)
             .Replace("{version}", "1", StringComparison.Ordinal) + Query;
     }
 
-    /// <summary>The path that calls the route on the target; a route naming a staff member gets a real staff row of the dealer it names.</summary>
+    /// <summary>
+    /// The path that calls the route on the target; a route naming a staff member gets a real staff row of the dealer it
+    /// names, and one naming an admin account a new dealer admin of it (so that disabling one takes nobody's session).
+    /// </summary>
     public async Task<string> PathForAsync(TenancyWorld world, MatrixTarget target)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(target);
         var staffId = Template.Contains("{staffId}", StringComparison.Ordinal) ? await world.StaffOfAsync(target.DealerId) : Guid.Empty;
-        return PathFor(target, staffId);
+        var adminId = NamesAdmin ? await world.DealerAdminOfAsync(target.DealerId) : Guid.Empty;
+        return PathFor(target, staffId, adminId);
     }
 
     /// <summary>

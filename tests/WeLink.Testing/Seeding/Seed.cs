@@ -38,14 +38,23 @@ public sealed class Seed
     /// <summary>More dealers for a brand that already exists.</summary>
     public BrandSeed Brand(Guid existingBrandId) => new(this, null, existingBrandId);
 
-    /// <summary>A staff member of a dealer that already exists, in its linked corp if it has one.</summary>
+    /// <summary>
+    /// A staff member of a dealer that already exists, in its linked corp. Staff come from a corp's directory, and a
+    /// staff session lives only while its corp has the app installed, so a dealer without a corp gets one linked first.
+    /// </summary>
     public Task<SeededStaff> StaffAsync(Guid dealerId, string userId, Action<StaffSeed>? configure = null)
     {
         var staff = new StaffSeed(userId);
         configure?.Invoke(staff);
         return RunAsync(async stores =>
         {
-            var corpId = (await stores.Links.FindCorpLinkAsync(dealerId, CancellationToken.None))?.SubjectId ?? StaffSeed.UnlinkedCorpId(dealerId);
+            var corpId = (await stores.Links.FindCorpLinkAsync(dealerId, CancellationToken.None))?.SubjectId;
+            if (corpId is null)
+            {
+                corpId = StaffSeed.UnlinkedCorpId(dealerId);
+                await stores.Links.SaveCorpLinkAsync(dealerId, corpId, "Corp " + corpId, 1000001, stores.Time.GetUtcNow(), CancellationToken.None);
+            }
+
             return await staff.PlantAsync(stores, dealerId, corpId);
         });
     }
