@@ -53,11 +53,12 @@ component_appid=wxbenchcomponent01
 token=benchComponentToken
 aes_key=BenchComponentKey0123456789abcdefghijklmnop
 account=wxbenchaccount0001
+original_id=gh_benchaccount
 say "generating $rounds x $events signed events (and a warm-up set)"
 for round in $(seq 1 "$rounds"); do
-  "${bench_tool[@]}" generate "$events" "$work/events-$round.txt" "$account" "$token" "$aes_key" "$component_appid"
+  "${bench_tool[@]}" generate "$events" "$work/events-$round.txt" "$account" "$original_id" "$token" "$aes_key" "$component_appid"
 done
-"${bench_tool[@]}" generate 20000 "$work/warmup.txt" "$account" "$token" "$aes_key" "$component_appid"
+"${bench_tool[@]}" generate 20000 "$work/warmup.txt" "$account" "$original_id" "$token" "$aes_key" "$component_appid"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 welink_port=$(free_port)
@@ -85,6 +86,19 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -sf "http://127.0.0.1:$welink_port/health/ready" >/dev/null || { cat "$work/welink.log" >&2; say "WeLink did not become ready"; exit 1; }
+
+# WeLink takes a push only for an account a dealer has linked, addressed to that account's original id: link the
+# account as onboarding would (an approved dealer of a brand, the link with its original id). WeLink ran its
+# migrations before answering ready, so the tables exist.
+say "linking $account ($original_id) to a bench dealer"
+psql "${psql_args[@]}" -d "$database" -v ON_ERROR_STOP=1 -q \
+  -v account="$account" -v original_id="$original_id" >/dev/null <<'SQL'
+INSERT INTO brands (id, name, created_at) VALUES ('01900000-0000-7000-8000-0000000000b1', 'Bench brand', now());
+INSERT INTO dealers (id, brand_id, code, name, status, created_at, updated_at, version)
+VALUES ('01900000-0000-7000-8000-0000000000d1', '01900000-0000-7000-8000-0000000000b1', 'BENCH01', 'Bench dealer', 'approved', now(), now(), 1);
+INSERT INTO official_account_links (dealer_id, app_id, nick_name, original_id, status, updated_at)
+VALUES ('01900000-0000-7000-8000-0000000000d1', :'account', 'Bench account', :'original_id', 'active', now());
+SQL
 
 run() { # url file seconds
   wrk -t2 -c"$connections" -d"$3s" -s scripts/bench/callbacks.lua "$1" -- "$2" 2 | sed -n 's/^RESULT //p'
@@ -122,12 +136,17 @@ row WeLink "${welink_runs[@]}"
 awk -v w="$(each rps "${welink_runs[@]}" | median)" -v b="$(each rps "${bare_runs[@]}" | median)" \
   'BEGIN { printf "WeLink / bare (same process): %.2f\n", w / b }'
 accepted=$(each ok "${welink_runs[@]}" | sum)
+refused=$(each non200 "${welink_runs[@]}" | sum)
 wrapped=$(each wrapped "${welink_runs[@]}" | sum)
-echo "WeLink: accepted (HTTP 200) $accepted, refused $(each non200 "${welink_runs[@]}" | sum)," \
+echo "WeLink: accepted (HTTP 200) $accepted, refused $refused," \
   "socket errors $(each socket_errors "${welink_runs[@]}" | sum), repeated requests $wrapped"
 echo "inbox rows written during the rounds: $stored"
 # A request still in flight when wrk stops may be stored without its answer being counted.
-if (( wrapped > 0 )); then
+if (( refused > 0 || accepted == 0 )); then
+  # Every event is genuine and addressed to the linked account: a refusal means the setup, not WeLink, is off.
+  echo "check: WeLink refused $refused of the events (is $account linked with original id $original_id?): FAILED"
+  exit 1
+elif (( wrapped > 0 )); then
   # Repeats are retries to WeLink: answered success and rightly not stored again, so the rows cannot match.
   echo "check: wrk ran out of events and sent $wrapped again; raise BENCH_EVENTS (now $events per round): FAILED"
   exit 1
