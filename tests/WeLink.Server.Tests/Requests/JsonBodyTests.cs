@@ -211,7 +211,9 @@ public abstract class JsonBodyTests<TWorld>(TWorld world) : IClassFixture<TWorld
     private async Task<SortedDictionary<string, long>> RowCountsAsync()
     {
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in await world.Admin.Database.TableNamesAsync())
+        // The messenger's ledger is written only while the outbox delivers (and again when a failing delivery is
+        // retried with backoff), never by a request: what a request asks to be sent shows as its outbox rows.
+        foreach (var table in (await world.Admin.Database.TableNamesAsync()).Where(t => t != "case_messages"))
         {
             // Steps by the system actor are the world's background work (assignment and its retries), never a request's.
             var sql = table == "case_history"
