@@ -13,6 +13,8 @@ using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Corps;
+using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Contracts;
 using WeLink.Workflow.Engine;
 
 // Transitions per second through the case engine on PostgreSQL, side by side with a baseline doing the same SQL writes
@@ -44,6 +46,7 @@ try
         .AddCases(configuration)
         .AddCalendars()
         .AddSingleton<IStaffDirectory, StaffDirectory>()
+        .AddSingleton<IDealerRegistry, DealerRegistry>()
         .AddShippedDefinition(ShippedDefinition.FromEmbeddedResource(typeof(NoOpAction).Assembly, "bench.v1.json"))
         .AddCaseAction<NoOpAction>();
     await using var provider = services.BuildServiceProvider();
