@@ -94,6 +94,7 @@ read -r passed failed skipped < <(
 )
 
 echo "tests: $passed passed, $failed failed, $skipped skipped"
+say "wall time $((SECONDS / 60)) min $((SECONDS % 60)) s"
 
 if ((test_status != 0 || failed > 0)); then
   exit 1
