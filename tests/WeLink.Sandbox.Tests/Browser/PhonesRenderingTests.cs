@@ -9,35 +9,20 @@ namespace WeLink.Sandbox.Tests.Browser;
 /// The phones page on a 390 px wide phone in headless Chromium: messages read as WeChat and WeCom show them, never as
 /// JSON, and nothing scrolls sideways. Each test leaves a screenshot under screenshots/ in the test output folder.
 /// </summary>
-public sealed class PhonesRenderingTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
+public sealed class PhonesRenderingTests(Chromium chromium) : SandboxPageTest, IClassFixture<Chromium>
 {
     private const int PhoneWidth = 390;
-
-    private CallbackReceiver _receiver = null!;
-    private SandboxHost _sandbox = null!;
-
-    public async Task InitializeAsync()
-    {
-        _receiver = await CallbackReceiver.StartAsync();
-        _sandbox = await SandboxHost.StartAsync(_receiver.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _sandbox.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_template_message_shows_its_title_labelled_fields_and_link_after_what_the_consumer_wrote()
     {
-        var world = await WorldView.ReadAsync(_sandbox);
-        var account = await _sandbox.AuthorizeAccountAsync(world.VerifiedServiceAccount);
+        var world = await WorldView.ReadAsync(Host);
+        var account = await Host.AuthorizeAccountAsync(world.VerifiedServiceAccount);
         var consumer = world.ConsumerId(0);
-        var openId = await _sandbox.FollowAsync(consumer, account.AppId);
-        await _sandbox.ActAsync("send-text", new { consumer_id = consumer, appid = account.AppId, content = "我的车什么时候能修好？" });
+        var openId = await Host.FollowAsync(consumer, account.AppId);
+        await Host.ActAsync("send-text", new { consumer_id = consumer, appid = account.AppId, content = "我的车什么时候能修好？" });
         var template = world.Account(account.AppId).GetProperty("templates").EnumerateArray().Single(t => t.Text("title") == "Complaint progress update");
-        var sent = await _sandbox.SendAsync("template/send", account.AccessToken, new
+        var sent = await Host.SendAsync("template/send", account.AccessToken, new
         {
             touser = openId,
             template_id = template.Text("template_id"),
@@ -77,10 +62,10 @@ public sealed class PhonesRenderingTests(Chromium chromium) : IClassFixture<Chro
     [Fact]
     public async Task A_template_card_shows_its_title_description_fields_and_buttons_and_after_a_press_what_the_update_says_to_the_presser_only()
     {
-        var world = await WorldView.ReadAsync(_sandbox);
-        var corp = await _sandbox.InstallCorpAsync(world.CorpId(0));
+        var world = await WorldView.ReadAsync(Host);
+        var corp = await Host.InstallCorpAsync(world.CorpId(0));
         var (advisor, manager) = (world.StaffUserId(0, 2), world.StaffUserId(0, 0));
-        var sent = await _sandbox.Client.PostJsonAsync($"wecom/cgi-bin/message/send?access_token={corp.AccessToken}", new
+        var sent = await Host.Client.PostJsonAsync($"wecom/cgi-bin/message/send?access_token={corp.AccessToken}", new
         {
             touser = $"{advisor}|{manager}",
             msgtype = "template_card",
@@ -101,7 +86,7 @@ public sealed class PhonesRenderingTests(Chromium chromium) : IClassFixture<Chro
         await chromium.OnPageAsync(async page =>
         {
             await OpenAtPhoneWidthAsync(page);
-            var phones = new PhonesPage(page, _sandbox);
+            var phones = new PhonesPage(page, Host);
             var card = page.Locator($".phone[data-userid='{advisor}'] .wcard");
             await Expect(card.Locator(".wcard-source")).ToHaveTextAsync("客户投诉");
             await Expect(card.Locator(".wcard-title")).ToHaveTextAsync("新投诉（紧急）");
@@ -114,9 +99,9 @@ public sealed class PhonesRenderingTests(Chromium chromium) : IClassFixture<Chro
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("phones-card-before.png"), FullPage = true });
 
             await phones.CardButton(advisor, "complaint-42", "acknowledge").ClickAsync();
-            var pressed = await _receiver.WaitForAsync<TemplateCardEvent>(
+            var pressed = await Receiver.WaitForAsync<TemplateCardEvent>(
                 $"/wecom/suite/data/{corp.CorpId}", e => e.TaskId == "complaint-42");
-            var update = await _sandbox.Client.PostJsonAsync($"wecom/cgi-bin/message/update_template_card?access_token={corp.AccessToken}", new
+            var update = await Host.Client.PostJsonAsync($"wecom/cgi-bin/message/update_template_card?access_token={corp.AccessToken}", new
             {
                 userids = new[] { advisor },
                 agentid = corp.AgentId,
@@ -140,7 +125,7 @@ public sealed class PhonesRenderingTests(Chromium chromium) : IClassFixture<Chro
     private async Task OpenAtPhoneWidthAsync(IPage page)
     {
         await page.SetViewportSizeAsync(PhoneWidth, 844);
-        await new PhonesPage(page, _sandbox).OpenAsync();
+        await new PhonesPage(page, Host).OpenAsync();
     }
 
     private static async Task AssertNoSidewaysScrollingAsync(IPage page)
