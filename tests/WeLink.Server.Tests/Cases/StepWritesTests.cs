@@ -33,8 +33,9 @@ public abstract class StepWritesTests(DatabaseProvider provider)
     {
         var now = DateTimeOffset.UtcNow;
         await using var connection = await cases.Get<IDbConnectionFactory>().OpenConnectionAsync(CancellationToken.None);
-        await using var step = await StepTransaction.BeginAsync(connection, CancellationToken.None);
-        var writes = new StepWrites(connection)
+        var dialect = cases.Get<IDbConnectionFactory>().Dialect;
+        await using var step = await StepTransaction.BeginAsync(connection, dialect, CancellationToken.None);
+        var writes = new StepWrites(connection, dialect)
             .UpdateCase(new CaseUpdate(caseId, "in_progress", "{}", null, null, null, null, null, null, 3, now, null, "{}", "{}"), expectedVersion)
             .History(caseId, expectedVersion + 50, now, Actor.System, "in_progress", "in_progress", name, [], $"{name}:step")
             .Timers([new TimerRow { Id = Guid.CreateVersion7(), CaseId = caseId, Key = $"{name}:timer", Trigger = "resolution_overdue", DueAt = now.AddHours(1) }])

@@ -194,7 +194,7 @@ public sealed partial class CaseEngine(
             State = started.To,
             SubjectId = command.SubjectId,
         };
-        await Step(new StepWrites(connection), after, started, command.Actor, command.Data, command.IdempotencyKey, now)
+        await Step(new StepWrites(connection, connections.Dialect), after, started, command.Actor, command.Data, command.IdempotencyKey, now)
             .Timers(timers)
             .ExecuteAsync(transaction, cancellationToken);
         if (command.FeatureWrite?.Invoke(new StartedCase(caseId, now)) is { } feature)
@@ -248,7 +248,7 @@ public sealed partial class CaseEngine(
     {
         using var activity = StartActivity("case.fire", command.CaseId, command.Trigger, null);
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        await using var step = await StepTransaction.BeginAsync(connection, cancellationToken);
+        await using var step = await StepTransaction.BeginAsync(connection, connections.Dialect, cancellationToken);
         var transaction = step.Transaction;
         var (row, timersOfCase) = await CaseRepository.LoadAsync(connection, transaction, command.CaseId, cancellationToken);
         if (row is null || !command.Scope.Reaches(row))
@@ -296,7 +296,7 @@ public sealed partial class CaseEngine(
             breach ? row.BreachedAt ?? now : row.BreachedAt, row.AssigneeStaffId, row.AssigneeRole,
             IsTerminal(definition, accepted.To) ? null : row.OpenBusinessKey, accepted.Sequence, now,
             IsTerminal(definition, accepted.To) ? row.ClosedAt ?? now : null, accepted.Latest.ToJsonString(), accepted.Totals.ToJsonString());
-        var writes = Step(new StepWrites(connection).UpdateCase(update, row.Version), row, accepted, command.Actor, command.Input, command.IdempotencyKey, now)
+        var writes = Step(new StepWrites(connection, connections.Dialect).UpdateCase(update, row.Version), row, accepted, command.Actor, command.Input, command.IdempotencyKey, now)
             .DeleteTimers(row.Id, [.. accepted.TimersToCancel, .. timers.Select(t => t.Key)])
             .DeleteTimer(firedTimer?.Id)
             .Timers(timers);
@@ -331,7 +331,7 @@ public sealed partial class CaseEngine(
     {
         using var activity = StartActivity(trigger, caseId, trigger, null);
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        await using var step = await StepTransaction.BeginAsync(connection, cancellationToken);
+        await using var step = await StepTransaction.BeginAsync(connection, connections.Dialect, cancellationToken);
         var transaction = step.Transaction;
         var row = await CaseRepository.FindAsync(connection, transaction, caseId, cancellationToken);
         if (row is null || !scope.Reaches(row))
@@ -365,7 +365,7 @@ public sealed partial class CaseEngine(
             row.Id, row.State, row.Data, row.TimerPause, row.SlaDueAt, row.BreachedAt, staffId, role, row.OpenBusinessKey, row.Version + 1, now, row.ClosedAt,
             row.LatestInput, row.InputTotals);
         var input = new JsonObject { ["staffId"] = staffId?.ToString(), ["role"] = role };
-        var writes = new StepWrites(connection)
+        var writes = new StepWrites(connection, connections.Dialect)
             .UpdateCase(update, row.Version)
             .History(row.Id, row.Version + 1, now, actor, row.State, row.State, trigger, input, idempotencyKey);
         if (await ApplyAsync(writes, connection, step, row, idempotencyKey, cancellationToken) is { } lost)
@@ -454,8 +454,8 @@ public sealed partial class CaseEngine(
         return writes.Outbox(step.Actions.Select(a => new NewOutboxItem(Guid.CreateVersion7(now), row.Id, a.IdempotencyKey, a.Action, payload, now)));
     }
 
-    private static async Task SpendTimerAsync(DbConnection connection, DbTransaction? transaction, TimerRow? firedTimer, CancellationToken cancellationToken) =>
-        await new StepWrites(connection).DeleteTimer(firedTimer?.Id).ExecuteAsync(transaction, cancellationToken);
+    private async Task SpendTimerAsync(DbConnection connection, DbTransaction? transaction, TimerRow? firedTimer, CancellationToken cancellationToken) =>
+        await new StepWrites(connection, connections.Dialect).DeleteTimer(firedTimer?.Id).ExecuteAsync(transaction, cancellationToken);
 
     private static List<TimerRow> Timers(Guid caseId, WorkflowDefinition definition, TransitionAccepted step) =>
         [.. step.TimersToSchedule.Select(t => new TimerRow

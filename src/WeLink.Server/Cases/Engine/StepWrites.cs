@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
-using Npgsql;
 using WeLink.Server.Data;
+using WeLink.Server.Data.Dialects;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Cases.Engine;
@@ -13,7 +13,7 @@ namespace WeLink.Server.Cases.Engine;
 /// A step's writes (the version-checked case update, history, timers, outbox), sent as one command: one round trip
 /// whatever the number of rows. Each statement's parameters carry their own prefix so the statements never share one.
 /// </summary>
-internal sealed class StepWrites(DbConnection connection)
+internal sealed class StepWrites(DbConnection connection, SqlDialect dialect)
 {
     private readonly StringBuilder _sql = new();
     private readonly DynamicParameters _args = new();
@@ -21,10 +21,9 @@ internal sealed class StepWrites(DbConnection connection)
     private bool _updatesCase;
 
     /// <summary>
-    /// Updates the case only if it is still at <paramref name="expectedVersion"/>; must come first, so that
-    /// <see cref="ExecuteAsync"/> can tell whether the step won. On SQLite from the update's result; on PostgreSQL the
-    /// update hands the rows it changed to <c>welink_case_step_won</c>, which raises when there are none, so that the
-    /// batch undoes itself without a transaction (<see cref="StepTransaction"/>).
+    /// Updates the case only if it is still at <paramref name="expectedVersion"/>; must come first, as the batch's guard
+    /// (<see cref="SqlDialect.GuardsBatch"/>), so that <see cref="ExecuteAsync"/> can tell from its row whether the step
+    /// won, and where a batch is one transaction the whole step undoes itself when it lost (<see cref="StepTransaction"/>).
     /// </summary>
     public StepWrites UpdateCase(CaseUpdate change, long expectedVersion)
     {
@@ -42,9 +41,7 @@ internal sealed class StepWrites(DbConnection connection)
             WHERE id = @{p}id AND version = @{p}expected
             RETURNING version
             """;
-        _sql.Append(connection is NpgsqlConnection
-            ? $"WITH moved AS ({update})\nSELECT welink_case_step_won(COUNT(*)) FROM moved;\n"
-            : $"{update};\n");
+        _sql.Append(dialect.GuardsBatch(update)).Append(";\n");
         Add(p, "id", change.Id);
         Add(p, "state", change.State);
         Add(p, "data", change.Data);
@@ -93,7 +90,7 @@ internal sealed class StepWrites(DbConnection connection)
         }
 
         var p = Next();
-        _sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM case_timers WHERE case_id = @{p}case AND {SqlLists.IsIn(connection, "key", $"@{p}keys")};\n");
+        _sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM case_timers WHERE case_id = @{p}case AND {dialect.IsIn("key", $"@{p}keys")};\n");
         Add(p, "case", caseId);
         Add(p, "keys", keys.ToArray());
         return this;
@@ -155,8 +152,8 @@ internal sealed class StepWrites(DbConnection connection)
     }
 
     /// <summary>
-    /// Runs the writes; false when the case update found another version. On SQLite the other writes have run all the
-    /// same, so the caller must then roll back.
+    /// Runs the writes; false when the case update found another version. Where the batch is not one transaction
+    /// (SQLite) the other writes have run all the same, so the caller must then roll back.
     /// </summary>
     public async Task<bool> ExecuteAsync(DbTransaction? transaction, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed class StaffInboxStore(IDbConnectionFactory connections, TimeProvid
         var filter = view switch
         {
             InboxView.Mine => "AND assignee_staff_id = @staffId",
-            InboxView.Role => $"AND {SqlLists.IsIn(connection, "assignee_role", "@roles")}",
+            InboxView.Role => $"AND {connections.Dialect.IsIn("assignee_role", "@roles")}",
             _ => "",
         };
         var sql = $"""

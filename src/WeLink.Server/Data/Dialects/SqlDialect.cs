@@ -35,4 +35,12 @@ public abstract class SqlDialect
 
     /// <summary>"<paramref name="column"/> is one of the list bound as <paramref name="parameter"/>".</summary>
     public abstract string IsIn(string column, string parameter);
+
+    /// <summary>
+    /// <paramref name="updateReturning"/> (an UPDATE … RETURNING, the first statement of a batch) as the batch's guard:
+    /// it returns a row when it changed one. Where a batch is one transaction, changing none raises
+    /// serialization_failure, which undoes the whole batch with no explicit transaction; elsewhere the statement is left as
+    /// it is, and the caller, who opened a transaction, rolls back on finding no row.
+    /// </summary>
+    public abstract string GuardsBatch(string updateReturning);
 }

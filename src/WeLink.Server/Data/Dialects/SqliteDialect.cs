@@ -22,4 +22,6 @@ public sealed class SqliteDialect : SqlDialect
 
     /// <summary>Dapper expands <c>IN @list</c> into one parameter per element.</summary>
     public override string IsIn(string column, string parameter) => $"{column} IN {parameter}";
+
+    public override string GuardsBatch(string updateReturning) => updateReturning;
 }
