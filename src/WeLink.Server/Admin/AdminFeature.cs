@@ -7,8 +7,10 @@ public static class AdminFeature
 {
     /// <summary>
     /// The admin JSON API and the portal: Razor Pages rooted at <c>Admin/Pages</c>, served under
-    /// <c>/admin</c>, every page behind the admin policy (but sign-in) and the tenant page filter. Razor Pages
-    /// validate the antiforgery token on every POST.
+    /// <c>/admin</c>. Who may open a page is set here by convention (any admin, but sign-in; the audit log for HQ; the
+    /// failed-work queue for the platform), and a handler that needs more than its page says so with
+    /// <see cref="HandlerPolicyAttribute"/>; the tenant page filter then hides other tenants. Razor Pages validate the
+    /// antiforgery token on every POST.
     /// </summary>
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
@@ -19,8 +21,14 @@ public static class AdminFeature
                 o.RootDirectory = "/Admin/Pages";
                 o.Conventions.AuthorizeFolder("/", WeLinkPolicies.Admin);
                 o.Conventions.AllowAnonymousToPage("/Login");
+                o.Conventions.AuthorizePage("/Audit", WeLinkPolicies.HqAdmin);
+                o.Conventions.AuthorizePage("/Inbox", WeLinkPolicies.PlatformAdmin);
             })
-            .AddMvcOptions(o => o.Filters.Add<TenantRoutePageFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<HandlerPolicyFilter>();
+                o.Filters.Add<TenantRoutePageFilter>();
+            })
 
             // Pages are found in the entry assembly by default; a host started by another assembly (the tests) must name this one.
             .AddApplicationPart(typeof(AdminFeature).Assembly);

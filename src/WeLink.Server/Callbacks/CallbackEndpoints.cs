@@ -14,11 +14,12 @@ public static class CallbackEndpoints
 {
     public static IEndpointRouteBuilder MapCallbackEndpoints(this IEndpointRouteBuilder routes)
     {
-        var wechat = routes.MapGroup("/wechat/component").WithTags("Callbacks").ExcludeFromDescription();
+        // The platforms call these without a session; the signature and the addressee check are their authentication.
+        var wechat = routes.MapGroup("/wechat/component").WithTags("Callbacks").ExcludeFromDescription().AllowAnonymous();
         wechat.MapPost("/events", ReceiveComponentEventAsync);
         wechat.MapPost("/accounts/{appid}/messages", ReceiveAccountMessageAsync);
 
-        var wecom = routes.MapGroup("/wecom/suite").WithTags("Callbacks").ExcludeFromDescription();
+        var wecom = routes.MapGroup("/wecom/suite").WithTags("Callbacks").ExcludeFromDescription().AllowAnonymous();
         wecom.MapGet("/instructions", VerifyInstructionUrlAsync);
         wecom.MapPost("/instructions", ReceiveInstructionAsync);
         wecom.MapGet("/data/{corpid}", VerifyDataUrlAsync);

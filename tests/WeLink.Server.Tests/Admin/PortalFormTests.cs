@@ -84,6 +84,37 @@ public abstract class PortalFormTests(DatabaseProvider provider)
         Assert.Equal(HttpStatusCode.Forbidden, selfApproval.StatusCode);
         Assert.Equal("pending", await world.Admin.Database.ScalarAsync<string>("SELECT status FROM dealers WHERE id = @id", new { id = world.A1.Id }));
     }
+
+    [Fact]
+    public async Task Portal_role_checks_come_from_the_page_conventions_and_refuse_with_403_changing_nothing()
+    {
+        await using var world = await OwnTenancyWorld.StartAsync(provider);
+        using var hqX = AdminClient.Anonymous(world.Admin.Host);
+        await PortalForm.SignInAsync(hqX, "hq-x@welink.test", TenancyWorld.Password);
+        using var dealerA1 = AdminClient.Anonymous(world.Admin.Host);
+        await PortalForm.SignInAsync(dealerA1, "dealer-a1@welink.test", TenancyWorld.Password);
+        var dealerPage = $"/admin/dealers/{world.A1.Id}";
+        var token = await PortalForm.TokenAsync(dealerA1, dealerPage);
+        var before = await world.Admin.Database.ScalarAsync<long>("SELECT (SELECT COUNT(*) FROM dealers) + (SELECT COUNT(*) FROM regions) + (SELECT COUNT(*) FROM admin_users) + (SELECT COUNT(*) FROM brands)");
+
+        var dealerAudit = await dealerA1.Http.GetAsync("/admin/audit");
+        var dealerQueue = await dealerA1.Http.GetAsync("/admin/inbox");
+        var hqQueue = await hqX.Http.GetAsync("/admin/inbox");
+        var hqAudit = await hqX.Http.GetAsync("/admin/audit");
+        var brandsPage = await dealerA1.Http.GetAsync("/admin/brands");
+        var newBrand = await PortalForm.PostAsync(dealerA1, "/admin/brands", [new(PortalForm.TokenField, token), new("name", "Brand Z")]);
+        var newDealer = await PortalForm.PostAsync(dealerA1, $"/admin/brands/{world.X.Id}/dealers?handler=CreateDealer", [new(PortalForm.TokenField, token), new("code", "Z1"), new("name", "Z1")]);
+        var newRegion = await PortalForm.PostAsync(dealerA1, $"/admin/brands/{world.X.Id}/dealers?handler=CreateRegion", [new(PortalForm.TokenField, token), new("name", "North")]);
+        var newAdmin = await PortalForm.PostAsync(dealerA1, $"{dealerPage}?handler=CreateAdmin", [new(PortalForm.TokenField, token), new("email", "second@welink.test"), new("displayName", "Second"), new("password", TenancyWorld.Password)]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, dealerAudit.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, dealerQueue.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, hqQueue.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, hqAudit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, brandsPage.StatusCode);
+        Assert.All([newBrand, newDealer, newRegion, newAdmin], r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
+        Assert.Equal(before, await world.Admin.Database.ScalarAsync<long>("SELECT (SELECT COUNT(*) FROM dealers) + (SELECT COUNT(*) FROM regions) + (SELECT COUNT(*) FROM admin_users) + (SELECT COUNT(*) FROM brands)"));
+    }
 }
 
 public sealed class PortalFormTests_on_Sqlite() : PortalFormTests(DatabaseProvider.Sqlite);

@@ -12,11 +12,6 @@ public sealed class AuditModel(AuditLog audit) : PortalPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (RefuseUnless(IsHq) is { } refused)
-        {
-            return refused;
-        }
-
         Entries = await audit.ListAsync(Scope, PageSize, cancellationToken);
         return Page();
     }

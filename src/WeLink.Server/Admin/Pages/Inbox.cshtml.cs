@@ -28,11 +28,6 @@ public sealed class InboxModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (RefuseUnless(IsPlatform) is { } refused)
-        {
-            return refused;
-        }
-
         var page = await inbox.ListAsync(InboxStatus.Parked, 1, PageSize, cancellationToken);
         Parked = page.Items;
         HasMore = page.HasMore;
@@ -54,11 +49,6 @@ public sealed class InboxModel(
 
     private async Task<IActionResult> RetriedAsync(Func<Task<bool>> retry, string done, string gone)
     {
-        if (RefuseUnless(IsPlatform) is { } refused)
-        {
-            return refused;
-        }
-
         if (await retry())
         {
             Flash = done;

@@ -36,6 +36,4 @@ public abstract class PortalPageModel : PageModel
             FlashProblem = result.Problem;
         }
     }
-
-    protected IActionResult? RefuseUnless(bool allowed) => allowed ? null : Forbid();
 }

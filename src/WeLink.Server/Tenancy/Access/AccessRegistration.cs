@@ -27,7 +27,12 @@ internal static class AccessRegistration
             .AddPolicy(WeLinkPolicies.PlatformAdmin, p => Require(p, WeLinkSchemes.Admin).RequireClaim(WeLinkClaims.Role, AdminRoles.Platform))
             .AddPolicy(WeLinkPolicies.HqAdmin, p => Require(p, WeLinkSchemes.Admin).RequireClaim(WeLinkClaims.Role, AdminRoles.Platform, AdminRoles.Hq))
             .AddPolicy(WeLinkPolicies.Consumer, p => Require(p, WeLinkSchemes.Consumer))
-            .AddPolicy(WeLinkPolicies.Staff, p => Require(p, WeLinkSchemes.Staff));
+            .AddPolicy(WeLinkPolicies.Staff, p => Require(p, WeLinkSchemes.Staff))
+
+            // Nothing is open by default: an endpoint that names neither a policy nor AllowAnonymous is refused to
+            // everyone (401 without a session, 403 with one), so a forgotten RequireAuthorization fails its first test
+            // instead of opening a route to any session the default scheme happens to read.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build());
         services.AddAntiforgery(o => o.Cookie.Name = "welink.antiforgery");
         return services;
     }

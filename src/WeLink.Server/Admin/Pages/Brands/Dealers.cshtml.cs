@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Admin.Pages.Brands;
 
@@ -30,25 +31,17 @@ public sealed class BrandDealersModel(BrandStore brands, DealerStore dealers, Re
         return Page();
     }
 
+    [HandlerPolicy(WeLinkPolicies.HqAdmin)]
     public async Task<IActionResult> OnPostCreateDealerAsync(string? code, string? name, Guid? regionId, CancellationToken cancellationToken)
     {
-        if (RefuseUnless(IsHq) is { } refused)
-        {
-            return refused;
-        }
-
         var result = await actions.CreateDealerAsync(User, BrandId, code, name, regionId, cancellationToken);
         Report(result, $"Dealer '{result.Value?.Name}' created; it goes live once approved.");
         return result.Value is { } dealer ? Redirect($"/admin/dealers/{dealer.Id}") : RedirectToPage();
     }
 
+    [HandlerPolicy(WeLinkPolicies.HqAdmin)]
     public async Task<IActionResult> OnPostCreateRegionAsync(string? name, CancellationToken cancellationToken)
     {
-        if (RefuseUnless(IsHq) is { } refused)
-        {
-            return refused;
-        }
-
         Report(await actions.CreateRegionAsync(User, BrandId, name, cancellationToken), $"Region '{name}' created.");
         return RedirectToPage();
     }

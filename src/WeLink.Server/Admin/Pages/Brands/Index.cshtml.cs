@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Admin.Pages.Brands;
 
@@ -11,13 +12,9 @@ public sealed class BrandsModel(BrandStore brands, AdminActions actions) : Porta
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Brands = await brands.ListAsync(Scope, cancellationToken);
 
+    [HandlerPolicy(WeLinkPolicies.PlatformAdmin)]
     public async Task<IActionResult> OnPostAsync(string? name, CancellationToken cancellationToken)
     {
-        if (RefuseUnless(IsPlatform) is { } refused)
-        {
-            return refused;
-        }
-
         var result = await actions.CreateBrandAsync(User, name, cancellationToken);
         Report(result, $"Brand '{result.Value?.Name}' created.");
         return RedirectToPage();

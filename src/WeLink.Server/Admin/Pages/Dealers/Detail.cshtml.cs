@@ -67,13 +67,9 @@ public sealed class DealerDetailModel(
         return RedirectToPage();
     }
 
+    [HandlerPolicy(WeLinkPolicies.HqAdmin)]
     public async Task<IActionResult> OnPostChangeAsync(string? transition, int version, CancellationToken cancellationToken)
     {
-        if (RefuseUnless(IsHq) is { } refused)
-        {
-            return refused;
-        }
-
         if (DealerTransition.All.FirstOrDefault(t => t.Name == transition) is not { } chosen)
         {
             return BadRequest();
@@ -88,13 +84,9 @@ public sealed class DealerDetailModel(
     /// HQ removes one side's link after the dealer's account or corp really changed, so that re-authorizing links afresh;
     /// the form's box must be ticked to confirm. Audited by Onboarding.
     /// </summary>
+    [HandlerPolicy(WeLinkPolicies.HqAdmin)]
     public async Task<IActionResult> OnPostUnlinkAsync(string? side, bool confirm, CancellationToken cancellationToken)
     {
-        if (RefuseUnless(IsHq) is { } refused)
-        {
-            return refused;
-        }
-
         if (LinkSideView.SideOf(side) is not { } chosen)
         {
             return BadRequest();
@@ -118,13 +110,9 @@ public sealed class DealerDetailModel(
         return RedirectToPage();
     }
 
+    [HandlerPolicy(WeLinkPolicies.HqAdmin)]
     public async Task<IActionResult> OnPostCreateAdminAsync(string? email, string? displayName, string? password, CancellationToken cancellationToken)
     {
-        if (RefuseUnless(IsHq) is { } refused)
-        {
-            return refused;
-        }
-
         var request = new NewAdminUser(email ?? "", displayName ?? "", AdminRoles.Dealer, null, DealerId);
         Report(await actions.CreateAdminAsync(User, request, password, cancellationToken), $"Dealer admin {email} added.");
         return RedirectToPage();
