@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace WeLink.Server.Tenancy;
 
-/// <summary>Admin sign-in: the first platform admin created at start-up, and the lockout after failed attempts.</summary>
+/// <summary>Admin sign-in: the first platform admin created at start-up, and the growing delay after failed attempts.</summary>
 public sealed class AdminOptions
 {
     public const string SectionName = "Admin";
@@ -13,10 +13,16 @@ public sealed class AdminOptions
     /// <summary>That admin's first password (never logged); required when <see cref="BootstrapEmail"/> is set.</summary>
     public string BootstrapPassword { get; set; } = "";
 
-    /// <summary>Consecutive wrong passwords that lock an account.</summary>
+    /// <summary>Failed attempts one source may make on one account before each further attempt must wait.</summary>
     [Range(1, 100)]
     public int MaxFailedSignIns { get; set; } = 5;
 
-    /// <summary>How long a locked account refuses every password, the right one included.</summary>
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// The longest wait. Past <see cref="MaxFailedSignIns"/> a source waits one second after its last failure, and the
+    /// wait doubles with each further failure up to this; every password, the right one included, is refused meanwhile.
+    /// </summary>
+    public TimeSpan MaxSignInDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>After this long without a failure, a source's count on an account starts over.</summary>
+    public TimeSpan SignInFailuresForgottenAfter { get; set; } = TimeSpan.FromDays(1);
 }

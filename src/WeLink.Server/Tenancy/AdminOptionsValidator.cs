@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace WeLink.Server.Tenancy;
 
-/// <summary>A bootstrap email without a usable password would create an admin nobody can sign in as.</summary>
+/// <summary>
+/// A bootstrap email without a usable password would create an admin nobody can sign in as; failures forgotten before
+/// the longest delay ends would let a guesser's count start over while it waits.
+/// </summary>
 public sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
 {
     public ValidateOptionsResult Validate(string? name, AdminOptions options)
@@ -18,8 +21,8 @@ public sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
             return ValidateOptionsResult.Fail($"Admin:BootstrapPassword must be set with Admin:BootstrapEmail. {problem}");
         }
 
-        return options.LockoutDuration <= TimeSpan.Zero
-            ? ValidateOptionsResult.Fail("Admin:LockoutDuration must be positive.")
+        return options.MaxSignInDelay <= TimeSpan.Zero || options.SignInFailuresForgottenAfter < options.MaxSignInDelay
+            ? ValidateOptionsResult.Fail("Admin:MaxSignInDelay must be positive and Admin:SignInFailuresForgottenAfter at least as long.")
             : ValidateOptionsResult.Success;
     }
 }

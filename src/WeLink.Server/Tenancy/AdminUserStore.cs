@@ -31,6 +31,19 @@ public sealed class AdminUserStore(IDbConnectionFactory connections, TimeProvide
         return [.. users];
     }
 
+    /// <summary>An admin the scope reaches (as <see cref="ListAsync"/>), disabled or not; null when there is none.</summary>
+    public async Task<AdminUser?> FindAsync(TenantScope scope, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        const string sql = $"""
+            SELECT {UserColumns} FROM admin_users
+            WHERE id = @userId AND (@allBrands OR brand_id = @scopeBrand) AND (@allDealers OR dealer_id = @scopeDealer)
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<AdminUser>(
+            new CommandDefinition(sql, ScopeParameters.For(scope, new { userId }), cancellationToken: cancellationToken));
+    }
+
     /// <summary>
     /// The credential for a sign-in attempt; none for a disabled admin. This read is unscoped on purpose: nobody is
     /// signed in yet, and it returns nothing but what the attempt needs.
@@ -38,7 +51,7 @@ public sealed class AdminUserStore(IDbConnectionFactory connections, TimeProvide
     public async Task<AdminCredential?> FindCredentialAsync(string email, CancellationToken cancellationToken)
     {
         const string sql = $"""
-            SELECT {UserColumns}, password_hash AS PasswordHash, failed_logins AS FailedLogins, locked_until AS LockedUntil
+            SELECT {UserColumns}, password_hash AS PasswordHash
             FROM admin_users WHERE email = @email AND disabled_at IS NULL
             """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
@@ -89,8 +102,8 @@ public sealed class AdminUserStore(IDbConnectionFactory connections, TimeProvide
             CreatedAt = now,
         };
         const string sql = """
-            INSERT INTO admin_users (id, email, display_name, role, brand_id, dealer_id, password_hash, failed_logins, locked_until, created_at, updated_at)
-            VALUES (@Id, @Email, @DisplayName, @Role, @BrandId, @DealerId, @passwordHash, 0, NULL, @CreatedAt, @CreatedAt)
+            INSERT INTO admin_users (id, email, display_name, role, brand_id, dealer_id, password_hash, created_at, updated_at)
+            VALUES (@Id, @Email, @DisplayName, @Role, @BrandId, @DealerId, @passwordHash, @CreatedAt, @CreatedAt)
             """;
         var parameters = new DynamicParameters(user);
         parameters.Add("passwordHash", passwordHash);
@@ -106,35 +119,12 @@ public sealed class AdminUserStore(IDbConnectionFactory connections, TimeProvide
         }
     }
 
-    /// <summary>
-    /// Counts a failed sign-in in one statement, so concurrent attempts cannot undercount; the failure that
-    /// reaches <paramref name="maxFailures"/> locks the account until <paramref name="lockUntil"/> and starts the count over.
-    /// </summary>
-    public async Task RecordFailureAsync(Guid userId, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken)
+    /// <summary>Stores the password again in the hasher's current format, after it checked one in an older format.</summary>
+    public async Task StoreRehashAsync(Guid userId, string passwordHash, CancellationToken cancellationToken)
     {
-        const string sql = """
-            UPDATE admin_users SET
-                locked_until = CASE WHEN failed_logins + 1 >= @maxFailures THEN @lockUntil ELSE locked_until END,
-                failed_logins = CASE WHEN failed_logins + 1 >= @maxFailures THEN 0 ELSE failed_logins + 1 END,
-                updated_at = @now
-            WHERE id = @userId
-            """;
+        const string sql = "UPDATE admin_users SET password_hash = @passwordHash, updated_at = @now WHERE id = @userId";
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            sql, new { userId, maxFailures, lockUntil, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Clears the failure count and lock after a good password; stores a rehashed password when the hasher asked for one.</summary>
-    public async Task RecordSuccessAsync(Guid userId, string? rehashedPassword, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            UPDATE admin_users SET failed_logins = 0, locked_until = NULL,
-                password_hash = COALESCE(@rehashedPassword, password_hash), updated_at = @now
-            WHERE id = @userId
-            """;
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            sql, new { userId, rehashedPassword, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { userId, passwordHash, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
     }
 
     private sealed record SubjectRow
@@ -164,16 +154,10 @@ public sealed class AdminUserStore(IDbConnectionFactory connections, TimeProvide
 
         public required string PasswordHash { get; init; }
 
-        public required int FailedLogins { get; init; }
-
-        public DateTimeOffset? LockedUntil { get; init; }
-
         public AdminCredential ToCredential() => new()
         {
             User = new AdminUser { Id = Id, Email = Email, DisplayName = DisplayName, Role = Role, BrandId = BrandId, DealerId = DealerId, CreatedAt = CreatedAt },
             PasswordHash = PasswordHash,
-            FailedLogins = FailedLogins,
-            LockedUntil = LockedUntil,
         };
     }
 }

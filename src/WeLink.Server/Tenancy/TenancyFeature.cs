@@ -28,6 +28,7 @@ public static class TenancyFeature
         services.AddSingleton<IDealerRegistry, DealerRegistry>();
         services.AddSingleton<AdminUserStore>();
         services.AddSingleton<AdminAccounts>();
+        services.AddSingleton<AdminSignInThrottles>();
         services.AddSingleton<AdminSignIn>();
         services.AddSingleton<ISessionSubjects, AdminSessionSubjects>();
         services.AddSingleton<AuditLog>();

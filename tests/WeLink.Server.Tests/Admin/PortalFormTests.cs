@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using WeLink.Server.Data;
+using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Tests.Admin;
 
@@ -50,7 +52,7 @@ public abstract class PortalFormTests(DatabaseProvider provider)
         var page = await refused.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        Assert.Contains("The email or password is wrong.", page, StringComparison.Ordinal);
+        Assert.Contains(HtmlEncoder.Default.Encode(SignInAttempt.RefusalDetail), page, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-password", page, StringComparison.Ordinal);
     }
 

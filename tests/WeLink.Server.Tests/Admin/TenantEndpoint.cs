@@ -72,6 +72,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("POST", "/api/admin/brands", PlatformOnly, w => new CreateBrandRequest(w.Unique("brand"))),
         new("GET", "/api/admin/admin-users", AnyAdmin, _ => null),
         new("POST", "/api/admin/admin-users/{userId}/disable", HqOrPlatform, _ => null),
+        new("DELETE", "/api/admin/admin-users/{userId}/sign-in-throttle", PlatformOnly, _ => null),
         new("GET", "/api/admin/audit", HqOrPlatform, _ => null),
         new("GET", "/api/admin/cases/{id}", AnyAdmin, _ => null),
         new("GET", "/api/admin/inbox", PlatformOnly, _ => null) { Query = "?status=parked" },

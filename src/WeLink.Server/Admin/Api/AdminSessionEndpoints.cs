@@ -19,24 +19,22 @@ public static class AdminSessionEndpoints
         return api;
     }
 
-    /// <summary>Starts a cookie session; 401 for a wrong email or password, 429 while the account is locked.</summary>
+    /// <summary>
+    /// Starts a cookie session; otherwise one 401 whatever the reason (wrong password, unknown email, or a source that
+    /// must wait after too many failures), so the answer tells a guesser nothing.
+    /// </summary>
     public static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> LoginAsync(
         LoginRequest request, AdminSignIn signIn, HttpContext http, CancellationToken cancellationToken)
     {
-        var attempt = await signIn.SignInAsync(request.Email ?? "", request.Password ?? "", cancellationToken);
-        switch (attempt.Outcome)
+        var attempt = await signIn.SignInAsync(request.Email ?? "", request.Password ?? "", http.Connection.RemoteIpAddress, cancellationToken);
+        if (!attempt.SignedIn)
         {
-            case SignInOutcome.SignedIn:
-                var principal = AdminPrincipal.Create(attempt.User!);
-                await http.SignInAsync(WeLinkSchemes.Admin, principal);
-                return TypedResults.Ok(ToMe(principal));
-            case SignInOutcome.LockedOut:
-                return TypedResults.Problem(
-                    $"Too many wrong passwords: this account is locked until {attempt.LockedUntil:u}.",
-                    statusCode: StatusCodes.Status429TooManyRequests, title: "Account locked");
-            default:
-                return TypedResults.Problem("The email or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+            return TypedResults.Problem(SignInAttempt.RefusalDetail, statusCode: StatusCodes.Status401Unauthorized, title: SignInAttempt.RefusalTitle);
         }
+
+        var principal = AdminPrincipal.Create(attempt.User!);
+        await http.SignInAsync(WeLinkSchemes.Admin, principal);
+        return TypedResults.Ok(ToMe(principal));
     }
 
     public static async Task<NoContent> LogoutAsync(HttpContext http, AuditLog audit, CancellationToken cancellationToken)

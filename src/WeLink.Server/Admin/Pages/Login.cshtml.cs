@@ -26,22 +26,16 @@ public sealed class LoginModel(AdminSignIn signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var attempt = await signIn.SignInAsync(Email, Password, cancellationToken);
-        switch (attempt.Outcome)
+        var attempt = await signIn.SignInAsync(Email, Password, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        if (attempt.SignedIn)
         {
-            case SignInOutcome.SignedIn:
-                await HttpContext.SignInAsync(WeLinkSchemes.Admin, AdminPrincipal.Create(attempt.User!));
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
-            case SignInOutcome.LockedOut:
-                Problem = $"Too many wrong passwords: this account is locked until {attempt.LockedUntil:HH:mm} UTC.";
-                break;
-            default:
-                Problem = "The email or password is wrong.";
-                break;
+            await HttpContext.SignInAsync(WeLinkSchemes.Admin, AdminPrincipal.Create(attempt.User!));
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
         }
 
+        Problem = SignInAttempt.RefusalDetail;
         Password = "";
-        Response.StatusCode = attempt.Outcome == SignInOutcome.LockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized;
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
 }
