@@ -1,5 +1,6 @@
 using Dapper;
 using WeLink.Server.Data;
+using WeLink.Server.Data.Dialects;
 using WeLink.Server.Data.Queues;
 
 namespace WeLink.Server.Callbacks;
@@ -32,73 +33,34 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
             return new HashSet<Guid>();
         }
 
-        var (sql, parameters) = connections.Dialect.BindsArrays ? AsArrays(entries) : AsRows(entries);
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        var written = await connection.QueryAsync<Guid>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        return written.ToHashSet();
-    }
+        var rows = new Rows<InboxEntry>(entries)
+            .Column("id", e => e.Id)
+            .Column("channel", e => CallbackChannels.Name(e.Channel))
+            .Column("target", e => e.TargetId)
+            .Column("dedup", e => e.DedupKey)
+            .Column("kind", e => e.Kind)
+            .Column("payload", e => e.Payload)
+            .Column("received", e => e.ReceivedAt)
+            .Column("status", e => e.Status)
+            .Column("attempts", Attempts)
+            .Column("locked", e => e.LockedUntil);
+        var parameters = new DynamicParameters();
 
-    /// <summary>
-    /// One array per column, so every group size is the same statement (prepared once per connection) with ten
-    /// parameters rather than ten per entry.
-    /// </summary>
-    private static (string Sql, object Parameters) AsArrays(IReadOnlyList<InboxEntry> entries)
-    {
-        const string sql = """
+        // SQLite reads "ON CONFLICT" after a bare "FROM e" as a join's constraint; the WHERE ends the SELECT first.
+        var sql = $"""
+            {connections.Dialect.WithRows("e", rows, parameters)}
             INSERT INTO inbox (
                 id, channel, target_id, dedup_key, kind, payload, received_at, status, attempts, next_attempt_at, locked_until, processed_at)
             SELECT id, channel, target, dedup, kind, payload, received, status, attempts, received, locked,
                 CASE WHEN status = 'pending' THEN NULL ELSE received END
-            FROM unnest(@ids, @channels, @targets, @dedups, @kinds, @payloads, @received, @statuses, @attempts, @locked)
-                AS e (id, channel, target, dedup, kind, payload, received, status, attempts, locked)
+            FROM e
+            WHERE TRUE
             ON CONFLICT (dedup_key) DO NOTHING
             RETURNING id
             """;
-        return (sql, new
-        {
-            ids = entries.Select(e => e.Id).ToArray(),
-            channels = entries.Select(e => CallbackChannels.Name(e.Channel)).ToArray(),
-            targets = entries.Select(e => e.TargetId).ToArray(),
-            dedups = entries.Select(e => e.DedupKey).ToArray(),
-            kinds = entries.Select(e => e.Kind).ToArray(),
-            payloads = entries.Select(e => e.Payload).ToArray(),
-            received = entries.Select(e => e.ReceivedAt).ToArray(),
-            statuses = entries.Select(e => e.Status).ToArray(),
-            attempts = entries.Select(Attempts).ToArray(),
-            locked = entries.Select(e => e.LockedUntil).ToArray(),
-        });
-    }
-
-    /// <summary>One VALUES row per entry, where arrays cannot be bound.</summary>
-    private static (string Sql, object Parameters) AsRows(IReadOnlyList<InboxEntry> entries)
-    {
-        var parameters = new DynamicParameters();
-        var rows = new string[entries.Count];
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var entry = entries[i];
-            parameters.Add($"id{i}", entry.Id);
-            parameters.Add($"channel{i}", CallbackChannels.Name(entry.Channel));
-            parameters.Add($"target{i}", entry.TargetId);
-            parameters.Add($"dedup{i}", entry.DedupKey);
-            parameters.Add($"kind{i}", entry.Kind);
-            parameters.Add($"payload{i}", entry.Payload);
-            parameters.Add($"received{i}", entry.ReceivedAt);
-            parameters.Add($"status{i}", entry.Status);
-            parameters.Add($"attempts{i}", Attempts(entry));
-            parameters.Add($"locked{i}", entry.LockedUntil);
-            parameters.Add($"processed{i}", entry.Status == InboxStatus.Pending ? null : entry.ReceivedAt);
-            rows[i] = $"(@id{i}, @channel{i}, @target{i}, @dedup{i}, @kind{i}, @payload{i}, @received{i}, @status{i}, @attempts{i}, @received{i}, @locked{i}, @processed{i})";
-        }
-
-        var sql = $"""
-            INSERT INTO inbox (
-                id, channel, target_id, dedup_key, kind, payload, received_at, status, attempts, next_attempt_at, locked_until, processed_at)
-            VALUES {string.Join(", ", rows)}
-            ON CONFLICT (dedup_key) DO NOTHING
-            RETURNING id
-            """;
-        return (sql, parameters);
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var written = await connection.QueryAsync<Guid>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return written.ToHashSet();
     }
 
     /// <summary>An entry written already claimed (a ticket handled in the request) counts that delivery.</summary>

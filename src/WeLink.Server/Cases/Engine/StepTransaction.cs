@@ -7,8 +7,8 @@ namespace WeLink.Server.Cases.Engine;
 /// What a step's reads and writes run in. Where a command's statements run one by one, each on its own (SQLite), an
 /// explicit transaction. Where a batch is one transaction (<see cref="SqlDialect.BatchIsOneTransaction"/>, PostgreSQL),
 /// none: the step's writes go as one batch, one implicit transaction that its guard undoes when the case moved first
-/// (<see cref="SqlDialect.GuardsBatch"/>, <see cref="StepWrites.UpdateCase"/>), so no COMMIT costs a round trip. Reads need no transaction on either: the
-/// version-checked update is what makes a decision taken on them safe.
+/// (<see cref="SqlDialect.GuardsBatch"/>, <see cref="StepWrites.UpdateCase"/>), so no COMMIT costs a round trip. Reads
+/// need no transaction on either: the version-checked update is what makes a decision taken on them safe.
 /// </summary>
 internal sealed class StepTransaction : IAsyncDisposable
 {

@@ -1,3 +1,5 @@
+using Dapper;
+
 namespace WeLink.Server.Data.Dialects;
 
 /// <summary>
@@ -22,12 +24,6 @@ public abstract class SqlDialect
     public abstract string SkipLockedRows { get; }
 
     /// <summary>
-    /// True when one command can bind a whole column of values as one array parameter, so a multi-row insert is one
-    /// statement whatever the row count (prepared once); otherwise each row needs parameters of its own.
-    /// </summary>
-    public abstract bool BindsArrays { get; }
-
-    /// <summary>
     /// True when a command of several statements runs as one implicit transaction, so a batch needs no explicit
     /// BEGIN/COMMIT round trips; otherwise each statement commits on its own unless a transaction is opened.
     /// </summary>
@@ -43,4 +39,10 @@ public abstract class SqlDialect
     /// it is, and the caller, who opened a transaction, rolls back on finding no row.
     /// </summary>
     public abstract string GuardsBatch(string updateReturning);
+
+    /// <summary>
+    /// <c>WITH <paramref name="name"/> (columns) AS (…)</c>: <paramref name="rows"/> as a relation that the statement
+    /// after it selects from, their values added to <paramref name="parameters"/> (named after the relation and column).
+    /// </summary>
+    public abstract string WithRows<T>(string name, Rows<T> rows, DynamicParameters parameters);
 }
