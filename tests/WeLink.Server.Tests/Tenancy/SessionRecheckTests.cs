@@ -21,6 +21,7 @@ public abstract class SessionRecheckTests(DatabaseProvider provider) : IAsyncLif
     private const string Beijing = "Aurora Beijing Dealer";
     private static readonly TimeSpan PastRecheck = TimeSpan.FromSeconds(31);
     private static readonly Uri StaffMe = new("/api/staff/me", UriKind.Relative);
+    private static readonly Uri ConsumerMe = new("/api/consumer/me", UriKind.Relative);
     private static readonly string[] ConsultantOnly = [StaffRoles.Consultant];
 
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
@@ -84,6 +85,33 @@ public abstract class SessionRecheckTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_consumer_of_a_dealer_HQ_suspended_loses_access_after_the_recheck_and_stays_out_when_it_is_reinstated()
+    {
+        using (var admin = await _scene.AdminAsync())
+        {
+            await OnboardingScene.AuthorizeThroughPagesAsync(admin, _scene.DealerA, _scene.Account("Aurora Motors Beijing Dealer").AppId);
+        }
+
+        using var browser = NewBrowser();
+        var signIn = await IdentityWorld.SignInConsumerAsync(browser, _scene.DealerA, _scene.World.Snapshot().Consumers[0].Consumer.Id);
+        var beforeSuspension = await browser.GetAsync(ConsumerMe);
+
+        await ChangeDealerAsync("suspend");
+        var withinInterval = await browser.GetAsync(ConsumerMe);
+        _clock.Advance(PastRecheck);
+        var whileSuspended = await browser.GetAsync(ConsumerMe);
+        await ChangeDealerAsync("reinstate");
+        _clock.Advance(PastRecheck);
+        var afterReinstated = await browser.GetAsync(ConsumerMe);
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, beforeSuspension.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withinInterval.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, whileSuspended.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterReinstated.StatusCode);
+    }
+
+    [Fact]
     public async Task A_role_the_dealer_admin_changes_reaches_the_signed_in_staff_member_at_the_recheck_without_signing_in_again()
     {
         var (browser, userId) = await SignedInStaffAsync();
@@ -126,14 +154,15 @@ public abstract class SessionRecheckTests(DatabaseProvider provider) : IAsyncLif
     private async Task<(HttpClient Browser, string UserId)> SignedInStaffAsync()
     {
         var userId = _scene.World.StaffOf(_corpId)[1].UserId;
-        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        {
-            BaseAddress = _scene.Host.BaseAddress,
-        };
+        var browser = NewBrowser();
         Assert.Equal(HttpStatusCode.Redirect, (await IdentityWorld.SignInStaffAsync(browser, userId)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(StaffMe)).StatusCode);
         return (browser, userId);
     }
+
+    /// <summary>A browser of its own: its own cookies, redirects not followed.</summary>
+    private HttpClient NewBrowser() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _scene.Host.BaseAddress };
 
     /// <summary>HQ approves a dealer transition through the admin API, in a session of its own.</summary>
     private async Task ChangeDealerAsync(string transition)
