@@ -11,9 +11,9 @@ namespace WeLink.Server.Callbacks;
 /// push for account A re-posted to account B's URL passes both. Only the decrypted <c>ToUserName</c> (A's original
 /// id) tells them apart, so the account URL's appid is mapped to its original id, from memory on the hot path.
 /// </summary>
-public sealed class CallbackAddressees : IDisposable
+public sealed class CallbackAddressees : IAccountOriginalIdCache, IDisposable
 {
-    /// <summary>An appid's original id never changes, so a known one is kept long.</summary>
+    /// <summary>An appid's original id never changes, so a known one is kept long (until its account is unlinked, see <see cref="Forget"/>).</summary>
     private static readonly TimeSpan KnownFor = TimeSpan.FromMinutes(10);
 
     /// <summary>Short, so that an account linked moments after a refused push is served within seconds.</summary>
@@ -46,6 +46,8 @@ public sealed class CallbackAddressees : IDisposable
         CallbackChannel.Account => OriginalIdAsync(targetId ?? throw new ArgumentNullException(nameof(targetId)), cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Unknown callback channel."),
     };
+
+    public void Forget(string authorizerAppId) => _originalIds.Remove(authorizerAppId);
 
     public void Dispose() => _originalIds.Dispose();
 

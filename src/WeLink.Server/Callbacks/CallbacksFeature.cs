@@ -25,6 +25,7 @@ public static class CallbacksFeature
             .ValidateOnStart();
         services.AddSingleton<CallbackCrypts>();
         services.AddSingleton<CallbackAddressees>();
+        services.AddSingleton<IAccountOriginalIdCache>(sp => sp.GetRequiredService<CallbackAddressees>());
         services.AddSingleton<NonceGuard>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxWriter>();

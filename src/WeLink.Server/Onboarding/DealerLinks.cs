@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Contracts;
@@ -9,7 +10,8 @@ namespace WeLink.Server.Onboarding;
 /// Reads a dealer's link from its two link rows and its latest refusals. An active side is active whatever
 /// was refused since (a refused second attempt changes nothing); otherwise a refusal newer than the link row wins.
 /// </summary>
-public sealed partial class DealerLinks(LinkStore links, IDealerRegistry dealers, AuditLog audit, ILogger<DealerLinks> logger) : IDealerLinks
+public sealed partial class DealerLinks(
+    LinkStore links, IDealerRegistry dealers, IAccountOriginalIdCache originalIds, AuditLog audit, ILogger<DealerLinks> logger) : IDealerLinks
 {
     public async Task<DealerLinkState> GetAsync(Guid dealerId, CancellationToken cancellationToken)
     {
@@ -54,6 +56,11 @@ public sealed partial class DealerLinks(LinkStore links, IDealerRegistry dealers
         if (removed is null)
         {
             return null;
+        }
+
+        if (side == LinkSide.OfficialAccount)
+        {
+            originalIds.Forget(removed.SubjectId);
         }
 
         LogUnlinked(sideName, removed.SubjectId, dealerId);

@@ -1,7 +1,9 @@
 using System.Net;
+using WeLink.Sandbox.World;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tests.Admin;
+using WeLink.Server.Tests.Callbacks;
 
 namespace WeLink.Server.Tests.Onboarding;
 
@@ -46,6 +48,29 @@ public abstract class UnlinkTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_push_to_an_account_just_unlinked_is_refused_at_once_and_stores_nothing()
+    {
+        await using var scene = await OnboardingScene.StartAsync(provider);
+        using var admin = await scene.AdminAsync();
+        var account = scene.Account(Beijing);
+        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
+        using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
+        var dealerPage = $"/admin/dealers/{scene.DealerA}";
+        var token = PortalForm.TokenIn(await hq.GetStringAsync(new Uri(dealerPage, UriKind.Relative)));
+
+        // The first push is accepted, and with it the account's original id is held in memory.
+        using var whileLinked = await PushAsync(scene, account);
+        var storedWhileLinked = await scene.Database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox");
+        var unlink = await PostAsync(hq, $"{dealerPage}?handler=Unlink&side=official-account", (PortalForm.TokenField, token), ("confirm", "true"));
+        using var afterUnlink = await PushAsync(scene, account);
+
+        Assert.Equal(HttpStatusCode.OK, whileLinked.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, unlink.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, afterUnlink.StatusCode);
+        Assert.Equal(storedWhileLinked, await scene.Database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox"));
+    }
+
+    [Fact]
     public async Task A_dealer_admin_cannot_unlink_and_a_corp_hq_unlinked_installs_afresh_while_an_unknown_side_is_a_bad_request()
     {
         await using var scene = await OnboardingScene.StartAsync(provider);
@@ -74,6 +99,14 @@ public abstract class UnlinkTests(DatabaseProvider provider)
         Assert.Contains("data-result=\"Bound\"", reinstalled, StringComparison.Ordinal);
         Assert.Equal("Active", (await scene.LinkAsync(scene.DealerA)).GetProperty("weCom").GetProperty("status").GetString());
         Assert.Equal(1, await scene.Database.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'dealer.unlink'"));
+    }
+
+    /// <summary>A follower's genuine text message to the account, sealed as WeChat seals it, at the account's URL.</summary>
+    private static Task<HttpResponseMessage> PushAsync(OnboardingScene scene, OfficialAccount account)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var message = SignedPush.TextMessage("你好", SignedPush.NextMsgId(), now, account.OriginalId);
+        return SignedPush.ToAccount(account.AppId, message, now).PostAsync(scene.Host.Http);
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient browser, string path, params (string Name, string Value)[] fields) =>
