@@ -161,13 +161,26 @@ public static class Refusals
     {
         private const string TemplateSend = "[发送模板消息](https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Template_Message_Interface.html); protocol-wave2.md §3";
 
+        private const string TemplateAdd = "[选用模板](https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Template_Message_Interface.html); protocol-wave2.md §3";
+
         public static readonly WxRefusal NoticesNeedVerifiedService = new(
-            "`cgi-bin/message/template/send`, `subscribe/bizsend`", "the account is not a verified service account", 48001, "api unauthorized",
+            "`cgi-bin/message/template/send`, `subscribe/bizsend`, `template/api_add_template`", "the account is not a verified service account", 48001, "api unauthorized",
             TemplateSend);
 
         public static readonly WxRefusal TemplateUnknown = new(
             "`cgi-bin/message/template/send`, `subscribe/bizsend`", "`template_id` is not one of the account's", 40037, "invalid template_id",
             TemplateSend);
+
+        public static readonly WxRefusal LibraryTemplateUnknown = new(
+            "`cgi-bin/template/api_add_template`", "`template_id_short` is not a template of the library", 40037, "invalid template_id", TemplateAdd);
+
+        public static readonly WxRefusal KeywordNames = new(
+            "`cgi-bin/template/api_add_template`", "`keyword_name_list` empty, repeating a name, or naming a keyword the template does not offer",
+            40246, "invalid keyword name", $"{TemplateAdd}; the errmsg is the sandbox's choice");
+
+        public static readonly WxRefusal TemplateSlotsFull = new(
+            "`cgi-bin/template/api_add_template`", "the account already holds 25 templates (the cap is unconfirmed)", 45026,
+            "template num exceeds limit", $"{TemplateAdd}; the errmsg is the sandbox's choice");
 
         public static readonly WxRefusal OpenIdUnknown = new(
             "`cgi-bin/message/{template/send,subscribe/bizsend,custom/send}`, `cgi-bin/user/info`", "`touser`/`openid` is not a follower id of the account",

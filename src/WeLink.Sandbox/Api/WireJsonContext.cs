@@ -42,6 +42,7 @@ namespace WeLink.Sandbox.Api;
 [JsonSerializable(typeof(OAuthTokenResponse))]
 [JsonSerializable(typeof(SnsUserInfoResponse))]
 [JsonSerializable(typeof(MessageSendResponse))]
+[JsonSerializable(typeof(TemplateAddResponse))]
 [JsonSerializable(typeof(UserInfoResponse))]
 [JsonSerializable(typeof(QrCodeResponse))]
 [JsonSerializable(typeof(AppMessageSendResponse))]

@@ -21,6 +21,7 @@ public static class OfficialAccountEndpoints
     public static IEndpointRouteBuilder MapOfficialAccountEndpoints(this IEndpointRouteBuilder wechat)
     {
         var api = wechat.MapGroup("/cgi-bin");
+        api.MapPost("/template/api_add_template", AddTemplateAsync);
         api.MapPost("/message/template/send", TemplateSendAsync);
         api.MapPost("/message/subscribe/bizsend", SubscribeSendAsync);
         api.MapPost("/message/custom/send", CustomSendAsync);
@@ -79,6 +80,47 @@ public static class OfficialAccountEndpoints
             .Text("Status", "success");
         pushes.PushToAccount(account.AppId, account.OriginalId, openId, "TEMPLATESENDJOBFINISH", finished.ToString());
         return Sent(message);
+    }
+
+    /// <summary>
+    /// Adds a library template to the account. Category templates need their keywords by name, each one the template
+    /// offers; the account's new template has them in the order given.
+    /// </summary>
+    public static async Task<IResult> AddTemplateAsync(
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var (account, body, refusal) = await AuthorizeAsync(request, credentials, world, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!account!.CanSendNotices)
+        {
+            return Refusals.OfficialAccount.NoticesNeedVerifiedService.Answer();
+        }
+
+        if (TemplateLibrary.Find(body.TextField("template_id_short")) is not { } library)
+        {
+            return Refusals.OfficialAccount.LibraryTemplateUnknown.Answer();
+        }
+
+        var names = body.TryGetProperty("keyword_name_list", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.String ? n.GetString() ?? "" : "").ToList()
+            : [];
+        var picked = names.Select(n => library.Keywords.FirstOrDefault(k => k.Name == n)).ToList();
+        if (picked.Count == 0 || picked.Any(k => k is null) || picked.Distinct().Count() != picked.Count)
+        {
+            return Refusals.OfficialAccount.KeywordNames.Answer();
+        }
+
+        var template = TemplateLibrary.Pick(library, [.. picked.OfType<LibraryKeyword>()]);
+        if (!world.AddTemplate(account.AppId, template, TemplateLibrary.SlotsPerAccount))
+        {
+            return Refusals.OfficialAccount.TemplateSlotsFull.Answer();
+        }
+
+        return WxResults.Json(new TemplateAddResponse(0, "ok", template.TemplateId), WireJsonContext.Default.TemplateAddResponse);
     }
 
     public static async Task<IResult> SubscribeSendAsync(

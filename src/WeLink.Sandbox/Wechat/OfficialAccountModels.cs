@@ -2,6 +2,8 @@ namespace WeLink.Sandbox.Wechat;
 
 public sealed record MessageSendResponse(int Errcode, string Errmsg, long? Msgid);
 
+public sealed record TemplateAddResponse(int Errcode, string Errmsg, string TemplateId);
+
 public sealed record UserInfoResponse(
     int Subscribe,
     string Openid,

@@ -67,6 +67,22 @@ public sealed class SandboxWorld(SandboxClock clock)
         }
     }
 
+    /// <summary>Adds a template to the account; false (nothing added) when the account already holds <paramref name="slots"/>.</summary>
+    public bool AddTemplate(string appId, MessageTemplate template, int slots)
+    {
+        lock (_gate)
+        {
+            var account = AccountOrThrow(appId);
+            if (account.Templates.Count >= slots)
+            {
+                return false;
+            }
+
+            _accounts[appId] = account with { Templates = [.. account.Templates, template] };
+            return true;
+        }
+    }
+
     public Consumer AddConsumer(string nickname)
     {
         var consumer = new Consumer(

@@ -30,6 +30,8 @@ namespace WeLink.Wechat.Http;
 [JsonSerializable(typeof(SnsUserinfoResponse))]
 [JsonSerializable(typeof(MessageTemplateSendRequest))]
 [JsonSerializable(typeof(MessageTemplateSendResponse))]
+[JsonSerializable(typeof(TemplateAddRequest))]
+[JsonSerializable(typeof(TemplateAddResponse))]
 [JsonSerializable(typeof(MessageSubscribeBizsendRequest))]
 [JsonSerializable(typeof(MessageCustomSendRequest))]
 [JsonSerializable(typeof(UserInfoResponse))]

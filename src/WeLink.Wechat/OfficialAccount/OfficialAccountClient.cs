@@ -34,6 +34,10 @@ public sealed class OfficialAccountClient
         PostAsync(authorizerAppid, "/cgi-bin/message/template/send", request,
             Json.MessageTemplateSendRequest, Json.MessageTemplateSendResponse, cancellationToken);
 
+    /// <summary>POST /cgi-bin/template/api_add_template: the account's template id for a library template.</summary>
+    public Task<TemplateAddResponse> AddTemplateAsync(string authorizerAppid, TemplateAddRequest request, CancellationToken cancellationToken) =>
+        PostAsync(authorizerAppid, "/cgi-bin/template/api_add_template", request, Json.TemplateAddRequest, Json.TemplateAddResponse, cancellationToken);
+
     /// <summary>POST /cgi-bin/message/subscribe/bizsend</summary>
     public Task<WechatResponse> SendSubscribeMessageAsync(
         string authorizerAppid, MessageSubscribeBizsendRequest request, CancellationToken cancellationToken) =>

@@ -161,6 +161,27 @@ public static class RefusalScenarios
             var (account, openId, _) = await FollowerAsync(host);
             return await host.SendAsync("template/send", account.AccessToken, new { touser = openId, template_id = "nope", data = new { } });
         }),
+        ["OfficialAccount.LibraryTemplateUnknown"] = new(async host =>
+        {
+            var (account, _, _) = await FollowerAsync(host);
+            return await host.AddTemplateAsync(account.AccessToken, "99999", ["服务项目"]);
+        }),
+        ["OfficialAccount.KeywordNames"] = new(async host =>
+        {
+            var (account, _, _) = await FollowerAsync(host);
+            return await host.AddTemplateAsync(account.AccessToken, "47317", ["服务项目", "不存在的关键词"]);
+        }),
+        ["OfficialAccount.TemplateSlotsFull"] = new(async host =>
+        {
+            var (account, _, _) = await FollowerAsync(host);
+            var answer = default(JsonElement);
+            for (var added = 0; added < 25; added++)
+            {
+                answer = await host.AddTemplateAsync(account.AccessToken, "47317", ["服务项目"]);
+            }
+
+            return answer;
+        }),
         ["OfficialAccount.OpenIdUnknown"] = new(async host =>
         {
             var (account, _, templateId) = await FollowerAsync(host);

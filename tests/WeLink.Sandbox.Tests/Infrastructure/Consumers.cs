@@ -16,4 +16,8 @@ public static class Consumers
 
     public static Task<JsonElement> SendAsync(this SandboxHost host, string api, string accessToken, object body) =>
         host.Client.PostJsonAsync($"wechat/cgi-bin/message/{api}?access_token={accessToken}", body);
+
+    public static Task<JsonElement> AddTemplateAsync(this SandboxHost host, string accessToken, string shortId, string[] keywordNames) =>
+        host.Client.PostJsonAsync(
+            $"wechat/cgi-bin/template/api_add_template?access_token={accessToken}", new { template_id_short = shortId, keyword_name_list = keywordNames });
 }

@@ -27,6 +27,26 @@ public sealed class OfficialAccountMessagingTests
     }
 
     [Fact]
+    public async Task A_library_template_added_to_an_account_gets_the_accounts_own_id_with_the_picked_keywords_and_can_be_sent()
+    {
+        await using var host = await SandboxHost.StartAsync();
+        var world = await WorldView.ReadAsync(host);
+        var account = await host.AuthorizeAccountAsync(world.VerifiedServiceAccount);
+        var openId = await host.FollowAsync(world.ConsumerId(0), account.AppId);
+
+        var first = await host.AddTemplateAsync(account.AccessToken, "47317", ["处理进度", "服务项目"]);
+        var second = await host.AddTemplateAsync(account.AccessToken, "47317", ["处理进度", "服务项目"]);
+        var templateId = first.Text("template_id");
+        var sent = await host.SendAsync("template/send", account.AccessToken, new { touser = openId, template_id = templateId, data = new { phrase2 = new { value = "处理中" } } });
+
+        Assert.Equal((0, 0, 0), (first.Errcode(), second.Errcode(), sent.Errcode()));
+        Assert.NotEqual(templateId, second.Text("template_id"));
+        var added = (await WorldView.ReadAsync(host)).Account(account.AppId).GetProperty("templates").EnumerateArray().Single(t => t.Text("template_id") == templateId);
+        Assert.Equal("服务进度通知", added.Text("title"));
+        Assert.Equal("处理进度：{{phrase2.DATA}}\n服务项目：{{thing1.DATA}}", added.Text("content"));
+    }
+
+    [Fact]
     public async Task An_unknown_template_answers_40037_and_a_non_follower_43004()
     {
         await using var host = await SandboxHost.StartAsync();
