@@ -6,6 +6,7 @@ using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Inbox;
+using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Complaints;
 using WeLink.Server.Complaints.Api;
 using WeLink.Server.Data;
@@ -56,8 +57,8 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         var receipt = Assert.Single(await _world.AwaitMessagesAsync(TemplateSend, openId, 1, "the receipt"));
         Assert.Equal(_world.BeijingAppId, receipt.GetProperty("sender").GetString());
         Assert.Equal(_world.TemplateId, receipt.GetProperty("body").GetProperty("template_id").GetString());
-        Assert.Equal("已受理", Keyword(receipt, "keyword2"));
-        Assert.Equal("服务态度", Keyword(receipt, "keyword1"));
+        Assert.Equal("已受理", Keyword(receipt, "phrase2"));
+        Assert.Equal("服务态度", Keyword(receipt, "thing1"));
 
         var card = Assert.Single(await _world.AwaitMessagesAsync(WecomSend, _world.Advisor.UserId, 1, "the advisor's card"));
         var template = card.GetProperty("body").GetProperty("template_card");
@@ -94,9 +95,9 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         await Poll.UntilAsync(() => GetAsync(consumer, first.Id), c => c.Status == "已关闭", Deadline.BackgroundWork, "the close");
 
         var toConsumer = await _world.AwaitMessagesAsync(TemplateSend, openId, 6, "six consumer messages");
-        Assert.Equal(["处理中", "处理中", "已关闭", "已受理", "已解决", "已解决"], toConsumer.Select(m => Keyword(m, "keyword2")).Order());
+        Assert.Equal(["处理中", "处理中", "已关闭", "已受理", "已解决", "已解决"], toConsumer.Select(m => Keyword(m, "phrase2")).Order());
         Assert.All(toConsumer, m => Assert.Equal(_world.BeijingAppId, m.GetProperty("sender").GetString()));
-        Assert.Contains(toConsumer, m => Keyword(m, "first") == "您的投诉已处理完毕");
+        Assert.Contains(toConsumer, m => Keyword(m, "thing4") == "您的投诉已处理完毕");
 
         var toAdvisor = await _world.AwaitMessagesAsync(WecomSend, _world.Advisor.UserId, 2, "the reopened notice");
         Assert.Equal(["template_card", "text"], toAdvisor.Select(m => m.GetProperty("msg_type").GetString()));
@@ -200,8 +201,8 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal("请补充投诉的详细情况：时间、地点、车辆和经过。", asked.Question);
         Assert.Equal("awaiting_consumer_info", (await CaseAsync(complaint.Id)).State);
         var messages = await _world.AwaitMessagesAsync(TemplateSend, openId, 2, "the request for information");
-        var request = Assert.Single(messages, m => Keyword(m, "first") == "我们需要您补充信息");
-        Assert.Equal(asked.Question, Keyword(request, "remark"));
+        var request = Assert.Single(messages, m => Keyword(m, "thing4") == "我们需要您补充信息");
+        Assert.Equal(TemplateValue.Fit("thing5", asked.Question!), Keyword(request, "thing5"));
         await _world.AwaitMessagesAsync("wecom/message/update_template_card", _world.Advisor.UserId, 1, "the card greyed out");
     }
 

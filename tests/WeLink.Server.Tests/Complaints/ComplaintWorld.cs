@@ -9,7 +9,6 @@ using WeLink.Sandbox.Pushes;
 using WeLink.Sandbox.Recording;
 using WeLink.Sandbox.Time;
 using WeLink.Sandbox.World;
-using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tests.Admin;
@@ -26,11 +25,12 @@ namespace WeLink.Server.Tests.Complaints;
 /// tokens are real), and the tenancy rows Onboarding would write are seeded through its stores. Beijing staff: Chen Jie is the service
 /// manager, Zhao Lei the one service advisor, Sun Li the general manager, Liu Yang a consultant. Shanghai: Zhou Min is the
 /// service manager, Wu Hao the service advisor. WeLink's clock is the system clock plus an offset (<see cref="Clock"/>).
-/// The complaint template is the Beijing account's "Complaint progress update".
+/// Consumer notices use the status template WeLink adds to each account itself (<see cref="TemplateId"/>).
 /// </summary>
 public sealed class ComplaintWorld : IAsyncDisposable
 {
-    private const string TemplateTitle = "Complaint progress update";
+    /// <summary>The sandbox library's status template, the default of <c>Messaging:StatusTemplate</c>.</summary>
+    private const string TemplateTitle = "服务进度通知";
     private const string RootEmail = "root@welink.test";
     private const string RootPassword = "complaints-test-password-1";
 
@@ -66,7 +66,9 @@ public sealed class ComplaintWorld : IAsyncDisposable
 
     public string ShanghaiCorpId { get; private set; } = "";
 
-    public string TemplateId { get; private set; } = "";
+    /// <summary>The Beijing account's own id for the status template, once WeLink has added it (its first notice).</summary>
+    public string TemplateId => Host.Services.GetRequiredService<SandboxWorld>().Snapshot().Accounts
+        .Single(a => a.AppId == BeijingAppId).Templates.Single(t => t.Title == TemplateTitle).TemplateId;
 
     /// <summary>Sandbox consumer ids: Li Wei, Wang Fang, Zhang Min.</summary>
     public IReadOnlyList<string> People { get; private set; } = [];
@@ -238,14 +240,6 @@ public sealed class ComplaintWorld : IAsyncDisposable
             builder =>
             {
                 builder.Services.AddSingleton<TimeProvider>(clock);
-                // Unless a test sets one (e.g. an id WeChat refuses), the complaint template of the sandbox's accounts.
-                builder.Services.AddOptions<CaseMessagingOptions>().PostConfigure<SandboxWorld>((options, world) =>
-                {
-                    if (options.StatusTemplateId.Length == 0)
-                    {
-                        options.StatusTemplateId = world.Snapshot().Accounts.SelectMany(a => a.Templates).First(t => t.Title == TemplateTitle).TemplateId;
-                    }
-                });
                 configure(builder.Services);
             });
 
@@ -262,7 +256,6 @@ public sealed class ComplaintWorld : IAsyncDisposable
         var (beijingCorp, shanghaiCorp) = (sandbox.Corps[0], sandbox.Corps[1]);
         BeijingAppId = beijing.AppId;
         (BeijingCorpId, ShanghaiCorpId) = (beijingCorp.Corp.CorpId, shanghaiCorp.Corp.CorpId);
-        TemplateId = beijing.Templates.Single(t => t.Title == TemplateTitle).TemplateId;
         People = [.. sandbox.Consumers.Select(c => c.Consumer.Id)];
         (Manager, Advisor, GeneralManager) = (beijingCorp.Staff[0], beijingCorp.Staff[2], beijingCorp.Staff[3]);
         (ShanghaiManager, ShanghaiAdvisor) = (shanghaiCorp.Staff[0], shanghaiCorp.Staff[1]);

@@ -54,7 +54,12 @@ public sealed class LocalRunTests
         var dealerPage = $"/admin/dealers/{scene.DealerId}";
         Assert.Contains("data-notice=\"no-staff-roles\"", await scene.Admin.GetStringAsync(new Uri(dealerPage, UriKind.Relative)), StringComparison.Ordinal);
 
-        var caseId = await FileComplaintAsync(scene, scene.Consumers[0]);
+        var (caseId, openId) = await FileComplaintAsync(scene, scene.Consumers[0]);
+
+        // No template id is set anywhere: WeLink adds its status template to the dealer's account and the receipt arrives.
+        var receipt = await Poll.UntilAsync(
+            () => MessagesToAsync(host, openId), m => m.Count > 0, LocalRunScene.Deadline, "the consumer's receipt on their phone");
+        Assert.Equal("已受理", receipt[0].GetProperty("body").GetProperty("data").GetProperty("phrase2").GetProperty("value").GetString());
         await Poll.UntilAsync(
             () => host.QuerySingleAsync<string?>("SELECT assignee_role FROM cases WHERE id = @caseId", new { caseId }),
             role => role == StaffRoles.ServiceAdvisor,
@@ -91,9 +96,9 @@ public sealed class LocalRunTests
         // Pushes stamped with the advanced clock are still fresh to WeLink: a follow after the advance is taken.
         var late = scene.Consumers[2];
         var follow = await scene.ControlAsync("consumers/follow", new { consumer_id = late, appid = scene.AppId });
-        var openId = follow.GetProperty("openid").GetString();
+        var lateOpenId = follow.GetProperty("openid").GetString();
         await Poll.UntilAsync(
-            () => host.QuerySingleAsync<long>("SELECT COUNT(*) FROM consumers WHERE open_id = @openId", new { openId }),
+            () => host.QuerySingleAsync<long>("SELECT COUNT(*) FROM consumers WHERE open_id = @openId", new { openId = lateOpenId }),
             found => found == 1,
             LocalRunScene.Deadline,
             "a follow pushed after the advance to be taken");
@@ -106,7 +111,7 @@ public sealed class LocalRunTests
         var scene = await LocalRunScene.LinkBeijingDealerAsync(host);
         await scene.ControlAsync("faults/api", new { api = "cgi-bin/message/template/send", count = 100, errcode = 40037 });
 
-        var caseId = await FileComplaintAsync(scene, scene.Consumers[0]);
+        var (caseId, _) = await FileComplaintAsync(scene, scene.Consumers[0]);
 
         var page = await Poll.UntilAsync(
             () => scene.Admin.GetStringAsync(new Uri("/admin/inbox", UriKind.Relative)),
@@ -120,9 +125,10 @@ public sealed class LocalRunTests
     }
 
     /// <summary>The person follows the dealer's account, signs in and files a complaint; its case id.</summary>
-    private static async Task<Guid> FileComplaintAsync(LocalRunScene scene, string person)
+    /// <returns>The complaint's case id, and the person's openid in the dealer's account.</returns>
+    private static async Task<(Guid CaseId, string OpenId)> FileComplaintAsync(LocalRunScene scene, string person)
     {
-        await scene.ControlAsync("consumers/follow", new { consumer_id = person, appid = scene.AppId });
+        var follow = await scene.ControlAsync("consumers/follow", new { consumer_id = person, appid = scene.AppId });
         using var consumer = scene.NewBrowser();
         Assert.Equal(HttpStatusCode.Redirect, (await IdentityWorld.SignInConsumerAsync(consumer, scene.DealerId, person)).StatusCode);
         using var filing = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/consumer/complaints", UriKind.Relative))
@@ -132,7 +138,7 @@ public sealed class LocalRunTests
         filing.Headers.Add("Idempotency-Key", "first-complaint");
         var filed = await consumer.SendAsync(filing);
         Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
-        return (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return ((await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), follow.GetProperty("openid").GetString()!);
     }
 
     private static async Task<IReadOnlyList<JsonElement>> MessagesToAsync(LocalRunHost host, string userId)

@@ -13,6 +13,7 @@ public static class CaseMessagingFeature
     {
         services.AddOptions<CaseMessagingOptions>().Bind(configuration.GetSection(CaseMessagingOptions.SectionName));
         services.AddSingleton<CaseMessageLedger>();
+        services.AddSingleton<AccountTemplates>();
         services.AddSingleton<MessageAddresses>();
         services.AddSingleton<CaseDefinitions>();
         services.AddSingleton<CaseMessenger>();

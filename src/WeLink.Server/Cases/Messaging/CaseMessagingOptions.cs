@@ -5,12 +5,8 @@ public sealed class CaseMessagingOptions
 {
     public const string SectionName = "Messaging";
 
-    /// <summary>
-    /// The status template (in every dealer's official account) for every consumer notice: <c>first</c> the headline,
-    /// <c>keyword1</c> the case's subject, <c>keyword2</c> its status, <c>keyword3</c> the time, <c>remark</c> the detail.
-    /// WeChat template ids are per account, so dealers add the same industry template and HQ sets its id here.
-    /// </summary>
-    public string StatusTemplateId { get; set; } = "";
+    /// <summary>The library template of every consumer notice, added to each dealer's account by WeLink.</summary>
+    public StatusTemplateOptions StatusTemplate { get; set; } = new();
 
     /// <summary>The consumer's page a template message opens, by definition key; <c>{id}</c> becomes the case id. None: no link.</summary>
     public Dictionary<string, string> ConsumerPages { get; set; } = [];

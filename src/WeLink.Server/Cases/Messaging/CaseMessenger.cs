@@ -11,13 +11,14 @@ namespace WeLink.Server.Cases.Messaging;
 
 /// <summary>
 /// Sends a case's messages at most once per idempotency key, recorded in <see cref="CaseMessageLedger"/>: consumers get a
-/// template message from the dealer's own official account, staff a WeCom message or template card through the dealer's
-/// corp. A delivery that finds its key sent sends nothing; a crash between the send and the ledger's mark repeats the
+/// template message from the dealer's own official account (with the account's own id for the status template, see
+/// <see cref="AccountTemplates"/>), staff a WeCom message or template card through the dealer's corp. A delivery that finds its key sent sends nothing; a crash between the send and the ledger's mark repeats the
 /// message once at the most.
 /// </summary>
 public sealed partial class CaseMessenger(
     CaseMessageLedger ledger,
     MessageAddresses addresses,
+    AccountTemplates templates,
     IDealerDirectory dealers,
     OfficialAccountClient accounts,
     CorpClient corps,
@@ -28,6 +29,9 @@ public sealed partial class CaseMessenger(
     public const string ConsumerChannel = "official-account";
     public const string StaffChannel = "wecom";
 
+    /// <summary>WeChat's errcode for a template id the account does not have (any more).</summary>
+    private const int UnknownTemplate = 40037;
+
     private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public async Task SendToConsumerAsync(ConsumerMessage message, CancellationToken cancellationToken)
@@ -36,26 +40,41 @@ public sealed partial class CaseMessenger(
         var address = await addresses.ConsumerAsync(message.ConsumerId, cancellationToken)
             ?? throw new InvalidOperationException("The consumer's dealer account is not linked; the message waits until it is.");
         var settings = options.CurrentValue;
+        var template = settings.StatusTemplate;
+        var templateId = await templates.IdAsync(address.AppId, template.LibraryId, [.. template.Keywords.Select(k => k.Name)], cancellationToken);
         var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), ChinaTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var page = settings.ConsumerPages.GetValueOrDefault(message.DefinitionKey);
         var request = new MessageTemplateSendRequest
         {
             Touser = address.OpenId,
-            TemplateId = settings.StatusTemplateId,
+            TemplateId = templateId,
             Url = page?.Replace("{id}", message.CaseId.ToString(), StringComparison.Ordinal),
             ClientMsgId = message.IdempotencyKey,
             Data = new Dictionary<string, TemplateDataValue>
             {
-                ["first"] = new() { Value = message.Headline },
-                ["keyword1"] = new() { Value = message.Subject },
-                ["keyword2"] = new() { Value = message.Status },
-                ["keyword3"] = new() { Value = now },
-                ["remark"] = new() { Value = message.Remark },
+                [template.Subject.Key] = Value(template.Subject, message.Subject),
+                [template.Status.Key] = Value(template.Status, message.Status),
+                [template.Time.Key] = Value(template.Time, now),
+                [template.Headline.Key] = Value(template.Headline, message.Headline),
+                [template.Detail.Key] = Value(template.Detail, message.Remark.Length > 0 ? message.Remark : "点击查看详情"),
             },
         };
         var claim = Claim(message.IdempotencyKey, message.CaseId, ConsumerChannel, [address.OpenId], $"{message.Summary} ({message.Status})");
-        await SendOnceAsync(claim, ct => accounts.SendTemplateMessageAsync(address.AppId, request, ct), cancellationToken);
+        await SendOnceAsync(claim, async ct =>
+        {
+            try
+            {
+                await accounts.SendTemplateMessageAsync(address.AppId, request, ct);
+            }
+            catch (WechatApiException e) when (e.Errcode == UnknownTemplate)
+            {
+                await templates.ForgetAsync(address.AppId, templateId, CancellationToken.None);
+                throw;
+            }
+        }, cancellationToken);
     }
+
+    private static TemplateDataValue Value(TemplateKeyword keyword, string value) => new() { Value = TemplateValue.Fit(keyword.Key, value) };
 
     /// <summary>Sends to the given userids of the dealer's corp; nobody to send to is not an error (nothing is sent).</summary>
     public async Task SendToStaffAsync(StaffMessage message, CancellationToken cancellationToken)

@@ -1,0 +1,69 @@
+using Dapper;
+using WeLink.Server.Coordination;
+using WeLink.Server.Data;
+using WeLink.Wechat.OfficialAccount;
+using WeLink.Wechat.OfficialAccount.Models;
+
+namespace WeLink.Server.Cases.Messaging;
+
+/// <summary>
+/// The <c>account_templates</c> table: each official account's own id for a library template. The first message an
+/// account sends adds the template to it (<c>api_add_template</c>) under a cluster-wide lock, so concurrent first
+/// messages add it once; an id WeChat no longer knows (the dealer deleted the template) is forgotten and added again.
+/// </summary>
+public sealed partial class AccountTemplates(
+    IDbConnectionFactory connections,
+    OfficialAccountClient accounts,
+    IDistributedLockProvider locks,
+    TimeProvider time,
+    ILogger<AccountTemplates> logger)
+{
+    private static readonly TimeSpan AddLease = TimeSpan.FromSeconds(30);
+
+    public async Task<string> IdAsync(string appId, string libraryId, IReadOnlyList<string> keywordNames, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keywordNames);
+        var keywords = string.Join('|', keywordNames);
+        if (await FindAsync(appId, libraryId, keywords, cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        await using var held = await locks.TryAcquireAsync($"account-template:{appId}:{libraryId}:{keywords}", AddLease, AddLease, cancellationToken)
+            ?? throw new InvalidOperationException("Another node is adding this template to the account; the message waits for it.");
+        if (await FindAsync(appId, libraryId, keywords, cancellationToken) is { } addedMeanwhile)
+        {
+            return addedMeanwhile;
+        }
+
+        var added = await accounts.AddTemplateAsync(appId, new TemplateAddRequest { TemplateIdShort = libraryId, KeywordNameList = keywordNames }, cancellationToken);
+        const string sql = """
+            INSERT INTO account_templates (app_id, library_id, keywords, template_id, added_at)
+            VALUES (@appId, @libraryId, @keywords, @templateId, @addedAt)
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql, new { appId, libraryId, keywords, templateId = added.TemplateId, addedAt = time.GetUtcNow() }, cancellationToken: cancellationToken));
+        LogAdded(appId, libraryId);
+        return added.TemplateId;
+    }
+
+    /// <summary>Drops an id WeChat refused as unknown, so the next message adds the template again.</summary>
+    public async Task ForgetAsync(string appId, string templateId, CancellationToken cancellationToken)
+    {
+        const string sql = "DELETE FROM account_templates WHERE app_id = @appId AND template_id = @templateId";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { appId, templateId }, cancellationToken: cancellationToken));
+    }
+
+    private async Task<string?> FindAsync(string appId, string libraryId, string keywords, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT template_id FROM account_templates WHERE app_id = @appId AND library_id = @libraryId AND keywords = @keywords";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>(
+            new CommandDefinition(sql, new { appId, libraryId, keywords }, cancellationToken: cancellationToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Added library template {LibraryId} to account {AppId}")]
+    private partial void LogAdded(string appId, string libraryId);
+}
