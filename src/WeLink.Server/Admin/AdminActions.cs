@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using WeLink.Server.Shared;
 using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Admin;
 

@@ -1,25 +1,26 @@
 using System.Security.Claims;
 using WeLink.Server.Shared;
-using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Calendars;
 
 /// <summary>
-/// Reading and replacing calendars for an admin: the tenant is checked again here through the tenancy stores (a dealer
-/// or brand outside the admin's scope is not found), every save is audited whatever its outcome, and a saved change
+/// Reading and replacing calendars for an admin: the tenant is checked again here through Tenancy's scope lookups (a
+/// dealer or brand outside the admin's scope is not found), every save is audited whatever its outcome, and a saved change
 /// reaches the engine's cache at once.
 /// </summary>
-public sealed class CalendarActions(DealerStore dealers, BrandStore brands, CalendarStore store, DealerCalendars calendars, AuditLog audit)
+public sealed class CalendarActions(IDealerRegistry dealers, IBrandDirectory brands, CalendarStore store, DealerCalendars calendars, IAuditTrail audit)
 {
     public async Task<DealerCalendarView?> FindDealerAsync(ClaimsPrincipal admin, Guid dealerId, CancellationToken cancellationToken) =>
-        await dealers.FindAsync(admin.AdminScope(), dealerId, cancellationToken) is { } dealer ? await store.FindAsync(dealerId, dealer.BrandId, cancellationToken) : null;
+        await dealers.FindWithinAsync(admin.AdminScope(), dealerId, cancellationToken) is { } dealer ? await store.FindAsync(dealerId, dealer.BrandId, cancellationToken) : null;
 
     /// <summary>Replaces the dealer's calendar if it is still at <paramref name="version"/> (0 while none is recorded).</summary>
     public async Task<AdminResult<DealerCalendarView>> SaveDealerAsync(
         ClaimsPrincipal admin, Guid dealerId, DealerCalendar calendar, int version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        if (await dealers.FindAsync(admin.AdminScope(), dealerId, cancellationToken) is not { } dealer)
+        if (await dealers.FindWithinAsync(admin.AdminScope(), dealerId, cancellationToken) is not { } dealer)
         {
             return AdminResult.Refused<DealerCalendarView>(ActionOutcome.NotFound, "No such dealer.");
         }
@@ -33,7 +34,7 @@ public sealed class CalendarActions(DealerStore dealers, BrandStore brands, Cale
         var current = await store.FindAsync(dealerId, dealer.BrandId, cancellationToken);
         var problem = saved is null ? Stale("calendar", current.Version) : null;
         await audit.RecordAsync(
-            AuditActor.From(admin),
+            admin,
             new AuditEvent(
                 "dealer-calendar.update", "dealer-calendar", dealerId.ToString(), saved is null ? AuditOutcome.Conflict : AuditOutcome.Succeeded,
                 dealer.BrandId, dealerId, problem ?? Describe(calendar, current.Version)),
@@ -42,14 +43,14 @@ public sealed class CalendarActions(DealerStore dealers, BrandStore brands, Cale
     }
 
     public async Task<BrandHolidays?> FindBrandAsync(ClaimsPrincipal admin, Guid brandId, CancellationToken cancellationToken) =>
-        await brands.FindAsync(admin.AdminScope(), brandId, cancellationToken) is null ? null : await store.FindBrandAsync(brandId, cancellationToken);
+        !await brands.ExistsWithinAsync(admin.AdminScope(), brandId, cancellationToken) ? null : await store.FindBrandAsync(brandId, cancellationToken);
 
     /// <summary>Replaces the brand's holidays, which every dealer of the brand inherits, if the list is still at <paramref name="version"/>.</summary>
     public async Task<AdminResult<BrandHolidays>> SaveBrandAsync(
         ClaimsPrincipal admin, Guid brandId, IReadOnlyList<CalendarHoliday> holidays, int version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(holidays);
-        if (await brands.FindAsync(admin.AdminScope(), brandId, cancellationToken) is null)
+        if (!await brands.ExistsWithinAsync(admin.AdminScope(), brandId, cancellationToken))
         {
             return AdminResult.Refused<BrandHolidays>(ActionOutcome.NotFound, "No such brand.");
         }
@@ -63,7 +64,7 @@ public sealed class CalendarActions(DealerStore dealers, BrandStore brands, Cale
         var current = await store.FindBrandAsync(brandId, cancellationToken);
         var problem = saved is null ? Stale("holiday list", current.Version) : null;
         await audit.RecordAsync(
-            AuditActor.From(admin),
+            admin,
             new AuditEvent(
                 "brand-holidays.update", "brand-holidays", brandId.ToString(), saved is null ? AuditOutcome.Conflict : AuditOutcome.Succeeded,
                 brandId, null, problem ?? $"{holidays.Count} holidays, version {current.Version}"),

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using WeLink.Server.Data.Queues;
-using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Callbacks;
 
@@ -38,7 +38,7 @@ public static class InboxAdminEndpoints
 
     /// <summary>Puts a parked or still-failing event back in the queue with fresh attempts; audited.</summary>
     public static async Task<Results<NoContent, NotFound<ProblemDetails>>> RetryAsync(
-        Guid id, ClaimsPrincipal user, InboxStore store, AuditLog audit, WorkSignal<InboxDispatcher> signal, CancellationToken cancellationToken) =>
+        Guid id, ClaimsPrincipal user, InboxStore store, IAuditTrail audit, WorkSignal<InboxDispatcher> signal, CancellationToken cancellationToken) =>
         await audit.RetryAsync(store.Work, signal, "inbox", id, user, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.NotFound(new ProblemDetails { Title = "No parked or failing event has this id.", Status = StatusCodes.Status404NotFound });

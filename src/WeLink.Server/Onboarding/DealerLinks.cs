@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Onboarding.Contracts;
-using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Onboarding;
@@ -11,7 +10,7 @@ namespace WeLink.Server.Onboarding;
 /// was refused since (a refused second attempt changes nothing); otherwise a refusal newer than the link row wins.
 /// </summary>
 public sealed partial class DealerLinks(
-    LinkStore links, IDealerRegistry dealers, IAccountOriginalIdCache originalIds, AuditLog audit, ILogger<DealerLinks> logger) : IDealerLinks
+    LinkStore links, IDealerRegistry dealers, IAccountOriginalIdCache originalIds, IAuditTrail audit, ILogger<DealerLinks> logger) : IDealerLinks
 {
     public async Task<DealerLinkState> GetAsync(Guid dealerId, CancellationToken cancellationToken)
     {
@@ -43,7 +42,7 @@ public sealed partial class DealerLinks(
         var removed = dealer is null ? null : await links.RemoveLinkAsync(dealerId, side, cancellationToken);
         var sideName = LinkStore.SideName(side);
         await audit.RecordAsync(
-            AuditActor.From(admin),
+            admin,
             new AuditEvent(
                 "dealer.unlink",
                 "dealer",

@@ -4,7 +4,6 @@ using WeLink.Server.Cases.Contracts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Onboarding.Menus;
-using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Contracts;
 
@@ -40,7 +39,7 @@ public static class OnboardingApiEndpoints
     /// is told so in WeCom.
     /// </summary>
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> SetRolesAsync(
-        Guid dealerId, Guid staffId, StaffRolesRequest request, ClaimsPrincipal user, IDealerRegistry dealers, StaffStore staff, AuditLog audit,
+        Guid dealerId, Guid staffId, StaffRolesRequest request, ClaimsPrincipal user, IDealerRegistry dealers, StaffStore staff, IAuditTrail audit,
         IWaitingCaseHandover handover, RoleGrantNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -69,7 +68,7 @@ public static class OnboardingApiEndpoints
         }
 
         await audit.RecordAsync(
-            AuditActor.From(user),
+            user,
             new AuditEvent("staff.roles.set", "staff", staffId.ToString(), set ? AuditOutcome.Succeeded : AuditOutcome.Refused, brandId, dealerId, detail),
             cancellationToken);
         return set ? TypedResults.NoContent() : TypedResults.NotFound();
@@ -80,7 +79,7 @@ public static class OnboardingApiEndpoints
     /// Audited as <c>brand.menu.set</c> with how many accounts took it.
     /// </summary>
     public static async Task<Results<Ok<MenuPublishResponse>, ValidationProblem>> SetMenuAsync(
-        Guid brandId, BrandMenu menu, ClaimsPrincipal user, BrandMenuStore menus, MenuPublisher publisher, AuditLog audit, TimeProvider time,
+        Guid brandId, BrandMenu menu, ClaimsPrincipal user, BrandMenuStore menus, MenuPublisher publisher, IAuditTrail audit, TimeProvider time,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(menu);
@@ -93,7 +92,7 @@ public static class OnboardingApiEndpoints
         var accounts = await publisher.PublishToBrandAsync(brandId, menu, cancellationToken);
         var published = accounts.Count(a => a.Published);
         await audit.RecordAsync(
-            AuditActor.From(user),
+            user,
             new AuditEvent("brand.menu.set", "brand", brandId.ToString(), AuditOutcome.Succeeded, brandId, null,
                 $"published on {published} of {accounts.Count} linked accounts"),
             cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Tenancy;
 

@@ -28,8 +28,4 @@ public static class AdminPrincipal
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, WeLinkSchemes.Admin, ClaimTypes.Name, WeLinkClaims.Role));
     }
-
-    /// <summary>The scope of a signed-in admin; throws when the principal is no admin session (the policy already required one).</summary>
-    public static TenantScope AdminScope(this ClaimsPrincipal principal) =>
-        TenantScope.From(principal, SessionKind.Admin) ?? throw new InvalidOperationException("The request carries no admin session.");
 }

@@ -1,14 +1,17 @@
+using System.Security.Claims;
 using Dapper;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Tenancy;
 
 /// <summary>
 /// The append-only record of admin actions. Every feature that acts for an admin (tenancy, onboarding,
-/// settings) writes here; platform admins read every row, HQ admins their brand's rows.
+/// settings) writes here, other features through <see cref="IAuditTrail"/>; platform admins read every row, HQ admins
+/// their brand's rows.
 /// </summary>
-public sealed class AuditLog(IDbConnectionFactory connections, TimeProvider time)
+public sealed class AuditLog(IDbConnectionFactory connections, TimeProvider time) : IAuditTrail
 {
     public const int MaxPageSize = 500;
 
@@ -17,6 +20,9 @@ public sealed class AuditLog(IDbConnectionFactory connections, TimeProvider time
         target_type AS TargetType, target_id AS TargetId, brand_id AS BrandId, dealer_id AS DealerId,
         outcome AS Outcome, detail AS Detail
         """;
+
+    public Task RecordAsync(ClaimsPrincipal admin, AuditEvent auditEvent, CancellationToken cancellationToken) =>
+        RecordAsync(AuditActor.From(admin), auditEvent, cancellationToken);
 
     public async Task RecordAsync(AuditActor actor, AuditEvent auditEvent, CancellationToken cancellationToken)
     {

@@ -1,11 +1,12 @@
 using Dapper;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Tenancy;
 
 /// <summary>Brands, read within a <see cref="TenantScope"/>: a platform admin sees every brand, anyone else only their own.</summary>
-public sealed class BrandStore(IDbConnectionFactory connections, TimeProvider time)
+public sealed class BrandStore(IDbConnectionFactory connections, TimeProvider time) : IBrandDirectory
 {
     private const string Columns = "id AS Id, name AS Name, created_at AS CreatedAt";
 
@@ -31,6 +32,9 @@ public sealed class BrandStore(IDbConnectionFactory connections, TimeProvider ti
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Brand>(new CommandDefinition(sql, new { brandId }, cancellationToken: cancellationToken));
     }
+
+    public async Task<bool> ExistsWithinAsync(TenantScope scope, Guid brandId, CancellationToken cancellationToken) =>
+        await FindAsync(scope, brandId, cancellationToken) is not null;
 
     /// <summary>Creates a brand (platform scope only); null when the name is taken.</summary>
     public async Task<Brand?> CreateAsync(TenantScope scope, string name, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ public static class TenancyFeature
         services.AddSingleton<IPasswordHasher<AdminUser>, PasswordHasher<AdminUser>>();
         services.AddSingleton<AdminPasswords>();
         services.AddSingleton<BrandStore>();
+        services.AddSingleton<IBrandDirectory>(sp => sp.GetRequiredService<BrandStore>());
         services.AddSingleton<RegionStore>();
         services.AddSingleton<DealerStore>();
         services.AddSingleton<IDealerRegistry, DealerRegistry>();
@@ -32,6 +33,7 @@ public static class TenancyFeature
         services.AddSingleton<AdminSignIn>();
         services.AddSingleton<ISessionSubjects, AdminSessionSubjects>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditLog>());
         services.AddHostedService<AdminBootstrap>();
         services.AddAccess(configuration);
         return services;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Calendars.Api;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Contracts;
 using WeLink.Server.Tests.Admin;
 
 namespace WeLink.Server.Tests.Calendars;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Contracts;
 using WeLink.Server.Tests.Admin;
 
 namespace WeLink.Server.Tests.Onboarding;

@@ -3,6 +3,7 @@ using WeLink.Server.Callbacks;
 using WeLink.Server.Cases.Outbox;
 using WeLink.Server.Data.Queues;
 using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Admin.Pages;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeLink.Server.Shared;
-using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Admin.Pages;

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Outbox;
 using WeLink.Server.Data.Queues;
-using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Cases.Admin;
 
@@ -50,6 +50,6 @@ public static class AdminCaseEndpoints
 
     /// <summary>Puts a parked or still-failing delivery back in line, due now, with fresh attempts; audited.</summary>
     private static async Task<Results<NoContent, NotFound>> RetryOutboxAsync(
-        Guid id, ClaimsPrincipal user, OutboxStore store, AuditLog audit, WorkSignal<OutboxDispatcher> signal, CancellationToken cancellationToken) =>
+        Guid id, ClaimsPrincipal user, OutboxStore store, IAuditTrail audit, WorkSignal<OutboxDispatcher> signal, CancellationToken cancellationToken) =>
         await audit.RetryAsync(store.Work, signal, "outbox", id, user, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using WeLink.Server.Cases.Definitions;
-using WeLink.Server.Tenancy;
+using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tenancy.Contracts;
 using WeLink.Workflow.Definitions;
 using WeLink.Workflow.Parameters;
 
@@ -11,7 +12,7 @@ namespace WeLink.Server.Cases.Admin;
 /// What HQ and dealer admins do with definitions and their parameters, every change audited whatever its outcome.
 /// Which role may call what is the endpoints' policy; the tenant is the route filter's, and a dealer is found again within the caller's scope here.
 /// </summary>
-public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettingsStore settings, DealerStore dealers, AuditLog audit)
+public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettingsStore settings, IDealerRegistry dealers, IAuditTrail audit)
 {
     public async Task<IReadOnlyList<DefinitionListItem>> ListAsync(Guid brandId, CancellationToken cancellationToken)
     {
@@ -37,7 +38,6 @@ public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettings
     {
         ArgumentNullException.ThrowIfNull(admin);
         ArgumentNullException.ThrowIfNull(request);
-        var actor = AuditActor.From(admin);
         var problems = RequestProblems(key, request);
         var json = request.Definition?.ToJsonString();
         if (json is not null && TryLoad(json) is { } candidate)
@@ -54,7 +54,7 @@ public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettings
 
         var result = problems.Count > 0
             ? new DefinitionRejected(problems)
-            : await catalog.PublishAsync(brandId, json!, actor.Email, request.ExpectedCurrentVersion, cancellationToken);
+            : await catalog.PublishAsync(brandId, json!, admin.FindFirstValue(WeLinkClaims.Email) ?? "unknown", request.ExpectedCurrentVersion, cancellationToken);
         var auditEvent = result switch
         {
             DefinitionPublished published => new AuditEvent("definition.publish", "definition", $"{key} v{published.Version}", AuditOutcome.Succeeded, brandId),
@@ -64,7 +64,7 @@ public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettings
                 Detail: $"{rejected.Problems.Count} problem(s), first: {rejected.Problems[0]}"),
             _ => throw new InvalidOperationException($"Unexpected publish result {result.GetType().Name}."),
         };
-        await audit.RecordAsync(actor, auditEvent, cancellationToken);
+        await audit.RecordAsync(admin, auditEvent, cancellationToken);
         return result;
     }
 
@@ -91,7 +91,7 @@ public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettings
         foreach (var dealer in change.Removed.GroupBy(r => r.DealerId))
         {
             await audit.RecordAsync(
-                AuditActor.From(admin),
+                admin,
                 new AuditEvent("definition.parameters.remove-dealer-values", "definition-parameters", key, AuditOutcome.Succeeded, brandId, dealer.Key,
                     $"no longer allowed by HQ: {string.Join(", ", dealer.Select(r => $"{r.Parameter}={r.Value?.ToJsonString() ?? "null"}"))}"),
                 cancellationToken);
@@ -106,7 +106,7 @@ public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettings
     public async Task<DefinitionParametersResponse?> GetDealerParametersAsync(ClaimsPrincipal admin, Guid dealerId, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        return await dealers.FindAsync(admin.AdminScope(), dealerId, cancellationToken) is { } dealer
+        return await dealers.FindWithinAsync(admin.AdminScope(), dealerId, cancellationToken) is { } dealer
             && await catalog.LatestAsync(key, dealer.BrandId, cancellationToken) is { } definition
             ? View(definition, await settings.ReadAsync(dealer.BrandId, dealerId, key, cancellationToken), dealer: true)
             : null;
@@ -117,7 +117,7 @@ public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettings
     {
         ArgumentNullException.ThrowIfNull(admin);
         ArgumentNullException.ThrowIfNull(request);
-        if (await dealers.FindAsync(admin.AdminScope(), dealerId, cancellationToken) is not { } dealer
+        if (await dealers.FindWithinAsync(admin.AdminScope(), dealerId, cancellationToken) is not { } dealer
             || await catalog.LatestAsync(key, dealer.BrandId, cancellationToken) is not { } definition)
         {
             return ParameterChange.NotFound;
@@ -185,7 +185,7 @@ public sealed class DefinitionAdmin(DefinitionCatalog catalog, ParameterSettings
         ClaimsPrincipal admin, string action, string key, IReadOnlyList<ParameterError> errors, IEnumerable<string> names, Guid brandId, Guid? dealerId,
         CancellationToken cancellationToken) =>
         audit.RecordAsync(
-            AuditActor.From(admin),
+            admin,
             new AuditEvent(
                 action, "definition-parameters", key, errors.Count == 0 ? AuditOutcome.Succeeded : AuditOutcome.Refused, brandId, dealerId,
                 errors.Count == 0 ? $"set: {string.Join(", ", names)}" : string.Join("; ", errors)),

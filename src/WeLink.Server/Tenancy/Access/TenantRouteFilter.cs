@@ -1,3 +1,5 @@
+using WeLink.Server.Tenancy.Contracts;
+
 namespace WeLink.Server.Tenancy.Access;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace WeLink.Server.Tenancy.Access;
 /// group with <see cref="TenantRouteFilterExtensions.RequireTenantOfRoute"/> and every route of the group
 /// that names a brand or dealer is covered, including routes added later.
 /// </summary>
-public sealed class TenantRouteFilter(TenantRoute route, AuditLog audit) : IEndpointFilter
+public sealed class TenantRouteFilter(TenantRoute route, IAuditTrail audit) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -16,7 +18,7 @@ public sealed class TenantRouteFilter(TenantRoute route, AuditLog audit) : IEndp
         if (!await route.ReachesAsync(scope, http.Request.RouteValues, http.RequestAborted))
         {
             await audit.RecordAsync(
-                AuditActor.From(http.User),
+                http.User,
                 new AuditEvent("access.tenant", "route", $"{http.Request.Method} {http.Request.Path}", AuditOutcome.Refused, scope?.BrandId, scope?.DealerId, "outside the caller's tenant"),
                 http.RequestAborted);
             return TypedResults.NotFound();

@@ -1,3 +1,5 @@
+using WeLink.Server.Tenancy.Access;
+
 namespace WeLink.Server.Tenancy.Contracts;
 
 /// <summary>The dealers HQ registered, for other features; the <c>dealers</c> table stays Tenancy's.</summary>
@@ -8,6 +10,12 @@ public interface IDealerRegistry
     /// null when no dealer has this id.
     /// </summary>
     Task<RegisteredDealer?> FindAsync(Guid dealerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The dealer as an admin (or anyone acting in a scope) sees it: null when no dealer has this id or it lies outside the
+    /// scope, so a caller answers both with "not found" and ids cannot be probed.
+    /// </summary>
+    Task<RegisteredDealer?> FindWithinAsync(TenantScope scope, Guid dealerId, CancellationToken cancellationToken);
 
     /// <summary>The ids of the brand's dealers, whatever their status; empty for an unknown brand.</summary>
     Task<IReadOnlyList<Guid>> DealerIdsOfBrandAsync(Guid brandId, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using WeLink.Server.Data.Queues;
 
-namespace WeLink.Server.Tenancy;
+namespace WeLink.Server.Tenancy.Contracts;
 
 /// <summary>An admin's retry of a parked or still-failing queue item, audited whether or not it was put back.</summary>
 public static class AuditedRetries
@@ -11,7 +11,7 @@ public static class AuditedRetries
     /// node's worker so the item goes at once; false when the item was neither parked nor failing.
     /// </summary>
     public static async Task<bool> RetryAsync<TItem, TWorker>(
-        this AuditLog audit,
+        this IAuditTrail audit,
         LeasedWork<TItem> work,
         WorkSignal<TWorker> signal,
         string targetType,
@@ -25,7 +25,7 @@ public static class AuditedRetries
         ArgumentNullException.ThrowIfNull(signal);
         var retried = await work.RetryAsync(id, cancellationToken);
         await audit.RecordAsync(
-            AuditActor.From(admin),
+            admin,
             new AuditEvent(
                 $"{targetType}.retry",
                 targetType,

@@ -1,4 +1,4 @@
-namespace WeLink.Server.Tenancy;
+namespace WeLink.Server.Tenancy.Contracts;
 
 /// <summary>
 /// What happened, to what, and how it ended. <see cref="BrandId"/> and <see cref="DealerId"/> place the

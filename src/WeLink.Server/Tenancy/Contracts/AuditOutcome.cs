@@ -1,4 +1,4 @@
-namespace WeLink.Server.Tenancy;
+namespace WeLink.Server.Tenancy.Contracts;
 
 /// <summary>The values of <c>audit_log.outcome</c>.</summary>
 public static class AuditOutcome
