@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Tenancy;
