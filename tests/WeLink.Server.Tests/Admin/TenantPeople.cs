@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Complaints;
-using WeLink.Server.Identities;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Workflow.Engine;
 
@@ -13,8 +12,8 @@ public sealed record MatrixConsumer(Guid Id, Guid BrandId, Guid DealerId, Guid C
 
 /// <summary>
 /// The people of a <see cref="TenancyWorld"/> who are not admins: a consumer with a complaint at each of A1, A2 and B1, a
-/// second consumer of A1 with one of their own, and a staff member of A1 for every staff role. Rows are written the way
-/// sign-in and WeCom sync write them; complaints are started through the case engine and the complaint store.
+/// second consumer of A1 with one of their own, and a staff member of A1 for every staff role, seeded through the
+/// product's stores as sign-in, follows and WeCom sync write them; complaints are started through the case engine and the complaint store.
 /// </summary>
 public sealed record TenantPeople(
     MatrixConsumer A1Consumer,
@@ -41,16 +40,8 @@ public sealed record TenantPeople(
 
     private static async Task<MatrixConsumer> ConsumerAsync(TenancyWorld world, Guid brandId, Guid dealerId)
     {
-        var consumerId = Guid.CreateVersion7();
-        var now = DateTimeOffset.UtcNow;
-        await world.Admin.Database.ExecuteAsync(
-            """
-            INSERT INTO consumers (id, brand_id, dealer_id, app_id, open_id, subscription, created_at, updated_at)
-            VALUES (@consumerId, @brandId, @dealerId, 'wxmatrix', @openId, @subscription, @now, @now)
-            """,
-            new { consumerId, brandId, dealerId, openId = world.Unique("openid"), subscription = ConsumerSubscription.Following, now });
-
         var services = world.Admin.Host.Services;
+        var consumerId = (await Seed.In(services).ConsumerAsync(dealerId, world.Unique("openid"), "wxmatrix")).Id;
         var data = new JsonObject { ["category"] = "Service", ["description"] = "Matrix complaint", ["severity"] = "normal", ["vehicle"] = null };
         var started = await services.GetRequiredService<CaseEngine>().StartAsync(
             new StartCase(

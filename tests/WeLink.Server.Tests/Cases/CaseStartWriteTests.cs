@@ -13,7 +13,7 @@ public abstract class CaseStartWriteTests(DatabaseProvider provider)
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
         var (brand, dealer) = await database.SeedDealerAsync();
-        var consumer = await ConsumerAsync(database, brand, dealer);
+        var consumer = (await Seed.In(database).ConsumerAsync(dealer, "o-start")).Id;
 
         var started = await cases.Get<CaseEngine>().StartAsync(
             CaseEngineTests.Start(brand, dealer, "start") with { FeatureWrite = c => ComplaintStore.Filed(Complaint(c, brand, dealer, consumer, "Service")) },
@@ -29,7 +29,7 @@ public abstract class CaseStartWriteTests(DatabaseProvider provider)
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
         var (brand, dealer) = await database.SeedDealerAsync();
-        var consumer = await ConsumerAsync(database, brand, dealer);
+        var consumer = (await Seed.In(database).ConsumerAsync(dealer, "o-start")).Id;
 
         // A category of null breaks the complaints row's NOT NULL after the case, its history, timers and outbox are written.
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => cases.Get<CaseEngine>().StartAsync(
@@ -40,18 +40,6 @@ public abstract class CaseStartWriteTests(DatabaseProvider provider)
         {
             Assert.Equal(0, await database.ScalarAsync<long>($"SELECT COUNT(*) FROM {table}"));
         }
-    }
-
-    private static async Task<Guid> ConsumerAsync(TestDatabase database, Guid brandId, Guid dealerId)
-    {
-        var consumerId = Guid.CreateVersion7();
-        await database.ExecuteAsync(
-            """
-            INSERT INTO consumers (id, brand_id, dealer_id, app_id, open_id, subscription, created_at, updated_at)
-            VALUES (@consumerId, @brandId, @dealerId, 'wxstart', @openId, 'following', @now, @now)
-            """,
-            new { consumerId, brandId, dealerId, openId = $"o-{consumerId:N}", now = DateTimeOffset.UtcNow });
-        return consumerId;
     }
 
     private static ComplaintRow Complaint(StartedCase started, Guid brand, Guid dealer, Guid consumer, string category) => new()

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
+using WeLink.Server.Identities;
 
 namespace WeLink.Testing.Seeding;
 
@@ -58,6 +59,22 @@ public sealed class Seed
             return await staff.PlantAsync(stores, dealerId, corpId);
         });
     }
+
+    /// <summary>
+    /// A consumer of a dealer that already exists, as sign-in and a follow event make them: known by this openid of the
+    /// dealer's linked official account (or of <paramref name="appId"/> when the dealer has none linked), and following it.
+    /// </summary>
+    public Task<SeededConsumer> ConsumerAsync(Guid dealerId, string openId, string appId = "wxseedaccount") =>
+        RunAsync(async stores =>
+        {
+            var dealer = await stores.Dealers.FindAsync(SeedStores.Platform, dealerId, CancellationToken.None)
+                ?? throw new InvalidOperationException($"No dealer {dealerId} to seed a consumer for.");
+            var linkedAppId = (await stores.Links.FindAccountLinkAsync(dealerId, CancellationToken.None))?.SubjectId ?? appId;
+            var account = new DealerAccount(dealer.Id, dealer.BrandId, linkedAppId, dealer.IsLive);
+            var id = await stores.Consumers.SignInAsync(account, openId, unionId: null, nickname: null, CancellationToken.None);
+            await stores.Consumers.RecordFollowAsync(account, openId, following: true, stores.Time.GetUtcNow(), scene: null, unionId: null, CancellationToken.None);
+            return new SeededConsumer(id, dealer.BrandId, dealer.Id, linkedAppId, openId);
+        });
 
     internal async Task<T> RunAsync<T>(Func<SeedStores, Task<T>> plant)
     {

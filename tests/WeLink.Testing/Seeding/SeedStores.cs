@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WeLink.Server.Identities;
 using WeLink.Server.Onboarding;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Tenancy;
@@ -19,6 +20,8 @@ internal sealed class SeedStores(IServiceProvider services)
     public LinkStore Links { get; } = ActivatorUtilities.GetServiceOrCreateInstance<LinkStore>(services);
 
     public StaffStore Staff { get; } = ActivatorUtilities.GetServiceOrCreateInstance<StaffStore>(services);
+
+    public ConsumerStore Consumers { get; } = ActivatorUtilities.GetServiceOrCreateInstance<ConsumerStore>(services);
 
     public TimeProvider Time { get; } = services.GetRequiredService<TimeProvider>();
 }
