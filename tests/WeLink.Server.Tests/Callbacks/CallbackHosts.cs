@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using WeLink.Server.Callbacks.Contracts;
@@ -32,21 +30,17 @@ public static class CallbackHosts
         return host;
     }
 
-    /// <summary>Links the account to a dealer of its own, as authorizing it would; a second call changes nothing.</summary>
+    /// <summary>Links the account to a dealer of its own, as authorizing it would; a second call (another host on the same database) changes nothing.</summary>
     public static async Task LinkAccountAsync(this TestDatabase database, string appId, string originalId)
     {
-        const string sql = """
-            INSERT INTO brands (id, name, created_at) VALUES (@brandId, @name, @now) ON CONFLICT DO NOTHING;
-            INSERT INTO dealers (id, brand_id, code, name, status, created_at, updated_at, version)
-            VALUES (@dealerId, @brandId, @appId, @name, 'approved', @now, @now, 1) ON CONFLICT DO NOTHING;
-            INSERT INTO official_account_links (dealer_id, app_id, nick_name, original_id, status, updated_at)
-            VALUES (@dealerId, @appId, @name, @originalId, 'active', @now) ON CONFLICT DO NOTHING;
-            """;
-        // Ids derived from the appid, so that hosts sharing one database link the same dealer.
-        var ids = SHA256.HashData(Encoding.UTF8.GetBytes(appId));
-        var brandId = new Guid(ids.AsSpan(0, 16));
-        var dealerId = new Guid(ids.AsSpan(16, 16));
-        await database.ExecuteAsync(sql, new { brandId, dealerId, appId, originalId, name = "callbacks " + appId, now = DateTimeOffset.UtcNow });
+        ArgumentNullException.ThrowIfNull(database);
+        if (await database.ScalarAsync<long>("SELECT COUNT(*) FROM official_account_links WHERE app_id = @appId", new { appId }) > 0)
+        {
+            return;
+        }
+
+        var name = "callbacks " + appId;
+        await Seed.In(database).Brand(name).Dealer(name, d => d.Code(appId).Approved().LinkedAccount(appId, name, originalId));
     }
 
     public static Task<long> InboxCountAsync(this TestDatabase database, string? status = null) =>

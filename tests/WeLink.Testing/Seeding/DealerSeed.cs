@@ -12,7 +12,7 @@ public sealed class DealerSeed
     private readonly List<StaffSeed> _staff = [];
     private string? _code;
     private bool _approved;
-    private (string AppId, string NickName)? _account;
+    private (string AppId, string NickName, string OriginalId)? _account;
     private (string CorpId, string CorpName, long AgentId)? _corp;
 
     internal DealerSeed(string name) => _name = name;
@@ -30,10 +30,14 @@ public sealed class DealerSeed
         return this;
     }
 
-    /// <summary>The dealer's official account authorizes WeLink; without an appid it gets one no other dealer has.</summary>
-    public DealerSeed LinkedAccount(string? appId = null, string? nickName = null)
+    /// <summary>
+    /// The dealer's official account authorizes WeLink; without an appid it gets one no other dealer has, and without an
+    /// original id (the account's gh_ name, which callbacks are addressed to) one made from the appid.
+    /// </summary>
+    public DealerSeed LinkedAccount(string? appId = null, string? nickName = null, string? originalId = null)
     {
-        _account = (appId ?? "wx" + Guid.NewGuid().ToString("N")[..16], nickName ?? _name + " official account");
+        var id = appId ?? "wx" + Guid.NewGuid().ToString("N")[..16];
+        _account = (id, nickName ?? _name + " official account", originalId ?? "gh_" + id[2..]);
         return this;
     }
 
@@ -70,7 +74,7 @@ public sealed class DealerSeed
         var now = stores.Time.GetUtcNow();
         if (_account is { } account)
         {
-            await stores.Links.SaveAccountLinkAsync(dealer.Id, account.AppId, account.NickName, "gh_" + account.AppId[2..], [], now, cancellationToken);
+            await stores.Links.SaveAccountLinkAsync(dealer.Id, account.AppId, account.NickName, account.OriginalId, [], now, cancellationToken);
         }
 
         if (_corp is { } corp)
