@@ -55,7 +55,7 @@ public sealed partial class AdminSignIn(
             return await RefuseAsync(actor, user, source, failures, "wrong password", cancellationToken);
         }
 
-        await throttles.ClearSourceAsync(account, source, now - settings.SignInFailuresForgottenAfter, cancellationToken);
+        await throttles.ClearSourceAsync(account, source, cancellationToken);
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             await users.StoreRehashAsync(credential.User.Id, passwords.Hash(password), cancellationToken);

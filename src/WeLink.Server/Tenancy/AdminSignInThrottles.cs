@@ -32,18 +32,20 @@ public sealed class AdminSignInThrottles(IDbConnectionFactory connections)
         return new AdminSignInFailures(row.Failures - 1, row.PreviousFailureAt);
     }
 
-    /// <summary>
-    /// Forgets a source's failures on an account after it signed in, and with them every count long since forgotten
-    /// (older than <paramref name="forgetBefore"/>), so counts of unknown emails do not pile up.
-    /// </summary>
-    public async Task ClearSourceAsync(string account, string source, DateTimeOffset forgetBefore, CancellationToken cancellationToken)
+    /// <summary>Forgets a source's failures on an account after it signed in.</summary>
+    public async Task ClearSourceAsync(string account, string source, CancellationToken cancellationToken)
     {
-        const string sql = """
-            DELETE FROM admin_sign_in_throttles
-            WHERE (email = @account AND source = @source) OR last_failure_at < @forgetBefore
-            """;
+        const string sql = "DELETE FROM admin_sign_in_throttles WHERE email = @account AND source = @source";
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { account, source, forgetBefore }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { account, source }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Deletes counts whose last failure is older than <paramref name="forgetBefore"/>; the number deleted.</summary>
+    public async Task<int> PurgeForgottenAsync(DateTimeOffset forgetBefore, CancellationToken cancellationToken)
+    {
+        const string sql = "DELETE FROM admin_sign_in_throttles WHERE last_failure_at < @forgetBefore";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { forgetBefore }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Forgets every source's failures on an account; the number of sources that had any.</summary>

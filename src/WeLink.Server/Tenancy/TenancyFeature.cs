@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Quartz;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Contracts;
 
@@ -30,6 +31,12 @@ public static class TenancyFeature
         services.AddSingleton<AdminUserStore>();
         services.AddSingleton<AdminAccounts>();
         services.AddSingleton<AdminSignInThrottles>();
+        services.AddQuartz(q => q.ScheduleJob<PurgeForgottenSignInFailuresJob>(
+            trigger => trigger
+                .WithIdentity(PurgeForgottenSignInFailuresJob.Key.Name, PurgeForgottenSignInFailuresJob.Key.Group)
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(PurgeForgottenSignInFailuresJob.Interval).RepeatForever()),
+            job => job.WithIdentity(PurgeForgottenSignInFailuresJob.Key)));
         services.AddSingleton<AdminSignIn>();
         services.AddSingleton<ISessionSubjects, AdminSessionSubjects>();
         services.AddSingleton<AuditLog>();

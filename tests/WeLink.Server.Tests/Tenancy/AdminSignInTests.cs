@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Quartz;
 using WeLink.Server.Admin.Api;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy;
@@ -247,6 +248,34 @@ public abstract partial class AdminSignInTests(DatabaseProvider provider)
 
         var error = await Assert.ThrowsAnyAsync<Exception>(start);
         Assert.Contains("Admin:BootstrapPassword", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_hourly_purge_deletes_counts_older_than_the_forget_window_and_keeps_the_rest()
+    {
+        await using var admin = await StartBehindProxyAsync();
+        foreach (var email in new[] { "made-up-1@welink.test", "made-up-2@welink.test" })
+        {
+            using var guesser = From(admin, Guesser);
+            await guesser.LoginAsync(email, "guess");
+        }
+
+        _clock.Advance(TimeSpan.FromHours(23));
+        using (var recent = From(admin, Guesser))
+        {
+            await recent.LoginAsync("made-up-3@welink.test", "guess");
+        }
+
+        _clock.Advance(TimeSpan.FromHours(2));
+        var scheduler = await admin.Host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(PurgeForgottenSignInFailuresJob.Key);
+
+        await Poll.UntilAsync(
+            () => admin.Database.ScalarAsync<long>("SELECT COUNT(*) FROM admin_sign_in_throttles WHERE email LIKE 'made-up-%'"),
+            n => n == 1,
+            Deadline.Scheduler,
+            "the day-old counts to be purged");
+        Assert.Equal("made-up-3@welink.test", await admin.Database.ScalarAsync<string>("SELECT email FROM admin_sign_in_throttles"));
     }
 
     [Fact]
