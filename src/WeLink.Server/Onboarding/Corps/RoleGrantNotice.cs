@@ -50,7 +50,7 @@ public sealed partial class RoleGrantNotice(IDbConnectionFactory connections, Co
         {
             await corps.SendMessageAsync(address.CorpId, MessageSendRequest.ForText(address.UserId, address.AgentId, Text(roles, handedOver)), cancellationToken);
         }
-        catch (Exception e) when (e is WechatApiException or HttpRequestException)
+        catch (Exception e) when (PlatformFailure.IsExpected(e))
         {
             LogNotSent(staffId, e.Message);
         }

@@ -33,7 +33,7 @@ public sealed partial class MenuPublisher(BrandMenuStore menus, IDealerRegistry 
             await accounts.CreateMenuAsync(appId, new MenuCreateRequest { Button = [.. menu.Button.Select(ToWire)] }, cancellationToken);
             return new MenuPublication(appId, true, null);
         }
-        catch (Exception e) when (e is WechatApiException or HttpRequestException or Wechat.Tokens.AuthorizationLostException)
+        catch (Exception e) when (PlatformFailure.IsExpected(e))
         {
             LogMenuRefused(logger, appId, e.Message);
             return new MenuPublication(appId, false, e.Message);
