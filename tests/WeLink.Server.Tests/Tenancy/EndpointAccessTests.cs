@@ -107,11 +107,30 @@ public abstract class EndpointAccessTests(DatabaseProvider provider) : IAsyncLif
         var authorization = services.GetRequiredService<IAuthorizationService>();
         var platformAdmin = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(WeLinkClaims.SubjectId, Guid.NewGuid().ToString()), new Claim(WeLinkClaims.Role, AdminRoles.Platform)], WeLinkSchemes.Admin));
+        var unmarkedRoute = new DefaultHttpContext();
+        unmarkedRoute.SetEndpoint(new RouteEndpoint(_ => Task.CompletedTask, RoutePatternFactory.Parse("/unmarked"), 0, EndpointMetadataCollection.Empty, "unmarked"));
+        var routingsOwnRefusal = new DefaultHttpContext();
+        routingsOwnRefusal.SetEndpoint(new Endpoint(_ => Task.CompletedTask, EndpointMetadataCollection.Empty, "405 HTTP Method Not Supported"));
 
         Assert.NotNull(fallback);
-        Assert.False((await authorization.AuthorizeAsync(platformAdmin, fallback)).Succeeded);
-        Assert.False((await authorization.AuthorizeAsync(new ClaimsPrincipal(new ClaimsIdentity()), fallback)).Succeeded);
+        Assert.False((await authorization.AuthorizeAsync(platformAdmin, unmarkedRoute, fallback)).Succeeded);
+        Assert.False((await authorization.AuthorizeAsync(new ClaimsPrincipal(new ClaimsIdentity()), unmarkedRoute, fallback)).Succeeded);
+        Assert.True((await authorization.AuthorizeAsync(new ClaimsPrincipal(new ClaimsIdentity()), routingsOwnRefusal, fallback)).Succeeded);
         Assert.True((await authorization.AuthorizeAsync(platformAdmin, WeLinkPolicies.PlatformAdmin)).Succeeded);
+    }
+
+    [Fact]
+    public async Task Routings_own_answers_stay_what_they_are_for_a_caller_without_a_session()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _admin.Host.BaseAddress };
+
+        using var noRoute = await anonymous.GetAsync(new Uri("/no/such/route", UriKind.Relative));
+        using var wrongMethod = await anonymous.GetAsync(new Uri("/wechat/component/events", UriKind.Relative));
+        using var wrongBodyType = await anonymous.PostAsync(new Uri("/api/admin/login", UriKind.Relative), new StringContent("root", System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(
+            (HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed, HttpStatusCode.UnsupportedMediaType),
+            (noRoute.StatusCode, wrongMethod.StatusCode, wrongBodyType.StatusCode));
     }
 
     private static bool IsPublicOnPurpose(string pattern) =>

@@ -29,10 +29,13 @@ internal static class AccessRegistration
             .AddPolicy(WeLinkPolicies.Consumer, p => Require(p, WeLinkSchemes.Consumer))
             .AddPolicy(WeLinkPolicies.Staff, p => Require(p, WeLinkSchemes.Staff))
 
-            // Nothing is open by default: an endpoint that names neither a policy nor AllowAnonymous is refused to
-            // everyone (401 without a session, 403 with one), so a forgotten RequireAuthorization fails its first test
-            // instead of opening a route to any session the default scheme happens to read.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build());
+            // Nothing is open by default: a route that names neither a policy nor AllowAnonymous is refused to everyone
+            // (401 without a session, 403 with one), so a forgotten RequireAuthorization fails its first test instead of
+            // opening a route to any session the default scheme happens to read. Routing's own answers (404 for no
+            // route, 405/415 for a wrong method or body type) are not routes of ours and stay what they are.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .RequireAssertion(c => c.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint)
+                .Build());
         services.AddAntiforgery(o => o.Cookie.Name = "welink.antiforgery");
         return services;
     }
