@@ -5,7 +5,7 @@ public static class AuditOutcome
 {
     public const string Succeeded = "succeeded";
 
-    /// <summary>Not allowed: wrong password, locked account, another tenant's resource, a forbidden transition.</summary>
+    /// <summary>Not allowed: wrong password, a throttled sign-in, another tenant's resource, a forbidden transition.</summary>
     public const string Refused = "refused";
 
     /// <summary>Lost a race: a stale version or a duplicate name.</summary>
