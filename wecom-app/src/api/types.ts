@@ -1,0 +1,133 @@
+// The staff API's shapes (contract #15). Labels come from the server in Chinese, so the app hard-codes no state or role.
+
+export interface Labelled {
+  key: string
+  label: string
+}
+
+export interface StaffMe {
+  id: string
+  name: string
+  brandId: string
+  dealerId: string
+  dealerName: string
+  roles: string[]
+}
+
+export interface PersonRef {
+  id: string
+  name: string
+}
+
+export interface InboxRow {
+  id: string
+  process: Labelled
+  category?: string | null
+  severity?: string | null
+  state: Labelled
+  customer: { name: string | null } | null
+  assignee: PersonRef | null
+  assigneeRole: string | null
+  dueAt: string | null
+  breached: boolean
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export type InboxView = 'mine' | 'role' | 'dealer'
+
+export interface TimelineEntry {
+  at: string
+  kind: 'step' | 'message' | 'note' | string
+  actor: string | null
+  text: string
+}
+
+export interface CaseNote {
+  at: string
+  author: string | null
+  text: string
+}
+
+export interface CaseDetail {
+  id: string
+  version: number
+  process: Labelled
+  state: Labelled
+  customer: { consumerId: string | null; name: string | null; dealerName: string | null } | null
+  filed: { label: string; value: string }[]
+  photos: { id: string; url: string }[]
+  assignee: PersonRef | null
+  assigneeRole: string | null
+  dueAt: string | null
+  breached: boolean
+  timeline: TimelineEntry[]
+  notes: CaseNote[]
+}
+
+export interface Choice {
+  value: string
+  label: string
+}
+
+/** One input field of a step, exactly as the engine checks it. Choices may be plain values or value/label pairs. */
+export interface InputField {
+  name: string
+  label: string
+  type: string
+  required: boolean
+  maxLength?: number | null
+  min?: number | null
+  max?: number | null
+  choices?: (string | Choice)[] | null
+  hint?: string | null
+}
+
+export interface Transition {
+  trigger: string
+  label: string
+  input: InputField[]
+}
+
+export interface CaseTransitions {
+  caseId: string
+  state: string | Labelled
+  version: number
+  transitions: Transition[]
+}
+
+export interface CaseStep {
+  caseId: string
+  state: string
+  version: number
+  replayed: boolean
+}
+
+export interface DealerStaff {
+  id: string
+  name: string
+  roles: string[]
+}
+
+export interface ContactLookup {
+  externalUserId: string
+  name: string | null
+  linked: boolean
+  customer: { consumerId: string; name: string | null } | null
+  cases: InboxRow[]
+}
+
+export interface AppConfig {
+  corpId: string
+  agentId: string | number
+  corpSignature: Signature
+  agentSignature: Signature
+  bridgeScript: string | null
+}
+
+export interface Signature {
+  timestamp: number | string
+  nonceStr: string
+  signature: string
+}
