@@ -63,6 +63,26 @@ if [[ -f .services/env ]]; then
   source .services/env
 fi
 
+# The npm projects (the staff app; the mini-program): `npm ci && npm test` in each, whose test script writes a
+# Jest-style JSON report (numPassedTests, numFailedTests, numPendingTests — Vitest writes the same keys); their
+# counts join the final line. A project that fails or writes no report fails the run.
+npm_passed=0 npm_failed=0 npm_skipped=0 npm_status=0
+run_npm_tests() {
+  local dir="$repo_root/$1" report="$repo_root/$1/$2"
+  rm -f "$report"
+  say "npm tests in $1"
+  (cd "$dir" && npm ci --no-audit --no-fund && npm test) || npm_status=1
+  if [[ ! -f $report ]]; then
+    say "$1 wrote no test report ($2)"
+    npm_status=1
+    return
+  fi
+  local p f s
+  read -r p f s < <(node -e 'const r = require(process.argv[1]);
+    console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + (r.numTodoTests ?? 0))' "$report")
+  npm_passed=$((npm_passed + p)) npm_failed=$((npm_failed + f)) npm_skipped=$((npm_skipped + s))
+}
+
 install_chromium
 
 dotnet build WeLink.sln -c Release
@@ -93,10 +113,13 @@ read -r passed failed skipped < <(
       }'
 )
 
+run_npm_tests wecom-app vitest.json
+passed=$((passed + npm_passed)) failed=$((failed + npm_failed)) skipped=$((skipped + npm_skipped))
+
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 say "wall time $((SECONDS / 60)) min $((SECONDS % 60)) s"
 
-if ((test_status != 0 || failed > 0)); then
+if ((test_status != 0 || npm_status != 0 || failed > 0)); then
   exit 1
 fi
 if ((passed + failed == 0)); then

@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['test/**/*.test.ts'],
+    // The machine is shared: importing TDesign under jsdom can take seconds when it is busy.
+    testTimeout: 20000,
     // The JSON report lets scripts/test.sh count the tests (vitest is not a runner CI reads by itself).
     reporters: ['default', 'json'],
     outputFile: { json: 'vitest.json' },
