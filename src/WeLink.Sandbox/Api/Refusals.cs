@@ -156,6 +156,31 @@ public static class Refusals
             "`sns/userinfo`", "`openid` is not the token's consumer", 40003, "invalid openid", GlobalCodes);
     }
 
+    /// <summary>The component's mini-program login, <c>sns/component/jscode2session</c> (protocol-wave2.md §1.2).</summary>
+    public static class MiniProgramLogin
+    {
+        private const string Api = "`sns/component/jscode2session`";
+        private const string LoginDoc = "[小程序登录 (thirdpartyCode2Session)](https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/miniprogram-management/login/thirdpartyCode2Session.html)";
+
+        public static readonly WxRefusal ComponentMismatch = new(
+            Api, "`component_appid` is not the token's component", 61011, "invalid component", ComponentTokenPage);
+
+        public static readonly WxRefusal CodeMissing = new(Api, "no `js_code` in the query", 41008, "missing code", GlobalCodes);
+
+        public static readonly WxRefusal NotAuthorized = new(
+            Api, "the mini program never authorized the component, or withdrew", 61003,
+            "component is not authorized by this account", $"{LoginDoc}; {Unauthorized61003}");
+
+        public static readonly WxRefusal CodeInvalid = new(
+            Api, "the code is unknown or was issued in another mini program", 40029, "invalid code", $"{LoginDoc}; {OAuthCode40029}");
+
+        public static readonly WxRefusal CodeExpired = new(
+            Api, "the code is older than 300 s", 40029, "invalid code", $"{LoginDoc}; protocol-wave2.md §1.2 (valid for 5 min)");
+
+        public static readonly WxRefusal CodeUsed = new(
+            Api, "the code was already exchanged", 40163, "code been used", "WxJava `WxMpErrorMsgEnum`; protocol-wave2.md §1.2");
+    }
+
     /// <summary>Official-account APIs called with an authorizer token (protocol.md §4).</summary>
     public static class OfficialAccount
     {

@@ -24,6 +24,7 @@ public static class ControlEndpoints
         control.MapPushControlEndpoints();
         control.MapFaultControlEndpoints();
         control.MapWorldControlEndpoints();
+        control.MapMiniProgramControlEndpoints();
         return sandbox;
     }
 

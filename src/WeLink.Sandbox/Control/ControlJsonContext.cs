@@ -46,4 +46,6 @@ namespace WeLink.Sandbox.Control;
 [JsonSerializable(typeof(CorpRequest))]
 [JsonSerializable(typeof(StaffRequest))]
 [JsonSerializable(typeof(ExternalContactRequest))]
+[JsonSerializable(typeof(MiniProgramLoginRequest))]
+[JsonSerializable(typeof(MiniProgramLoginResponse))]
 public sealed partial class ControlJsonContext : JsonSerializerContext;

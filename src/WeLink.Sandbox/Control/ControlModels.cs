@@ -76,3 +76,7 @@ public sealed record StaffRequest(string Name, int DepartmentId, string? Positio
 public sealed record ExternalContactRequest(string ConsumerId, string Userid);
 
 public sealed record StaffMessageRequest(string Corpid, string Userid, string? Content);
+
+public sealed record MiniProgramLoginRequest(string? Consumer);
+
+public sealed record MiniProgramLoginResponse(string Code, int ExpiresIn, string Openid, string ConsumerId);

@@ -2,7 +2,8 @@ namespace WeLink.Sandbox.Credentials;
 
 /// <summary>
 /// Every token, ticket, grant and code the sandbox has handed out, as plain data: what WeLink holds (refresh tokens,
-/// permanent codes, stored tickets) must still be honoured after a restart, as the real platforms would.
+/// permanent codes, stored tickets) must still be honoured after a restart, as the real platforms would. Books added
+/// later are optional, so a state file written before them still loads.
 /// </summary>
 public sealed record CredentialsState(
     TokenBookState Tokens,
@@ -15,7 +16,8 @@ public sealed record CredentialsState(
     IReadOnlyList<CodeEntry<ConsumerOAuthGrant>> ConsumerOAuthCodes,
     IReadOnlyList<CodeEntry<StaffOAuthGrant>> StaffOAuthCodes,
     IReadOnlyList<CodeEntry<CardResponseGrant>> CardResponseCodes,
-    IReadOnlyList<CodeEntry<StaffOAuthGrant>> UserTickets);
+    IReadOnlyList<CodeEntry<StaffOAuthGrant>> UserTickets,
+    IReadOnlyList<CodeEntry<MiniProgramLoginGrant>>? MiniProgramLoginCodes = null);
 
 public sealed record TokenBookState(IReadOnlyList<TokenEntry> Tokens, IReadOnlyList<CurrentToken> Current);
 

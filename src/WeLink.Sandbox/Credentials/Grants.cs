@@ -18,6 +18,9 @@ public sealed record InstallGrant(string CorpId, string State);
 /// <summary>A consumer's consent on an official account's web OAuth page.</summary>
 public sealed record ConsumerOAuthGrant(string AppId, string ConsumerId, string Scope);
 
+/// <summary>What wx.login returned on a consumer's phone in a mini program: one jscode2session for that mini program.</summary>
+public sealed record MiniProgramLoginGrant(string AppId, string ConsumerId);
+
 /// <summary>A staff member opening the WeCom app.</summary>
 public sealed record StaffOAuthGrant(string CorpId, string UserId, string Scope);
 

@@ -23,6 +23,9 @@ public sealed class SandboxCredentials(SandboxClock clock)
 
     public CodeBook<StaffOAuthGrant> StaffOAuthCodes { get; } = new(clock);
 
+    /// <summary>wx.login codes, redeemed by the component's jscode2session.</summary>
+    public CodeBook<MiniProgramLoginGrant> MiniProgramLoginCodes { get; } = new(clock);
+
     public CodeBook<CardResponseGrant> CardResponseCodes { get; } = new(clock);
 
     /// <summary>WeCom user_ticket from getuserinfo3rd, redeemable for details.</summary>
@@ -39,7 +42,8 @@ public sealed class SandboxCredentials(SandboxClock clock)
         ConsumerOAuthCodes.Export(),
         StaffOAuthCodes.Export(),
         CardResponseCodes.Export(),
-        UserTickets.Export());
+        UserTickets.Export(),
+        MiniProgramLoginCodes.Export());
 
     public void Restore(CredentialsState state)
     {
@@ -55,6 +59,7 @@ public sealed class SandboxCredentials(SandboxClock clock)
         StaffOAuthCodes.Restore(state.StaffOAuthCodes);
         CardResponseCodes.Restore(state.CardResponseCodes);
         UserTickets.Restore(state.UserTickets);
+        MiniProgramLoginCodes.Restore(state.MiniProgramLoginCodes ?? []);
     }
 
     public void Clear()
@@ -70,5 +75,6 @@ public sealed class SandboxCredentials(SandboxClock clock)
         StaffOAuthCodes.Clear();
         CardResponseCodes.Clear();
         UserTickets.Clear();
+        MiniProgramLoginCodes.Clear();
     }
 }

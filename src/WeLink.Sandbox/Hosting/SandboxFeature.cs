@@ -81,6 +81,7 @@ public static class SandboxFeature
         services.AddSingleton<SandboxPushes>();
         services.AddSingleton<AuthorizationFlows>();
         services.AddSingleton<ConsumerFlows>();
+        services.AddSingleton<MiniProgramFlows>();
         services.AddSingleton<StaffFlows>();
         services.AddSingleton<FaultBook>();
         services.AddSingleton<QuotaBook>();
@@ -99,6 +100,7 @@ public static class SandboxFeature
         var wechat = sandbox.MapGroup("/wechat").ExcludeFromDescription().AddEndpointFilterFactory(Guard("/wechat/"));
         wechat.MapComponentEndpoints();
         wechat.MapOAuthEndpoints();
+        wechat.MapMiniProgramLoginEndpoints();
         wechat.MapOfficialAccountEndpoints();
         var wecom = sandbox.MapGroup("/wecom").ExcludeFromDescription().AddEndpointFilterFactory(Guard("/wecom/"));
         wecom.MapSuiteEndpoints();

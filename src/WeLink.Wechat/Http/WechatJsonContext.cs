@@ -27,6 +27,7 @@ namespace WeLink.Wechat.Http;
 [JsonSerializable(typeof(ApiGetAuthorizerListRequest))]
 [JsonSerializable(typeof(ApiGetAuthorizerListResponse))]
 [JsonSerializable(typeof(SnsOauth2ComponentAccessTokenResponse))]
+[JsonSerializable(typeof(SnsComponentJscode2sessionResponse))]
 [JsonSerializable(typeof(SnsUserinfoResponse))]
 [JsonSerializable(typeof(MessageTemplateSendRequest))]
 [JsonSerializable(typeof(MessageTemplateSendResponse))]

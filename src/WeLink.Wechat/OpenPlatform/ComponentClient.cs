@@ -137,6 +137,25 @@ public sealed class ComponentClient
                 ct),
             cancellationToken);
 
+    /// <summary>GET /sns/component/jscode2session: a wx.login code from an authorized mini program to the consumer's openid.</summary>
+    public Task<SnsComponentJscode2sessionResponse> ExchangeMiniProgramLoginCodeAsync(
+        string miniProgramAppid, string jsCode, CancellationToken cancellationToken) =>
+        _tokens.CallAsync(
+            TokenKeys.Component(_component.AppId),
+            FetchComponentTokenAsync,
+            (token, ct) => _api.GetAsync(
+                "/sns/component/jscode2session",
+                [
+                    new("appid", miniProgramAppid),
+                    new("js_code", jsCode),
+                    new("grant_type", "authorization_code"),
+                    new("component_appid", _component.AppId),
+                    new(ComponentTokenQuery, token),
+                ],
+                Json.SnsComponentJscode2sessionResponse,
+                ct),
+            cancellationToken);
+
     /// <summary>GET /sns/oauth2/component/refresh_token: renews a consumer's user token with its 30-day refresh token.</summary>
     public Task<SnsOauth2ComponentAccessTokenResponse> RefreshConsumerOAuthTokenAsync(
         string authorizerAppid, string refreshToken, CancellationToken cancellationToken) =>

@@ -1,4 +1,6 @@
 using WeLink.Sandbox.Tests.Infrastructure;
+using WeLink.Sandbox.World;
+using WeLink.Wechat.Http;
 using WeLink.Wechat.OpenPlatform;
 using WeLink.Wechat.WeCom;
 
@@ -72,6 +74,30 @@ public sealed class OnboardingFlowTests
         Assert.Equal(signIn.Openid, renewed.Openid);
         Assert.Equal(consumer.Nickname, profile.Nickname);
         Assert.Equal(host.World().IdentityOf(appId, consumer.Id).UnionId, profile.Unionid);
+    }
+
+    [Fact]
+    public async Task A_consumer_logs_in_to_the_authorized_mini_program_and_WeLink_learns_openid_and_unionid_once_per_code()
+    {
+        await using var host = await SandboxHost.StartAsync();
+        await host.DeliverComponentTicketAsync(_shared);
+        var miniProgram = host.World().Snapshot().Accounts.First(account => account.Kind == AccountKind.MiniProgram);
+        host.Credentials().Grants.Authorize(miniProgram.AppId);
+        var consumer = host.World().Snapshot().Consumers[1].Consumer;
+        await using var node = WelinkNode.Start(host, _shared);
+        var component = node.Get<ComponentClient>();
+
+        var (code, _) = host.MiniPrograms().LogIn(miniProgram.AppId, consumer.Nickname);
+        var session = await component.ExchangeMiniProgramLoginCodeAsync(miniProgram.AppId, code, CancellationToken.None);
+        var reused = await Assert.ThrowsAsync<WechatApiException>(
+            () => component.ExchangeMiniProgramLoginCodeAsync(miniProgram.AppId, code, CancellationToken.None));
+
+        var identity = host.World().IdentityOf(miniProgram.AppId, consumer.Id);
+        Assert.Equal(identity.OpenId, session.Openid);
+        Assert.Equal(identity.UnionId, session.Unionid);
+        Assert.Equal(host.World().IdentityOf(host.DealerAccount().AppId, consumer.Id).UnionId, session.Unionid);
+        Assert.NotEmpty(session.SessionKey);
+        Assert.Equal(40163, reused.Errcode);
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public static class SandboxScene
 
     public static ConsumerFlows Consumers(this SandboxHost host) => host.Services.GetRequiredService<ConsumerFlows>();
 
+    public static MiniProgramFlows MiniPrograms(this SandboxHost host) => host.Services.GetRequiredService<MiniProgramFlows>();
+
     public static IReadOnlyList<SentMessage> SentMessages(this SandboxHost host) => host.Services.GetRequiredService<MessageLog>().All();
 
     /// <summary>Arms a fault through the sandbox's control API: the next <paramref name="count"/> calls of the API fail.</summary>

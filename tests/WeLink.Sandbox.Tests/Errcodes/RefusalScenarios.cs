@@ -124,6 +124,32 @@ public static class RefusalScenarios
             await ExchangeAsync(host, account, $"code={code}");
             return await ExchangeAsync(host, account, $"code={code}");
         }),
+        ["MiniProgramLogin.ComponentMismatch"] = new(async host =>
+        {
+            var (miniProgram, code) = await MiniProgramLoginAsync(host);
+            return await JsCode2SessionAsync(host, miniProgram, code, componentAppId: "wxnotthecomponent");
+        }),
+        ["MiniProgramLogin.CodeMissing"] = new(async host => await JsCode2SessionAsync(host, (await MiniProgramLoginAsync(host)).MiniProgram, "")),
+        ["MiniProgramLogin.NotAuthorized"] = new(async host =>
+        {
+            var world = await WorldView.ReadAsync(host);
+            var login = await host.Client.PostJsonAsync($"control/miniprogram/{world.MiniProgram}/login", new { consumer = world.ConsumerId(0) });
+            var account = await AccountAsync(host);
+            return await JsCode2SessionAsync(host, account, login.Text("code"), appId: world.MiniProgram);
+        }),
+        ["MiniProgramLogin.CodeInvalid"] = new(async host => await JsCode2SessionAsync(host, (await MiniProgramLoginAsync(host)).MiniProgram, "made-up")),
+        ["MiniProgramLogin.CodeExpired"] = new(async host =>
+        {
+            var (miniProgram, code) = await MiniProgramLoginAsync(host);
+            host.Advance(TimeSpan.FromSeconds(300));
+            return await JsCode2SessionAsync(host, await host.AuthorizeAccountAsync(miniProgram.AppId), code);
+        }),
+        ["MiniProgramLogin.CodeUsed"] = new(async host =>
+        {
+            var (miniProgram, code) = await MiniProgramLoginAsync(host);
+            await JsCode2SessionAsync(host, miniProgram, code);
+            return await JsCode2SessionAsync(host, miniProgram, code);
+        }),
         ["OAuth.RefreshTokenExpired"] = new(async host =>
         {
             var (account, code) = await ConsentAsync(host, "snsapi_base");
@@ -341,6 +367,20 @@ public static class RefusalScenarios
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    private static async Task<(AuthorizedAccount MiniProgram, string Code)> MiniProgramLoginAsync(SandboxHost host)
+    {
+        var world = await WorldView.ReadAsync(host);
+        var miniProgram = await host.AuthorizeAccountAsync(world.MiniProgram);
+        var login = await host.Client.PostJsonAsync($"control/miniprogram/{miniProgram.AppId}/login", new { consumer = world.ConsumerId(0) });
+        return (miniProgram, login.Text("code"));
+    }
+
+    private static Task<JsonElement> JsCode2SessionAsync(
+        SandboxHost host, AuthorizedAccount miniProgram, string jsCode, string? appId = null, string componentAppId = SandboxHost.ComponentAppId) =>
+        host.Client.GetJsonAsync(
+            $"wechat/sns/component/jscode2session?appid={appId ?? miniProgram.AppId}&js_code={jsCode}&grant_type=authorization_code" +
+            $"&component_appid={componentAppId}&component_access_token={miniProgram.ComponentToken}");
 
     private static async Task<AuthorizedAccount> AccountAsync(SandboxHost host) =>
         await host.AuthorizeAccountAsync((await WorldView.ReadAsync(host)).VerifiedServiceAccount);

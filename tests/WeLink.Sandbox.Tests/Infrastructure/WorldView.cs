@@ -16,6 +16,9 @@ public sealed class WorldView(JsonElement snapshot)
 
     public string VerifiedServiceAccount => AccountAppId("ServiceAccount", verified: true);
 
+    /// <summary>The seeded mini program, "Aurora Motors Club".</summary>
+    public string MiniProgram => AccountAppId("MiniProgram", verified: true);
+
     public JsonElement Account(string appId) =>
         Snapshot.GetProperty("accounts").EnumerateArray().First(a => a.Text("app_id") == appId);
 

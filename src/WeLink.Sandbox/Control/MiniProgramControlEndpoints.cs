@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WeLink.Sandbox.Api;
+using WeLink.Sandbox.Flows;
+using WeLink.Sandbox.Wechat;
+
+namespace WeLink.Sandbox.Control;
+
+/// <summary>Plays the consumer's phone inside a mini program.</summary>
+public static class MiniProgramControlEndpoints
+{
+    public static RouteGroupBuilder MapMiniProgramControlEndpoints(this RouteGroupBuilder control)
+    {
+        control.MapPost("/miniprogram/{appid}/login", LogInAsync).Accepts<MiniProgramLoginRequest>("application/json");
+        return control;
+    }
+
+    /// <summary>What wx.login returns on the phone of <c>consumer</c> (id, nickname or openid; the first consumer when absent).</summary>
+    public static async Task<Results<JsonHttpResult<MiniProgramLoginResponse>, JsonHttpResult<ControlProblem>>> LogInAsync(
+        string appid, HttpRequest request, MiniProgramFlows flows, CancellationToken cancellationToken)
+    {
+        var body = request.ContentLength is 0
+            ? new MiniProgramLoginRequest(null)
+            : await WxResults.ReadAsync(request, ControlJsonContext.Default.MiniProgramLoginRequest, cancellationToken);
+        if (body is null)
+        {
+            return ControlEndpoints.Problem("Send {\"consumer\": id, nickname or openid} as JSON, or no body for the first consumer.");
+        }
+
+        var (code, identity) = flows.LogIn(appid, body.Consumer);
+        return TypedResults.Json(
+            new MiniProgramLoginResponse(code, (int)MiniProgramLoginEndpoints.CodeLifetime.TotalSeconds, identity.OpenId, identity.ConsumerId),
+            ControlJsonContext.Default.MiniProgramLoginResponse);
+    }
+}

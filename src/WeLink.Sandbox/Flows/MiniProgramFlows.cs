@@ -1,0 +1,40 @@
+using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.Wechat;
+using WeLink.Sandbox.World;
+
+namespace WeLink.Sandbox.Flows;
+
+/// <summary>What a consumer's phone does inside a mini program.</summary>
+public sealed class MiniProgramFlows(SandboxWorld world, SandboxCredentials credentials)
+{
+    /// <summary>
+    /// wx.login on the consumer's phone: a single-use code for jscode2session, valid 5 minutes. The consumer is named by
+    /// sandbox id, nickname or their openid in this mini program; without one, the world's first consumer logs in.
+    /// </summary>
+    public (string Code, ConsumerIdentity Identity) LogIn(string appId, string? consumer)
+    {
+        if (world.FindAccount(appId) is not { Kind: AccountKind.MiniProgram })
+        {
+            throw new WorldException($"No mini program with appid '{appId}'.");
+        }
+
+        var consumerId = ConsumerIdOf(appId, consumer);
+        var identity = world.IdentityOf(appId, consumerId);
+        var code = credentials.MiniProgramLoginCodes.Issue(new MiniProgramLoginGrant(appId, consumerId), MiniProgramLoginEndpoints.CodeLifetime, 32);
+        return (code, identity);
+    }
+
+    private string ConsumerIdOf(string appId, string? consumer)
+    {
+        var consumers = world.Snapshot().Consumers;
+        if (string.IsNullOrEmpty(consumer))
+        {
+            return consumers.Count > 0 ? consumers[0].Consumer.Id : throw new WorldException("The world has no consumer; add one first.");
+        }
+
+        return world.FindConsumer(consumer)?.Id
+            ?? world.FindByOpenId(appId, consumer)?.ConsumerId
+            ?? consumers.FirstOrDefault(c => c.Consumer.Nickname == consumer)?.Consumer.Id
+            ?? throw new WorldException($"No consumer '{consumer}' (an id, a nickname or an openid in '{appId}').");
+    }
+}
