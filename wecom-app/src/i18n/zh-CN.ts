@@ -2,6 +2,13 @@
 export default {
   app: { title: 'WeLink 工作台' },
   nav: { inbox: '工单', contact: '客户', me: '我的' },
+  // Role codes of WeLink (StaffRoles); a code without a label here is shown as it is.
+  roles: {
+    consultant: '销售顾问',
+    'service-advisor': '服务顾问',
+    'service-manager': '服务经理',
+    'general-manager': '总经理',
+  },
   common: { loading: '加载中…', retry: '重试', submit: '提交', cancel: '取消', back: '返回' },
   errors: {
     network: '网络连接失败，请检查网络后重试',
