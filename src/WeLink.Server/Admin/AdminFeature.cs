@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using WeLink.Server.Admin.Api;
 using WeLink.Server.Tenancy.Access;
 
@@ -32,6 +35,9 @@ public static class AdminFeature
 
             // Pages are found in the entry assembly by default; a host started by another assembly (the tests) must name this one.
             .AddApplicationPart(typeof(AdminFeature).Assembly);
+
+        // Razor escapes every non-Latin character by default; the portal is read in Chinese, so its text stays text.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
 

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WeLink.Server.Cases.Contracts;
 using WeLink.Server.Onboarding.Contracts;
-using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Onboarding.Menus;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Contracts;
@@ -30,48 +28,23 @@ public static class OnboardingApiEndpoints
     public static async Task<Ok<DealerLinkState>> GetLinkAsync(Guid dealerId, IDealerLinks dealerLinks, CancellationToken cancellationToken) =>
         TypedResults.Ok(await dealerLinks.GetAsync(dealerId, cancellationToken));
 
-    public static async Task<Ok<StaffListResponse>> ListStaffAsync(Guid dealerId, StaffStore staff, CancellationToken cancellationToken) =>
+    public static async Task<Ok<StaffListResponse>> ListStaffAsync(Guid dealerId, IDealerStaffRoles staff, CancellationToken cancellationToken) =>
         TypedResults.Ok(new StaffListResponse(await staff.ListAsync(dealerId, cancellationToken)));
 
-    /// <summary>
-    /// Replaces a staff member's roles; audited as <c>staff.roles.set</c> with the new roles. Open cases that waited in one of
-    /// those roles' queues with nobody assigned (filed before anyone held the role) are handed to this staff member, who
-    /// is told so in WeCom.
-    /// </summary>
+    /// <summary>Replaces a staff member's roles (<see cref="IDealerStaffRoles.GrantAsync"/>: audited, waiting work handed over).</summary>
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> SetRolesAsync(
-        Guid dealerId, Guid staffId, StaffRolesRequest request, ClaimsPrincipal user, IDealerRegistry dealers, StaffStore staff, IAuditTrail audit,
-        IWaitingCaseHandover handover, RoleGrantNotice notice, CancellationToken cancellationToken)
+        Guid dealerId, Guid staffId, StaffRolesRequest request, ClaimsPrincipal user, IDealerStaffRoles staff, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var roles = request.Roles ?? [];
-        var unknown = roles.Where(r => !StaffRoles.All.Contains(r)).ToList();
-        if (unknown.Count > 0)
+        return await staff.GrantAsync(user, dealerId, staffId, request.Roles ?? [], cancellationToken) switch
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            StaffRolesGrant.UnknownRoles unknown => TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["roles"] = [$"Unknown roles: {string.Join(", ", unknown)}. Known roles: {string.Join(", ", StaffRoles.All)}."],
-            });
-        }
-
-        var set = await staff.SetRolesAsync(dealerId, staffId, roles, cancellationToken);
-        var handed = set ? await handover.HandOverAsync(dealerId, staffId, roles, cancellationToken) : [];
-        if (handed.Count > 0)
-        {
-            await notice.SendAsync(staffId, roles, handed.Count, cancellationToken);
-        }
-
-        var brandId = (await dealers.FindAsync(dealerId, cancellationToken))?.BrandId;
-        var detail = set ? $"roles: {(roles.Count == 0 ? "none" : string.Join(", ", roles.Distinct(StringComparer.Ordinal)))}" : "no such staff member at this dealer";
-        if (handed.Count > 0)
-        {
-            detail += $"; {handed.Count} waiting case(s) handed over";
-        }
-
-        await audit.RecordAsync(
-            user,
-            new AuditEvent("staff.roles.set", "staff", staffId.ToString(), set ? AuditOutcome.Succeeded : AuditOutcome.Refused, brandId, dealerId, detail),
-            cancellationToken);
-        return set ? TypedResults.NoContent() : TypedResults.NotFound();
+                ["roles"] = [$"Unknown roles: {string.Join(", ", unknown.Roles)}. Known roles: {string.Join(", ", StaffRoles.All)}."],
+            }),
+            StaffRolesGrant.Granted => TypedResults.NoContent(),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public static class OnboardingFeature
         services.AddSingleton<IAccountOriginalIds>(sp => sp.GetRequiredService<LinkStore>());
         services.AddSingleton<GrantClaims>();
         services.AddSingleton<StaffStore>();
-        services.AddSingleton<IDealerStaffRoles>(sp => sp.GetRequiredService<StaffStore>());
+        services.AddTransient<IDealerStaffRoles, StaffRoleGrants>();
         services.AddSingleton<BrandMenuStore>();
         services.AddSingleton<IDealerLinks, DealerLinks>();
         services.AddSingleton<IDealerDirectory, DealerDirectory>();

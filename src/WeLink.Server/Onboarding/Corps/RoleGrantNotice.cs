@@ -13,18 +13,10 @@ namespace WeLink.Server.Onboarding.Corps;
 /// </summary>
 public sealed partial class RoleGrantNotice(IDbConnectionFactory connections, CorpClient corps, ILogger<RoleGrantNotice> logger)
 {
-    private static readonly Dictionary<string, string> RoleNames = new(StringComparer.Ordinal)
-    {
-        [StaffRoles.Consultant] = "销售顾问",
-        [StaffRoles.ServiceAdvisor] = "服务顾问",
-        [StaffRoles.ServiceManager] = "服务经理",
-        [StaffRoles.GeneralManager] = "总经理",
-    };
-
     public static string Text(IReadOnlyList<string> roles, int handedOver)
     {
         ArgumentNullException.ThrowIfNull(roles);
-        var names = string.Join("、", roles.Select(r => RoleNames.GetValueOrDefault(r, r)));
+        var names = string.Join("、", roles.Select(StaffRoles.LabelOf));
         return $"您已获得角色：{names}。此前等待该角色处理的 {handedOver} 件工作已转交给您，请在 WeLink 应用中查看并处理。";
     }
 

@@ -8,7 +8,7 @@ namespace WeLink.Server.Onboarding.Corps;
 /// The staff rows directory sync keeps (one per corp member in the app's visible range) and the roles
 /// dealer admins give them. A member who leaves the range is marked left, never deleted: cases point at them.
 /// </summary>
-public sealed class StaffStore(IDbConnectionFactory connections) : IDealerStaffRoles
+public sealed class StaffStore(IDbConnectionFactory connections)
 {
     public const string Active = "active";
     public const string Left = "left";
