@@ -1,0 +1,105 @@
+import { brandConfig } from './config';
+import { ApiError, problemMessage } from './errors';
+import { Method, RawResponse, send, sendFile } from './http';
+import { authorized, bearer } from './session';
+
+/** The consumer API of contract #14, typed. Every call carries the bearer session (see session.ts). */
+
+export interface OpeningHours {
+  day: string;
+  hours: string;
+}
+
+export interface Dealer {
+  id: string;
+  name: string;
+  city: string;
+  address: string;
+  phone: string;
+  openingHours: OpeningHours[];
+  services: string[];
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export type ConsumerStatus = '已受理' | '处理中' | '已解决' | '已关闭';
+export type Severity = 'low' | 'normal' | 'high';
+
+export interface TimelineEntry {
+  at: string;
+  kind: 'status' | 'reply' | 'question' | 'answer' | 'survey';
+  text: string;
+}
+
+export interface Photo {
+  id: string;
+  url: string;
+}
+
+export interface Complaint {
+  id: string;
+  dealerId: string;
+  dealerName: string;
+  category: string;
+  description: string;
+  severity: Severity;
+  vehicle: string | null;
+  status: ConsumerStatus;
+  question: string | null;
+  canCancel: boolean;
+  surveyOpen: boolean;
+  createdAt: string;
+  photos: Photo[];
+  timeline: TimelineEntry[];
+}
+
+export interface NewComplaint {
+  category: string;
+  description: string;
+  severity: Severity;
+  vehicle?: string;
+  photoIds?: string[];
+}
+
+export const dealers = {
+  list: () => call<Dealer[]>('GET', '/api/consumer/dealers'),
+  get: (id: string) => call<Dealer>('GET', `/api/consumer/dealers/${id}`),
+};
+
+export const complaints = {
+  categories: () => call<Option[]>('GET', '/api/consumer/complaints/categories'),
+  list: () => call<Complaint[]>('GET', '/api/consumer/complaints'),
+  get: (id: string) => call<Complaint>('GET', `/api/consumer/complaints/${id}`),
+  file: (complaint: NewComplaint, idempotencyKey: string) => call<Complaint>('POST', '/api/consumer/complaints', complaint, idempotencyKey),
+  provideInformation: (id: string, answer: string, idempotencyKey: string) =>
+    call<Complaint>('POST', `/api/consumer/complaints/${id}/information`, { answer }, idempotencyKey),
+  cancel: (id: string, idempotencyKey: string) => call<Complaint>('POST', `/api/consumer/complaints/${id}/cancel`, {}, idempotencyKey),
+  answerSurvey: (id: string, satisfaction: number, recommend: number, idempotencyKey: string) =>
+    call<Complaint>('POST', `/api/consumer/complaints/${id}/survey`, { satisfaction, recommend }, idempotencyKey),
+};
+
+export const subscriptions = {
+  templateIds: async () => (await call<{ templateIds: string[] }>('GET', '/api/consumer/miniprogram/subscriptions')).templateIds,
+};
+
+/** Uploads one photo (wx.uploadFile, field `file`); WeLink checks type and size by content. */
+export async function uploadPhoto(filePath: string): Promise<Photo> {
+  const url = brandConfig().apiBase + '/api/consumer/uploads';
+  return answer<Photo>(await authorized((token) => sendFile(url, filePath, bearer(token))));
+}
+
+async function call<T>(method: Method, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+  const url = brandConfig().apiBase + path;
+  const header = (token: string) => (idempotencyKey ? { ...bearer(token), 'Idempotency-Key': idempotencyKey } : bearer(token));
+  return answer<T>(await authorized((token) => send(method, url, body, header(token))));
+}
+
+function answer<T>(response: RawResponse): T {
+  if (response.statusCode >= 200 && response.statusCode < 300) {
+    return response.data as T;
+  }
+  throw new ApiError(response.statusCode, problemMessage(response.statusCode, response.data));
+}

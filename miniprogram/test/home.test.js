@@ -1,0 +1,73 @@
+const { installWx } = require('./support/wx');
+const { startFakeWeLink } = require('./support/fake-welink');
+const { renderPage, renderComponent, textOf, tap } = require('./support/render');
+const { dealer, otherDealer } = require('./support/samples');
+
+let welink;
+let wx;
+
+beforeAll(async () => {
+  welink = await startFakeWeLink();
+});
+afterAll(() => welink.close());
+beforeEach(() => {
+  welink.reset();
+  wx = installWx({ apiBase: welink.base, brandName: '极光汽车' });
+});
+
+describe('the home page', () => {
+  test('opened from a dealer menu signs in with that dealer and shows its name, address, hours and services', async () => {
+    welink.on('GET', '/api/consumer/dealers/d-1', dealer);
+
+    const page = await renderPage('pages/home/index', { dealerId: 'd-1' }, wx);
+
+    expect(welink.sent('POST', '/api/consumer/miniprogram/sessions')[0].body).toEqual({ appId: 'wx-test-app', code: 'test-code', dealerId: 'd-1' });
+    expect(welink.sent('GET', '/api/consumer/dealers/d-1')[0].headers.authorization).toBe('Bearer access-1');
+    const text = textOf(page);
+    expect(text).toContain('极光汽车上海浦东店');
+    expect(text).toContain('浦东新区张江路 100 号');
+    expect(text).toContain('周六、周日');
+    expect(text).toContain('10:00–17:00');
+    expect(text).toContain('保养');
+    expect(page.toJSON()).toMatchSnapshot();
+  });
+
+  test('without a dealer shows the picker, and picking one puts it in the session and shows its home', async () => {
+    welink.on('GET', '/api/consumer/dealers', [dealer, otherDealer]);
+    welink.on('POST', '/api/consumer/miniprogram/sessions/dealer', ({ body }) => ({
+      status: 200,
+      body: { accessToken: 'access-x', refreshToken: 'refresh-x', expiresIn: 900, brandId: 'brand-1', dealerId: body.dealerId },
+    }));
+
+    const page = await renderPage('pages/home/index', {}, wx);
+
+    expect(textOf(page)).toContain('请选择门店');
+    expect(textOf(page)).toContain('极光汽车北京望京店');
+    expect(page.toJSON()).toMatchSnapshot();
+
+    await tap(page, '.picker', '.dealer@1');
+    await wx.flush();
+
+    expect(welink.sent('POST', '/api/consumer/miniprogram/sessions/dealer')[0].body).toEqual({ dealerId: 'd-2' });
+    expect(textOf(page)).toContain('朝阳区望京街 8 号');
+    expect(textOf(page)).not.toContain('请选择门店');
+  });
+
+  test('a dealer of another brand is refused with the Chinese reason on the page', async () => {
+    welink.on('POST', '/api/consumer/miniprogram/sessions', {
+      status: 422,
+      body: { status: 422, errors: { dealerId: ['该门店不属于本品牌，请从门店公众号重新进入'] } },
+    });
+
+    const page = await renderPage('pages/home/index', { dealerId: 'd-9' }, wx);
+
+    expect(textOf(page)).toContain('该门店不属于本品牌，请从门店公众号重新进入');
+  });
+
+  test('while loading it says so', async () => {
+    welink.on('GET', '/api/consumer/dealers/d-1', dealer);
+    const page = renderComponent('pages/home/index');
+
+    expect(textOf(page)).toContain('加载中');
+  });
+});

@@ -1,0 +1,67 @@
+// Renders a page or component of src/ with the real TDesign components (miniprogram-simulate + j-component,
+// compiled by the official wcc) and gives the tests what the consumer would read.
+const path = require('node:path');
+const simulate = require('miniprogram-simulate');
+
+const ROOT = path.resolve(__dirname, '../../src');
+
+// simulate registers a component when its .js runs, which Node does once per test file: load each path once.
+const loaded = new Map();
+function idOf(file) {
+  if (!loaded.has(file)) loaded.set(file, simulate.load(path.join(ROOT, file), { rootPath: ROOT }));
+  return loaded.get(file);
+}
+
+/** Loads e.g. 'pages/complaints/list', attaches it, and calls onLoad(query) as WeChat would for a page. */
+async function renderPage(page, query = {}, { flush } = {}) {
+  const comp = simulate.render(idOf(page));
+  comp.attach(document.createElement('parent-wrapper'));
+  const loading = comp.instance.onLoad ? comp.instance.onLoad(query) : undefined;
+  if (flush) await flush();
+  await loading;
+  if (flush) await flush();
+  return comp;
+}
+
+function renderComponent(component, props = {}) {
+  const comp = simulate.render(idOf(component), props);
+  comp.attach(document.createElement('parent-wrapper'));
+  return comp;
+}
+
+/** The text a consumer reads on the rendered page, whitespace collapsed. */
+function textOf(comp) {
+  return comp.dom.textContent.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Finds a node by class selectors, each one inside the component the previous one found (a selector does not
+ * reach into a child component's own tree): find(page, '.picker', '.dealer') is the picker's first dealer cell.
+ * A selector ending in `@n` takes the n-th match (from 0).
+ */
+function find(comp, ...selectors) {
+  let node = comp;
+  for (const selector of selectors) {
+    const [css, index] = selector.split('@');
+    node = node && (index === undefined ? node.querySelector(css) : node.querySelectorAll(css)[Number(index)]);
+    if (!node) throw new Error(`nothing matches ${selectors.join(' → ')}`);
+  }
+  return node;
+}
+
+/** Taps a TDesign button or cell found by its class: the tap goes to TDesign's inner element, as a finger would. */
+async function tap(comp, ...selectors) {
+  const host = find(comp, ...selectors);
+  const inner = host.querySelector('.t-button') || host.querySelector('.t-cell') || host;
+  inner.dispatchEvent('tap');
+  await simulate.sleep(0);
+}
+
+/** What a TDesign input, textarea or radio group reports when the consumer types or picks. */
+async function change(comp, selector, value) {
+  const host = find(comp, selector);
+  host.dispatchEvent('change', { detail: { value } });
+  await simulate.sleep(0);
+}
+
+module.exports = { ROOT, renderPage, renderComponent, textOf, find, tap, change, simulate };

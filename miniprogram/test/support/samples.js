@@ -1,0 +1,43 @@
+// Consumer API answers shaped as contract #14 describes them.
+const dealer = {
+  id: 'd-1',
+  name: '极光汽车上海浦东店',
+  city: '上海',
+  address: '浦东新区张江路 100 号',
+  phone: '021-5555 0100',
+  openingHours: [
+    { day: '周一至周五', hours: '09:00–18:00' },
+    { day: '周六、周日', hours: '10:00–17:00' },
+  ],
+  services: ['投诉', '保养', '试驾'],
+};
+
+const otherDealer = { ...dealer, id: 'd-2', name: '极光汽车北京望京店', city: '北京', address: '朝阳区望京街 8 号' };
+
+function complaint(overrides = {}) {
+  return {
+    id: 'c-1',
+    dealerId: 'd-1',
+    dealerName: dealer.name,
+    category: '服务态度',
+    description: '保养等了三个小时没有人通知',
+    severity: 'normal',
+    vehicle: '沪A·12345',
+    status: '已受理',
+    question: null,
+    canCancel: true,
+    surveyOpen: false,
+    createdAt: '2026-12-05T02:00:00Z',
+    photos: [],
+    timeline: [{ at: '2026-12-05T02:00:00Z', kind: 'status', text: '投诉已受理' }],
+    ...overrides,
+  };
+}
+
+const categories = [
+  { value: 'service', label: '服务态度' },
+  { value: 'repair', label: '维修质量' },
+  { value: 'billing', label: '收费问题' },
+];
+
+module.exports = { dealer, otherDealer, complaint, categories };
