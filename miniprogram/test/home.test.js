@@ -54,14 +54,19 @@ describe('the home page', () => {
   });
 
   test('a dealer of another brand is refused with the Chinese reason on the page', async () => {
-    welink.on('POST', '/api/consumer/miniprogram/sessions', {
-      status: 422,
-      body: { status: 422, errors: { dealerId: ['该门店不属于本品牌，请从门店公众号重新进入'] } },
-    });
+    welink.on('POST', '/api/consumer/miniprogram/sessions', { status: 422, errors: { dealerId: ['该门店不属于本品牌，请从门店公众号重新进入'] } }, 422);
 
     const page = await renderPage('pages/home/index', { dealerId: 'd-9' }, wx);
 
     expect(textOf(page)).toContain('该门店不属于本品牌，请从门店公众号重新进入');
+  });
+
+  test('an expired or reused login code is shown in Chinese, asking to open the mini-program again', async () => {
+    welink.on('POST', '/api/consumer/miniprogram/sessions', { status: 401, detail: '登录已失效，请重新进入小程序' }, 401);
+
+    const page = await renderPage('pages/home/index', { dealerId: 'd-1' }, wx);
+
+    expect(textOf(page)).toContain('登录已失效，请重新进入小程序');
   });
 
   test('while loading it says so', async () => {

@@ -33,9 +33,9 @@ function startFakeWeLink() {
       resolve({
         base: `http://127.0.0.1:${server.address().port}`,
         requests,
-        /** `answer` is { status, body } or a function of the request returning one. */
-        on(method, url, answer) {
-          answers.set(`${method} ${url}`, typeof answer === 'function' || 'status' in answer ? answer : { status: 200, body: answer });
+        /** Answers `body` with `status` (200 unless given), or what a function of the request returns ({ status, body }). */
+        on(method, url, body, status = 200) {
+          answers.set(`${method} ${url}`, typeof body === 'function' ? body : { status, body });
         },
         reset() {
           answers.clear();
@@ -44,7 +44,11 @@ function startFakeWeLink() {
         sent(method, url) {
           return requests.filter((r) => r.key === `${method} ${url}`);
         },
-        close: () => new Promise((done) => server.close(done)),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(done);
+          }),
       });
     });
   });

@@ -57,11 +57,16 @@ async function tap(comp, ...selectors) {
   await simulate.sleep(0);
 }
 
-/** What a TDesign input, textarea or radio group reports when the consumer types or picks. */
-async function change(comp, selector, value) {
-  const host = find(comp, selector);
-  host.dispatchEvent('change', { detail: { value } });
+/**
+ * What a TDesign component tells the page (its triggerEvent), e.g. a textarea's or radio group's `change` as the
+ * consumer types or picks, or t-upload's `add` after choosing photos. TDesign's hosts are virtual, so a DOM event
+ * dispatched on them would reach no handler.
+ */
+async function emit(comp, selector, eventName, detail) {
+  find(comp, selector).instance.triggerEvent(eventName, detail);
   await simulate.sleep(0);
 }
 
-module.exports = { ROOT, renderPage, renderComponent, textOf, find, tap, change, simulate };
+const change = (comp, selector, value) => emit(comp, selector, 'change', { value });
+
+module.exports = { ROOT, renderPage, renderComponent, textOf, find, tap, emit, change, simulate };

@@ -10,7 +10,8 @@ const inflight = new Set();
 
 function track(promise) {
   inflight.add(promise);
-  promise.finally(() => inflight.delete(promise));
+  const done = () => inflight.delete(promise);
+  promise.then(done, done);
   return promise;
 }
 
@@ -96,8 +97,8 @@ function installWx({ apiBase, appId = 'wx-test-app', brandName = '测试品牌',
       calls.subscribe.push(options.tmplIds);
       track(Promise.resolve(subscribe(options.tmplIds))).then((result) => {
         const answer = { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(options.tmplIds.map((id) => [id, 'accept'])), ...result };
-        options.success && options.success(answer);
-        options.complete && options.complete(answer);
+        if (options.success) options.success(answer);
+        if (options.complete) options.complete(answer);
       });
     },
     showModal: (options) => {
