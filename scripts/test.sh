@@ -114,6 +114,7 @@ read -r passed failed skipped < <(
 )
 
 run_npm_tests wecom-app vitest.json
+run_npm_tests miniprogram jest.json
 passed=$((passed + npm_passed)) failed=$((failed + npm_failed)) skipped=$((skipped + npm_skipped))
 
 echo "tests: $passed passed, $failed failed, $skipped skipped"
