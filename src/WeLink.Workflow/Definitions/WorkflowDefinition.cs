@@ -20,6 +20,9 @@ public sealed record WorkflowDefinition
 
     public IReadOnlyList<StateDefinition> States { get; init => field = value ?? []; } = [];
 
+    /// <summary>What staff and admins read for <paramref name="state"/>: its label, else its key.</summary>
+    public string StateLabel(string state) => States.FirstOrDefault(s => s.Key == state)?.Label ?? state;
+
     public IReadOnlyList<TransitionDefinition> Transitions { get; init => field = value ?? []; } = [];
 
     public IReadOnlyList<TimerDefinition> Timers { get; init => field = value ?? []; } = [];
