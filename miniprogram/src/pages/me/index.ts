@@ -17,6 +17,13 @@ Component({
       this.setData({ brandName: brandConfig().brandName });
       return this.load();
     },
+    // A tab page stays alive: the dealer may have been switched on the home page meanwhile.
+    onShow() {
+      if (!this.data.loading) {
+        return this.load();
+      }
+      return undefined;
+    },
     async load() {
       this.setData({ loading: true, error: '' });
       try {
