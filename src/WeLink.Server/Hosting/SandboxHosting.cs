@@ -69,26 +69,16 @@ public static class SandboxHosting
         return app;
     }
 
-    /// <summary>
-    /// Where browsers and the sandbox reach this server: <c>WeLink:PublicBaseUrl</c>, else the first of
-    /// <c>urls</c> with a wildcard host read as loopback.
-    /// </summary>
+    /// <summary>Where browsers and the sandbox reach this server; the sandbox must know its port before Kestrel binds.</summary>
     private static string PublicBaseUrl(ConfigurationManager configuration)
     {
-        if (configuration[PublicBaseUrlKey] is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        var first = (configuration["urls"] ?? "http://127.0.0.1:5000").Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
-        var uri = new Uri(first.Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
-        if (uri.Port == 0)
+        var self = PublicAddress.ConfiguredBase(configuration);
+        if (new Uri(self).Port == 0)
         {
             throw new StartupConfigurationException(
                 $"{EnabledKey} needs a fixed port: set {PublicBaseUrlKey} or a port other than 0 in 'urls'.");
         }
 
-        return uri.GetLeftPart(UriPartial.Authority);
+        return self;
     }
 }

@@ -14,6 +14,7 @@ using WeLink.Server.Platform;
 using WeLink.Server.Scheduling;
 using WeLink.Server.Security;
 using WeLink.Server.Shared;
+using WeLink.Server.StaffApp;
 using WeLink.Server.Tenancy;
 
 namespace WeLink.Server.Hosting;
@@ -60,6 +61,7 @@ public static class WeLinkApp
 
         var app = builder.Build();
         app.UseBrowserSecurity();
+        app.UseStaffApp();
         app.UseWeLinkApi();
         app.UseTenancy();
         app.UseRateLimiter();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Shared;
+using WeLink.Server.StaffApp.Contracts;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Http;
@@ -29,11 +30,14 @@ public static class StaffSignInEndpoints
         return app;
     }
 
-    /// <summary><c>?returnUrl=/path</c>: a local path of the staff app to land on once signed in.</summary>
+    /// <summary>
+    /// <c>?returnUrl=/path</c>: a local path to land on once signed in, by default the staff app's home. A route of the app
+    /// travels in it encoded with its fragment (<c>/wecom-app/#/cases/{id}</c>), since a browser never sends a fragment.
+    /// </summary>
     public static Results<RedirectHttpResult, ProblemHttpResult> SignIn(
         string? returnUrl, HttpContext http, SignInStates states, SuitePageUrls pages, PublicAddress address)
     {
-        returnUrl ??= ReturnUrl.Default;
+        returnUrl ??= StaffAppLinks.Home;
         if (!ReturnUrl.IsLocal(returnUrl))
         {
             return SignInRefusals.NotLocalReturnUrl();

@@ -13,6 +13,27 @@ public sealed class PublicAddress(IConfiguration configuration)
 
     public Uri Of(HttpRequest request, string path) => new(BaseText(request) + path);
 
+    /// <summary>
+    /// The base URL where no request names one (a link in a message a background delivery sends): <c>WeLink:PublicBaseUrl</c>,
+    /// else the first of <c>urls</c> with a wildcard host read as loopback (the local run).
+    /// </summary>
+    public Uri Configured() => new(ConfiguredBase(configuration));
+
+    /// <inheritdoc cref="Configured"/>
+    public static string ConfiguredBase(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration[ConfigurationKey] is { Length: > 0 } configured)
+        {
+            return configured.TrimEnd('/');
+        }
+
+        var first = (configuration["urls"] ?? "http://127.0.0.1:5000").Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
+        var uri = new Uri(first.Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
+        return uri.GetLeftPart(UriPartial.Authority);
+    }
+
     private string BaseText(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -100,7 +100,8 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains(toConsumer, m => Keyword(m, "thing4") == "您的投诉已处理完毕");
 
         var toAdvisor = await _world.AwaitMessagesAsync(WecomSend, _world.Advisor.UserId, 2, "the reopened notice");
-        Assert.Equal(["template_card", "text"], toAdvisor.Select(m => m.GetProperty("msg_type").GetString()));
+        Assert.Equal(["template_card", "textcard"], toAdvisor.Select(m => m.GetProperty("msg_type").GetString()));
+        Assert.All(toAdvisor, m => Assert.Equal(new Uri(_world.Host.BaseAddress, $"/wecom-app/#/cases/{first.Id}").AbsoluteUri, CasePage(m)));
         Assert.Contains("重新打开", Text(toAdvisor[1]), StringComparison.Ordinal);
         Assert.Contains("确认关闭", Text(Assert.Single(await _world.MessagesAsync(WecomSend, _world.Manager.UserId))), StringComparison.Ordinal);
         Assert.Contains("确认关闭", Text(Assert.Single(await _world.MessagesAsync(WecomSend, _world.GeneralManager.UserId))), StringComparison.Ordinal);
@@ -399,8 +400,23 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     private static string? Keyword(JsonElement message, string field) =>
         message.GetProperty("body").GetProperty("data").GetProperty(field).GetProperty("value").GetString();
 
-    internal static string Text(JsonElement message) =>
-        message.GetProperty("body").GetProperty("text").GetProperty("content").GetString()!;
+    /// <summary>What a staff member reads: a text card's title and description, or a text's content.</summary>
+    internal static string Text(JsonElement message)
+    {
+        var body = message.GetProperty("body");
+        return body.TryGetProperty("textcard", out var card)
+            ? $"{card.GetProperty("title").GetString()}\n{WebUtility.HtmlDecode(card.GetProperty("description").GetString())}"
+            : body.GetProperty("text").GetProperty("content").GetString()!;
+    }
+
+    /// <summary>The page a staff message opens: a text card's URL or a template card's card_action.</summary>
+    private static string? CasePage(JsonElement message)
+    {
+        var body = message.GetProperty("body");
+        return body.TryGetProperty("textcard", out var card)
+            ? card.GetProperty("url").GetString()
+            : body.GetProperty("template_card").GetProperty("card_action").GetProperty("url").GetString();
+    }
 }
 
 public sealed class ComplaintTests_on_Sqlite() : ComplaintTests(DatabaseProvider.Sqlite);

@@ -113,6 +113,30 @@ public abstract class StaffSignInTests(DatabaseProvider provider) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_sign_in_with_no_return_url_lands_in_the_staff_app()
+    {
+        using var browser = _world.NewBrowser();
+
+        var start = await browser.GetAsync(new Uri(StaffSignInEndpoints.SignInPath, UriKind.Relative));
+        var landed = await browser.GetAsync(await IdentityWorld.ConsentAsync(browser, start.Headers.Location!, _world.BeijingUserIds[0]));
+
+        Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
+        Assert.Equal("/wecom-app/", landed.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_deep_link_into_the_staff_app_survives_the_sign_in_with_its_route()
+    {
+        using var browser = _world.NewBrowser();
+        var deepLink = $"/wecom-app/#/cases/{Guid.NewGuid()}";
+
+        var landed = await IdentityWorld.SignInStaffAsync(browser, _world.BeijingUserIds[0], deepLink);
+
+        Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
+        Assert.Equal(deepLink, landed.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task A_return_url_off_this_site_is_refused()
     {
         using var browser = _world.NewBrowser();

@@ -1,3 +1,5 @@
+using WeLink.Server.Shared;
+using WeLink.Server.StaffApp.Contracts;
 using WeLink.Wechat.WeCom.Models;
 using WeLink.Workflow.Actions;
 using WeLink.Workflow.Definitions;
@@ -6,10 +8,11 @@ namespace WeLink.Server.Cases.Messaging;
 
 /// <summary>
 /// Sends the notice a case's definition declares under the action's name: a template message to the consumer, or a WeCom
-/// text (a card when the notice has buttons) to the case's assignee or to everyone in the notice's roles, with the texts
-/// rendered from the definition's own text table. An action that names no notice is a wiring mistake and stays failing.
+/// text card (a template card when the notice has buttons) to the case's assignee or to everyone in the notice's roles, with
+/// the texts rendered from the definition's own text table. Every staff message opens the case's page in the staff app. An
+/// action that names no notice is a wiring mistake and stays failing.
 /// </summary>
-public sealed class NoticeAction(CaseDefinitions definitions, CaseMessenger messenger, MessageAddresses addresses) : INoticeHandler
+public sealed class NoticeAction(CaseDefinitions definitions, CaseMessenger messenger, MessageAddresses addresses, PublicAddress address) : INoticeHandler
 {
     public string Name => "notice";
 
@@ -44,9 +47,10 @@ public sealed class NoticeAction(CaseDefinitions definitions, CaseMessenger mess
         }
 
         var recipients = await RecipientsAsync(notice.To, payload, cancellationToken);
+        var casePage = StaffAppLinks.Case(address.Configured(), payload.CaseId);
         Func<string, long, MessageSendRequest> build = notice.Buttons.Count == 0
-            ? (to, agent) => MessageSendRequest.ForText(to, agent, notice.Detail is null ? text : $"{text}\n{texts.Render(notice.Detail)}")
-            : (to, agent) => MessageSendRequest.ForTemplateCard(to, agent, CaseCards.Build(notice, payload, texts));
+            ? (to, agent) => MessageSendRequest.ForTextcard(to, agent, CaseCards.BuildText(notice, texts, casePage))
+            : (to, agent) => MessageSendRequest.ForTemplateCard(to, agent, CaseCards.Build(notice, payload, texts, casePage));
         await messenger.SendToStaffAsync(new StaffMessage(payload.IdempotencyKey, payload.CaseId, payload.Context.DealerId, recipients, summary, build), cancellationToken);
     }
 
