@@ -6,8 +6,9 @@ using WeLink.Server.Identities.Contracts;
 namespace WeLink.Server.Identities;
 
 /// <summary>
-/// The <c>consumers</c> table: one row per openid of a dealer's account (unique app_id + open_id), created on
-/// first sight by sign-in or by a follow event, whichever comes first. Every write is safe to repeat.
+/// The <c>consumers</c> table: one row per openid of a dealer's account or of the brand's mini program (unique app_id +
+/// open_id), created on first sight by sign-in or by a follow event, whichever comes first; dealer_id is the dealer the
+/// consumer first came through. Every write is safe to repeat.
 /// </summary>
 public sealed class ConsumerStore(IDbConnectionFactory connections, TimeProvider time)
 {
@@ -27,6 +28,14 @@ public sealed class ConsumerStore(IDbConnectionFactory connections, TimeProvider
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return id;
+    }
+
+    /// <summary>The consumer with this openid of this appid (an official account or the brand's mini program); null when new.</summary>
+    public async Task<Guid?> FindIdAsync(string appId, string openId, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT id FROM consumers WHERE app_id = @appId AND open_id = @openId";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(sql, new { appId, openId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Identities.Contracts;
+using WeLink.Server.Identities.MiniPrograms;
 using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Identities;
@@ -12,6 +13,9 @@ public static class IdentitiesFeature
         services.AddSingleton<SignInStates>();
         services.AddSingleton<DealerAccounts>();
         services.AddSingleton<ConsumerStore>();
+        services.AddSingleton<BrandDealers>();
+        services.AddSingleton<MiniProgramSessionStore>();
+        services.AddSingleton<MiniProgramTokens>();
         services.AddSingleton<IConsumerDirectory, ConsumerDirectory>();
         services.AddSingleton<ISessionSubjects, StaffSessionSubjects>();
         services.AddSingleton<ISessionSubjects, ConsumerSessionSubjects>();
@@ -24,6 +28,7 @@ public static class IdentitiesFeature
     public static IEndpointRouteBuilder MapIdentities(this IEndpointRouteBuilder app)
     {
         app.MapConsumerSignInEndpoints();
+        app.MapMiniProgramSessionEndpoints();
         app.MapStaffSignInEndpoints();
         app.MapIdentityEndpoints();
         return app;

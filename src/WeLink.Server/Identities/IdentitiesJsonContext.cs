@@ -8,4 +8,8 @@ namespace WeLink.Server.Identities;
 [JsonSerializable(typeof(SignInState))]
 [JsonSerializable(typeof(ConsumerProfileResponse))]
 [JsonSerializable(typeof(StaffProfileResponse))]
+[JsonSerializable(typeof(MiniPrograms.MiniProgramSignInRequest))]
+[JsonSerializable(typeof(MiniPrograms.MiniProgramRefreshRequest))]
+[JsonSerializable(typeof(MiniPrograms.MiniProgramDealerRequest))]
+[JsonSerializable(typeof(MiniPrograms.MiniProgramSessionResponse))]
 public sealed partial class IdentitiesJsonContext : JsonSerializerContext;

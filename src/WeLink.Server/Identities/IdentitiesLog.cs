@@ -6,6 +6,9 @@ internal static partial class IdentitiesLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Consumer {ConsumerId} signed in to dealer {DealerId}")]
     public static partial void ConsumerSignedIn(this ILogger logger, Guid consumerId, Guid dealerId);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mini-program session {FamilyId} signed in to brand {BrandId} with dealer {DealerId}")]
+    public static partial void MiniProgramSignedIn(this ILogger logger, Guid familyId, Guid brandId, Guid? dealerId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Staff {StaffId} of dealer {DealerId} signed in with roles {Roles}")]
     public static partial void StaffSignedIn(this ILogger logger, Guid staffId, Guid dealerId, IReadOnlyList<string> roles);
 

@@ -3,6 +3,7 @@ using WeLink.Server.Onboarding.Accounts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Onboarding.Menus;
+using WeLink.Server.Onboarding.MiniPrograms;
 
 namespace WeLink.Server.Onboarding;
 
@@ -21,6 +22,8 @@ public static class OnboardingFeature
         services.AddSingleton<StaffStore>();
         services.AddTransient<IDealerStaffRoles, StaffRoleGrants>();
         services.AddSingleton<BrandMenuStore>();
+        services.AddSingleton<MiniProgramLinkStore>();
+        services.AddSingleton<IBrandMiniPrograms>(sp => sp.GetRequiredService<MiniProgramLinkStore>());
         services.AddSingleton<IDealerLinks, DealerLinks>();
         services.AddSingleton<IDealerDirectory, DealerDirectory>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();

@@ -53,6 +53,12 @@ public sealed class IdentityWorld : IAsyncDisposable
 
     public string BeijingCorpId { get; private set; } = "";
 
+    /// <summary>The sandbox's mini program ("Aurora Motors Club"), authorized to the component and linked to the brand.</summary>
+    public string MiniProgramAppId { get; private set; } = "";
+
+    /// <summary>An approved, linked dealer of another brand (Borealis), for refusals.</summary>
+    public Guid OtherBrandDealerId { get; private set; }
+
     public string ShanghaiCorpId { get; private set; } = "";
 
     /// <summary>Sandbox consumer ids (people with WeChat), in seed order: Li Wei, Wang Fang, Zhang Min.</summary>
@@ -223,6 +229,7 @@ public sealed class IdentityWorld : IAsyncDisposable
         var accounts = world.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("app_id").GetString()!).ToList();
         var corps = world.GetProperty("corps").EnumerateArray().ToList();
         (BeijingAppId, ShanghaiAppId) = (accounts[0], accounts[1]);
+        MiniProgramAppId = world.GetProperty("accounts").EnumerateArray().Single(a => a.GetProperty("kind").GetString() == "MiniProgram").GetProperty("app_id").GetString()!;
         (BeijingCorpId, ShanghaiCorpId) = (CorpIdOf(corps[0]), CorpIdOf(corps[1]));
         People = [.. world.GetProperty("consumers").EnumerateArray().Select(c => c.GetProperty("consumer").GetProperty("id").GetString()!)];
         BeijingUserIds = [.. corps[0].GetProperty("staff").EnumerateArray().Select(s => s.GetProperty("user_id").GetString()!)];
@@ -236,6 +243,8 @@ public sealed class IdentityWorld : IAsyncDisposable
             .SaveAsync(SandboxSettings.SuiteId, suiteTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
 
         var component = services.GetRequiredService<ComponentClient>();
+        var preAuthMiniProgram = await component.CreatePreAuthCodeAsync(CancellationToken.None);
+        await ControlAsync("component/approve", new { pre_auth_code = preAuthMiniProgram.PreAuthCode, appid = MiniProgramAppId });
         foreach (var appId in new[] { BeijingAppId, ShanghaiAppId })
         {
             var preAuth = await component.CreatePreAuthCodeAsync(CancellationToken.None);
@@ -254,7 +263,7 @@ public sealed class IdentityWorld : IAsyncDisposable
 
     private async Task SeedTenancyAsync()
     {
-        var aurora = await Seed.In(Host.Services).Brand("Aurora Motors")
+        var aurora = await Seed.In(Host.Services).Brand("Aurora Motors").MiniProgram(MiniProgramAppId, "Aurora Motors Club")
             .Dealer("Aurora Beijing", d => d.Code("BJ01").Approved()
                 .LinkedAccount(BeijingAppId, "Aurora Motors Beijing Dealer")
                 .LinkedCorp(BeijingCorpId, "Aurora Beijing Dealer")
@@ -263,6 +272,9 @@ public sealed class IdentityWorld : IAsyncDisposable
                 .Staff(BeijingUserIds[2], s => s.Named("Zhao Lei").Left()))
             .Dealer("Aurora Shanghai", d => d.Code("SH01").Approved().LinkedAccount(ShanghaiAppId, "Aurora Motors Shanghai Dealer"));
         var beijing = aurora["Aurora Beijing"];
+        var borealis = await Seed.In(Host.Services).Brand("Borealis")
+            .Dealer("Borealis Tianjin", d => d.Code("TJ01").Approved().LinkedAccount().LinkedCorp());
+        OtherBrandDealerId = borealis["Borealis Tianjin"].Id;
         (BrandId, BeijingDealerId, ShanghaiDealerId) = (aurora.Id, beijing.Id, aurora["Aurora Shanghai"].Id);
         (ManagerStaffId, PlainStaffId, LeftStaffId) =
             (beijing.StaffMember(BeijingUserIds[0]).Id, beijing.StaffMember(BeijingUserIds[1]).Id, beijing.StaffMember(BeijingUserIds[2]).Id);

@@ -27,6 +27,8 @@ public abstract class EndpointAccessTests(DatabaseProvider provider) : IAsyncLif
         "/wecom/suite/data/{corpid}",
         "/consumer/signin",
         "/consumer/oauth/callback",
+        "/api/consumer/miniprogram/sessions/",
+        "/api/consumer/miniprogram/sessions/refresh",
         "/staff/signin",
         "/staff/oauth/callback",
         "/onboarding/official-account/authorized",

@@ -9,6 +9,7 @@ public sealed class BrandSeed
     private readonly string? _name;
     private readonly Guid? _existingId;
     private readonly List<DealerSeed> _dealers = [];
+    private (string AppId, string NickName)? _miniProgram;
 
     internal BrandSeed(Seed seed, string? name, Guid? existingId)
     {
@@ -26,6 +27,13 @@ public sealed class BrandSeed
         return this;
     }
 
+    /// <summary>HQ has authorized the brand's mini program (the consumers' app) with this appid.</summary>
+    public BrandSeed MiniProgram(string appId, string? nickName = null)
+    {
+        _miniProgram = (appId, nickName ?? (_name ?? "Brand") + " mini program");
+        return this;
+    }
+
     public TaskAwaiter<SeededBrand> GetAwaiter() => _seed.RunAsync(PlantAsync).GetAwaiter();
 
     private async Task<SeededBrand> PlantAsync(SeedStores stores)
@@ -33,6 +41,12 @@ public sealed class BrandSeed
         var brandId = _existingId ?? (await stores.Brands.CreateAsync(SeedStores.Platform, _name!, CancellationToken.None)
             ?? throw new InvalidOperationException($"A brand named {_name} already exists: brand names are unique."))
             .Id;
+        if (_miniProgram is { } miniProgram
+            && !await stores.MiniPrograms.SaveAsync(brandId, miniProgram.AppId, miniProgram.NickName, "gh_" + miniProgram.AppId[2..], stores.Time.GetUtcNow(), CancellationToken.None))
+        {
+            throw new InvalidOperationException($"Another brand already has the mini program {miniProgram.AppId}.");
+        }
+
         var dealers = new List<SeededDealer>();
         foreach (var dealer in _dealers)
         {

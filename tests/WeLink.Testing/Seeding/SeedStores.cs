@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Identities;
 using WeLink.Server.Onboarding;
 using WeLink.Server.Onboarding.Corps;
+using WeLink.Server.Onboarding.MiniPrograms;
 using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Access;
 
@@ -18,6 +19,8 @@ internal sealed class SeedStores(IServiceProvider services)
     public DealerStore Dealers { get; } = ActivatorUtilities.GetServiceOrCreateInstance<DealerStore>(services);
 
     public LinkStore Links { get; } = ActivatorUtilities.GetServiceOrCreateInstance<LinkStore>(services);
+
+    public MiniProgramLinkStore MiniPrograms { get; } = ActivatorUtilities.GetServiceOrCreateInstance<MiniProgramLinkStore>(services);
 
     public StaffStore Staff { get; } = ActivatorUtilities.GetServiceOrCreateInstance<StaffStore>(services);
 

@@ -7,6 +7,12 @@ namespace WeLink.Server.Tenancy.Access;
 /// <summary>The access half of <see cref="TenancyFeature"/>: who is signed in, as what, and what each kind may reach.</summary>
 internal static class AccessRegistration
 {
+    /// <summary>
+    /// A mini-program access token is not rechecked against the server like a cookie session: it lives only this long,
+    /// and its refresh token (stored, single use, revocable) is what a session lasts by.
+    /// </summary>
+    public static readonly TimeSpan ConsumerBearerLifetime = TimeSpan.FromMinutes(30);
+
     /// <summary>Cookie sessions for admins, consumers and staff, and one policy per kind bound to its own scheme.</summary>
     public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,13 +26,16 @@ internal static class AccessRegistration
         services.AddAuthentication(WeLinkSchemes.Admin)
             .AddCookie(WeLinkSchemes.Admin, o => Configure(o, SessionKind.Admin, "welink.admin", TimeSpan.FromHours(8), "/admin/login"))
             .AddCookie(WeLinkSchemes.Consumer, o => Configure(o, SessionKind.Consumer, "welink.consumer", TimeSpan.FromDays(7), null))
-            .AddCookie(WeLinkSchemes.Staff, o => Configure(o, SessionKind.Staff, "welink.staff", TimeSpan.FromHours(12), null));
+            .AddCookie(WeLinkSchemes.Staff, o => Configure(o, SessionKind.Staff, "welink.staff", TimeSpan.FromHours(12), null))
+            .AddBearerToken(WeLinkSchemes.ConsumerBearer, o => o.BearerTokenExpiration = ConsumerBearerLifetime);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(WeLinkPolicies.Admin, p => Require(p, WeLinkSchemes.Admin))
             .AddPolicy(WeLinkPolicies.PlatformAdmin, p => Require(p, WeLinkSchemes.Admin).RequireClaim(WeLinkClaims.Role, AdminRoles.Platform))
             .AddPolicy(WeLinkPolicies.HqAdmin, p => Require(p, WeLinkSchemes.Admin).RequireClaim(WeLinkClaims.Role, AdminRoles.Platform, AdminRoles.Hq))
-            .AddPolicy(WeLinkPolicies.Consumer, p => Require(p, WeLinkSchemes.Consumer))
+            .AddPolicy(WeLinkPolicies.Consumer, p => Require(p, WeLinkSchemes.Consumer, WeLinkSchemes.ConsumerBearer).RequireClaim(WeLinkClaims.DealerId))
+            .AddPolicy(WeLinkPolicies.BrandConsumer, p => p.AddAuthenticationSchemes(WeLinkSchemes.Consumer, WeLinkSchemes.ConsumerBearer)
+                .RequireAuthenticatedUser().RequireClaim(WeLinkClaims.BrandId))
             .AddPolicy(WeLinkPolicies.Staff, p => Require(p, WeLinkSchemes.Staff))
 
             // Nothing is open by default: a route that names neither a policy nor AllowAnonymous is refused to everyone
@@ -40,8 +49,8 @@ internal static class AccessRegistration
         return services;
     }
 
-    private static AuthorizationPolicyBuilder Require(AuthorizationPolicyBuilder policy, string scheme) =>
-        policy.AddAuthenticationSchemes(scheme).RequireAuthenticatedUser().RequireClaim(WeLinkClaims.SubjectId);
+    private static AuthorizationPolicyBuilder Require(AuthorizationPolicyBuilder policy, params string[] schemes) =>
+        policy.AddAuthenticationSchemes(schemes).RequireAuthenticatedUser().RequireClaim(WeLinkClaims.SubjectId);
 
     /// <summary>
     /// APIs answer 401/403 instead of redirecting; only the admin portal's pages send a browser to the login page.
