@@ -7,7 +7,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['scripts/**/*.js', 'test/**/*.js', 'jest.config.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly', global: 'writable', setTimeout: 'readonly', Buffer: 'readonly', document: 'readonly', globalThis: 'readonly' } },
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly', global: 'writable', setTimeout: 'readonly', Buffer: 'readonly', document: 'readonly', globalThis: 'readonly', URL: 'readonly', URLSearchParams: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
