@@ -36,6 +36,7 @@ public static class CasesFeature
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<StaffInboxStore>();
         services.AddSingleton<CaseDetailsStore>();
+        services.AddSingleton<ICaseSearch, CaseSearchStore>();
         services.AddSingleton<DefinitionAdmin>();
         services.AddQueueWorker<CaseTimerRunner>();
         services.AddQueueWorker<OutboxDispatcher>();

@@ -3,7 +3,9 @@ using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;
 using WeLink.Server.Cases;
 using WeLink.Server.Cases.Admin;
+using WeLink.Server.Cases.Inbox;
 using WeLink.Server.Cases.Messaging;
+using WeLink.Server.Cases.Outbox;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
 using Assembly = System.Reflection.Assembly;
 
@@ -79,10 +81,14 @@ public sealed class ArchitectureTests
 
     /// <summary>
     /// The rest of the case engine's surface, type by type, as processes use it: registering a process (actions, shipped
-    /// definitions, roles), reading a case's details, and the notices a definition declares (sent from a process's own actions).
+    /// definitions, roles), reading a case's details (with the records they are made of), and the notices a definition
+    /// declares (sent from a process's own actions).
     /// </summary>
     private static readonly System.Type[] CaseEngineSurface =
-        [typeof(CasesFeature), typeof(CaseDetailsStore), typeof(CaseDetails), typeof(NoticeAction), typeof(CasePayload), typeof(CaseDefinitions)];
+    [
+        typeof(CasesFeature), typeof(CaseDetailsStore), typeof(CaseDetails), typeof(CaseHistoryEntry), typeof(CaseTimerEntry), typeof(NoteResponse),
+        typeof(OutboxItem), typeof(CaseMessage), typeof(NoticeAction), typeof(CasePayload), typeof(CaseDefinitions),
+    ];
 
     /// <summary>
     /// The crossings the map allows by name, each with why; docs/architecture.md lists the same. Keep this short: a new

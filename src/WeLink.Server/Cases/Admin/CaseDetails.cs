@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using WeLink.Server.Cases.Inbox;
+using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Cases.Outbox;
 
 namespace WeLink.Server.Cases.Admin;
 
 /// <summary>
-/// Everything about one case, for the admin portal and the consumer's view: <c>Data</c> is what the case was filed with,
+/// Everything about one case (with the messages sent about it, from the <c>case_messages</c> ledger), for the admin portal and the consumer's view: <c>Data</c> is what the case was filed with,
 /// <c>LatestInput</c> the latest value of each field its steps took (each step's own input is in its history entry).
 /// </summary>
 public sealed record CaseDetails(
@@ -26,7 +27,8 @@ public sealed record CaseDetails(
     IReadOnlyList<CaseHistoryEntry> History,
     IReadOnlyList<CaseTimerEntry> Timers,
     IReadOnlyList<NoteResponse> Notes,
-    IReadOnlyList<OutboxItem> Outbox);
+    IReadOnlyList<OutboxItem> Outbox,
+    IReadOnlyList<CaseMessage> Messages);
 
 /// <summary>One accepted step; <c>Sequence</c> is 1 for the start and contiguous.</summary>
 public sealed record CaseHistoryEntry(

@@ -2,13 +2,14 @@ using System.Text.Json.Nodes;
 using Dapper;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Inbox;
+using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Cases.Outbox;
 using WeLink.Server.Data;
 
 namespace WeLink.Server.Cases.Admin;
 
-/// <summary>Reads a case with its history, timers, notes and outbox, for a reader whose scope reaches it (<see cref="CaseScope"/>).</summary>
-public sealed class CaseDetailsStore(IDbConnectionFactory connections, OutboxStore outbox)
+/// <summary>Reads a case with its history, timers, notes, outbox and sent messages, for a reader whose scope reaches it (<see cref="CaseScope"/>).</summary>
+public sealed class CaseDetailsStore(IDbConnectionFactory connections, OutboxStore outbox, CaseMessageLedger messages)
 {
     /// <summary>The case; null when it does not exist or lies outside <paramref name="scope"/>.</summary>
     public async Task<CaseDetails?> GetAsync(Guid caseId, CaseScope scope, CancellationToken cancellationToken)
@@ -42,7 +43,8 @@ public sealed class CaseDetailsStore(IDbConnectionFactory connections, OutboxSto
                 h.Sequence, h.At, h.ActorKind, h.ActorId, h.FromState, h.ToState, h.Trigger, JsonNode.Parse(h.Input)!.AsObject(), h.IdempotencyKey))],
             [.. timers.Select(t => new CaseTimerEntry(t.Key, t.Trigger, t.Breach, t.DueAt))],
             [.. notes.Select(n => new NoteResponse(n.Id, n.CaseId, n.AuthorStaffId, n.Text, n.CreatedAt))],
-            await outbox.ForCaseAsync(caseId, cancellationToken));
+            await outbox.ForCaseAsync(caseId, cancellationToken),
+            await messages.ListAsync(caseId, cancellationToken));
     }
 
     private sealed class NoteRow

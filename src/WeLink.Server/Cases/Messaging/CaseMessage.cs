@@ -15,6 +15,9 @@ public sealed class CaseMessage
     /// <summary><see cref="CaseMessenger.ConsumerChannel"/> or <see cref="CaseMessenger.StaffChannel"/>.</summary>
     public string Channel { get; init; } = "";
 
+    /// <summary>Sent to the dealer's staff in WeCom (else to the consumer).</summary>
+    public bool ToStaff => Channel == CaseMessenger.StaffChannel;
+
     /// <summary>Openids or userids joined by <c>|</c>.</summary>
     public string Recipients { get; init; } = "";
 
