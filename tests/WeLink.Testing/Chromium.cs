@@ -47,6 +47,9 @@ public sealed class Chromium : IAsyncLifetime
         }
     }
 
+    /// <summary>A browser session of its own (cookies, viewport, user agent), e.g. one phone per staff member; the caller disposes it.</summary>
+    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options) => _browser!.NewContextAsync(options);
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)
