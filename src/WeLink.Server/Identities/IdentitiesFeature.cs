@@ -31,6 +31,7 @@ public static class IdentitiesFeature
         app.MapMiniProgramSessionEndpoints();
         app.MapStaffSignInEndpoints();
         app.MapIdentityEndpoints();
+        app.MapStaffColleagueEndpoints();
         return app;
     }
 }

@@ -12,4 +12,5 @@ namespace WeLink.Server.Identities;
 [JsonSerializable(typeof(MiniPrograms.MiniProgramRefreshRequest))]
 [JsonSerializable(typeof(MiniPrograms.MiniProgramDealerRequest))]
 [JsonSerializable(typeof(MiniPrograms.MiniProgramSessionResponse))]
+[JsonSerializable(typeof(IReadOnlyList<StaffColleague>))]
 public sealed partial class IdentitiesJsonContext : JsonSerializerContext;
