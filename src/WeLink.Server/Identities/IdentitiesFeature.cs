@@ -1,5 +1,6 @@
 using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Identities.Contracts;
+using WeLink.Server.Identities.Dealers;
 using WeLink.Server.Identities.MiniPrograms;
 using WeLink.Server.Tenancy.Access;
 
@@ -29,6 +30,7 @@ public static class IdentitiesFeature
     {
         app.MapConsumerSignInEndpoints();
         app.MapMiniProgramSessionEndpoints();
+        app.MapConsumerDealerEndpoints();
         app.MapStaffSignInEndpoints();
         app.MapIdentityEndpoints();
         app.MapStaffColleagueEndpoints();

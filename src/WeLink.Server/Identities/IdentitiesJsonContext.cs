@@ -13,4 +13,5 @@ namespace WeLink.Server.Identities;
 [JsonSerializable(typeof(MiniPrograms.MiniProgramDealerRequest))]
 [JsonSerializable(typeof(MiniPrograms.MiniProgramSessionResponse))]
 [JsonSerializable(typeof(IReadOnlyList<StaffColleague>))]
+[JsonSerializable(typeof(IReadOnlyList<Dealers.ConsumerDealerResponse>))]
 public sealed partial class IdentitiesJsonContext : JsonSerializerContext;

@@ -93,6 +93,24 @@ public abstract class MiniProgramSessionTests(DatabaseProvider provider) : IAsyn
     }
 
     [Fact]
+    public async Task A_session_without_a_dealer_lists_only_the_active_dealers_of_its_brand_with_a_week_of_opening_hours()
+    {
+        var (code, _) = await LoginCodeAsync("Li Wei");
+        var session = await ReadSessionAsync(await PostAsync(SessionsPath, new { appId = _world.MiniProgramAppId, code }));
+
+        var answer = await GetAsync("/api/consumer/dealers", session.GetProperty("accessToken").GetString()!);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var dealer = Assert.Single((await answer.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        Assert.Equal(_world.BeijingDealerId, dealer.GetProperty("id").GetGuid());
+        Assert.Equal("Aurora Beijing", dealer.GetProperty("name").GetString());
+        Assert.Equal(7, dealer.GetProperty("openingHours").GetArrayLength());
+        Assert.StartsWith("周", dealer.GetProperty("openingHours")[0].GetProperty("day").GetString(), StringComparison.Ordinal);
+        Assert.Equal("投诉", dealer.GetProperty("services")[0].GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _world.Host.Http.GetAsync(new Uri("/api/consumer/dealers", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_refresh_token_is_good_once_and_presenting_it_again_revokes_the_whole_session()
     {
         var (code, _) = await LoginCodeAsync("Li Wei");
