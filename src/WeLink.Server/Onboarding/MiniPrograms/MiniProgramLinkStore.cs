@@ -41,14 +41,6 @@ public sealed class MiniProgramLinkStore(IDbConnectionFactory connections) : IBr
             sql, new { brandId, appId, nickName, originalId, now }, cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>The mini program's administrator withdrew WeLink's authorization; false when no brand has it.</summary>
-    public async Task<bool> WithdrawAsync(string appId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        const string sql = "UPDATE brand_miniprograms SET status = 'withdrawn', updated_at = @now WHERE app_id = @appId";
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { appId, now }, cancellationToken: cancellationToken)) == 1;
-    }
-
     private sealed record Row(Guid BrandId, string AppId, string NickName, string OriginalId, string Status)
     {
         public BrandMiniProgram ToContract() => new(BrandId, AppId, NickName, OriginalId, Status == "active");
