@@ -12,4 +12,19 @@ public sealed class ConsumerDirectory(IDbConnectionFactory connections) : IConsu
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ConsumerAddress>(new CommandDefinition(sql, new { consumerId }, cancellationToken: cancellationToken));
     }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> consumerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consumerIds);
+        if (consumerIds.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        var sql = $"SELECT id AS Id, nickname AS Nickname FROM consumers WHERE {connections.Dialect.IsIn("id", "@ids")}";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(Guid Id, string? Nickname)>(new CommandDefinition(sql, new { ids = consumerIds.ToArray() }, cancellationToken: cancellationToken));
+        // A consumer who only followed (snsapi_base) has no nickname: staff still need a line to read.
+        return rows.ToDictionary(r => r.Id, r => string.IsNullOrWhiteSpace(r.Nickname) ? "微信用户" : r.Nickname);
+    }
 }

@@ -39,7 +39,9 @@ public abstract class StaffInboxTests(DatabaseProvider provider)
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(staffA, $"/api/staff/cases/{caseId}/claim", "a-0")).StatusCode);
         var mine = Assert.Single(await ListAsync(staffA, "mine"));
-        Assert.Equal(zhang, mine.GetProperty("assigneeStaffId").GetGuid());
+        Assert.Equal(zhang, mine.GetProperty("assignee").GetProperty("id").GetGuid());
+        Assert.Equal("example", mine.GetProperty("process").GetProperty("key").GetString());
+        Assert.Equal("received", mine.GetProperty("state").GetProperty("key").GetString());
         Assert.False(mine.GetProperty("breached").GetBoolean());
 
         using var first = await FireAsync(staffA, caseId, "acknowledge", "a-1");

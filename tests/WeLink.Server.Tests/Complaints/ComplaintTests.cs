@@ -66,6 +66,18 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(["acknowledge", "request_info"], template.GetProperty("button_list").EnumerateArray().Select(b => b.GetProperty("key").GetString()));
         var taskId = template.GetProperty("task_id").GetString()!;
 
+        // The advisor's inbox reads as staff read it: the process, state and severity by their labels, who filed it.
+        using (var advisorApp = await _world.StaffAsync(_world.Advisor))
+        {
+            var row = Assert.Single((await advisorApp.GetFromJsonAsync<JsonElement>(new Uri("/api/staff/cases?view=mine", UriKind.Relative))).EnumerateArray());
+            Assert.Equal(
+                ("客户投诉", "待首次响应", "服务态度", "一般"),
+                (row.GetProperty("process").GetProperty("label").GetString(), row.GetProperty("state").GetProperty("label").GetString(),
+                    row.GetProperty("category").GetString(), row.GetProperty("severity").GetString()));
+            Assert.False(string.IsNullOrEmpty(row.GetProperty("customer").GetProperty("name").GetString()));
+            Assert.False(string.IsNullOrEmpty(row.GetProperty("assignee").GetProperty("name").GetString()));
+        }
+
         // The same button pressed twice: two template_card_events, one move.
         foreach (var _ in new[] { 1, 2 })
         {

@@ -1,11 +1,19 @@
+using System.Text.Json.Nodes;
 using Dapper;
+using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Data;
+using WeLink.Server.Identities.Contracts;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Cases.Inbox;
 
-/// <summary>The staff inbox. Every query is bounded by the session's dealer: another dealer's case does not exist here.</summary>
-public sealed class StaffInboxStore(IDbConnectionFactory connections, TimeProvider time)
+/// <summary>
+/// The staff inbox. Every query is bounded by the session's dealer: another dealer's case does not exist here. Labels come
+/// from each case's definition; customers' names from Identities and assignees' from the staff directory, one call each.
+/// </summary>
+public sealed class StaffInboxStore(
+    IDbConnectionFactory connections, CaseDefinitions definitions, IConsumerDirectory consumers, IStaffDirectory staff, TimeProvider time)
 {
     private const int PageSize = 200;
 
@@ -27,19 +35,52 @@ public sealed class StaffInboxStore(IDbConnectionFactory connections, TimeProvid
         var sql = $"""
             SELECT id AS Id, definition_key AS DefinitionKey, definition_version AS DefinitionVersion, state AS State, subject_id AS SubjectId,
                    assignee_staff_id AS AssigneeStaffId, assignee_role AS AssigneeRole, sla_due_at AS DueAt, breached_at AS BreachedAt,
-                   version AS Version, created_at AS CreatedAt, updated_at AS UpdatedAt
+                   version AS Version, created_at AS CreatedAt, updated_at AS UpdatedAt, data AS Data
             FROM cases
             WHERE dealer_id = @dealerId AND closed_at IS NULL {filter}
             ORDER BY sla_due_at IS NULL, sla_due_at, created_at
             LIMIT {PageSize}
             """;
-        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(
-            sql, new { dealerId, staffId = scope.SubjectId, roles = scope.Roles.ToArray() }, cancellationToken: cancellationToken));
+        var rows = (await connection.QueryAsync<SummaryRow>(new CommandDefinition(
+            sql, new { dealerId, staffId = scope.SubjectId, roles = scope.Roles.ToArray() }, cancellationToken: cancellationToken))).ToList();
+        var customers = await consumers.NamesAsync(
+            [.. rows.Select(r => Guid.TryParse(r.SubjectId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct()], cancellationToken);
+        var assignees = new Dictionary<Guid, string>();
+        foreach (var id in rows.Select(r => r.AssigneeStaffId).OfType<Guid>().Distinct())
+        {
+            assignees[id] = (await staff.FindAsync(id, cancellationToken))?.Name ?? "";
+        }
+
         var now = time.GetUtcNow();
-        return [.. rows.Select(r => new CaseSummary(
-            r.Id, r.DefinitionKey, r.DefinitionVersion, r.State, r.SubjectId, r.AssigneeStaffId, r.AssigneeRole, r.DueAt,
-            r.BreachedAt is not null || r.DueAt <= now, r.Version, r.CreatedAt, r.UpdatedAt))];
+        var summaries = new List<CaseSummary>(rows.Count);
+        foreach (var r in rows)
+        {
+            var definition = await definitions.GetAsync(r.DefinitionKey, r.DefinitionVersion, cancellationToken);
+            var data = JsonNode.Parse(r.Data) as JsonObject;
+            var severity = Text(data, "severity");
+            Guid? consumerId = Guid.TryParse(r.SubjectId, out var subject) ? subject : null;
+            summaries.Add(new CaseSummary(
+                r.Id,
+                new Labelled(definition.Key, definition.Title),
+                Text(data, "category"),
+                severity is null ? null : definition.ValueLabels.GetValueOrDefault("severity")?.GetValueOrDefault(severity) ?? severity,
+                new Labelled(r.State, definition.StateLabel(r.State)),
+                new CaseCustomer(consumerId, consumerId is { } c ? customers.GetValueOrDefault(c) : null),
+                r.AssigneeStaffId is { } assignee ? new CaseAssignee(assignee, assignees[assignee]) : null,
+                r.AssigneeRole,
+                r.DueAt,
+                r.BreachedAt is not null || r.DueAt <= now,
+                r.Version,
+                r.CreatedAt,
+                r.UpdatedAt));
+        }
+
+        return summaries;
     }
+
+    /// <summary>A filed field as text; absent or not a string (a definition may file other shapes) is null.</summary>
+    private static string? Text(JsonObject? data, string field) =>
+        data?[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private sealed class SummaryRow
     {
@@ -66,5 +107,7 @@ public sealed class StaffInboxStore(IDbConnectionFactory connections, TimeProvid
         public DateTimeOffset CreatedAt { get; init; }
 
         public DateTimeOffset UpdatedAt { get; init; }
+
+        public string Data { get; init; } = "{}";
     }
 }
