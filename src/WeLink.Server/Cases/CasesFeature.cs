@@ -35,6 +35,7 @@ public static class CasesFeature
         services.AddSingleton<IAssigneeWorkload, AssigneeWorkload>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<StaffInboxStore>();
+        services.AddSingleton<StaffCaseView>();
         services.AddSingleton<CaseDetailsStore>();
         services.AddSingleton<ICaseSearch, CaseSearchStore>();
         services.AddSingleton<DefinitionAdmin>();

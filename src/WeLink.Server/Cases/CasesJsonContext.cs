@@ -15,6 +15,7 @@ namespace WeLink.Server.Cases;
 [JsonSerializable(typeof(IReadOnlyDictionary<string, BrandParameterSetting>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, JsonNode?>))]
 [JsonSerializable(typeof(IReadOnlyList<CaseSummary>))]
+[JsonSerializable(typeof(StaffCaseResponse))]
 [JsonSerializable(typeof(CaseStepResponse))]
 [JsonSerializable(typeof(CaseTransitions))]
 [JsonSerializable(typeof(ReassignRequest))]

@@ -35,9 +35,10 @@ public sealed record ForeignBodyId(string Name, string Field, Func<TenancyWorld,
     private static ForeignBodyId Reassign(string what, string field, Func<TenancyWorld, Task<Guid>> staff, string role = StaffRoles.ServiceAdvisor) =>
         new($"POST /api/staff/cases/{{id}}/reassign to {what}", field, async world =>
         {
-            var people = await world.PeopleAsync();
             var manager = (await MatrixCaller.AllAsync(world)).Single(c => c.Door == MatrixDoor.Staff && c.Role == StaffRoles.ServiceManager);
-            var caseId = people.A1Consumer.ComplaintId;
+
+            // A complaint of its own: the matrix's consumer rows may cancel the shared one, and a closed case answers 409.
+            var caseId = (await TenantPeople.ConsumerAsync(world, world.A1.BrandId, world.A1.Id)).ComplaintId;
             var staffId = await staff(world);
 
             // The world's own background steps (the system assigning an advisor) may move the case meanwhile; staff steps and

@@ -100,6 +100,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("POST", "/api/staff/signout", AnyStaff, _ => null) { EndsSession = true },
         new("GET", "/api/staff/dealer/staff", AnyStaff, _ => null) { Query = "?role=service-advisor" },
         new("GET", "/api/staff/cases", AnyStaff, _ => null) { Query = "?view=dealer" },
+        new("GET", "/api/staff/cases/{id}", AnyStaff, _ => null),
         new("POST", "/api/staff/cases/{id}/claim", AnyStaff, _ => null),
         new("POST", "/api/staff/cases/{id}/reassign", AnyStaff, _ => new ReassignRequest(null, StaffRoles.ServiceManager)),
         new("POST", "/api/staff/cases/{id}/notes", AnyStaff, _ => new NoteRequest("Called the consumer back.")),

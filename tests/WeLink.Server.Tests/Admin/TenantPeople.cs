@@ -38,8 +38,10 @@ public sealed record TenantPeople(
         return new TenantPeople(a1, neighbour, a2, b1, staff);
     }
 
-    private static async Task<MatrixConsumer> ConsumerAsync(TenancyWorld world, Guid brandId, Guid dealerId)
+    /// <summary>A new consumer of the dealer with an open complaint of their own, for a row that must not share a case with others.</summary>
+    public static async Task<MatrixConsumer> ConsumerAsync(TenancyWorld world, Guid brandId, Guid dealerId)
     {
+        ArgumentNullException.ThrowIfNull(world);
         var services = world.Admin.Host.Services;
         var consumerId = (await Seed.In(services).ConsumerAsync(dealerId, world.Unique("openid"), "wxmatrix")).Id;
         var data = new JsonObject { ["category"] = "Service", ["description"] = "Matrix complaint", ["severity"] = "normal", ["vehicle"] = null };

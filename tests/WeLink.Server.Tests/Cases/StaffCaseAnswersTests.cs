@@ -21,6 +21,7 @@ public abstract class StaffCaseAnswersTests(DatabaseProvider provider) : IAsyncL
     private Guid _brand;
     private Guid _dealer;
     private Guid _caseId;
+    private SeededDealer _beijing = null!;
 
     public async Task InitializeAsync()
     {
@@ -35,7 +36,7 @@ public abstract class StaffCaseAnswersTests(DatabaseProvider provider) : IAsyncL
             .Staff("advisor2", s => s.Named("李强").Roles(StaffRoles.ServiceAdvisor, StaffRoles.Consultant))
             .Staff("manager1", s => s.Named("陈杰").Roles(StaffRoles.ServiceManager))
             .Staff("left1", s => s.Named("赵敏").Roles(StaffRoles.ServiceAdvisor).Left()));
-        (_brand, _dealer) = (aurora.Id, aurora.Dealers[0].Id);
+        (_brand, _dealer, _beijing) = (aurora.Id, aurora.Dealers[0].Id, aurora.Dealers[0]);
         _caseId = Assert.IsType<CaseMoved>(await _host.Services.GetRequiredService<CaseEngine>().StartAsync(
             CaseEngineTests.Start(_brand, _dealer, "s1"), CancellationToken.None)).CaseId;
     }
@@ -57,6 +58,33 @@ public abstract class StaffCaseAnswersTests(DatabaseProvider provider) : IAsyncL
 
         Assert.Equal(HttpStatusCode.NotFound, fire.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, transitions.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_case_page_reads_what_the_customer_filed_and_one_timeline_of_steps_and_notes_by_name_and_another_dealer_gets_404()
+    {
+        var advisor = _beijing.StaffMember("advisor1");
+        using var session = await SignInAsync(advisor.Id, _dealer, StaffRoles.ServiceAdvisor);
+        using var acknowledged = await FireAsync(session, "acknowledge", "k1");
+        using var noted = await session.PostAsJsonAsync(new Uri($"/api/staff/cases/{_caseId}/notes", UriKind.Relative), new { text = "已电话联系客户。" });
+        var otherDealer = (await Seed.In(_host.Services).Brand("Borealis").Dealer("Shanghai", d => d.Approved())).Dealers[0].Id;
+        using var stranger = await SignInAsync(Guid.NewGuid(), otherDealer, StaffRoles.ServiceAdvisor);
+
+        var page = await session.GetFromJsonAsync<JsonElement>(new Uri($"/api/staff/cases/{_caseId}", UriKind.Relative));
+        using var foreign = await stranger.GetAsync(new Uri($"/api/staff/cases/{_caseId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, noted.StatusCode);
+        Assert.Equal((2L, "in_progress", "example"), (page.GetProperty("version").GetInt64(), page.GetProperty("state").GetProperty("key").GetString(), page.GetProperty("process").GetProperty("key").GetString()));
+        Assert.Equal("Beijing", page.GetProperty("customer").GetProperty("dealerName").GetString());
+        Assert.Contains(page.GetProperty("filed").EnumerateArray(), f => f.GetProperty("value").GetString() == "The car was not washed.");
+        var timeline = page.GetProperty("timeline").EnumerateArray().ToList();
+        Assert.Equal(["step", "step", "note"], timeline.Select(e => e.GetProperty("kind").GetString()));
+        Assert.Equal(("客户", "提交 → received"), (timeline[0].GetProperty("actor").GetString(), timeline[0].GetProperty("text").GetString()));
+        Assert.Equal(("王芳", "acknowledge → in_progress"), (timeline[1].GetProperty("actor").GetString(), timeline[1].GetProperty("text").GetString()));
+        Assert.Equal(("王芳", "已电话联系客户。"), (timeline[2].GetProperty("actor").GetString(), timeline[2].GetProperty("text").GetString()));
+        Assert.Equal("王芳", Assert.Single(page.GetProperty("notes").EnumerateArray()).GetProperty("author").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public static class StaffCaseEndpoints
         var group = endpoints.MapGroup("/api/staff/cases").WithTags("Staff: cases").RequireAuthorization(WeLinkPolicies.Staff)
             .RequireValidIdempotencyKeys();
         group.MapGet("/", ListAsync);
+        group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/{id:guid}/claim", ClaimAsync);
         group.MapPost("/{id:guid}/reassign", ReassignAsync);
         group.MapPost("/{id:guid}/notes", AddNoteAsync);
@@ -26,6 +27,10 @@ public static class StaffCaseEndpoints
         group.MapPost("/{id:guid}/transitions/{trigger}", FireAsync);
         return endpoints;
     }
+
+    /// <summary>The case page: labels, what the customer filed, the timeline and notes; another dealer's case is not found.</summary>
+    private static async Task<Results<Ok<StaffCaseResponse>, NotFound>> GetAsync(Guid id, [AsParameters] StaffCaseServices staff, StaffCaseView view) =>
+        await view.GetAsync(id, staff.Scope, staff.CancellationToken) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> ListAsync(
         [AsParameters] StaffCaseServices staff, string view = "mine")
