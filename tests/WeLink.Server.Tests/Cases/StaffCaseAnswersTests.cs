@@ -65,6 +65,8 @@ public abstract class StaffCaseAnswersTests(DatabaseProvider provider) : IAsyncL
     {
         var advisor = _beijing.StaffMember("advisor1");
         using var session = await SignInAsync(advisor.Id, _dealer, StaffRoles.ServiceAdvisor);
+        using var claim = new HttpRequestMessage(HttpMethod.Post, $"/api/staff/cases/{_caseId}/claim") { Headers = { { "Idempotency-Key", "k0" } } };
+        using var claimed = await session.SendAsync(claim);
         using var acknowledged = await FireAsync(session, "acknowledge", "k1");
         using var noted = await session.PostAsJsonAsync(new Uri($"/api/staff/cases/{_caseId}/notes", UriKind.Relative), new { text = "已电话联系客户。" });
         var otherDealer = (await Seed.In(_host.Services).Brand("Borealis").Dealer("Shanghai", d => d.Approved())).Dealers[0].Id;
@@ -73,16 +75,18 @@ public abstract class StaffCaseAnswersTests(DatabaseProvider provider) : IAsyncL
         var page = await session.GetFromJsonAsync<JsonElement>(new Uri($"/api/staff/cases/{_caseId}", UriKind.Relative));
         using var foreign = await stranger.GetAsync(new Uri($"/api/staff/cases/{_caseId}", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (claimed.StatusCode, acknowledged.StatusCode));
         Assert.Equal(HttpStatusCode.Created, noted.StatusCode);
-        Assert.Equal((2L, "in_progress", "example"), (page.GetProperty("version").GetInt64(), page.GetProperty("state").GetProperty("key").GetString(), page.GetProperty("process").GetProperty("key").GetString()));
+        Assert.Equal((3L, "in_progress", "example"), (page.GetProperty("version").GetInt64(), page.GetProperty("state").GetProperty("key").GetString(), page.GetProperty("process").GetProperty("key").GetString()));
         Assert.Equal("Beijing", page.GetProperty("customer").GetProperty("dealerName").GetString());
         Assert.Contains(page.GetProperty("filed").EnumerateArray(), f => f.GetProperty("value").GetString() == "The car was not washed.");
         var timeline = page.GetProperty("timeline").EnumerateArray().ToList();
-        Assert.Equal(["step", "step", "note"], timeline.Select(e => e.GetProperty("kind").GetString()));
+        Assert.Equal(["step", "step", "step", "note"], timeline.Select(e => e.GetProperty("kind").GetString()));
         Assert.Equal(("客户", "提交 → received"), (timeline[0].GetProperty("actor").GetString(), timeline[0].GetProperty("text").GetString()));
-        Assert.Equal(("王芳", "acknowledge → in_progress"), (timeline[1].GetProperty("actor").GetString(), timeline[1].GetProperty("text").GetString()));
-        Assert.Equal(("王芳", "已电话联系客户。"), (timeline[2].GetProperty("actor").GetString(), timeline[2].GetProperty("text").GetString()));
+        Assert.Equal(("王芳", "领取了工单"), (timeline[1].GetProperty("actor").GetString(), timeline[1].GetProperty("text").GetString()));
+        Assert.Equal(("王芳", "acknowledge → in_progress"), (timeline[2].GetProperty("actor").GetString(), timeline[2].GetProperty("text").GetString()));
+        Assert.Equal(("王芳", "已电话联系客户。"), (timeline[3].GetProperty("actor").GetString(), timeline[3].GetProperty("text").GetString()));
+        Assert.Equal(("王芳", advisor.Id), (page.GetProperty("assignee").GetProperty("name").GetString(), page.GetProperty("assignee").GetProperty("id").GetGuid()));
         Assert.Equal("王芳", Assert.Single(page.GetProperty("notes").EnumerateArray()).GetProperty("author").GetString());
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }

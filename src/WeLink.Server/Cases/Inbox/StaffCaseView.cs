@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Onboarding.Contracts;
+using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Contracts;
 using WeLink.Workflow.Definitions;
 using WeLink.Workflow.Engine;
@@ -12,7 +14,7 @@ using WeLink.Workflow.Engine;
 namespace WeLink.Server.Cases.Inbox;
 
 /// <summary>Builds the staff case page from the case's details: names from Identities, the staff directory and the registry.</summary>
-public sealed class StaffCaseView(
+public sealed partial class StaffCaseView(
     CaseDetailsStore cases, CaseDefinitions definitions, IConsumerDirectory consumers, IStaffDirectory staff, IDealerRegistry dealers, TimeProvider time)
 {
     /// <summary>The case; null when it does not exist or lies outside <paramref name="scope"/>.</summary>
@@ -29,8 +31,9 @@ public sealed class StaffCaseView(
         var dealerName = (await dealers.FindAsync(details.DealerId, cancellationToken))?.Name ?? "";
         var names = await StaffNamesAsync(details, cancellationToken);
 
-        var timeline = details.History.Select(h => new TimelineEntry(h.At, "step", ActorOf(h, names), StepText(definition, h)))
-            .Concat(details.Messages.Select(m => new TimelineEntry(m.SentAt ?? m.ClaimedAt, "message", null, (m.ToStaff ? "通知员工：" : "通知客户：") + m.Summary)))
+        var timeline = details.History.Select(h => new TimelineEntry(h.At, "step", ActorOf(h, names), StepText(definition, h, names)))
+            .Concat(details.Messages.Select(m => new TimelineEntry(
+                m.SentAt ?? m.ClaimedAt, "message", null, (m.ToStaff ? "通知员工：" : "通知客户：") + ActionKey().Replace(m.Summary, "", 1))))
             .Concat(details.Notes.Select(n => new TimelineEntry(n.CreatedAt, "note", names.GetValueOrDefault(n.AuthorStaffId), n.Text)))
             .OrderBy(e => e.At)
             .ToList();
@@ -53,6 +56,7 @@ public sealed class StaffCaseView(
     private async Task<Dictionary<Guid, string>> StaffNamesAsync(CaseDetails details, CancellationToken cancellationToken)
     {
         var ids = details.History.Where(h => h.ActorKind == "staff").Select(h => Guid.TryParse(h.ActorId, out var g) ? g : Guid.Empty)
+            .Concat(details.History.Select(h => Guid.TryParse(ReassignedTo(h), out var g) ? g : Guid.Empty))
             .Concat(details.Notes.Select(n => n.AuthorStaffId))
             .Concat(details.AssigneeStaffId is { } a ? [a] : [])
             .Where(g => g != Guid.Empty)
@@ -74,8 +78,21 @@ public sealed class StaffCaseView(
     };
 
     /// <summary>The step by its label, the state it led to, and what was entered (each field by its label).</summary>
-    private static string StepText(WorkflowDefinition definition, CaseHistoryEntry step)
+    private static string StepText(WorkflowDefinition definition, CaseHistoryEntry step, Dictionary<Guid, string> names)
     {
+        if (step.Trigger == CaseEngine.ClaimTrigger)
+        {
+            return "领取了工单";
+        }
+
+        if (step.Trigger == CaseEngine.ReassignTrigger)
+        {
+            var role = step.Input["role"] is JsonValue r && r.TryGetValue<string>(out var roleKey) ? StaffRoles.LabelOf(roleKey) : null;
+            return Guid.TryParse(ReassignedTo(step), out var to) && names.TryGetValue(to, out var assignee)
+                ? $"指派给 {assignee}" + (role is null ? "" : $"（{role}）")
+                : $"转入{role ?? ""}队列";
+        }
+
         var transition = definition.Transitions.FirstOrDefault(t => t.Trigger == step.Trigger);
         var name = step.Trigger == TransitionEvaluator.StartTrigger ? "提交" : Text(definition, transition?.Label) ?? step.Trigger;
         var moved = step.From is null || step.From != step.To ? $" → {definition.StateLabel(step.To)}" : "";
@@ -85,6 +102,9 @@ public sealed class StaffCaseView(
                 $"\n{Text(definition, transition?.Input.FirstOrDefault(i => i.Name == f.Key)?.Label) ?? f.Key}：{Value(definition, f.Key, f.Value!)}"));
         return name + moved + input;
     }
+
+    private static string? ReassignedTo(CaseHistoryEntry step) =>
+        step.Trigger == CaseEngine.ReassignTrigger && step.Input["staffId"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
 
     private static string Label(WorkflowDefinition definition, string field) => Text(definition, $"field_{field}") ?? field;
 
@@ -96,4 +116,8 @@ public sealed class StaffCaseView(
 
     private static string? Text(WorkflowDefinition definition, string? key) =>
         key is not null && definition.Texts.TryGetValue(key, out var text) ? text : null;
+
+    /// <summary>The notice's action key the ledger's summary starts with (<c>send_receipt: </c>), which people need not read.</summary>
+    [GeneratedRegex("^[a-z0-9_]+: ")]
+    private static partial Regex ActionKey();
 }
