@@ -4,6 +4,7 @@ using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Handover;
 using WeLink.Server.Cases.Inbox;
+using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Cases.Outbox;
 using WeLink.Server.Cases.Timers;
 using WeLink.Server.Cases.Workload;
@@ -36,6 +37,9 @@ public static class CasesFeature
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<StaffInboxStore>();
         services.AddSingleton<StaffCaseView>();
+        // A case's details and the staff's views read its definition and the messages sent about it.
+        services.AddSingleton<CaseDefinitions>();
+        services.AddSingleton<CaseMessageLedger>();
         services.AddSingleton<CaseDetailsStore>();
         services.AddSingleton<ICaseSearch, CaseSearchStore>();
         services.AddSingleton<DefinitionAdmin>();

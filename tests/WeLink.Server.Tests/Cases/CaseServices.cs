@@ -5,6 +5,8 @@ using Microsoft.Extensions.Time.Testing;
 using WeLink.Server.Calendars;
 using WeLink.Server.Cases;
 using WeLink.Server.Data;
+using WeLink.Server.Identities;
+using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Tenancy;
@@ -37,12 +39,14 @@ public sealed class CaseServices : IAsyncDisposable
         services.AddData(configuration, database.Settings);
         services.AddCases(configuration);
 
-        // The cases admin API audits and finds dealers through tenancy; the engine reads dealers' calendars and staff.
+        // The cases admin API audits and finds dealers through tenancy; the engine reads dealers' calendars and staff, and the
+        // staff's views name the customers.
         // Tenancy brings the authorization services, which read the (here empty) endpoint data source routing registers.
         services.AddRouting();
         services.AddTenancy(configuration);
         services.AddCalendars();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
+        services.AddSingleton<IConsumerDirectory, ConsumerDirectory>();
         services.AddExampleProcess(actions);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);

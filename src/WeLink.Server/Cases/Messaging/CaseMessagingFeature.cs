@@ -12,10 +12,8 @@ public static class CaseMessagingFeature
     public static IServiceCollection AddCaseMessaging(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CaseMessagingOptions>().Bind(configuration.GetSection(CaseMessagingOptions.SectionName));
-        services.AddSingleton<CaseMessageLedger>();
         services.AddSingleton<AccountTemplates>();
         services.AddSingleton<MessageAddresses>();
-        services.AddSingleton<CaseDefinitions>();
         services.AddSingleton<CaseMessenger>();
         services.AddSingleton<NoticeAction>();
         services.AddSingleton<ICaseActionHandler>(sp => sp.GetRequiredService<NoticeAction>());
