@@ -17,12 +17,12 @@ beforeEach(() => {
 
 describe('the home page', () => {
   test('opened from a dealer menu signs in with that dealer and shows its name, address, hours and services', async () => {
-    welink.on('GET', '/api/consumer/dealers/d-1', dealer);
+    welink.on('GET', '/api/consumer/dealers', [dealer, otherDealer]);
 
     const page = await renderPage('pages/home/index', { dealerId: 'd-1' }, wx);
 
     expect(welink.sent('POST', '/api/consumer/miniprogram/sessions')[0].body).toEqual({ appId: 'wx-test-app', code: 'test-code', dealerId: 'd-1' });
-    expect(welink.sent('GET', '/api/consumer/dealers/d-1')[0].headers.authorization).toBe('Bearer access-1');
+    expect(welink.sent('GET', '/api/consumer/dealers')[0].headers.authorization).toBe('Bearer access-1');
     const text = textOf(page);
     expect(text).toContain('极光汽车上海浦东店');
     expect(text).toContain('浦东新区张江路 100 号');
@@ -70,7 +70,7 @@ describe('the home page', () => {
   });
 
   test('while loading it says so', async () => {
-    welink.on('GET', '/api/consumer/dealers/d-1', dealer);
+    welink.on('GET', '/api/consumer/dealers', [dealer, otherDealer]);
     const page = renderComponent('pages/home/index');
 
     expect(textOf(page)).toContain('加载中');

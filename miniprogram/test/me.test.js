@@ -18,7 +18,6 @@ beforeEach(() => {
 describe('the me page', () => {
   test('shows the brand and the dealer in context, and switches dealer through the picker', async () => {
     welink.on('GET', '/api/consumer/dealers', [dealer, otherDealer]);
-    welink.on('GET', '/api/consumer/dealers/d-1', dealer);
     await require('../src/services/session').ensureSession('d-1');
 
     const page = await renderPage('pages/me/index', {}, wx);

@@ -66,7 +66,14 @@ export interface NewComplaint {
 
 export const dealers = {
   list: () => call<Dealer[]>('GET', '/api/consumer/dealers'),
-  get: (id: string) => call<Dealer>('GET', `/api/consumer/dealers/${id}`),
+  // WeLink serves the brand's dealers as one list (a consumer may see each of them), so one dealer is read from it.
+  get: async (id: string): Promise<Dealer> => {
+    const found = (await call<Dealer[]>('GET', '/api/consumer/dealers')).find((d) => d.id === id);
+    if (!found) {
+      throw new ApiError(404, '没有找到这家经销商，请重新选择');
+    }
+    return found;
+  },
 };
 
 export const complaints = {
