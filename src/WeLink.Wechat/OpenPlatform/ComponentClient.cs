@@ -121,38 +121,33 @@ public sealed class ComponentClient
     /// <summary>GET /sns/oauth2/component/access_token: a consumer's OAuth code (from the authorize page) to openid and user token.</summary>
     public Task<SnsOauth2ComponentAccessTokenResponse> ExchangeConsumerOAuthCodeAsync(
         string authorizerAppid, string code, CancellationToken cancellationToken) =>
-        _tokens.CallAsync(
-            TokenKeys.Component(_component.AppId),
-            FetchComponentTokenAsync,
-            (token, ct) => _api.GetAsync(
-                "/sns/oauth2/component/access_token",
-                [
-                    new("appid", authorizerAppid),
-                    new("code", code),
-                    new("grant_type", "authorization_code"),
-                    new("component_appid", _component.AppId),
-                    new(ComponentTokenQuery, token),
-                ],
-                Json.SnsOauth2ComponentAccessTokenResponse,
-                ct),
-            cancellationToken);
+        ExchangeConsumerCodeAsync("/sns/oauth2/component/access_token", authorizerAppid, "code", code, Json.SnsOauth2ComponentAccessTokenResponse, cancellationToken);
 
     /// <summary>GET /sns/component/jscode2session: a wx.login code from an authorized mini program to the consumer's openid.</summary>
     public Task<SnsComponentJscode2sessionResponse> ExchangeMiniProgramLoginCodeAsync(
         string miniProgramAppid, string jsCode, CancellationToken cancellationToken) =>
+        ExchangeConsumerCodeAsync("/sns/component/jscode2session", miniProgramAppid, "js_code", jsCode, Json.SnsComponentJscode2sessionResponse, cancellationToken);
+
+    /// <summary>
+    /// A code the consumer's WeChat gave a page of an authorized account (an OAuth landing) or mini program (wx.login),
+    /// exchanged on the authorizer's behalf with the component token.
+    /// </summary>
+    private Task<TResponse> ExchangeConsumerCodeAsync<TResponse>(
+        string path, string authorizerAppid, string codeParameter, string code, JsonTypeInfo<TResponse> response, CancellationToken cancellationToken)
+        where TResponse : WechatResponse =>
         _tokens.CallAsync(
             TokenKeys.Component(_component.AppId),
             FetchComponentTokenAsync,
             (token, ct) => _api.GetAsync(
-                "/sns/component/jscode2session",
+                path,
                 [
-                    new("appid", miniProgramAppid),
-                    new("js_code", jsCode),
+                    new("appid", authorizerAppid),
+                    new(codeParameter, code),
                     new("grant_type", "authorization_code"),
                     new("component_appid", _component.AppId),
                     new(ComponentTokenQuery, token),
                 ],
-                Json.SnsComponentJscode2sessionResponse,
+                response,
                 ct),
             cancellationToken);
 
