@@ -84,6 +84,17 @@ describe('ApiClient error mapping', () => {
     expect((error as ConflictError).currentVersion).toBe(7)
   })
 
+  it('keeps a 409 that names its reason (a closed 48-hour window) as that refusal with its Chinese detail, not a moved case', async () => {
+    const detail = '客户已超过 48 小时未发消息，微信不允许再主动回复；可以发送模板消息邀请客户回来'
+    const { api } = client({ 'POST /api/staff/conversations/v1/replies': [problem(409, { reason: 'WindowClosed', detail })] })
+
+    const error = await api.post('/api/staff/conversations/v1/replies', { text: '在吗' }, new Submission()).catch((e: unknown) => e)
+
+    expect(error).not.toBeInstanceOf(ConflictError)
+    expect((error as ApiError).reason).toBe('WindowClosed')
+    expect((error as ApiError).message).toBe(detail)
+  })
+
   it('shows a Chinese detail and the Chinese field errors of a 422', async () => {
     const { api } = client({
       'POST /api/staff/cases/c1/transitions/propose': [

@@ -30,3 +30,24 @@ describe('router', () => {
     expect(router.resolve('/me').name).toBe('me')
   })
 })
+
+describe('router: conversations', () => {
+  it('opens the deep link of a new-conversation notice on the conversation page', () => {
+    const route = router.resolve('/conversations/6f1c2b1e-0000-4000-8000-000000000002')
+
+    expect(route.name).toBe('conversation')
+    expect(route.params.id).toBe('6f1c2b1e-0000-4000-8000-000000000002')
+  })
+
+  it('shows the list as a tab, open conversations unless all are asked for', () => {
+    const viewOf = (path: string) => {
+      const route = router.resolve(path)
+      return (route.matched[0].props.default as (r: typeof route) => { view: string })(route).view
+    }
+
+    expect(router.resolve('/conversations').meta.tab).toBe('conversations')
+    expect(viewOf('/conversations')).toBe('open')
+    expect(viewOf('/conversations?view=all')).toBe('all')
+    expect(viewOf('/conversations?view=closed')).toBe('open')
+  })
+})

@@ -8,6 +8,10 @@ export interface ProblemDetails {
   errors?: Record<string, string[]>
   details?: string[]
   currentVersion?: number
+  /** Why a request was refused (`WindowClosed`, `AlreadyFiled`, …), for the page to act on. */
+  reason?: string
+  caseId?: string
+  windowClosedAt?: string
 }
 
 /** An answer the app shows: `message` is always Simplified Chinese, ready for a toast. */
@@ -17,9 +21,15 @@ export class ApiError extends Error {
     message: string,
     readonly fieldErrors: Record<string, string[]> = {},
     readonly details: string[] = [],
+    readonly problem: ProblemDetails | null = null,
   ) {
     super(message)
     this.name = 'ApiError'
+  }
+
+  /** The server's reason code for the refusal (`WindowClosed`, …), when it gave one. */
+  get reason(): string | null {
+    return this.problem?.reason ?? null
   }
 }
 
@@ -72,7 +82,8 @@ function fallbackFor(status: number): string {
 
 /** Maps a non-2xx answer (other than 401, handled by the client) to the error the app shows. */
 export function errorFromProblem(status: number, problem: ProblemDetails | null): ApiError {
-  if (status === 409) {
+  // A 409 without a reason is a moved case; one with a reason (a closed window, a complaint already filed) says why.
+  if (status === 409 && !problem?.reason) {
     return new ConflictError(typeof problem?.currentVersion === 'number' ? problem.currentVersion : null)
   }
 
@@ -81,5 +92,5 @@ export function errorFromProblem(status: number, problem: ProblemDetails | null)
   )
   const details = (problem?.details ?? []).filter(readable)
   const message = readable(problem?.detail) ? problem.detail : fallbackFor(status)
-  return new ApiError(status, message, fieldErrors, details)
+  return new ApiError(status, message, fieldErrors, details, problem)
 }

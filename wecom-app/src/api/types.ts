@@ -131,3 +131,53 @@ export interface Signature {
   nonceStr: string
   signature: string
 }
+
+// Conversations (contract-15-conversations): a consumer talking to the dealer's official account.
+
+export type ConversationView = 'open' | 'all'
+export type MessageDirection = 'in' | 'out'
+export type MessageKind = 'text' | 'image' | 'voice' | 'template' | string
+export type Severity = 'low' | 'normal' | 'high'
+
+export interface ConversationCustomer {
+  consumerId: string
+  name: string | null
+}
+
+export interface ConversationRow {
+  id: string
+  customer: ConversationCustomer
+  lastMessage: { at: string; direction: MessageDirection; kind: MessageKind; text: string | null } | null
+  unanswered: boolean
+  waitingSince: string | null
+  windowClosesAt: string | null
+  caseId: string | null
+  status: 'open' | 'closed'
+}
+
+export interface ConversationMessage {
+  id: string
+  at: string
+  direction: MessageDirection
+  kind: MessageKind
+  text: string | null
+  mediaUrl: string | null
+  staff: PersonRef | null
+  delivery: 'sent' | 'failed' | 'pending' | null
+}
+
+export interface ConversationDetail {
+  id: string
+  status: 'open' | 'closed'
+  customer: ConversationCustomer
+  windowOpen: boolean
+  windowClosesAt: string | null
+  caseId: string | null
+  messages: ConversationMessage[]
+}
+
+export interface ConversationComplaint {
+  category: string
+  severity: Severity
+  description?: string
+}
