@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using WeLink.Wechat.MiniProgram;
 using WeLink.Wechat.OfficialAccount;
 using WeLink.Wechat.OpenPlatform;
 using WeLink.Wechat.Options;
@@ -14,7 +15,7 @@ namespace WeLink.Wechat;
 public static class WechatServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers options (validated at start), the token layer and the four API clients. The token cache, the
+    /// Registers options (validated at start), the token layer and the five API clients. The token cache, the
     /// lock and the ticket/credential stores default to in-memory single-node versions; a host with several
     /// nodes or a database registers its own implementations (before or after this call, either works).
     /// </summary>
@@ -46,12 +47,14 @@ public static class WechatServiceCollectionExtensions
         // WechatApiCaller logs the API path instead.
         // The standard handler retries connection failures, 5xx, 408/429 and timeouts. Token, authorization and
         // lookup calls repeat harmlessly (at worst a single-use code is refused the second time), so they keep it.
-        // The official-account and corp clients send messages to people by POST: a timeout after WeChat accepted
+        // The official-account, mini-program and corp clients send messages to people by POST: a timeout after WeChat accepted
         // one would send it twice, so their POSTs are not retried here. The outbox above retries them with an
         // idempotency key (client_msg_id, enable_duplicate_check); their GETs still retry.
         services.AddHttpClient<ComponentClient>().RemoveAllLoggers().AddStandardResilienceHandler();
         services.AddHttpClient<SuiteClient>().RemoveAllLoggers().AddStandardResilienceHandler();
         services.AddHttpClient<OfficialAccountClient>().RemoveAllLoggers()
+            .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+        services.AddHttpClient<MiniProgramClient>().RemoveAllLoggers()
             .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
         services.AddHttpClient<CorpClient>().RemoveAllLoggers()
             .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());

@@ -238,6 +238,44 @@ public static class Refusals
             GlobalCodes);
     }
 
+    /// <summary>A mini program's subscribe messages, called with its authorizer token (protocol-wave2.md §2).</summary>
+    public static class MiniProgramSubscribe
+    {
+        private const string AddTemplate = "[addTemplate (订阅消息)](https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/addMessageTemplate.html); protocol-wave2.md §2.1";
+
+        private const string Send = "[发送订阅消息](https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html); protocol-wave2.md §2.2";
+
+        public static readonly WxRefusal NotMiniProgram = new(
+            "`wxaapi/newtmpl/addtemplate`, `cgi-bin/message/subscribe/send`", "the token's account is not a mini program", 48001, "api unauthorized",
+            $"{GlobalCodes}; the sandbox's choice for an official account's token (its subscribe notices are `subscribe/bizsend`)");
+
+        public static readonly WxRefusal TidUnknown = new(
+            "`wxaapi/newtmpl/addtemplate`", "`tid` is not a title of the library", 200014, "invalid tid", AddTemplate);
+
+        public static readonly WxRefusal KidList = new(
+            "`wxaapi/newtmpl/addtemplate`", "`kidList` is not 2 to 5 different keyword ids the title offers", 200020, "invalid kidList", AddTemplate);
+
+        public static readonly WxRefusal SceneDesc = new(
+            "`wxaapi/newtmpl/addtemplate`", "`sceneDesc` longer than 15 characters", 200021, "invalid sceneDesc", AddTemplate);
+
+        public static readonly WxRefusal SlotsFull = new(
+            "`wxaapi/newtmpl/addtemplate`", "the mini program already holds 25 templates", 200012, "private template count reach max", AddTemplate);
+
+        public static readonly WxRefusal TemplateUnknown = new(
+            "`cgi-bin/message/subscribe/send`", "`template_id` is not one of the mini program's", 40037, "invalid template_id", Send);
+
+        public static readonly WxRefusal OpenIdUnknown = new(
+            "`cgi-bin/message/subscribe/send`", "`touser` is not an openid of the mini program", 40003, "invalid openid", Send);
+
+        public static readonly WxRefusal DataInvalid = new(
+            "`cgi-bin/message/subscribe/send`", "a `data` key the template does not have, or a value breaking its key's rule (`thing` ≤ 20 characters, `phrase` ≤ 5 Chinese characters, `time` a time…)",
+            47003, "argument invalid! data invalid", $"{Send}; §2.3 (WeChat's errmsg also names the field)");
+
+        public static readonly WxRefusal NoAcceptance = new(
+            "`cgi-bin/message/subscribe/send`", "the consumer has no acceptance of the template left (one acceptance allows one message)", 43101,
+            "user refuse to accept the msg", $"{Send}; §2.4");
+    }
+
     /// <summary>A bad suite_access_token on the WeCom host's service APIs (protocol.md §3.1).</summary>
     public static class SuiteToken
     {

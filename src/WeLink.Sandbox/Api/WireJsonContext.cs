@@ -44,6 +44,7 @@ namespace WeLink.Sandbox.Api;
 [JsonSerializable(typeof(SnsUserInfoResponse))]
 [JsonSerializable(typeof(MessageSendResponse))]
 [JsonSerializable(typeof(TemplateAddResponse))]
+[JsonSerializable(typeof(SubscribeTemplateAddResponse))]
 [JsonSerializable(typeof(UserInfoResponse))]
 [JsonSerializable(typeof(QrCodeResponse))]
 [JsonSerializable(typeof(AppMessageSendResponse))]

@@ -48,4 +48,6 @@ namespace WeLink.Sandbox.Control;
 [JsonSerializable(typeof(ExternalContactRequest))]
 [JsonSerializable(typeof(MiniProgramLoginRequest))]
 [JsonSerializable(typeof(MiniProgramLoginResponse))]
+[JsonSerializable(typeof(MiniProgramSubscribeRequest))]
+[JsonSerializable(typeof(MiniProgramSubscribeResponse))]
 public sealed partial class ControlJsonContext : JsonSerializerContext;

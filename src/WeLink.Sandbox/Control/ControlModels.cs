@@ -80,3 +80,9 @@ public sealed record StaffMessageRequest(string Corpid, string Userid, string? C
 public sealed record MiniProgramLoginRequest(string? Consumer);
 
 public sealed record MiniProgramLoginResponse(string Code, int ExpiresIn, string Openid, string ConsumerId);
+
+/// <summary>The consumer's answer to wx.requestSubscribeMessage; <c>consumer</c> (id, nickname or openid) or <c>openid</c> names them.</summary>
+public sealed record MiniProgramSubscribeRequest(string? Consumer, string? Openid, IReadOnlyList<string>? TemplateIds, bool Accept = true);
+
+/// <summary>How many messages of each template the consumer allows now.</summary>
+public sealed record MiniProgramSubscribeResponse(string Openid, string ConsumerId, IReadOnlyDictionary<string, int> Left);

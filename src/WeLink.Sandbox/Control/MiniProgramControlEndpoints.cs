@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Sandbox.Api;
 using WeLink.Sandbox.Flows;
 using WeLink.Sandbox.Wechat;
+using WeLink.Sandbox.World;
 
 namespace WeLink.Sandbox.Control;
 
@@ -11,6 +12,7 @@ public static class MiniProgramControlEndpoints
     public static RouteGroupBuilder MapMiniProgramControlEndpoints(this RouteGroupBuilder control)
     {
         control.MapPost("/miniprogram/{appid}/login", LogInAsync).Accepts<MiniProgramLoginRequest>("application/json");
+        control.MapPost("/miniprogram/{appid}/subscribe", SubscribeAsync).Accepts<MiniProgramSubscribeRequest>("application/json");
         return control;
     }
 
@@ -30,5 +32,25 @@ public static class MiniProgramControlEndpoints
         return TypedResults.Json(
             new MiniProgramLoginResponse(code, (int)MiniProgramLoginEndpoints.CodeLifetime.TotalSeconds, identity.OpenId, identity.ConsumerId),
             ControlJsonContext.Default.MiniProgramLoginResponse);
+    }
+
+    /// <summary>
+    /// The consumer's tap on the subscribe dialog (wx.requestSubscribeMessage): <c>accept</c> allows one message of each
+    /// template, <c>false</c> none. The answer says how many messages of each the consumer now allows.
+    /// </summary>
+    public static async Task<Results<JsonHttpResult<MiniProgramSubscribeResponse>, JsonHttpResult<ControlProblem>>> SubscribeAsync(
+        string appid, HttpRequest request, MiniProgramFlows flows, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var body = await WxResults.ReadAsync(request, ControlJsonContext.Default.MiniProgramSubscribeRequest, cancellationToken);
+        if (body?.TemplateIds is not { } templateIds)
+        {
+            return ControlEndpoints.Problem("Send {\"consumer\": id, nickname or openid, \"template_ids\": [...], \"accept\": true|false} as JSON.");
+        }
+
+        var identity = flows.Subscribe(appid, body.Consumer ?? body.Openid, templateIds, body.Accept);
+        return TypedResults.Json(
+            new MiniProgramSubscribeResponse(
+                identity.OpenId, identity.ConsumerId, templateIds.Distinct().ToDictionary(id => id, id => world.SubscriptionsLeft(appid, identity.OpenId, id))),
+            ControlJsonContext.Default.MiniProgramSubscribeResponse);
     }
 }

@@ -7,6 +7,9 @@ namespace WeLink.Sandbox.Flows;
 /// <summary>What a consumer's phone does inside a mini program.</summary>
 public sealed class MiniProgramFlows(SandboxWorld world, SandboxCredentials credentials)
 {
+    /// <summary>wx.requestSubscribeMessage asks about 3 templates at most.</summary>
+    public const int MaxTemplatesPerRequest = 3;
+
     /// <summary>
     /// wx.login on the consumer's phone: a single-use code for jscode2session, valid 5 minutes. The consumer is named by
     /// sandbox id, nickname or their openid in this mini program; without one, the world's first consumer logs in.
@@ -22,6 +25,40 @@ public sealed class MiniProgramFlows(SandboxWorld world, SandboxCredentials cred
         var identity = world.IdentityOf(appId, consumerId);
         var code = credentials.MiniProgramLoginCodes.Issue(new MiniProgramLoginGrant(appId, consumerId), MiniProgramLoginEndpoints.CodeLifetime, 32);
         return (code, identity);
+    }
+
+    /// <summary>
+    /// The consumer's answer to wx.requestSubscribeMessage for up to 3 of the mini program's templates: each acceptance
+    /// allows one more message of that template (acceptances add up); a rejection allows nothing.
+    /// </summary>
+    public ConsumerIdentity Subscribe(string appId, string? consumer, IReadOnlyList<string> templateIds, bool accept)
+    {
+        ArgumentNullException.ThrowIfNull(templateIds);
+        if (world.FindAccount(appId) is not { Kind: AccountKind.MiniProgram } miniProgram)
+        {
+            throw new WorldException($"No mini program with appid '{appId}'.");
+        }
+
+        if (templateIds.Count is < 1 or > MaxTemplatesPerRequest)
+        {
+            throw new WorldException($"wx.requestSubscribeMessage takes 1 to {MaxTemplatesPerRequest} template ids.");
+        }
+
+        if (templateIds.FirstOrDefault(id => miniProgram.SubscribeTemplates.All(t => t.TemplateId != id)) is { } unknown)
+        {
+            throw new WorldException($"Mini program '{appId}' has no subscribe template '{unknown}'.");
+        }
+
+        var identity = world.IdentityOf(appId, ConsumerIdOf(appId, consumer));
+        if (accept)
+        {
+            foreach (var templateId in templateIds)
+            {
+                world.GrantSubscription(appId, identity.OpenId, templateId);
+            }
+        }
+
+        return identity;
     }
 
     private string ConsumerIdOf(string appId, string? consumer)

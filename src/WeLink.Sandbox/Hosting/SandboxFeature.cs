@@ -102,6 +102,7 @@ public static class SandboxFeature
         wechat.MapOAuthEndpoints();
         wechat.MapMiniProgramLoginEndpoints();
         wechat.MapOfficialAccountEndpoints();
+        wechat.MapMiniProgramMessageEndpoints();
         var wecom = sandbox.MapGroup("/wecom").ExcludeFromDescription().AddEndpointFilterFactory(Guard("/wecom/"));
         wecom.MapSuiteEndpoints();
         wecom.MapCorpEndpoints();

@@ -10,7 +10,7 @@ namespace WeLink.Sandbox.Pages;
 
 /// <summary>
 /// Draws a message WeLink sent the way the phone shows it: a WeChat template or subscribe message with its template's
-/// title, its fields under the template's labels, and its link; a WeCom template card with its title, description,
+/// title, its fields under the template's labels, and where it leads (a mini program's page, or a web link); a WeCom template card with its title, description,
 /// fields and buttons (or, once an update_template_card reached this person, what the update says); texts, text cards
 /// and articles as their content. A shape this does not know shows its message type, never the raw JSON.
 /// </summary>
@@ -31,8 +31,8 @@ public static partial class MessageView
         var body = message.Body;
         switch (message.Api)
         {
-            case "template/send" or "subscribe/bizsend":
-                AppendTemplateMessage(html, body, template, message.SentAt);
+            case "template/send" or "subscribe/bizsend" or "subscribe/send":
+                AppendTemplateMessage(html, body, template, message.SentAt, message.Api);
                 break;
             case "wecom/message/send" when message.MsgType == "template_card" && body.ObjectField("template_card") is { } card:
                 var replacement = cardUpdate?.ObjectField("template_card");
@@ -60,7 +60,7 @@ public static partial class MessageView
     /// a label is a field, a line without one (<c>first</c>, <c>remark</c>) a paragraph. A template without known content
     /// shows its values alone, never their keys.
     /// </summary>
-    private static void AppendTemplateMessage(StringBuilder html, JsonElement body, MessageTemplate? template, DateTimeOffset sentAt)
+    private static void AppendTemplateMessage(StringBuilder html, JsonElement body, MessageTemplate? template, DateTimeOffset sentAt, string api)
     {
         html.Append(CultureInfo.InvariantCulture, $"""<div class="tmsg"><div class="tmsg-title">{Html.Encode(template?.Title ?? "模板消息")}</div>""")
             .Append(CultureInfo.InvariantCulture, $"""<div class="muted">{sentAt.ToOffset(ChinaTime):M月d日}</div>""");
@@ -85,12 +85,27 @@ public static partial class MessageView
         }
 
         html.Append(inList ? "</dl>" : "");
-        if ((body.TextField("url") ?? body.TextField("page") ?? body.ObjectField("miniprogram")?.TextField("pagepath")) is { } link)
+        AppendJump(html, body, api);
+
+        html.Append("</div>");
+    }
+
+    /// <summary>
+    /// Where tapping the message goes: a mini program's page (a subscribe message's <c>page</c>, or a template message's
+    /// <c>miniprogram</c>, which wins over its <c>url</c> as in WeChat), else the web page of <c>url</c> or bizsend's <c>page</c>.
+    /// </summary>
+    private static void AppendJump(StringBuilder html, JsonElement body, string api)
+    {
+        var miniProgram = body.ObjectField("miniprogram");
+        var page = api == "subscribe/send" ? body.TextField("page") : miniProgram?.TextField("pagepath");
+        if (page is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"""<div class="tmsg-link tmsg-page" data-appid="{Html.Encode(miniProgram?.TextField("appid"))}" data-page="{Html.Encode(page)}">进入小程序查看 <span class="muted">{Html.Encode(page)}</span></div>""");
+        }
+        else if ((body.TextField("url") ?? body.TextField("page")) is { } link)
         {
             html.Append(CultureInfo.InvariantCulture, $"""<a class="tmsg-link" href="{Html.Encode(link)}">详情</a>""");
         }
-
-        html.Append("</div>");
     }
 
     private static void AppendCard(StringBuilder html, JsonElement card, string? replacedBy, Func<string, string, string, string>? pressForm)

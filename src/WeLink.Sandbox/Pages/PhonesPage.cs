@@ -11,7 +11,7 @@ namespace WeLink.Sandbox.Pages;
 
 /// <summary>
 /// Everyone's phone on one page: consumers follow, write and tap menus, and read each account's chat (what WeLink sent
-/// them beside what they wrote); staff read their WeCom messages and press card buttons. Messages are drawn as WeChat
+/// them beside what they wrote) and the mini program's service notices (its subscribe messages); staff read their WeCom messages and press card buttons. Messages are drawn as WeChat
 /// and WeCom draw them (<see cref="MessageView"/>).
 /// </summary>
 public static class PhonesPage
@@ -93,6 +93,11 @@ public static class PhonesPage
                 body.Append("</div></div>");
             }
 
+            foreach (var miniProgram in snapshot.Accounts.Where(a => a.Kind == AccountKind.MiniProgram))
+            {
+                AppendServiceNotices(body, miniProgram, world.IdentityOf(miniProgram.AppId, consumer.Consumer.Id), sent);
+            }
+
             body.Append("</section>");
         }
 
@@ -142,6 +147,18 @@ public static class PhonesPage
         {
             return Html.Error("手机", misfit.Message);
         }
+    }
+
+    /// <summary>WeChat's 服务通知: the subscribe messages a mini program sent the consumer, each opening a page of it.</summary>
+    private static void AppendServiceNotices(StringBuilder body, OfficialAccount miniProgram, ConsumerIdentity identity, IReadOnlyList<SentMessage> sent)
+    {
+        body.Append(CultureInfo.InvariantCulture, $"""<div class="chat" data-appid="{Html.Encode(miniProgram.AppId)}" data-kind="miniprogram"><div class="chat-title">服务通知 <span class="muted">{Html.Encode(miniProgram.Nickname)}</span></div>""");
+        foreach (var message in sent.Where(m => m.Api == "subscribe/send" && m.Sender == miniProgram.AppId && m.Recipients.Contains(identity.OpenId)))
+        {
+            body.Append(MessageView.Render(message, TemplateOf(miniProgram, message), null, null));
+        }
+
+        body.Append("</div>");
     }
 
     /// <summary>The account's template (or subscribe template) a template or subscribe message names.</summary>

@@ -277,30 +277,38 @@ public static class OfficialAccountEndpoints
             WireJsonContext.Default.QrCodeResponse);
     }
 
-    private static async Task<(OfficialAccount? Account, JsonElement Body, IResult? Refusal)> AuthorizeAsync(
+    /// <summary>The account whose authorizer token the call carries, and its JSON body; else the refusal to answer.</summary>
+    internal static async Task<(OfficialAccount? Account, JsonElement Body, IResult? Refusal)> AuthorizeAsync(
         HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var (account, refusal) = Authorize(request, credentials, world);
+        if (refusal is not null)
+        {
+            return (null, default, refusal);
+        }
+
+        return await WxResults.ReadObjectAsync(request, cancellationToken) is { } body ? (account, body, null) : (null, default, WxResults.BadJson());
+    }
+
+    /// <summary>The account whose authorizer token the call carries; else the refusal to answer.</summary>
+    internal static (OfficialAccount? Account, IResult? Refusal) Authorize(HttpRequest request, SandboxCredentials credentials, SandboxWorld world)
     {
         var check = credentials.Tokens.Check(request.Query["access_token"].FirstOrDefault(), TokenKind.AuthorizerAccessToken);
         if (!check.IsValid)
         {
-            return (null, default, WxResults.WechatToken(check));
-        }
-
-        if (await WxResults.ReadObjectAsync(request, cancellationToken) is not { } body)
-        {
-            return (null, default, WxResults.BadJson());
+            return (null, WxResults.WechatToken(check));
         }
 
         // Authorizer tokens are issued only for accounts of the world, and accounts are never removed from it.
         var account = world.FindAccount(check.Subject)
             ?? throw new InvalidOperationException($"A live authorizer token names account '{check.Subject}', which the world does not have.");
-        return (account, body, null);
+        return (account, null);
     }
 
     private static string? FindRecipient(SandboxWorld world, OfficialAccount account, JsonElement body) =>
         body.TextField("touser") is { } openId && world.FindByOpenId(account.AppId, openId) is not null ? openId : null;
 
-    private static IResult Sent(SentMessage message, bool withMsgId = true) =>
+    internal static IResult Sent(SentMessage message, bool withMsgId = true) =>
         WxResults.Json(
             new MessageSendResponse(0, "ok", withMsgId ? long.Parse(message.MsgId, CultureInfo.InvariantCulture) : null),
             WireJsonContext.Default.MessageSendResponse);

@@ -68,17 +68,24 @@ public sealed class SandboxWorld(SandboxClock clock)
     }
 
     /// <summary>Adds a template to the account; false (nothing added) when the account already holds <paramref name="slots"/>.</summary>
-    public bool AddTemplate(string appId, MessageTemplate template, int slots)
+    public bool AddTemplate(string appId, MessageTemplate template, int slots) =>
+        AddTo(appId, slots, a => a.Templates, a => a with { Templates = [.. a.Templates, template] });
+
+    /// <summary>Adds a subscribe template (a mini program's priTmplId); false (nothing added) when it already holds <paramref name="slots"/>.</summary>
+    public bool AddSubscribeTemplate(string appId, MessageTemplate template, int slots) =>
+        AddTo(appId, slots, a => a.SubscribeTemplates, a => a with { SubscribeTemplates = [.. a.SubscribeTemplates, template] });
+
+    private bool AddTo(string appId, int slots, Func<OfficialAccount, IReadOnlyList<MessageTemplate>> held, Func<OfficialAccount, OfficialAccount> add)
     {
         lock (_gate)
         {
             var account = AccountOrThrow(appId);
-            if (account.Templates.Count >= slots)
+            if (held(account).Count >= slots)
             {
                 return false;
             }
 
-            _accounts[appId] = account with { Templates = [.. account.Templates, template] };
+            _accounts[appId] = add(account);
             return true;
         }
     }
@@ -316,6 +323,15 @@ public sealed class SandboxWorld(SandboxClock clock)
         lock (_gate)
         {
             _subscribeGrants[(appId, openId, templateId)] = _subscribeGrants.GetValueOrDefault((appId, openId, templateId)) + 1;
+        }
+    }
+
+    /// <summary>How many more messages of the template the consumer allows.</summary>
+    public int SubscriptionsLeft(string appId, string openId, string templateId)
+    {
+        lock (_gate)
+        {
+            return _subscribeGrants.GetValueOrDefault((appId, openId, templateId));
         }
     }
 

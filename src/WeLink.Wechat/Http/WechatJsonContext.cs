@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WeLink.Wechat.MiniProgram.Models;
 using WeLink.Wechat.OfficialAccount.Models;
 using WeLink.Wechat.OpenPlatform.Models;
 using WeLink.Wechat.WeCom.Models;
@@ -35,6 +36,9 @@ namespace WeLink.Wechat.Http;
 [JsonSerializable(typeof(TemplateAddResponse))]
 [JsonSerializable(typeof(MessageSubscribeBizsendRequest))]
 [JsonSerializable(typeof(MessageCustomSendRequest))]
+[JsonSerializable(typeof(NewtmplAddtemplateRequest))]
+[JsonSerializable(typeof(NewtmplAddtemplateResponse))]
+[JsonSerializable(typeof(MessageSubscribeSendRequest))]
 [JsonSerializable(typeof(UserInfoResponse))]
 [JsonSerializable(typeof(MenuCreateRequest))]
 [JsonSerializable(typeof(QrcodeCreateRequest))]

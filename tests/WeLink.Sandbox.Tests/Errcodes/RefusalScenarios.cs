@@ -225,6 +225,45 @@ public static class RefusalScenarios
             var templateId = (await WorldView.ReadAsync(host)).Account(account.AppId).GetProperty("subscribe_templates")[0].Text("template_id");
             return await host.SendAsync("subscribe/bizsend", account.AccessToken, new { touser = openId, template_id = templateId, data = new { } });
         }),
+        ["MiniProgramSubscribe.NotMiniProgram"] = new(async host =>
+            await host.AddSubscribeTemplateAsync((await AccountAsync(host)).AccessToken, new { tid = MiniPrograms.StatusTid, kidList = MiniPrograms.StatusKids })),
+        ["MiniProgramSubscribe.TidUnknown"] = new(async host =>
+            await host.AddSubscribeTemplateAsync((await MiniProgramAsync(host)).AccessToken, new { tid = "99999", kidList = MiniPrograms.StatusKids })),
+        ["MiniProgramSubscribe.KidList"] = new(async host =>
+            await host.AddSubscribeTemplateAsync((await MiniProgramAsync(host)).AccessToken, new { tid = MiniPrograms.StatusTid, kidList = new[] { 1 } })),
+        ["MiniProgramSubscribe.SceneDesc"] = new(async host => await host.AddSubscribeTemplateAsync(
+            (await MiniProgramAsync(host)).AccessToken, new { tid = MiniPrograms.StatusTid, kidList = MiniPrograms.StatusKids, sceneDesc = "这是一段超过十五个字的订阅场景说明文字" })),
+        ["MiniProgramSubscribe.SlotsFull"] = new(async host =>
+        {
+            var miniProgram = await MiniProgramAsync(host);
+            var answer = default(JsonElement);
+            for (var added = 0; added <= 25; added++)
+            {
+                answer = await host.AddSubscribeTemplateAsync(miniProgram.AccessToken, new { tid = MiniPrograms.StatusTid, kidList = MiniPrograms.StatusKids });
+            }
+
+            return answer;
+        }),
+        ["MiniProgramSubscribe.TemplateUnknown"] = new(async host =>
+        {
+            var (miniProgram, openId, _) = await SubscriberAsync(host, accept: true);
+            return await host.SendAsync("subscribe/send", miniProgram.AccessToken, new { touser = openId, template_id = "nope", data = MiniPrograms.StatusData() });
+        }),
+        ["MiniProgramSubscribe.OpenIdUnknown"] = new(async host =>
+        {
+            var (miniProgram, _, templateId) = await SubscriberAsync(host, accept: true);
+            return await host.SendAsync("subscribe/send", miniProgram.AccessToken, new { touser = "o-nobody", template_id = templateId, data = MiniPrograms.StatusData() });
+        }),
+        ["MiniProgramSubscribe.DataInvalid"] = new(async host =>
+        {
+            var (miniProgram, openId, templateId) = await SubscriberAsync(host, accept: true);
+            return await host.SendAsync("subscribe/send", miniProgram.AccessToken, new { touser = openId, template_id = templateId, data = MiniPrograms.StatusData("正在加紧处理中") });
+        }),
+        ["MiniProgramSubscribe.NoAcceptance"] = new(async host =>
+        {
+            var (miniProgram, openId, templateId) = await SubscriberAsync(host, accept: false);
+            return await host.SendAsync("subscribe/send", miniProgram.AccessToken, new { touser = openId, template_id = templateId, data = MiniPrograms.StatusData() });
+        }),
         ["OfficialAccount.MessageType"] = new(async host =>
         {
             var (account, openId, _) = await FollowerAsync(host);
@@ -381,6 +420,19 @@ public static class RefusalScenarios
         host.Client.GetJsonAsync(
             $"wechat/sns/component/jscode2session?appid={appId ?? miniProgram.AppId}&js_code={jsCode}&grant_type=authorization_code" +
             $"&component_appid={componentAppId}&component_access_token={miniProgram.ComponentToken}");
+
+    private static async Task<AuthorizedAccount> MiniProgramAsync(SandboxHost host) =>
+        await host.AuthorizeAccountAsync((await WorldView.ReadAsync(host)).MiniProgram);
+
+    /// <summary>The mini program with the status template, and a consumer who answered its subscribe dialog.</summary>
+    private static async Task<(AuthorizedAccount MiniProgram, string OpenId, string TemplateId)> SubscriberAsync(SandboxHost host, bool accept)
+    {
+        var world = await WorldView.ReadAsync(host);
+        var miniProgram = await host.AuthorizeAccountAsync(world.MiniProgram);
+        var templateId = await host.AddStatusTemplateAsync(miniProgram.AccessToken);
+        var answer = await host.AnswerSubscribeDialogAsync(miniProgram.AppId, world.ConsumerId(0), templateId, accept);
+        return (miniProgram, answer.Text("openid"), templateId);
+    }
 
     private static async Task<AuthorizedAccount> AccountAsync(SandboxHost host) =>
         await host.AuthorizeAccountAsync((await WorldView.ReadAsync(host)).VerifiedServiceAccount);
