@@ -13,6 +13,7 @@ const conversation = {
   windowClosesAt: '2026-12-07T10:00:00Z', caseId: null,
   messages: [
     { id: 'm1', at: '2026-12-05T10:00:00Z', direction: 'in', kind: 'text', text: '保养后发动机异响', mediaUrl: null, staff: null, delivery: null },
+    { id: 'm9', at: '2026-12-05T10:00:30Z', direction: 'in', kind: 'image', text: null, mediaUrl: `${url}/media/m9`, staff: null, delivery: null },
     { id: 'm2', at: '2026-12-05T10:01:00Z', direction: 'in', kind: 'voice', text: null, mediaUrl: `${url}/media/m2`, staff: null, delivery: null },
     { id: 'm3', at: '2026-12-05T10:05:00Z', direction: 'out', kind: 'text', text: '您好，请问方便到店吗？', mediaUrl: null, staff: { id: 's1', name: '李顾问' }, delivery: 'sent' },
   ],
@@ -39,14 +40,15 @@ afterEach(() => {
 })
 
 describe('ConversationPage', () => {
-  it('draws the consumer on the left and the staff member on the right with their name, and a voice message as a labelled player', async () => {
+  it('draws the consumer on the left and the staff member on the right with their name, a picture, and a voice message as a labelled player', async () => {
     const { wrapper } = await render({ [`GET ${url}`]: [json(conversation)] })
 
     const bubbles = wrapper.findAll('[data-testid=message]')
-    expect(bubbles.map((b) => b.attributes('data-direction'))).toEqual(['in', 'in', 'out'])
+    expect(bubbles.map((b) => b.attributes('data-direction'))).toEqual(['in', 'in', 'in', 'out'])
     expect(bubbles[0].classes()).toContain('bubble--in')
-    expect(bubbles[2].classes()).toContain('bubble--out')
-    expect(bubbles[2].text()).toContain('李顾问')
+    expect(bubbles[3].classes()).toContain('bubble--out')
+    expect(bubbles[3].text()).toContain('李顾问')
+    expect(wrapper.find('[data-testid=message-image] img').attributes('src')).toBe(`${url}/media/m9`)
     expect(wrapper.find('[data-testid=message-voice]').text()).toContain('语音消息')
     expect(wrapper.find('[data-testid=message-voice] audio').attributes('src')).toBe(`${url}/media/m2`)
     wrapper.unmount()
@@ -107,7 +109,7 @@ describe('ConversationPage', () => {
     await wrapper.find('[data-testid=to-complaint]').trigger('click')
     await flushPromises()
     const form = document.querySelector('[data-testid=complaint-form]') as HTMLFormElement
-    expect((form.querySelector('[data-field=description] textarea') as HTMLTextAreaElement).value).toBe('保养后发动机异响\n[语音]')
+    expect((form.querySelector('[data-field=description] textarea') as HTMLTextAreaElement).value).toBe('保养后发动机异响\n[图片]\n[语音]')
     form.dispatchEvent(new Event('submit'))
     await flushPromises()
     expect(form.querySelector('[data-testid=field-error]')?.textContent).toBe('请填写投诉类别')
@@ -117,7 +119,7 @@ describe('ConversationPage', () => {
     form.dispatchEvent(new Event('submit'))
     await flushPromises()
 
-    expect(calls.at(-1)?.body).toEqual({ category: '维修质量', severity: 'normal', description: '保养后发动机异响\n[语音]' })
+    expect(calls.at(-1)?.body).toEqual({ category: '维修质量', severity: 'normal', description: '保养后发动机异响\n[图片]\n[语音]' })
     expect(push).toHaveBeenCalledWith({ name: 'case', params: { id: 'case-7' } })
     wrapper.unmount()
   })
