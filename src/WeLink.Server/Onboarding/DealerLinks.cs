@@ -18,7 +18,7 @@ public sealed partial class DealerLinks(
         if (dealer is null)
         {
             var unknown = new LinkSideState(LinkStatus.NotStarted, null, null, null);
-            return new DealerLinkState(dealerId, unknown, unknown, false, "No dealer with this id.");
+            return new DealerLinkState(dealerId, unknown, unknown, false, "没有这个经销商。");
         }
 
         var refusals = await links.RefusalsAsync(dealerId, cancellationToken);
@@ -28,11 +28,11 @@ public sealed partial class DealerLinks(
         List<string> missing = [];
         if (!dealer.IsLive)
         {
-            missing.Add($"The dealer is {dealer.Status}, not approved by HQ.");
+            missing.Add("经销商尚未获品牌总部批准（或已暂停）。");
         }
 
-        missing.AddRange(Why("Official account", account, "no official account has been authorized yet"));
-        missing.AddRange(Why("WeCom", corp, "the WeLink app has not been installed in a WeCom corp yet"));
+        missing.AddRange(Why("公众号", account, "尚未授权公众号"));
+        missing.AddRange(Why("企业微信", corp, "尚未在企业微信中安装 WeLink 应用"));
         return new DealerLinkState(dealerId, account, corp, missing.Count == 0, missing.Count == 0 ? null : string.Join(" ", missing));
     }
 
@@ -85,9 +85,9 @@ public sealed partial class DealerLinks(
 
     private static IEnumerable<string> Why(string side, LinkSideState state, string notStarted) => state.Status switch
     {
-        LinkStatus.NotStarted => [$"{side}: {notStarted}."],
-        LinkStatus.Suspended => [$"{side} suspended: {state.Reason}"],
-        LinkStatus.Refused => [$"{side} refused: {state.Reason}"],
+        LinkStatus.NotStarted => [$"{side}：{notStarted}。"],
+        LinkStatus.Suspended => [$"{side}已暂停：{state.Reason}"],
+        LinkStatus.Refused => [$"{side}被拒绝：{state.Reason}"],
         _ => [],
     };
 

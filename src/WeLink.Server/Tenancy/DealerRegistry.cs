@@ -20,10 +20,10 @@ public sealed class DealerRegistry(IDbConnectionFactory connections) : IDealerRe
         return await FindAsync(dealerId, cancellationToken) is { } dealer && scope.Reaches(dealer.BrandId, dealer.DealerId) ? dealer : null;
     }
 
-    public async Task<IReadOnlyList<Guid>> DealerIdsOfBrandAsync(Guid brandId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RegisteredDealer>> DealersOfBrandAsync(Guid brandId, CancellationToken cancellationToken)
     {
-        const string sql = "SELECT id FROM dealers WHERE brand_id = @brandId ORDER BY id";
+        const string sql = "SELECT id AS DealerId, brand_id AS BrandId, name AS Name, status AS Status FROM dealers WHERE brand_id = @brandId ORDER BY id";
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        return [.. await connection.QueryAsync<Guid>(new CommandDefinition(sql, new { brandId }, cancellationToken: cancellationToken))];
+        return [.. await connection.QueryAsync<RegisteredDealer>(new CommandDefinition(sql, new { brandId }, cancellationToken: cancellationToken))];
     }
 }

@@ -21,28 +21,29 @@ public sealed class PortalBrowserTests(Chromium chromium) : IClassFixture<Chromi
         await chromium.OnPageAsync(async page =>
         {
             await PortalSteps.SignInAsync(page, portal);
-            await Expect(page.Locator("nav")).ToContainTextAsync("Audit log");
+            await Expect(page.Locator("nav")).ToContainTextAsync("审计日志");
             var dealerId = await PortalSteps.CreateBrandAndDealerAsync(page, "Hongqi", "HQ-BJ-01", "Hongqi Beijing Chaoyang");
 
-            await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("pending");
+            await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("待批准");
+            await Expect(page.Locator("h1 .badge")).ToHaveAttributeAsync("data-status", "pending");
             await Expect(page.Locator("#authorize-official-account-pc"))
                 .ToHaveAttributeAsync("href", $"/onboarding/dealers/{dealerId}/official-account/authorize?device=pc");
             await Expect(page.Locator("#authorize-official-account-mobile"))
                 .ToHaveAttributeAsync("href", $"/onboarding/dealers/{dealerId}/official-account/authorize?device=mobile");
             await Expect(page.Locator("#install-wecom")).ToHaveAttributeAsync("href", $"/onboarding/dealers/{dealerId}/wecom/install");
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
 
-            await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("approved");
-            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Dealer approved.");
-            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Suspend" })).ToBeVisibleAsync();
+            await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("已批准");
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("经销商已批准。");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "暂停" })).ToBeVisibleAsync();
             Assert.Equal("approved", await _admin.Database.ScalarAsync<string>("SELECT status FROM dealers WHERE id = @id", new { id = dealerId }));
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "审计日志" }).ClickAsync();
             await Expect(page.Locator("#audit tr[data-action='dealer.approve'][data-outcome='succeeded']")).ToHaveCountAsync(1);
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登录", Exact = true })).ToBeVisibleAsync();
             await page.GotoAsync(portal.ToString());
             await Expect(page).ToHaveURLAsync(PortalSteps.LoginUrl());
         });

@@ -12,10 +12,10 @@ public static partial class PortalSteps
         ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync(portal.ToString());
         await Expect(page).ToHaveURLAsync(LoginUrl());
-        await page.GetByLabel("Email").FillAsync(AdminHost.RootEmail);
-        await page.GetByLabel("Password").FillAsync(AdminHost.RootPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Brands" })).ToBeVisibleAsync();
+        await page.GetByLabel("邮箱").FillAsync(AdminHost.RootEmail);
+        await page.GetByLabel("密码").FillAsync(AdminHost.RootPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "品牌", Exact = true })).ToBeVisibleAsync();
     }
 
     /// <summary>Creates a brand and one of its dealers from the brands page; returns the dealer's id, its page open.</summary>
@@ -23,14 +23,14 @@ public static partial class PortalSteps
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.Locator("#create-brand input[name=name]").FillAsync(brand);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create brand" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建品牌" }).ClickAsync();
         var brandRow = page.Locator("#brands tr", new() { HasText = brand });
         await Expect(brandRow).ToBeVisibleAsync();
 
-        await brandRow.GetByRole(AriaRole.Link, new() { Name = "Dealers" }).ClickAsync();
+        await brandRow.GetByRole(AriaRole.Link, new() { Name = "经销商" }).ClickAsync();
         await page.Locator("#create-dealer input[name=code]").FillAsync(code);
         await page.Locator("#create-dealer input[name=name]").FillAsync(dealer);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create dealer" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建经销商" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = dealer })).ToBeVisibleAsync();
         return Guid.Parse(page.Url.Split('/')[^1]);
     }

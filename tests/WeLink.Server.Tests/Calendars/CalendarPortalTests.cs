@@ -28,8 +28,8 @@ public abstract class CalendarPortalTests(DatabaseProvider provider)
         var stored = await world.DealerA1.GetOkAsync<DealerCalendarResponse>($"/api/admin/dealers/{world.A1.Id}/calendar");
 
         Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (saved.StatusCode, refused.StatusCode));
-        Assert.Contains("Business hours saved.", afterSave, StringComparison.Ordinal);
-        Assert.Contains("Version 1.", afterSave, StringComparison.Ordinal);
+        Assert.Contains("营业时间已保存。", afterSave, StringComparison.Ordinal);
+        Assert.Contains("版本 1。", afterSave, StringComparison.Ordinal);
         Assert.Contains("timeZone:", afterRefusal, StringComparison.Ordinal);
         Assert.Contains("weeklyHours.monday[0]:", afterRefusal, StringComparison.Ordinal);
         Assert.Equal((true, 1, "Asia/Shanghai"), (stored.Recorded, stored.Version, stored.TimeZone));

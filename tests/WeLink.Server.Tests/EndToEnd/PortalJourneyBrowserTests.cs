@@ -28,8 +28,8 @@ public sealed class PortalJourneyBrowserTests(Chromium chromium) : IClassFixture
         {
             await PortalSteps.SignInAsync(page, portal);
             var dealerId = await PortalSteps.CreateBrandAndDealerAsync(page, "Aurora Motors", "BJ01", "Aurora Beijing");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
-            await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("approved");
+            await page.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
+            await Expect(page.Locator("h1 .badge")).ToHaveAttributeAsync("data-status", "approved");
             await Expect(page.Locator("#link-summary")).ToHaveAttributeAsync("data-linked", "false");
 
             await page.Locator("#authorize-official-account-pc").ClickAsync();

@@ -27,7 +27,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         Assert.Equal("Active", link.GetProperty("officialAccount").GetProperty("status").GetString());
         Assert.Equal(account.AppId, link.GetProperty("officialAccount").GetProperty("subjectId").GetString());
         Assert.False(link.GetProperty("linked").GetBoolean());
-        Assert.Contains("WeCom", link.GetProperty("whyNotLinked").GetString(), StringComparison.Ordinal);
+        Assert.Contains("企业微信", link.GetProperty("whyNotLinked").GetString(), StringComparison.Ordinal);
         var refreshToken = scene.Credentials.Grants.FindAuthorization(account.AppId)!.RefreshToken;
         Assert.Equal(refreshToken, await scene.Host.Services.GetRequiredService<PlatformSecretStore>().GetRefreshTokenAsync(account.AppId, CancellationToken.None));
         Assert.Equal(0, await scene.Database.ScalarAsync<long>(

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Identities.MiniPrograms;
+using WeLink.Server.Shared;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Workflow.Time;
 
@@ -16,8 +17,6 @@ public static class ConsumerDealerEndpoints
 {
     /// <summary>The consumer processes WeLink runs today; a new process adds its name here.</summary>
     private static readonly string[] Services = ["投诉"];
-
-    private static readonly string[] DayNames = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
     public static IEndpointRouteBuilder MapConsumerDealerEndpoints(this IEndpointRouteBuilder app)
     {
@@ -47,7 +46,7 @@ public static class ConsumerDealerEndpoints
     private static List<OpeningDay> Week(BusinessCalendar calendar, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, calendar.TimeZone).DateTime);
-        return [.. Enumerable.Range(0, 7).Select(offset => today.AddDays(offset)).Select(day => new OpeningDay(DayNames[(int)day.DayOfWeek], Hours(calendar.HoursOn(day))))];
+        return [.. Enumerable.Range(0, 7).Select(offset => today.AddDays(offset)).Select(day => new OpeningDay(ChineseWeekdays.Of(day.DayOfWeek), Hours(calendar.HoursOn(day))))];
     }
 
     private static string Hours(IReadOnlyList<OpeningRange> ranges) =>

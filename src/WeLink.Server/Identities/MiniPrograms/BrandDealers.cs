@@ -20,9 +20,9 @@ public sealed class BrandDealers(IDealerRegistry dealers, IDealerLinks links)
     public async Task<IReadOnlyList<RegisteredDealer>> ActiveAsync(Guid brandId, CancellationToken cancellationToken)
     {
         var active = new List<RegisteredDealer>();
-        foreach (var dealerId in await dealers.DealerIdsOfBrandAsync(brandId, cancellationToken))
+        foreach (var dealer in await dealers.DealersOfBrandAsync(brandId, cancellationToken))
         {
-            if (await FindActiveAsync(brandId, dealerId, cancellationToken) is { } dealer)
+            if (dealer.IsLive && (await links.GetAsync(dealer.DealerId, cancellationToken)).Linked)
             {
                 active.Add(dealer);
             }

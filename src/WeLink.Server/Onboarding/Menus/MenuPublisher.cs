@@ -14,7 +14,7 @@ public sealed partial class MenuPublisher(BrandMenuStore menus, IDealerRegistry 
     public async Task<IReadOnlyList<MenuPublication>> PublishToBrandAsync(Guid brandId, BrandMenu menu, CancellationToken cancellationToken)
     {
         var results = new List<MenuPublication>();
-        foreach (var appId in await menus.ActiveAccountsAsync(await dealers.DealerIdsOfBrandAsync(brandId, cancellationToken), cancellationToken))
+        foreach (var appId in await menus.ActiveAccountsAsync([.. (await dealers.DealersOfBrandAsync(brandId, cancellationToken)).Select(d => d.DealerId)], cancellationToken))
         {
             results.Add(await PublishAsync(appId, menu, cancellationToken));
         }

@@ -17,6 +17,6 @@ public interface IDealerRegistry
     /// </summary>
     Task<RegisteredDealer?> FindWithinAsync(TenantScope scope, Guid dealerId, CancellationToken cancellationToken);
 
-    /// <summary>The ids of the brand's dealers, whatever their status; empty for an unknown brand.</summary>
-    Task<IReadOnlyList<Guid>> DealerIdsOfBrandAsync(Guid brandId, CancellationToken cancellationToken);
+    /// <summary>The brand's dealers, whatever their status, in one read; empty for an unknown brand.</summary>
+    Task<IReadOnlyList<RegisteredDealer>> DealersOfBrandAsync(Guid brandId, CancellationToken cancellationToken);
 }

@@ -35,14 +35,14 @@ public sealed class BrandDealersModel(BrandStore brands, DealerStore dealers, Re
     public async Task<IActionResult> OnPostCreateDealerAsync(string? code, string? name, Guid? regionId, CancellationToken cancellationToken)
     {
         var result = await actions.CreateDealerAsync(User, BrandId, code, name, regionId, cancellationToken);
-        Report(result, $"Dealer '{result.Value?.Name}' created; it goes live once approved.");
+        Report(result, $"已创建经销商“{result.Value?.Name}”，批准后上线。");
         return result.Value is { } dealer ? Redirect($"/admin/dealers/{dealer.Id}") : RedirectToPage();
     }
 
     [HandlerPolicy(WeLinkPolicies.HqAdmin)]
     public async Task<IActionResult> OnPostCreateRegionAsync(string? name, CancellationToken cancellationToken)
     {
-        Report(await actions.CreateRegionAsync(User, BrandId, name, cancellationToken), $"Region '{name}' created.");
+        Report(await actions.CreateRegionAsync(User, BrandId, name, cancellationToken), $"已创建区域“{name}”。");
         return RedirectToPage();
     }
 }

@@ -16,7 +16,7 @@ public sealed class BrandsModel(BrandStore brands, AdminActions actions) : Porta
     public async Task<IActionResult> OnPostAsync(string? name, CancellationToken cancellationToken)
     {
         var result = await actions.CreateBrandAsync(User, name, cancellationToken);
-        Report(result, $"Brand '{result.Value?.Name}' created.");
+        Report(result, $"已创建品牌“{result.Value?.Name}”。");
         return RedirectToPage();
     }
 }

@@ -82,13 +82,13 @@ public sealed class CaseListModel(ICaseSearch search, CaseDefinitions definition
         Processes = processes;
         if (Scope.BrandId is { } brandId)
         {
-            var named = new List<(Guid, string)>();
-            foreach (var id in Scope.DealerId is { } own ? [own] : await dealers.DealerIdsOfBrandAsync(brandId, cancellationToken))
+            RegisteredDealer[] reachable = [.. (await dealers.DealersOfBrandAsync(brandId, cancellationToken)).Where(d => Scope.DealerId is not { } own || d.DealerId == own)];
+            foreach (var each in reachable)
             {
-                named.Add((id, await DealerNameAsync(id, cancellationToken)));
+                _dealerNames[each.DealerId] = each.Name;
             }
 
-            Dealers = [.. named.OrderBy(d => d.Item2, StringComparer.Ordinal)];
+            Dealers = [.. reachable.Select(d => (d.DealerId, d.Name)).OrderBy(d => d.Name, StringComparer.Ordinal)];
         }
 
         if (dealer is { } chosen)

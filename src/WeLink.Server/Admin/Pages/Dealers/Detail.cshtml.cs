@@ -35,12 +35,6 @@ public sealed class DealerDetailModel(
 
     public DealerHoursForm Hours { get; private set; } = null!;
 
-    public static string Label(DealerTransition transition)
-    {
-        ArgumentNullException.ThrowIfNull(transition);
-        return char.ToUpperInvariant(transition.Name[0]) + transition.Name[1..];
-    }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await dealers.FindAsync(Scope, DealerId, cancellationToken) is not { } dealer
@@ -63,7 +57,7 @@ public sealed class DealerDetailModel(
     {
         var week = CalendarFormText.Weekdays.ToDictionary(d => d, d => Request.Form[d].ToString());
         var form = new CalendarFormText(timeZone ?? "", week, holidays ?? "", workingDays ?? "");
-        Report(await hours.SaveAsync(User, DealerId, form, version, cancellationToken), "Business hours saved.");
+        Report(await hours.SaveAsync(User, DealerId, form, version, cancellationToken), "营业时间已保存。");
         return RedirectToPage();
     }
 
@@ -76,7 +70,7 @@ public sealed class DealerDetailModel(
         }
 
         var result = await actions.ChangeDealerAsync(User, DealerId, chosen, version, cancellationToken);
-        Report(result, $"Dealer {chosen.To}.");
+        Report(result, PortalLabels.Done(chosen));
         return RedirectToPage();
     }
 
@@ -114,7 +108,7 @@ public sealed class DealerDetailModel(
     public async Task<IActionResult> OnPostCreateAdminAsync(string? email, string? displayName, string? password, CancellationToken cancellationToken)
     {
         var request = new NewAdminUser(email ?? "", displayName ?? "", AdminRoles.Dealer, null, DealerId);
-        Report(await actions.CreateAdminAsync(User, request, password, cancellationToken), $"Dealer admin {email} added.");
+        Report(await actions.CreateAdminAsync(User, request, password, cancellationToken), $"已添加经销商管理员 {email}。");
         return RedirectToPage();
     }
 }
