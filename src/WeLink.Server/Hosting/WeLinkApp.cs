@@ -16,6 +16,7 @@ using WeLink.Server.Security;
 using WeLink.Server.Shared;
 using WeLink.Server.StaffApp;
 using WeLink.Server.Tenancy;
+using WeLink.Server.Uploads;
 
 namespace WeLink.Server.Hosting;
 
@@ -57,6 +58,7 @@ public static class WeLinkApp
         builder.Services.AddIdentities();
         builder.Services.AddConsumerFilingLimit(builder.Configuration);
         builder.Services.AddComplaints();
+        builder.Services.AddUploads(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -73,6 +75,7 @@ public static class WeLinkApp
         app.MapCases();
         app.MapCalendars();
         app.MapComplaints();
+        app.MapUploads();
         return app;
     }
 

@@ -19,9 +19,9 @@ public enum MatrixDoor
 }
 
 /// <summary>What one call names: a brand, a dealer and a case (on consumer routes, the case of a complaint).</summary>
-public sealed record MatrixTarget(string Name, Guid BrandId, Guid DealerId, Guid CaseId)
+public sealed record MatrixTarget(string Name, Guid BrandId, Guid DealerId, Guid CaseId, Guid PhotoId)
 {
-    public static MatrixTarget MadeUp() => new("made-up ids", Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+    public static MatrixTarget MadeUp() => new("made-up ids", Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
 }
 
 /// <summary>
@@ -42,10 +42,10 @@ public sealed record MatrixCaller(
     {
         ArgumentNullException.ThrowIfNull(world);
         var people = await world.PeopleAsync();
-        var own = new MatrixTarget("their own", world.X.Id, world.A1.Id, people.A1Consumer.ComplaintId);
-        var a2 = new MatrixTarget("dealer A2 of the same brand", world.X.Id, world.A2.Id, people.A2Consumer.ComplaintId);
-        var b1 = new MatrixTarget("dealer B1 of brand Y", world.Y.Id, world.B1.Id, people.B1Consumer.ComplaintId);
-        var neighbour = own with { Name = "another consumer of dealer A1", CaseId = people.A1Neighbour.ComplaintId };
+        var own = new MatrixTarget("their own", world.X.Id, world.A1.Id, people.A1Consumer.ComplaintId, people.A1Consumer.PhotoId);
+        var a2 = new MatrixTarget("dealer A2 of the same brand", world.X.Id, world.A2.Id, people.A2Consumer.ComplaintId, people.A2Consumer.PhotoId);
+        var b1 = new MatrixTarget("dealer B1 of brand Y", world.Y.Id, world.B1.Id, people.B1Consumer.ComplaintId, people.B1Consumer.PhotoId);
+        var neighbour = own with { Name = "another consumer of dealer A1", CaseId = people.A1Neighbour.ComplaintId, PhotoId = people.A1Neighbour.PhotoId };
         string[] brandY = ["hq-y@welink.test", "Brand Y", "Dealer B1", people.B1Consumer.Id.ToString(), people.B1Consumer.ComplaintId.ToString()];
         string[] dealerA2 = [.. brandY, "Dealer A2", people.A2Consumer.Id.ToString(), people.A2Consumer.ComplaintId.ToString()];
         string[] neighbours = [.. dealerA2, people.A1Neighbour.Id.ToString(), people.A1Neighbour.ComplaintId.ToString()];

@@ -15,7 +15,8 @@ namespace WeLink.Server.Tests.Admin;
 /// <summary>
 /// One row of the isolation matrix: a route as the matrix calls it, with its method and path template, the roles its
 /// policy lets in and a body to send. The template names what the call reaches: <c>{brandId}</c>, <c>{dealerId}</c>,
-/// <c>{id}</c> (a case; on consumer routes a complaint's case) and <c>{staffId}</c> (a staff row of the named dealer).
+/// <c>{id}</c> (a case; on consumer routes a complaint's case), <c>{photoId}</c> (the photo of that complaint) and
+/// <c>{staffId}</c> (a staff row of the named dealer).
 /// The path's prefix says which session the route takes: <c>/api/consumer</c>, <c>/api/staff</c>, else an admin's.
 /// </summary>
 public sealed partial record TenantEndpoint(string Method, string Template, IReadOnlySet<string> Roles, Func<TenancyWorld, object?> Body)
@@ -96,6 +97,8 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("POST", "/api/consumer/complaints/{id}/information", Consumer, _ => new ProvideInformationRequest("The blue one.")),
         new("POST", "/api/consumer/complaints/{id}/cancel", Consumer, _ => null),
         new("POST", "/api/consumer/complaints/{id}/survey", Consumer, _ => new SurveyRequest(5, 9)),
+        new("POST", "/api/consumer/uploads", Consumer, _ => PhotoForm()),
+        new("GET", "/api/consumer/uploads/{photoId}", Consumer, _ => null),
         new("GET", "/api/staff/me", AnyStaff, _ => null),
         new("POST", "/api/staff/signout", AnyStaff, _ => null) { EndsSession = true },
         new("GET", "/api/staff/dealer/staff", AnyStaff, _ => null) { Query = "?role=service-advisor" },
@@ -106,6 +109,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("POST", "/api/staff/cases/{id}/notes", AnyStaff, _ => new NoteRequest("Called the consumer back.")),
         new("GET", "/api/staff/cases/{id}/transitions", AnyStaff, _ => null),
         new("POST", "/api/staff/cases/{id}/transitions/{trigger}", AnyStaff, _ => new { }),
+        new("GET", "/api/staff/uploads/{photoId}", AnyStaff, _ => null),
     ];
 
     /// <summary>
@@ -148,9 +152,11 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
 
     public bool NamesCase => !PlatformWide && Template.Contains("{id}", StringComparison.Ordinal);
 
+    public bool NamesPhoto => Template.Contains("{photoId}", StringComparison.Ordinal);
+
     /// <summary>The rows of a door that name something a caller may or may not reach.</summary>
     public static TheoryData<string> TargetNames(MatrixDoor door) =>
-        [.. All.Where(e => e.Door == door && (e.NamesBrand || e.NamesDealer || e.NamesCase)).Select(e => e.Name)];
+        [.. All.Where(e => e.Door == door && (e.NamesBrand || e.NamesDealer || e.NamesCase || e.NamesPhoto)).Select(e => e.Name)];
 
     public static TenantEndpoint Named(string name) => All.Single(e => e.Name == name);
 
@@ -162,7 +168,8 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
     {
         ArgumentNullException.ThrowIfNull(own);
         ArgumentNullException.ThrowIfNull(target);
-        return (NamesBrand && target.BrandId != own.BrandId) || (NamesDealer && target.DealerId != own.DealerId) || (NamesCase && target.CaseId != own.CaseId);
+        return (NamesBrand && target.BrandId != own.BrandId) || (NamesDealer && target.DealerId != own.DealerId) || (NamesCase && target.CaseId != own.CaseId)
+            || (NamesPhoto && target.PhotoId != own.PhotoId);
     }
 
     public string PathFor(MatrixTarget target, Guid staffId, Guid adminId = default)
@@ -171,6 +178,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         return Template.Replace("{brandId}", target.BrandId.ToString(), StringComparison.Ordinal)
             .Replace("{dealerId}", target.DealerId.ToString(), StringComparison.Ordinal)
             .Replace("{id}", target.CaseId.ToString(), StringComparison.Ordinal)
+            .Replace("{photoId}", target.PhotoId.ToString(), StringComparison.Ordinal)
             .Replace("{staffId}", staffId.ToString(), StringComparison.Ordinal)
             .Replace("{userId}", adminId.ToString(), StringComparison.Ordinal)
             .Replace("{trigger}", Trigger, StringComparison.Ordinal)
@@ -212,7 +220,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
 
         if (Body(world) is { } body)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: AdminClient.Json);
+            request.Content = body as HttpContent ?? JsonContent.Create(body, body.GetType(), options: AdminClient.Json);
         }
 
         return await http.SendAsync(request);
@@ -223,6 +231,14 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         JsonNode.Parse(
             ShippedDefinition.FromEmbeddedResource(typeof(ComplaintDefinition).Assembly, ComplaintDefinition.ResourceName).Json,
             documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
+
+    /// <summary>A photo as <c>wx.uploadFile</c> sends it.</summary>
+    private static MultipartFormDataContent PhotoForm()
+    {
+        var file = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10]);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        return new MultipartFormDataContent { { file, "file", "matrix.jpg" } };
+    }
 
     private static CreateAdminUserRequest NewAdmin(TenancyWorld world)
     {

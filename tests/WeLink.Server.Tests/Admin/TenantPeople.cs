@@ -1,14 +1,17 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Complaints;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Uploads;
+using WeLink.Server.Uploads.Contracts;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Tests.Admin;
 
-/// <summary>A consumer row of one dealer and the complaint they filed (a case of the shipped complaint definition).</summary>
-public sealed record MatrixConsumer(Guid Id, Guid BrandId, Guid DealerId, Guid ComplaintId);
+/// <summary>A consumer row of one dealer, the complaint they filed (a case of the shipped complaint definition) and its photo.</summary>
+public sealed record MatrixConsumer(Guid Id, Guid BrandId, Guid DealerId, Guid ComplaintId, Guid PhotoId);
 
 /// <summary>
 /// The people of a <see cref="TenancyWorld"/> who are not admins: a consumer with a complaint at each of A1, A2 and B1, a
@@ -38,12 +41,16 @@ public sealed record TenantPeople(
         return new TenantPeople(a1, neighbour, a2, b1, staff);
     }
 
-    /// <summary>A new consumer of the dealer with an open complaint of their own, for a row that must not share a case with others.</summary>
+    /// <summary>
+    /// A new consumer of the dealer with an open complaint of their own, for a row that must not share a case with others;
+    /// the complaint carries a photo the consumer uploaded, attached as filing attaches it.
+    /// </summary>
     public static async Task<MatrixConsumer> ConsumerAsync(TenancyWorld world, Guid brandId, Guid dealerId)
     {
         ArgumentNullException.ThrowIfNull(world);
         var services = world.Admin.Host.Services;
         var consumerId = (await Seed.In(services).ConsumerAsync(dealerId, world.Unique("openid"), "wxmatrix")).Id;
+        var photoId = await PhotoAsync(services, consumerId, dealerId);
         var data = new JsonObject { ["category"] = "Service", ["description"] = "Matrix complaint", ["severity"] = "normal", ["vehicle"] = null };
         var started = await services.GetRequiredService<CaseEngine>().StartAsync(
             new StartCase(
@@ -57,9 +64,27 @@ public sealed record TenantPeople(
                     Category = "Service",
                     Severity = "normal",
                     CreatedAt = @case.At,
-                })),
+                }).And(services.GetRequiredService<ICasePhotos>().Attach(@case, consumerId, dealerId, [photoId]))),
             CancellationToken.None);
         var caseId = Assert.IsType<CaseMoved>(started).CaseId;
-        return new MatrixConsumer(consumerId, brandId, dealerId, caseId);
+        return new MatrixConsumer(consumerId, brandId, dealerId, caseId, photoId);
+    }
+
+    private static async Task<Guid> PhotoAsync(IServiceProvider services, Guid consumerId, Guid dealerId)
+    {
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
+        var photo = new UploadRow
+        {
+            Id = Guid.CreateVersion7(),
+            ConsumerId = consumerId,
+            DealerId = dealerId,
+            ContentType = "image/jpeg",
+            SizeBytes = jpeg.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(jpeg)),
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await services.GetRequiredService<IUploadStorage>().SaveAsync(photo.Id, jpeg, CancellationToken.None);
+        await services.GetRequiredService<UploadStore>().InsertAsync(photo, CancellationToken.None);
+        return photo.Id;
     }
 }

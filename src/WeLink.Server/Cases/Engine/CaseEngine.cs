@@ -197,9 +197,14 @@ public sealed partial class CaseEngine(
         await Step(new StepWrites(connection, connections.Dialect), after, started, command.Actor, command.Data, command.IdempotencyKey, now)
             .Timers(timers)
             .ExecuteAsync(transaction, cancellationToken);
-        if (command.FeatureWrite?.Invoke(new StartedCase(caseId, now)) is { } feature)
+        foreach (var write in command.FeatureWrite?.Invoke(new StartedCase(caseId, now)).All ?? [])
         {
-            await connection.ExecuteAsync(new CommandDefinition(feature.Sql, feature.Parameters, transaction, cancellationToken: cancellationToken));
+            var changed = await connection.ExecuteAsync(new CommandDefinition(write.Sql, write.Parameters, transaction, cancellationToken: cancellationToken));
+            if (write.ExpectedRows is { } expected && changed != expected)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new CaseRefused(CaseRefusalReason.FeatureWriteRefused, $"A feature's write changed {changed} rows where it expected {expected}.", []);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

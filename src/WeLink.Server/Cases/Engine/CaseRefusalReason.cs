@@ -35,4 +35,7 @@ public enum CaseRefusalReason
     /// exist or that the staff member does not hold; each bad field is named.
     /// </summary>
     InvalidAssignee,
+
+    /// <summary>A feature's write in the start's transaction changed other rows than it expected (<see cref="CaseWrite.ExpectedRows"/>).</summary>
+    FeatureWriteRefused,
 }

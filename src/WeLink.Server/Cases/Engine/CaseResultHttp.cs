@@ -78,6 +78,7 @@ public static class CaseResultHttp
         CaseRefusalReason.AlreadyClaimed => "这个案件已被其他同事认领。",
         CaseRefusalReason.CaseClosed => "这个案件已经结束。",
         CaseRefusalReason.InvalidAssignee => "不能转交给所选的同事或角色。",
+        CaseRefusalReason.FeatureWriteRefused => "提交的内容已被使用或已失效，请检查后重试。",
         _ => "这个操作未被允许。",
     };
 }
