@@ -86,7 +86,7 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly System.Type[] CaseEngineSurface =
     [
-        typeof(CasesFeature), typeof(CaseDetailsStore), typeof(CaseDetails), typeof(CaseHistoryEntry), typeof(CaseTimerEntry), typeof(NoteResponse),
+        typeof(CasesFeature), typeof(CaseDetailsStore), typeof(CaseDetails), typeof(CasePeople), typeof(CaseHistoryEntry), typeof(CaseTimerEntry), typeof(NoteResponse),
         typeof(OutboxItem), typeof(CaseMessage), typeof(NoticeAction), typeof(CasePayload), typeof(CaseDefinitions),
     ];
 

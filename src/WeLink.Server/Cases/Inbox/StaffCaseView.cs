@@ -29,12 +29,12 @@ public sealed partial class StaffCaseView(
         Guid? consumerId = Guid.TryParse(details.SubjectId, out var subject) ? subject : null;
         var customerName = consumerId is { } id ? (await consumers.NamesAsync([id], cancellationToken)).GetValueOrDefault(id) : null;
         var dealerName = (await dealers.FindAsync(details.DealerId, cancellationToken))?.Name ?? "";
-        var names = await StaffNamesAsync(details, cancellationToken);
+        var people = await CasePeople.ReadAsync(details, staff, cancellationToken);
 
-        var timeline = details.History.Select(h => new TimelineEntry(h.At, "step", ActorOf(h, names), StepText(definition, h, names)))
+        var timeline = details.History.Select(h => new TimelineEntry(h.At, "step", people.Actor(h), StepText(definition, h, people)))
             .Concat(details.Messages.Select(m => new TimelineEntry(
                 m.SentAt ?? m.ClaimedAt, "message", null, (m.ToStaff ? "通知员工：" : "通知客户：") + ActionKey().Replace(m.Summary, "", 1))))
-            .Concat(details.Notes.Select(n => new TimelineEntry(n.CreatedAt, "note", names.GetValueOrDefault(n.AuthorStaffId), n.Text)))
+            .Concat(details.Notes.Select(n => new TimelineEntry(n.CreatedAt, "note", people.StaffName(n.AuthorStaffId), n.Text)))
             .OrderBy(e => e.At)
             .ToList();
         return new StaffCaseResponse(
@@ -45,40 +45,16 @@ public sealed partial class StaffCaseView(
             new StaffCaseCustomer(consumerId, customerName, dealerName),
             [.. details.Data.Where(f => f.Value is not null).Select(f => new FiledField(Label(definition, f.Key), Value(definition, f.Key, f.Value!)))],
             [],
-            details.AssigneeStaffId is { } assignee ? new CaseAssignee(assignee, names.GetValueOrDefault(assignee, "")) : null,
+            details.AssigneeStaffId is { } assignee ? new CaseAssignee(assignee, people.StaffName(assignee)) : null,
             details.AssigneeRole,
             details.DueAt,
             details.BreachedAt is not null || details.DueAt <= time.GetUtcNow(),
             timeline,
-            [.. details.Notes.Select(n => new StaffNote(n.CreatedAt, names.GetValueOrDefault(n.AuthorStaffId), n.Text))]);
+            [.. details.Notes.Select(n => new StaffNote(n.CreatedAt, people.StaffName(n.AuthorStaffId), n.Text))]);
     }
-
-    private async Task<Dictionary<Guid, string>> StaffNamesAsync(CaseDetails details, CancellationToken cancellationToken)
-    {
-        var ids = details.History.Where(h => h.ActorKind == "staff").Select(h => Guid.TryParse(h.ActorId, out var g) ? g : Guid.Empty)
-            .Concat(details.History.Select(h => Guid.TryParse(ReassignedTo(h), out var g) ? g : Guid.Empty))
-            .Concat(details.Notes.Select(n => n.AuthorStaffId))
-            .Concat(details.AssigneeStaffId is { } a ? [a] : [])
-            .Where(g => g != Guid.Empty)
-            .Distinct();
-        var names = new Dictionary<Guid, string>();
-        foreach (var id in ids)
-        {
-            names[id] = (await staff.FindAsync(id, cancellationToken))?.Name ?? "（已离开的员工）";
-        }
-
-        return names;
-    }
-
-    private static string ActorOf(CaseHistoryEntry step, Dictionary<Guid, string> names) => step.ActorKind switch
-    {
-        "staff" when Guid.TryParse(step.ActorId, out var id) => names.GetValueOrDefault(id, "员工"),
-        "consumer" => "客户",
-        _ => "系统",
-    };
 
     /// <summary>The step by its label, the state it led to, and what was entered (each field by its label).</summary>
-    private static string StepText(WorkflowDefinition definition, CaseHistoryEntry step, Dictionary<Guid, string> names)
+    private static string StepText(WorkflowDefinition definition, CaseHistoryEntry step, CasePeople people)
     {
         if (step.Trigger == CaseEngine.ClaimTrigger)
         {
@@ -88,8 +64,8 @@ public sealed partial class StaffCaseView(
         if (step.Trigger == CaseEngine.ReassignTrigger)
         {
             var role = step.Input["role"] is JsonValue r && r.TryGetValue<string>(out var roleKey) ? StaffRoles.LabelOf(roleKey) : null;
-            return Guid.TryParse(ReassignedTo(step), out var to) && names.TryGetValue(to, out var assignee)
-                ? $"指派给 {assignee}" + (role is null ? "" : $"（{role}）")
+            return CasePeople.ReassignedTo(step) is { } to
+                ? $"指派给 {people.StaffName(to)}" + (role is null ? "" : $"（{role}）")
                 : $"转入{role ?? ""}队列";
         }
 
@@ -102,9 +78,6 @@ public sealed partial class StaffCaseView(
                 $"\n{Text(definition, transition?.Input.FirstOrDefault(i => i.Name == f.Key)?.Label) ?? f.Key}：{Value(definition, f.Key, f.Value!)}"));
         return name + moved + input;
     }
-
-    private static string? ReassignedTo(CaseHistoryEntry step) =>
-        step.Trigger == CaseEngine.ReassignTrigger && step.Input["staffId"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
 
     private static string Label(WorkflowDefinition definition, string field) => Text(definition, $"field_{field}") ?? field;
 

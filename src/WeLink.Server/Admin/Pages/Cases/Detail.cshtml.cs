@@ -14,8 +14,6 @@ namespace WeLink.Server.Admin.Pages.Cases;
 /// </summary>
 public sealed class CaseDetailModel(CaseDetailsStore cases, CaseDefinitions definitions, IDealerRegistry dealers, IStaffDirectory staff) : PortalPageModel
 {
-    private readonly Dictionary<Guid, string> _staffNames = [];
-
     [FromRoute]
     public Guid CaseId { get; set; }
 
@@ -24,6 +22,9 @@ public sealed class CaseDetailModel(CaseDetailsStore cases, CaseDefinitions defi
     public WorkflowDefinition Definition { get; private set; } = null!;
 
     public string DealerName { get; private set; } = "";
+
+    /// <summary>The staff the case names, and who took each step in words.</summary>
+    public CasePeople People { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -35,34 +36,10 @@ public sealed class CaseDetailModel(CaseDetailsStore cases, CaseDefinitions defi
         Case = details;
         Definition = await definitions.GetAsync(details.DefinitionKey, details.DefinitionVersion, cancellationToken);
         DealerName = (await dealers.FindAsync(details.DealerId, cancellationToken))?.Name ?? details.DealerId.ToString();
-        var staffIds = details.History.Where(h => h.ActorKind == "staff").Select(h => h.ActorId).OfType<string>()
-            .Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty)
-            .Concat(details.Notes.Select(n => n.AuthorStaffId))
-            .Concat(details.AssigneeStaffId is { } a ? [a] : [])
-            .Where(id => id != Guid.Empty)
-            .Distinct();
-        foreach (var id in staffIds)
-        {
-            _staffNames[id] = (await staff.FindAsync(id, cancellationToken))?.Name ?? "（已移除）";
-        }
+        People = await CasePeople.ReadAsync(details, staff, cancellationToken);
 
         return Page();
     }
-
-    /// <summary>Who took a step, in words: a staff member by name, the consumer, or WeLink itself (timers, actions).</summary>
-    public string Actor(CaseHistoryEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return entry.ActorKind switch
-        {
-            "staff" when Guid.TryParse(entry.ActorId, out var id) => _staffNames.GetValueOrDefault(id, "员工"),
-            "consumer" => "客户",
-            "system" => "系统",
-            _ => entry.ActorKind,
-        };
-    }
-
-    public string StaffName(Guid staffId) => _staffNames.GetValueOrDefault(staffId, "员工");
 
     /// <summary>A step's trigger by the label the staff app shows, else as declared.</summary>
     public string Step(string trigger) =>

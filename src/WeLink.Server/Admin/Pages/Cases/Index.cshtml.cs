@@ -102,7 +102,7 @@ public sealed class CaseListModel(ICaseSearch search, CaseDefinitions definition
             await DealerNameAsync(row.DealerId, cancellationToken);
             if (row.AssigneeStaffId is { } assignee && !_staffNames.ContainsKey(assignee))
             {
-                _staffNames[assignee] = (await directory.FindAsync(assignee, cancellationToken))?.Name ?? "（已移除）";
+                _staffNames[assignee] = (await directory.FindAsync(assignee, cancellationToken))?.Name ?? "（已离开的员工）";
             }
         }
     }
