@@ -58,7 +58,9 @@ public static class AuthorizationPages
                 _ => true,
             })
             .ToList();
-        var body = new StringBuilder("<p>Pick the account to authorize, as its administrator would after scanning the QR code.</p>");
+        // auth_type 2 is a mini program's link (HQ authorizing the brand's app): WeChat's page then lists mini programs only.
+        var what = authType == 2 && bizAppId.Length == 0 ? "mini program" : "account";
+        var body = new StringBuilder($"<p>Pick the {what} to authorize, as its administrator would after scanning the QR code.</p>");
         foreach (var account in accounts)
         {
             body.Append(CultureInfo.InvariantCulture, $"""<div class="card"><strong>{Html.Encode(account.Nickname)}</strong> <span class="muted">{account.Kind}, {(account.Verified ? "verified" : "not verified")}, {Html.Encode(account.AppId)}</span><br>""")
@@ -69,7 +71,7 @@ public static class AuthorizationPages
                 .Append("</div>");
         }
 
-        return Html.Page(Title, accounts.Count == 0 ? "<p>No account fits this link.</p>" : body.ToString());
+        return Html.Page(Title, accounts.Count == 0 ? $"<p>No {what} fits this link.</p>" : body.ToString());
     }
 
     public static async Task<IResult> ApproveComponentAsync(HttpRequest request, AuthorizationFlows flows, CancellationToken cancellationToken)

@@ -220,7 +220,7 @@ public static class ComponentEndpoints
             new BusinessInfo(0, 0, 0, 1, 0),
             $"https://mmbiz.qpic.cn/sandbox/{account.OriginalId}/0",
             $"{account.Nickname}, the sandbox account",
-            account.Kind == AccountKind.MiniProgram ? new MiniProgramInfo([], 0) : null);
+            account.Kind == AccountKind.MiniProgram ? new MiniProgramInfo([new MiniProgramCategory("汽车服务", "汽车售后")], 0) : null);
         var authorizationInfo = new AuthorizationInfo(account.AppId, null, null, authorization.RefreshToken, FuncInfoOf(authorization));
         return WxResults.Json(new AuthorizerInfoResponse(info, authorizationInfo), WireJsonContext.Default.AuthorizerInfoResponse);
     }

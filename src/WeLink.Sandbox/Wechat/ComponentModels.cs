@@ -52,7 +52,9 @@ public sealed record TypeInfo(int Id);
 
 public sealed record BusinessInfo(int OpenStore, int OpenScan, int OpenPay, int OpenCard, int OpenShake);
 
-public sealed record MiniProgramInfo(IReadOnlyList<string> Categories, int VisitStatus);
+public sealed record MiniProgramInfo(IReadOnlyList<MiniProgramCategory> Categories, int VisitStatus);
+
+public sealed record MiniProgramCategory(string First, string Second);
 
 public sealed record AuthorizerListRequest(string? ComponentAppid, int Offset, int Count);
 

@@ -17,6 +17,9 @@ public sealed class GrantClaims(IDbConnectionFactory connections, TimeProvider t
 {
     private const string Completed = "completed";
 
+    /// <summary>The <c>onboarding_grants</c> side of a brand's mini-program authorization codes.</summary>
+    private const string MiniProgramSide = "miniprogram";
+
     /// <summary>Codes are stored hashed: a used code is harmless, but nothing secret-looking is kept in clear.</summary>
     private static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 
@@ -26,8 +29,25 @@ public sealed class GrantClaims(IDbConnectionFactory connections, TimeProvider t
     /// or null at once (a push: the one that got there first finishes the work). A failed exchange gives the
     /// code back, so the push's retry can try again.
     /// </summary>
-    public async Task<OnboardingOutcome?> ExchangeOnceAsync(
+    public Task<OnboardingOutcome?> ExchangeOnceAsync(
         LinkSide side,
+        string code,
+        Guid? dealerId,
+        bool waitForOther,
+        Func<CancellationToken, Task<OnboardingOutcome>> exchange,
+        CancellationToken cancellationToken) =>
+        ExchangeOnceAsync(LinkStore.SideName(side), code, dealerId, waitForOther, exchange, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ExchangeOnceAsync(LinkSide, string, Guid?, bool, Func{CancellationToken, Task{OnboardingOutcome}}, CancellationToken)"/>
+    /// for the authorization code of a brand's mini program, which belongs to no dealer.
+    /// </summary>
+    public Task<OnboardingOutcome?> ExchangeMiniProgramOnceAsync(
+        string code, bool waitForOther, Func<CancellationToken, Task<OnboardingOutcome>> exchange, CancellationToken cancellationToken) =>
+        ExchangeOnceAsync(MiniProgramSide, code, null, waitForOther, exchange, cancellationToken);
+
+    private async Task<OnboardingOutcome?> ExchangeOnceAsync(
+        string side,
         string code,
         Guid? dealerId,
         bool waitForOther,
@@ -57,7 +77,7 @@ public sealed class GrantClaims(IDbConnectionFactory connections, TimeProvider t
     }
 
     private async Task<bool> TryClaimAsync(
-        LinkSide side, string code, Guid? dealerId, DateTimeOffset now, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+        string side, string code, Guid? dealerId, DateTimeOffset now, DateTimeOffset staleBefore, CancellationToken cancellationToken)
     {
         const string sql = """
             INSERT INTO onboarding_grants (side, code_hash, dealer_id, status, claimed_at) VALUES (@side, @hash, @dealerId, 'processing', @now)
@@ -66,19 +86,19 @@ public sealed class GrantClaims(IDbConnectionFactory connections, TimeProvider t
             """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(
-            sql, new { side = LinkStore.SideName(side), hash = Hash(code), dealerId, now, staleBefore }, cancellationToken: cancellationToken));
+            sql, new { side, hash = Hash(code), dealerId, now, staleBefore }, cancellationToken: cancellationToken));
         return rows == 1;
     }
 
-    private async Task ReleaseAsync(LinkSide side, string code, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(string side, string code, CancellationToken cancellationToken)
     {
         const string sql = "DELETE FROM onboarding_grants WHERE side = @side AND code_hash = @hash AND status = 'processing'";
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            sql, new { side = LinkStore.SideName(side), hash = Hash(code) }, cancellationToken: cancellationToken));
+            sql, new { side, hash = Hash(code) }, cancellationToken: cancellationToken));
     }
 
-    private async Task CompleteAsync(LinkSide side, string code, OnboardingOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task CompleteAsync(string side, string code, OnboardingOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         const string sql = """
@@ -90,7 +110,7 @@ public sealed class GrantClaims(IDbConnectionFactory connections, TimeProvider t
             sql,
             new
             {
-                side = LinkStore.SideName(side),
+                side,
                 hash = Hash(code),
                 result = outcome.Result == OnboardingResult.Bound ? "bound" : "refused",
                 message = outcome.Message,
@@ -104,7 +124,7 @@ public sealed class GrantClaims(IDbConnectionFactory connections, TimeProvider t
     /// The outcome another request reached for this code, once it finishes (or Pending after <paramref name="wait"/>).
     /// Polls on the wall clock: it waits for another node's work, not for anything this process schedules.
     /// </summary>
-    private async Task<OnboardingOutcome> WaitForOutcomeAsync(LinkSide side, string code, TimeSpan wait, CancellationToken cancellationToken)
+    private async Task<OnboardingOutcome> WaitForOutcomeAsync(string side, string code, TimeSpan wait, CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT status, outcome, message, subject_id AS SubjectId FROM onboarding_grants WHERE side = @side AND code_hash = @hash
@@ -115,7 +135,7 @@ public sealed class GrantClaims(IDbConnectionFactory connections, TimeProvider t
             await using (var connection = await connections.OpenConnectionAsync(cancellationToken))
             {
                 var row = await connection.QuerySingleOrDefaultAsync<GrantRow>(new CommandDefinition(
-                    sql, new { side = LinkStore.SideName(side), hash = Hash(code) }, cancellationToken: cancellationToken));
+                    sql, new { side, hash = Hash(code) }, cancellationToken: cancellationToken));
                 if (row is { Status: Completed })
                 {
                     return new OnboardingOutcome(

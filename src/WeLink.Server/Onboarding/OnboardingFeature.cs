@@ -24,11 +24,13 @@ public static class OnboardingFeature
         services.AddSingleton<BrandMenuStore>();
         services.AddSingleton<MiniProgramLinkStore>();
         services.AddSingleton<IBrandMiniPrograms>(sp => sp.GetRequiredService<MiniProgramLinkStore>());
+        services.AddSingleton<MiniProgramPreAuthCodes>();
         services.AddSingleton<IDealerLinks, DealerLinks>();
         services.AddSingleton<IDealerDirectory, DealerDirectory>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddTransient<MenuPublisher>();
         services.AddTransient<AccountAuthorizations>();
+        services.AddTransient<MiniProgramAuthorizations>();
         services.AddTransient<SuiteAuthorizationReader>();
         services.AddTransient<DirectorySync>();
         services.AddTransient<CorpInstallations>();

@@ -38,6 +38,38 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task The_mini_program_link_offers_only_mini_programs_and_the_authorized_one_is_described_as_a_mini_program()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var host = await SandboxHost.StartAsync(receiver.BaseAddress);
+        var world = await WorldView.ReadAsync(host);
+        var componentToken = await host.ComponentTokenAsync();
+        var preAuth = (await host.Client.PostJsonAsync(
+            $"wechat/cgi-bin/component/api_create_preauthcode?component_access_token={componentToken}",
+            new { component_appid = SandboxHost.ComponentAppId })).Text("pre_auth_code");
+        using var browser = Browser(host);
+
+        var page = await browser.GetStringAsync(new Uri(
+            $"mp/cgi-bin/componentloginpage?component_appid={SandboxHost.ComponentAppId}&pre_auth_code={preAuth}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&auth_type=2",
+            UriKind.Relative));
+        using var approval = await browser.PostAsync(new Uri("mp/cgi-bin/componentloginpage/approve", UriKind.Relative), Form(
+            ("appid", world.MiniProgram), ("pre_auth_code", preAuth), ("redirect_uri", RedirectUri)));
+        var query = await host.QueryAuthAsync(componentToken, HttpUtility.ParseQueryString(approval.Headers.Location!.Query)["auth_code"]!);
+        var info = await host.Client.PostJsonAsync(
+            $"wechat/cgi-bin/component/api_get_authorizer_info?component_access_token={componentToken}",
+            new { component_appid = SandboxHost.ComponentAppId, authorizer_appid = world.MiniProgram });
+
+        Assert.Contains("Pick the mini program to authorize", page, StringComparison.Ordinal);
+        Assert.Contains("Aurora Motors Club", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Aurora Motors Beijing Dealer", page, StringComparison.Ordinal);
+        Assert.Equal(world.MiniProgram, query.GetProperty("authorization_info").Text("authorizer_appid"));
+        var miniProgram = info.GetProperty("authorizer_info").GetProperty("MiniProgramInfo");
+        Assert.Equal("汽车服务", miniProgram.GetProperty("categories")[0].Text("first"));
+        Assert.Equal(0, miniProgram.GetProperty("visit_status").GetInt32());
+        await Poll.UntilAsync(() => receiver.Of("authorized").Count == 1, Deadline.Delivery, "authorized push for the mini program");
+    }
+
+    [Fact]
     public async Task The_install_page_redirects_with_auth_code_and_state_and_pushes_create_auth()
     {
         await using var receiver = await CallbackReceiver.StartAsync();

@@ -67,13 +67,13 @@ public sealed partial class OnboardingScene : IAsyncDisposable
     public WecomCorp Corp(string name) => World.Snapshot().Corps.Single(c => c.Corp.Name == name).Corp;
 
     /// <summary>A browser signed in to the portal with the given role and scope.</summary>
-    public async Task<HttpClient> AdminAsync(string role = AdminRoles.Platform, Guid? brand = null, Guid? dealer = null)
+    public async Task<HttpClient> AdminAsync(string role = AdminRoles.Platform, Guid? brand = null, Guid? dealer = null, string? email = null)
     {
         var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
         {
             BaseAddress = Host.BaseAddress,
         };
-        var signIn = await browser.GetAsync(new Uri($"{TestOnlyAdminSignIn.Path}?role={role}&brand={brand}&dealer={dealer}", UriKind.Relative));
+        var signIn = await browser.GetAsync(new Uri($"{TestOnlyAdminSignIn.Path}?role={role}&brand={brand}&dealer={dealer}&email={email}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
         return browser;
     }
@@ -90,6 +90,22 @@ public sealed partial class OnboardingScene : IAsyncDisposable
     public static async Task<string> AuthorizeThroughPagesAsync(HttpClient admin, Guid dealerId, string appId)
     {
         var page = await admin.GetStringAsync(await StartAuthorizationAsync(admin, dealerId));
+        var back = await SubmitFormAsync(admin, page, "appid", appId);
+        return await admin.GetStringAsync(back);
+    }
+
+    /// <summary>HQ asks WeLink for the brand mini program's authorization page; WeLink redirects to WeChat's page.</summary>
+    public static async Task<Uri> StartMiniProgramAuthorizationAsync(HttpClient admin, Guid brandId, string device = "pc")
+    {
+        var start = await admin.GetAsync(new Uri($"/onboarding/brands/{brandId}/miniprogram/authorize?device={device}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        return start.Headers.Location!;
+    }
+
+    /// <summary>As HQ would: open WeChat's page from the brand page, press "Authorize" on the mini program, follow WeChat back.</summary>
+    public static async Task<string> AuthorizeMiniProgramThroughPagesAsync(HttpClient admin, Guid brandId, string appId)
+    {
+        var page = await admin.GetStringAsync(await StartMiniProgramAuthorizationAsync(admin, brandId));
         var back = await SubmitFormAsync(admin, page, "appid", appId);
         return await admin.GetStringAsync(back);
     }

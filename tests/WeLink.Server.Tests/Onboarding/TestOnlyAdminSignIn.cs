@@ -9,7 +9,7 @@ namespace WeLink.Server.Tests.Onboarding;
 
 /// <summary>
 /// TEST ONLY: issues a real admin cookie (the portal's login is built elsewhere) from
-/// <c>/test-only/admin-sign-in?role=&amp;brand=&amp;dealer=</c>. Registered through the test host's configure hook.
+/// <c>/test-only/admin-sign-in?role=&amp;brand=&amp;dealer=&amp;email=</c>. Registered through the test host's configure hook.
 /// </summary>
 public sealed class TestOnlyAdminSignIn : IStartupFilter
 {
@@ -38,6 +38,11 @@ public sealed class TestOnlyAdminSignIn : IStartupFilter
         if (query["brand"].ToString() is { Length: > 0 } brand)
         {
             claims.Add(new Claim(WeLinkClaims.BrandId, brand));
+        }
+
+        if (query["email"].ToString() is { Length: > 0 } email)
+        {
+            claims.Add(new Claim(WeLinkClaims.Email, email));
         }
 
         if (query["dealer"].ToString() is { Length: > 0 } dealer)

@@ -32,6 +32,7 @@ public abstract class EndpointAccessTests(DatabaseProvider provider) : IAsyncLif
         "/staff/signin",
         "/staff/oauth/callback",
         "/onboarding/official-account/authorized",
+        "/onboarding/miniprogram/authorized",
         "/onboarding/wecom/installed",
         "/api/admin/login",
         "/admin/login",

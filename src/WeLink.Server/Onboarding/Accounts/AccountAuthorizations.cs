@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using WeLink.Server.Data;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Menus;
+using WeLink.Server.Onboarding.MiniPrograms;
 using WeLink.Server.Platform.Contracts;
 using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Messages;
@@ -22,6 +23,7 @@ public sealed partial class AccountAuthorizations(
     ComponentPageUrls pages,
     IAuthorizerSecrets secrets,
     LinkStore links,
+    MiniProgramLinkStore miniPrograms,
     IDealerRegistry dealers,
     GrantClaims claims,
     MenuPublisher menus,
@@ -137,6 +139,11 @@ public sealed partial class AccountAuthorizations(
                 // The dealer's own account lost something WeLink needs (updateauthorized): suspend until it is granted again.
                 await SaveRefreshTokenAsync(authorization, cancellationToken);
                 await links.SuspendAccountLinkAsync(appId, problem, scopes, time.GetUtcNow(), cancellationToken);
+            }
+            else if (await miniPrograms.FindByAppIdAsync(appId, cancellationToken) is not null)
+            {
+                // A brand's mini program picked on a dealer's link: authorizing rotated the token the brand signs consumers in with.
+                await SaveRefreshTokenAsync(authorization, cancellationToken);
             }
 
             return await RefuseAsync(dealerId, appId, problem, cancellationToken);

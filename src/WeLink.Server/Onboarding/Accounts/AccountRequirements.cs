@@ -32,6 +32,12 @@ public static class AccountRequirements
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(grantedPermissionSets);
+        if (account.MiniProgramInfo is not null)
+        {
+            return $"{account.NickName} is a mini program, not an official account. A dealer runs on its service account (服务号); "
+                + "the brand's mini program is authorized by HQ from the brand page.";
+        }
+
         if (account.ServiceTypeInfo?.Id != ServiceAccountType)
         {
             return $"{account.NickName} is a subscription account. WeLink needs the dealer's service account (服务号): "

@@ -7,7 +7,7 @@ namespace WeLink.Server.Onboarding.MiniPrograms;
 /// <summary>The <c>brand_miniprograms</c> table: one mini program per brand, one brand per mini program.</summary>
 public sealed class MiniProgramLinkStore(IDbConnectionFactory connections) : IBrandMiniPrograms
 {
-    private const string Columns = "brand_id AS BrandId, app_id AS AppId, nick_name AS NickName, original_id AS OriginalId, status AS Status";
+    private const string Columns = "brand_id AS BrandId, app_id AS AppId, nick_name AS NickName, original_id AS OriginalId, status AS Status, updated_at AS UpdatedAt";
 
     public async Task<BrandMiniProgram?> FindByAppIdAsync(string appId, CancellationToken cancellationToken)
     {
@@ -41,8 +41,19 @@ public sealed class MiniProgramLinkStore(IDbConnectionFactory connections) : IBr
             sql, new { brandId, appId, nickName, originalId, now }, cancellationToken: cancellationToken)) == 1;
     }
 
-    private sealed record Row(Guid BrandId, string AppId, string NickName, string OriginalId, string Status)
+    /// <summary>
+    /// The mini program's administrator withdrew WeLink's authorization: the link stays, withdrawn, so the brand page
+    /// says what happened and authorizing the same mini program again restores it. False when no brand has it.
+    /// </summary>
+    public async Task<bool> WithdrawAsync(string appId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        public BrandMiniProgram ToContract() => new(BrandId, AppId, NickName, OriginalId, Status == "active");
+        const string sql = "UPDATE brand_miniprograms SET status = 'withdrawn', updated_at = @now WHERE app_id = @appId";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { appId, now }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private sealed record Row(Guid BrandId, string AppId, string NickName, string OriginalId, string Status, DateTimeOffset UpdatedAt)
+    {
+        public BrandMiniProgram ToContract() => new(BrandId, AppId, NickName, OriginalId, Status == "active", UpdatedAt);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using WeLink.Wechat.Http;
 
 namespace WeLink.Wechat.OpenPlatform.Models;
@@ -40,6 +41,27 @@ public sealed class AuthorizerInfo
     public string? Signature { get; set; }
 
     public BusinessInfo? BusinessInfo { get; set; }
+
+    /// <summary>
+    /// Present only for mini programs: the field that tells a mini program from an official account (both answer with
+    /// the same shape otherwise, and a mini program's service_type_info is 0 like a subscription account's).
+    /// </summary>
+    [JsonPropertyName("MiniProgramInfo")]
+    public MiniProgramInfo? MiniProgramInfo { get; set; }
+}
+
+public sealed class MiniProgramInfo
+{
+    public IReadOnlyList<MiniProgramCategory> Categories { get; set; } = [];
+
+    public int VisitStatus { get; set; }
+}
+
+public sealed class MiniProgramCategory
+{
+    public string First { get; set; } = "";
+
+    public string Second { get; set; } = "";
 }
 
 public sealed class IdInfo

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Admin.Pages.Brands;
 
-/// <summary>A brand's dealers with their status; HQ creates dealers and regions here.</summary>
-public sealed class BrandDealersModel(BrandStore brands, DealerStore dealers, RegionStore regions, AdminActions actions) : PortalPageModel
+/// <summary>A brand's page: its mini program and its dealers with their status; HQ authorizes the mini program and creates dealers and regions here.</summary>
+public sealed class BrandDealersModel(
+    BrandStore brands, DealerStore dealers, RegionStore regions, IBrandMiniPrograms miniPrograms, AdminActions actions) : PortalPageModel
 {
     [FromRoute]
     public Guid BrandId { get; set; }
@@ -15,6 +17,9 @@ public sealed class BrandDealersModel(BrandStore brands, DealerStore dealers, Re
     public IReadOnlyList<Dealer> Dealers { get; private set; } = [];
 
     public IReadOnlyList<Region> Regions { get; private set; } = [];
+
+    /// <summary>Null until HQ authorized one.</summary>
+    public BrandMiniProgram? MiniProgram { get; private set; }
 
     public string RegionName(Guid? regionId) => Regions.FirstOrDefault(r => r.Id == regionId)?.Name ?? "";
 
@@ -28,6 +33,7 @@ public sealed class BrandDealersModel(BrandStore brands, DealerStore dealers, Re
         Brand = brand;
         Dealers = await dealers.ListAsync(Scope, BrandId, cancellationToken);
         Regions = await regions.ListAsync(Scope, BrandId, cancellationToken);
+        MiniProgram = await miniPrograms.FindOfBrandAsync(BrandId, cancellationToken);
         return Page();
     }
 
