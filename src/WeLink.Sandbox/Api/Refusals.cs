@@ -229,6 +229,17 @@ public static class Refusals
         public static readonly WxRefusal MenuButtons = new(
             "`cgi-bin/menu/create`", "not 1 to 3 top-level buttons", 40016, "invalid button size", $"{GlobalCodes}; protocol-wave2.md §4.3");
 
+        public static readonly WxRefusal MenuMiniProgramAppId = new(
+            "`cgi-bin/menu/create`", "a `miniprogram` button's `appid` is not a mini program associated with the account (in the sandbox: of the same owner)",
+            40166, "invalid weapp appid", $"{GlobalCodes}; protocol-wave2.md §4.3");
+
+        public static readonly WxRefusal MenuMiniProgramPage = new(
+            "`cgi-bin/menu/create`", "a `miniprogram` button without `pagepath`", 40165, "invalid weapp pagepath", $"{GlobalCodes}; protocol-wave2.md §4.3");
+
+        public static readonly WxRefusal MenuMiniProgramUrl = new(
+            "`cgi-bin/menu/create`", "a `miniprogram` button without `url` (required: the page for clients without mini programs)", 40020, "invalid button url size",
+            "protocol-wave2.md §4.3; WeChat documents no code for a missing url, the sandbox answers the url-size code (40027 in a sub-menu)");
+
         public static readonly WxRefusal QrCodeNeedsVerifiedService = new(
             "`cgi-bin/qrcode/create`", "the account is not a verified service account", 48001, "api unauthorized",
             "[生成带参数的二维码](https://developers.weixin.qq.com/doc/offiaccount/Account_Management/Generating_a_Parametric_QR_Code.html)");

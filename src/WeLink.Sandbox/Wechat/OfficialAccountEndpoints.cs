@@ -238,8 +238,42 @@ public static class OfficialAccountEndpoints
             return Refusals.OfficialAccount.MenuButtons.Answer();
         }
 
+        if (MiniProgramButtonRefusal(world, account!, buttons) is { } refused)
+        {
+            return refused.Answer();
+        }
+
         world.SetMenu(account!.AppId, body.GetRawText());
         return WxResults.Ok();
+    }
+
+    /// <summary>
+    /// A <c>miniprogram</c> button (at the top or in a sub-menu) must name a mini program associated with the account (in
+    /// the sandbox: one of the same owner), a page, and the web page for clients that cannot open mini programs.
+    /// </summary>
+    private static WxRefusal? MiniProgramButtonRefusal(SandboxWorld world, OfficialAccount account, JsonElement buttons)
+    {
+        var leaves = buttons.EnumerateArray().SelectMany(b =>
+            b.TryGetProperty("sub_button", out var subs) && subs.ValueKind == JsonValueKind.Array && subs.GetArrayLength() > 0 ? subs.EnumerateArray().ToList() : [b]);
+        foreach (var button in leaves.Where(b => b.TextField("type") == "miniprogram"))
+        {
+            if (world.FindAccount(button.TextField("appid") ?? "") is not { Kind: AccountKind.MiniProgram } miniProgram || miniProgram.OwnerId != account.OwnerId)
+            {
+                return Refusals.OfficialAccount.MenuMiniProgramAppId;
+            }
+
+            if (string.IsNullOrWhiteSpace(button.TextField("pagepath")))
+            {
+                return Refusals.OfficialAccount.MenuMiniProgramPage;
+            }
+
+            if (string.IsNullOrWhiteSpace(button.TextField("url")))
+            {
+                return Refusals.OfficialAccount.MenuMiniProgramUrl;
+            }
+        }
+
+        return null;
     }
 
     public static async Task<IResult> QrCodeCreateAsync(

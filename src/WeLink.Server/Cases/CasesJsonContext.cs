@@ -22,6 +22,7 @@ namespace WeLink.Server.Cases;
 [JsonSerializable(typeof(NoteRequest))]
 [JsonSerializable(typeof(NoteResponse))]
 [JsonSerializable(typeof(CaseDetails))]
+[JsonSerializable(typeof(Messaging.SubscriptionsResponse))]
 [JsonSerializable(typeof(IReadOnlyList<OutboxItem>))]
 [JsonSerializable(typeof(IReadOnlyList<DefinitionListItem>))]
 [JsonSerializable(typeof(PublishDefinitionRequest))]

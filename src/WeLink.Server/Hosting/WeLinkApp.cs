@@ -73,6 +73,7 @@ public static class WeLinkApp
         app.MapAdmin();
         app.MapOnboarding();
         app.MapCases();
+        app.MapCaseMessaging();
         app.MapCalendars();
         app.MapComplaints();
         app.MapUploads();

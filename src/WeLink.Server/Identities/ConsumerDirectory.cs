@@ -6,11 +6,21 @@ namespace WeLink.Server.Identities;
 
 public sealed class ConsumerDirectory(IDbConnectionFactory connections) : IConsumerDirectory
 {
+    private const string AddressColumns = "id AS ConsumerId, dealer_id AS DealerId, app_id AS AppId, open_id AS OpenId, union_id AS UnionId";
+
     public async Task<ConsumerAddress?> FindAsync(Guid consumerId, CancellationToken cancellationToken)
     {
-        const string sql = "SELECT id AS ConsumerId, dealer_id AS DealerId, app_id AS AppId, open_id AS OpenId FROM consumers WHERE id = @consumerId";
+        const string sql = $"SELECT {AddressColumns} FROM consumers WHERE id = @consumerId";
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ConsumerAddress>(new CommandDefinition(sql, new { consumerId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<ConsumerAddress?> FindFollowerAsync(string appId, string unionId, CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT {AddressColumns} FROM consumers WHERE app_id = @appId AND union_id = @unionId AND subscription = @following";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<ConsumerAddress>(
+            new CommandDefinition(sql, new { appId, unionId, following = ConsumerSubscription.Following }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> consumerIds, CancellationToken cancellationToken)

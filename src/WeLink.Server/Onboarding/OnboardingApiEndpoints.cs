@@ -49,16 +49,28 @@ public static class OnboardingApiEndpoints
 
     /// <summary>
     /// Stores the brand's menu and puts it on every active dealer account of the brand; the answer says how each went.
-    /// Audited as <c>brand.menu.set</c> with how many accounts took it.
+    /// Audited as <c>brand.menu.set</c> with how many accounts took it. A mini-program button opens the brand's authorized
+    /// mini program (422 naming <c>button</c> for another appid, or when the brand has none).
     /// </summary>
-    public static async Task<Results<Ok<MenuPublishResponse>, ValidationProblem>> SetMenuAsync(
-        Guid brandId, BrandMenu menu, ClaimsPrincipal user, BrandMenuStore menus, MenuPublisher publisher, IAuditTrail audit, TimeProvider time,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MenuPublishResponse>, ValidationProblem, ProblemHttpResult>> SetMenuAsync(
+        Guid brandId, BrandMenu menu, ClaimsPrincipal user, BrandMenuStore menus, MenuPublisher publisher, IBrandMiniPrograms miniPrograms, IAuditTrail audit,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(menu);
         if (menu.Problem() is { } problem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["button"] = [problem] });
+        }
+
+        // A mini-program button opens the brand's own mini program: WeChat takes only one associated with the account.
+        var miniProgram = await miniPrograms.FindOfBrandAsync(brandId, cancellationToken);
+        if (menu.HasMiniProgramButtons && (miniProgram is not { Active: true } || menu.MiniProgramAppIds().Any(a => a != miniProgram.AppId)))
+        {
+            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["button"] = ["小程序菜单只能打开本品牌已授权的小程序"] })
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Detail = "小程序菜单只能打开本品牌已授权的小程序",
+            });
         }
 
         await menus.SaveAsync(brandId, menu, time.GetUtcNow(), cancellationToken);

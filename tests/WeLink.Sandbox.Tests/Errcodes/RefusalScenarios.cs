@@ -276,6 +276,9 @@ public static class RefusalScenarios
             var fresh = await host.AuthorizeAccountAsync(account.AppId);
             return await host.SendAsync("custom/send", fresh.AccessToken, new { touser = openId, msgtype = "text", text = new { content = "hi" } });
         }),
+        ["OfficialAccount.MenuMiniProgramAppId"] = new(async host => await MiniProgramMenuAsync(host, (account, _) => new { appid = account.AppId, pagepath = "pages/home/index", url = "https://welink.example.com/" })),
+        ["OfficialAccount.MenuMiniProgramPage"] = new(async host => await MiniProgramMenuAsync(host, (_, miniProgram) => new { appid = miniProgram, url = "https://welink.example.com/" })),
+        ["OfficialAccount.MenuMiniProgramUrl"] = new(async host => await MiniProgramMenuAsync(host, (_, miniProgram) => new { appid = miniProgram, pagepath = "pages/home/index" })),
         ["OfficialAccount.MenuButtons"] = new(async host => await host.Client.PostJsonAsync(
             $"wechat/cgi-bin/menu/create?access_token={(await AccountAsync(host)).AccessToken}", new { button = Array.Empty<object>() })),
         ["OfficialAccount.QrCodeNeedsVerifiedService"] = new(async host =>
@@ -420,6 +423,18 @@ public static class RefusalScenarios
         host.Client.GetJsonAsync(
             $"wechat/sns/component/jscode2session?appid={appId ?? miniProgram.AppId}&js_code={jsCode}&grant_type=authorization_code" +
             $"&component_appid={componentAppId}&component_access_token={miniProgram.ComponentToken}");
+
+    /// <summary>menu/create with one sub-menu holding a view button and a miniprogram button of the given fields.</summary>
+    private static async Task<JsonElement> MiniProgramMenuAsync(SandboxHost host, Func<AuthorizedAccount, string, object> fields)
+    {
+        var world = await WorldView.ReadAsync(host);
+        var account = await host.AuthorizeAccountAsync(world.VerifiedServiceAccount);
+        var button = JsonSerializer.SerializeToNode(fields(account, world.MiniProgram))!.AsObject();
+        button["type"] = "miniprogram";
+        button["name"] = "投诉";
+        var menu = new { button = new object[] { new { name = "服务", sub_button = new object[] { new { type = "view", name = "官网", url = "https://welink.example.com/" }, button } } } };
+        return await host.Client.PostJsonAsync($"wechat/cgi-bin/menu/create?access_token={account.AccessToken}", menu);
+    }
 
     private static async Task<AuthorizedAccount> MiniProgramAsync(SandboxHost host) =>
         await host.AuthorizeAccountAsync((await WorldView.ReadAsync(host)).MiniProgram);

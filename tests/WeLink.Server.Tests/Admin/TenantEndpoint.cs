@@ -90,6 +90,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("POST", "/api/consumer/miniprogram/sessions", Consumer, _ => new { appId = "wxnotaminiprogram", code = "made-up" }) { Anonymous = true },
         new("POST", "/api/consumer/miniprogram/sessions/refresh", Consumer, _ => new { refreshToken = "made-up" }) { Anonymous = true },
         new("GET", "/api/consumer/dealers", Consumer, _ => null),
+        new("GET", "/api/consumer/miniprogram/subscriptions", Consumer, _ => null),
         new("POST", "/api/consumer/miniprogram/sessions/dealer", Consumer, _ => new { dealerId = Guid.NewGuid() }),
         new("POST", "/api/consumer/complaints", Consumer, _ => new FileComplaintRequest("Service", "The car came back unwashed.", "normal", null)),
         new("GET", "/api/consumer/complaints", Consumer, _ => null),

@@ -64,6 +64,9 @@ public sealed class ComplaintWorld : IAsyncDisposable
 
     public string BeijingCorpId { get; private set; } = "";
 
+    /// <summary>The brand's mini program (the sandbox's "Aurora Motors Club"), authorized and the brand's.</summary>
+    public string MiniProgramAppId { get; private set; } = "";
+
     public string ShanghaiCorpId { get; private set; } = "";
 
     /// <summary>The Beijing account's own id for the status template, once WeLink has added it (its first notice).</summary>
@@ -180,6 +183,23 @@ public sealed class ComplaintWorld : IAsyncDisposable
         return browser;
     }
 
+    /// <summary>
+    /// The person opens the brand's mini program from Beijing's account: a client carrying their bearer session with Beijing
+    /// in context, and their openid in the mini program.
+    /// </summary>
+    public async Task<(HttpClient Client, string OpenId)> MiniProgramConsumerAsync(string person)
+    {
+        var login = await ControlAsync($"miniprogram/{MiniProgramAppId}/login", new { consumer = person });
+        using var signIn = await Host.Http.PostAsJsonAsync(
+            new Uri("/api/consumer/miniprogram/sessions", UriKind.Relative),
+            new { appId = MiniProgramAppId, code = login.GetProperty("code").GetString(), dealerId = BeijingDealerId });
+        var session = await signIn.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(signIn.IsSuccessStatusCode, session.ToString());
+        var client = new HttpClient { BaseAddress = Host.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", session.GetProperty("accessToken").GetString());
+        return (client, login.GetProperty("openid").GetString()!);
+    }
+
     public async Task<HttpClient> StaffAsync(StaffMember member)
     {
         ArgumentNullException.ThrowIfNull(member);
@@ -255,6 +275,8 @@ public sealed class ComplaintWorld : IAsyncDisposable
         var (beijing, shanghai) = (sandbox.Accounts[0], sandbox.Accounts[1]);
         var (beijingCorp, shanghaiCorp) = (sandbox.Corps[0], sandbox.Corps[1]);
         BeijingAppId = beijing.AppId;
+        var miniProgram = sandbox.Accounts.Single(a => a.Kind == AccountKind.MiniProgram);
+        MiniProgramAppId = miniProgram.AppId;
         (BeijingCorpId, ShanghaiCorpId) = (beijingCorp.Corp.CorpId, shanghaiCorp.Corp.CorpId);
         People = [.. sandbox.Consumers.Select(c => c.Consumer.Id)];
         (Manager, Advisor, GeneralManager) = (beijingCorp.Staff[0], beijingCorp.Staff[2], beijingCorp.Staff[3]);
@@ -269,7 +291,7 @@ public sealed class ComplaintWorld : IAsyncDisposable
             .SaveAsync(SandboxSettings.SuiteId, suiteTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
 
         var component = services.GetRequiredService<ComponentClient>();
-        foreach (var appId in new[] { beijing.AppId, shanghai.AppId })
+        foreach (var appId in new[] { beijing.AppId, shanghai.AppId, miniProgram.AppId })
         {
             var preAuth = await component.CreatePreAuthCodeAsync(CancellationToken.None);
             var approval = await ControlAsync("component/approve", new { pre_auth_code = preAuth.PreAuthCode, appid = appId });
@@ -279,7 +301,7 @@ public sealed class ComplaintWorld : IAsyncDisposable
         }
 
         var seed = Seed.In(services);
-        var aurora = await seed.Brand("Aurora Motors")
+        var aurora = await seed.Brand("Aurora Motors").MiniProgram(miniProgram.AppId, miniProgram.Nickname)
             .Dealer(beijingCorp.Corp.Name, d => d.Code("BJ01").Approved()
                 .LinkedAccount(beijing.AppId, beijing.Nickname).LinkedCorp(beijingCorp.Corp.CorpId, beijingCorp.Corp.Name, beijingCorp.Corp.AgentId))
             .Dealer(shanghaiCorp.Corp.Name, d => d.Code("SH01").Approved()

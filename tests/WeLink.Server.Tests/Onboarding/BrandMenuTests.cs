@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding.MiniPrograms;
 using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Tests.Onboarding;
@@ -55,6 +58,40 @@ public abstract class BrandMenuTests(DatabaseProvider provider)
         Assert.Equal(HttpStatusCode.BadRequest, (await PutMenuAsync(hq, scene.BrandId, fourButtons)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PutMenuAsync(hq, scene.BrandId, "not json")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PutMenuAsync(hq, scene.BrandId, Menu)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_mini_program_button_opens_the_brands_mini_program_with_each_accounts_dealer_in_the_page()
+    {
+        await using var scene = await OnboardingScene.StartAsync(provider);
+        using var platform = await scene.AdminAsync();
+        using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
+        var beijing = scene.Account("Aurora Motors Beijing Dealer").AppId;
+        var club = scene.Account("Aurora Motors Club").AppId;
+        await OnboardingScene.AuthorizeThroughPagesAsync(platform, scene.DealerA, beijing);
+        const string miniProgramMenu = """
+            {"button": [{"name": "服务", "sub_button": [
+              {"type": "miniprogram", "name": "门店首页", "pagepath": "pages/home/index", "url": "https://welink.example.com/"},
+              {"type": "miniprogram", "name": "我要投诉", "pagepath": "pages/complaints/new?dealerId={dealerId}", "url": "https://welink.example.com/"}
+            ]}]}
+            """;
+
+        var withoutMiniProgram = await PutMenuAsync(hq, scene.BrandId, miniProgramMenu);
+        await scene.Host.Services.GetRequiredService<MiniProgramLinkStore>()
+            .SaveAsync(scene.BrandId, club, "Aurora Motors Club", "gh_club", DateTimeOffset.UtcNow, CancellationToken.None);
+        var foreignAppId = await PutMenuAsync(hq, scene.BrandId, miniProgramMenu.Replace("\"name\": \"门店首页\"", $"\"appid\": \"{beijing}\", \"name\": \"门店首页\"", StringComparison.Ordinal));
+        var noFallbackUrl = await PutMenuAsync(hq, scene.BrandId, """{"button": [{"type": "miniprogram", "name": "首页", "pagepath": "pages/home/index"}]}""");
+        var put = await PutMenuAsync(hq, scene.BrandId, miniProgramMenu);
+
+        Assert.Equal(
+            (HttpStatusCode.UnprocessableEntity, HttpStatusCode.UnprocessableEntity, HttpStatusCode.BadRequest, HttpStatusCode.OK),
+            (withoutMiniProgram.StatusCode, foreignAppId.StatusCode, noFallbackUrl.StatusCode, put.StatusCode));
+        Assert.Contains("\"published\":true", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var onBeijing = JsonDocument.Parse(scene.World.MenuOf(beijing)!);
+        var buttons = onBeijing.RootElement.GetProperty("button")[0].GetProperty("sub_button");
+        Assert.Equal(
+            [(club, $"pages/home/index?dealerId={scene.DealerA}"), (club, $"pages/complaints/new?dealerId={scene.DealerA}")],
+            buttons.EnumerateArray().Select(b => (b.GetProperty("appid").GetString(), b.GetProperty("pagepath").GetString())));
     }
 
     private static Task<HttpResponseMessage> PutMenuAsync(HttpClient admin, Guid brandId, string json) =>

@@ -5,14 +5,18 @@ public sealed class CaseMessage
 {
     internal const string Columns = """
         idempotency_key AS IdempotencyKey, case_id AS CaseId, channel AS Channel, recipients AS Recipients, summary AS Summary,
-        status AS Status, attempts AS Attempts, claimed_at AS ClaimedAt, sent_at AS SentAt
+        status AS Status, attempts AS Attempts, claimed_at AS ClaimedAt, sent_at AS SentAt, reason AS Reason
         """;
+
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Undeliverable = "undeliverable";
 
     public string IdempotencyKey { get; init; } = "";
 
     public Guid CaseId { get; init; }
 
-    /// <summary><see cref="CaseMessenger.ConsumerChannel"/> or <see cref="CaseMessenger.StaffChannel"/>.</summary>
+    /// <summary><see cref="CaseMessenger.ConsumerChannel"/>, <see cref="CaseMessenger.MiniProgramChannel"/> or <see cref="CaseMessenger.StaffChannel"/>.</summary>
     public string Channel { get; init; } = "";
 
     /// <summary>Sent to the dealer's staff in WeCom (else to the consumer).</summary>
@@ -24,7 +28,7 @@ public sealed class CaseMessage
     /// <summary>What was said, in words without personal data (the notice's action and its rendered text).</summary>
     public string Summary { get; init; } = "";
 
-    /// <summary><c>sending</c> while claimed, <c>sent</c> once the platform took it.</summary>
+    /// <summary><see cref="Sending"/> while claimed, <see cref="Sent"/> once the platform took it, <see cref="Undeliverable"/> when no channel reaches the consumer (<see cref="Reason"/> says why).</summary>
     public string Status { get; init; } = "";
 
     public long Attempts { get; init; }
@@ -32,6 +36,9 @@ public sealed class CaseMessage
     public DateTimeOffset ClaimedAt { get; init; }
 
     public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>Why an undeliverable message reached nobody, in words the portal shows.</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>What a sender claims before it sends.</summary>

@@ -32,10 +32,22 @@ public sealed class CaseMessageLedger(IDbConnectionFactory connections)
         return attempts.Any();
     }
 
-    public async Task MarkSentAsync(string idempotencyKey, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the claim done: sent through the delivery's channel to its recipients (a fallback may differ from the claim's),
+    /// or, when the delivery has a reason, not deliverable, which no later delivery tries again.
+    /// </summary>
+    public async Task MarkDoneAsync(string idempotencyKey, CaseDelivery delivery, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        const string sql = "UPDATE case_messages SET status = 'sent', sent_at = @sentAt WHERE idempotency_key = @idempotencyKey";
-        await ExecuteAsync(sql, new { idempotencyKey, sentAt }, cancellationToken);
+        ArgumentNullException.ThrowIfNull(delivery);
+        const string sql = """
+            UPDATE case_messages SET status = @status, channel = @Channel, recipients = @Recipients, reason = @Reason, sent_at = @sentAt
+            WHERE idempotency_key = @idempotencyKey
+            """;
+        var sent = delivery.Reason is null;
+        await ExecuteAsync(
+            sql,
+            new { idempotencyKey, status = sent ? CaseMessage.Sent : CaseMessage.Undeliverable, delivery.Channel, delivery.Recipients, delivery.Reason, sentAt = sent ? at : (DateTimeOffset?)null },
+            cancellationToken);
     }
 
     /// <summary>Gives a claim back after the platform refused the send, so the next delivery is a first try, not a repeat.</summary>

@@ -20,4 +20,11 @@ public static class CaseMessagingFeature
         services.AddInboxHandler<CaseCardHandler>(ServiceLifetime.Singleton);
         return services;
     }
+
+    /// <summary>The consumer API of case messaging: the mini program's subscribe templates.</summary>
+    public static IEndpointRouteBuilder MapCaseMessaging(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMiniProgramSubscriptionEndpoints();
+        return endpoints;
+    }
 }

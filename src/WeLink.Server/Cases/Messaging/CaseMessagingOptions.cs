@@ -8,6 +8,15 @@ public sealed class CaseMessagingOptions
     /// <summary>The library template of every consumer notice, added to each dealer's account by WeLink.</summary>
     public StatusTemplateOptions StatusTemplate { get; set; } = new();
 
+    /// <summary>The subscribe title of every consumer notice in the brand's mini program, added to it by WeLink.</summary>
+    public SubscribeTemplateOptions SubscribeTemplate { get; set; } = new();
+
+    /// <summary>
+    /// The mini program's page a notice opens, by definition key (<c>{id}</c> the case id, <c>{dealerId}</c> its dealer):
+    /// the subscribe message's page, and the fallback template message's mini-program link.
+    /// </summary>
+    public Dictionary<string, string> MiniProgramPages { get; set; } = new() { ["complaint"] = "pages/complaints/detail?id={id}&dealerId={dealerId}" };
+
     /// <summary>The consumer's page a template message opens, by definition key; <c>{id}</c> becomes the case id. None: no link.</summary>
     public Dictionary<string, string> ConsumerPages { get; set; } = [];
 

@@ -1,7 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Wechat.Http;
+using WeLink.Wechat.MiniProgram;
+using WeLink.Wechat.MiniProgram.Models;
 using WeLink.Wechat.OfficialAccount;
 using WeLink.Wechat.OfficialAccount.Models;
 using WeLink.Wechat.WeCom;
@@ -10,71 +13,155 @@ using WeLink.Wechat.WeCom.Models;
 namespace WeLink.Server.Cases.Messaging;
 
 /// <summary>
-/// Sends a case's messages at most once per idempotency key, recorded in <see cref="CaseMessageLedger"/>: consumers get a
-/// template message from the dealer's own official account (with the account's own id for the status template, see
-/// <see cref="AccountTemplates"/>), staff a WeCom message or template card through the dealer's corp. A delivery that finds its key sent sends nothing; a crash between the send and the ledger's mark repeats the
-/// message once at the most.
+/// Sends a case's messages at most once per idempotency key, recorded in <see cref="CaseMessageLedger"/>. A consumer who
+/// came through a dealer's official account gets a template message from that account; one who came through the brand's
+/// mini program gets a subscribe message opening the request's page, or, when they have no acceptance left (43101) but
+/// follow the case's dealer account with the same unionid, that account's template message opening the same page, or
+/// else nothing, recorded as undeliverable with the reason. Template ids are the account's or mini program's own (see
+/// <see cref="AccountTemplates"/>). Staff get a WeCom message or template card through the dealer's corp. A delivery that
+/// finds its key done sends nothing; a crash between the send and the ledger's mark repeats the message once at the most.
 /// </summary>
 public sealed partial class CaseMessenger(
     CaseMessageLedger ledger,
     MessageAddresses addresses,
     AccountTemplates templates,
     IDealerDirectory dealers,
+    IBrandMiniPrograms miniPrograms,
     OfficialAccountClient accounts,
+    MiniProgramClient miniProgramClient,
     CorpClient corps,
     IOptionsMonitor<CaseMessagingOptions> options,
     TimeProvider time,
     ILogger<CaseMessenger> logger)
 {
     public const string ConsumerChannel = "official-account";
+    public const string MiniProgramChannel = "miniprogram";
     public const string StaffChannel = "wecom";
 
     /// <summary>WeChat's errcode for a template id the account does not have (any more).</summary>
     private const int UnknownTemplate = 40037;
+
+    /// <summary>WeChat's errcode for a subscribe message the consumer has no acceptance left for.</summary>
+    private const int NoAcceptance = 43101;
+
+    /// <summary>WeChat's errcode for a template message to someone who does not follow the account.</summary>
+    private const int NotFollowing = 43004;
 
     private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public async Task SendToConsumerAsync(ConsumerMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var consumer = await addresses.ConsumerOfAsync(message.ConsumerId, cancellationToken)
+            ?? throw new InvalidOperationException("The case names a consumer WeLink does not know.");
+        if (await miniPrograms.FindByAppIdAsync(consumer.AppId, cancellationToken) is { } miniProgram)
+        {
+            await SendFromMiniProgramAsync(message, consumer, miniProgram, cancellationToken);
+            return;
+        }
+
         var address = await addresses.ConsumerAsync(message.ConsumerId, cancellationToken)
             ?? throw new InvalidOperationException("The consumer's dealer account is not linked; the message waits until it is.");
-        var settings = options.CurrentValue;
-        var template = settings.StatusTemplate;
-        var templateId = await templates.IdAsync(address.AppId, template.LibraryId, [.. template.Keywords.Select(k => k.Name)], cancellationToken);
-        var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), ChinaTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        var page = settings.ConsumerPages.GetValueOrDefault(message.DefinitionKey);
-        var request = new MessageTemplateSendRequest
-        {
-            Touser = address.OpenId,
-            TemplateId = templateId,
-            Url = page?.Replace("{id}", message.CaseId.ToString(), StringComparison.Ordinal),
-            ClientMsgId = message.IdempotencyKey,
-            Data = new Dictionary<string, TemplateDataValue>
-            {
-                [template.Subject.Key] = Value(template.Subject, message.Subject),
-                [template.Status.Key] = Value(template.Status, message.Status),
-                [template.Time.Key] = Value(template.Time, now),
-                [template.Headline.Key] = Value(template.Headline, message.Headline),
-                [template.Detail.Key] = Value(template.Detail, message.Remark.Length > 0 ? message.Remark : "点击查看详情"),
-            },
-        };
-        var claim = Claim(message.IdempotencyKey, message.CaseId, ConsumerChannel, [address.OpenId], $"{message.Summary} ({message.Status})");
+        var template = await TemplateMessageAsync(address, message, miniProgramPage: null, cancellationToken);
+        var claim = Claim(message.IdempotencyKey, message.CaseId, ConsumerChannel, [address.OpenId], message.LedgerSummary);
         await SendOnceAsync(claim, async ct =>
         {
+            await SendTemplateAsync(address.AppId, template, ct);
+            return CaseDelivery.Sent(claim);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The subscribe message, or the fallback template message, or nothing with the reason. Both template ids and the
+    /// follower are found before the claim, so a failure there leaves no claim behind.
+    /// </summary>
+    private async Task SendFromMiniProgramAsync(ConsumerMessage message, ConsumerAddress consumer, BrandMiniProgram miniProgram, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var page = settings.MiniProgramPages.GetValueOrDefault(message.DefinitionKey)?
+            .Replace("{id}", message.CaseId.ToString(), StringComparison.Ordinal)
+            .Replace("{dealerId}", message.DealerId.ToString(), StringComparison.Ordinal);
+        var subscribeTemplate = miniProgram.Active ? await templates.SubscribeIdAsync(miniProgram.AppId, settings.SubscribeTemplate, cancellationToken) : null;
+        var follower = consumer.UnionId is { } unionId ? await addresses.FollowerAsync(message.DealerId, unionId, cancellationToken) : null;
+        var fallback = follower is null ? null : await TemplateMessageAsync(follower, message, new MiniprogramTarget { Appid = miniProgram.AppId, Pagepath = page }, cancellationToken);
+        var claim = Claim(message.IdempotencyKey, message.CaseId, MiniProgramChannel, [consumer.OpenId], message.LedgerSummary);
+        await SendOnceAsync(claim, async ct =>
+        {
+            if (subscribeTemplate is not null)
+            {
+                try
+                {
+                    await miniProgramClient.SendSubscribeMessageAsync(miniProgram.AppId, SubscribeMessage(consumer, subscribeTemplate, page, message), ct);
+                    return CaseDelivery.Sent(claim);
+                }
+                catch (WechatApiException e) when (e.Errcode == UnknownTemplate)
+                {
+                    await templates.ForgetAsync(miniProgram.AppId, subscribeTemplate, CancellationToken.None);
+                    throw;
+                }
+                catch (WechatApiException e) when (e.Errcode == NoAcceptance)
+                {
+                    LogNoAcceptance(message.CaseId, fallback is not null);
+                }
+            }
+
+            if (follower is null || fallback is null)
+            {
+                return CaseDelivery.Undeliverable(claim, "消费者未订阅小程序消息，也未关注经销商公众号");
+            }
+
             try
             {
-                await accounts.SendTemplateMessageAsync(address.AppId, request, ct);
+                await SendTemplateAsync(follower.AppId, fallback, ct);
+                return new CaseDelivery(ConsumerChannel, follower.OpenId, null);
             }
-            catch (WechatApiException e) when (e.Errcode == UnknownTemplate)
+            catch (WechatApiException e) when (e.Errcode == NotFollowing)
             {
-                await templates.ForgetAsync(address.AppId, templateId, CancellationToken.None);
-                throw;
+                return CaseDelivery.Undeliverable(claim, "消费者未订阅小程序消息，且已取消关注经销商公众号");
             }
         }, cancellationToken);
     }
 
-    private static TemplateDataValue Value(TemplateKeyword keyword, string value) => new() { Value = TemplateValue.Fit(keyword.Key, value) };
+    private MessageSubscribeSendRequest SubscribeMessage(ConsumerAddress consumer, string templateId, string? page, ConsumerMessage message) => new()
+    {
+        Touser = consumer.OpenId,
+        TemplateId = templateId,
+        Page = page,
+        Data = options.CurrentValue.SubscribeTemplate.Values(message, Now()).ToDictionary(v => v.Key, v => new SubscribeDataValue { Value = v.Value }),
+    };
+
+    /// <summary>The status template message to the account's follower; <paramref name="miniProgramPage"/> opens the mini program's page instead of the web page.</summary>
+    private async Task<MessageTemplateSendRequest> TemplateMessageAsync(
+        ConsumerAddress address, ConsumerMessage message, MiniprogramTarget? miniProgramPage, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var template = settings.StatusTemplate;
+        var templateId = await templates.IdAsync(address.AppId, template.LibraryId, [.. template.Keywords.Select(k => k.Name)], cancellationToken);
+        return new MessageTemplateSendRequest
+        {
+            Touser = address.OpenId,
+            TemplateId = templateId,
+            Url = settings.ConsumerPages.GetValueOrDefault(message.DefinitionKey)?.Replace("{id}", message.CaseId.ToString(), StringComparison.Ordinal),
+            Miniprogram = miniProgramPage,
+            ClientMsgId = message.IdempotencyKey,
+            Data = template.Values(message, Now()).ToDictionary(v => v.Key, v => new TemplateDataValue { Value = v.Value }),
+        };
+    }
+
+    private async Task SendTemplateAsync(string appId, MessageTemplateSendRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await accounts.SendTemplateMessageAsync(appId, request, cancellationToken);
+        }
+        catch (WechatApiException e) when (e.Errcode == UnknownTemplate)
+        {
+            await templates.ForgetAsync(appId, request.TemplateId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private string Now() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), ChinaTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Sends to the given userids of the dealer's corp; nobody to send to is not an error (nothing is sent).</summary>
     public async Task SendToStaffAsync(StaffMessage message, CancellationToken cancellationToken)
@@ -90,13 +177,17 @@ public sealed partial class CaseMessenger(
             ?? throw new InvalidOperationException("The dealer's WeCom corp is not linked; the message waits until it is.");
         var request = message.Build(string.Join('|', message.UserIds), corp.AgentId);
         var claim = Claim(message.IdempotencyKey, message.CaseId, StaffChannel, message.UserIds, message.Summary);
-        await SendOnceAsync(claim, ct => corps.SendMessageAsync(corp.CorpId, request, ct), cancellationToken);
+        await SendOnceAsync(claim, async ct =>
+        {
+            await corps.SendMessageAsync(corp.CorpId, request, ct);
+            return CaseDelivery.Sent(claim);
+        }, cancellationToken);
     }
 
     private CaseMessageClaim Claim(string key, Guid caseId, string channel, IReadOnlyList<string> recipients, string summary) =>
         new(key, caseId, channel, string.Join('|', recipients), summary, time.GetUtcNow());
 
-    private async Task SendOnceAsync(CaseMessageClaim claim, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+    private async Task SendOnceAsync(CaseMessageClaim claim, Func<CancellationToken, Task<CaseDelivery>> send, CancellationToken cancellationToken)
     {
         var staleBefore = claim.ClaimedAt - options.CurrentValue.SendLease;
         if (!await ledger.TryClaimAsync(claim, staleBefore, cancellationToken))
@@ -105,9 +196,10 @@ public sealed partial class CaseMessenger(
             return;
         }
 
+        CaseDelivery delivery;
         try
         {
-            await send(cancellationToken);
+            delivery = await send(cancellationToken);
         }
         catch (WechatApiException)
         {
@@ -116,14 +208,19 @@ public sealed partial class CaseMessenger(
             throw;
         }
 
-        await ledger.MarkSentAsync(claim.IdempotencyKey, time.GetUtcNow(), cancellationToken);
+        if (delivery.Reason is not null)
+        {
+            LogUndeliverable(claim.CaseId, claim.Summary, delivery.Reason);
+        }
+
+        await ledger.MarkDoneAsync(claim.IdempotencyKey, delivery, time.GetUtcNow(), cancellationToken);
     }
 
-    /// <summary>Sent already, or repeated once already: done. Claimed by a sender still within its lease: try again later.</summary>
+    /// <summary>Done already, or repeated once already: done. Claimed by a sender still within its lease: try again later.</summary>
     private async Task ExplainRefusedClaimAsync(CaseMessageClaim claim, DateTimeOffset staleBefore, CancellationToken cancellationToken)
     {
         var row = await ledger.FindAsync(claim.IdempotencyKey, cancellationToken);
-        if (row is null || row.Status == "sent")
+        if (row is null || row.Status != CaseMessage.Sending)
         {
             return;
         }
@@ -139,14 +236,31 @@ public sealed partial class CaseMessenger(
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: nobody to tell ({Summary})")]
     private partial void LogNobodyToTell(Guid caseId, string summary);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: the consumer has no subscribe-message acceptance left; falling back to the dealer account: {HasFallback}")]
+    private partial void LogNoAcceptance(Guid caseId, bool hasFallback);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId}: '{Summary}' cannot reach the consumer: {Reason}")]
+    private partial void LogUndeliverable(Guid caseId, string summary, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId}: '{Summary}' was claimed {Attempts} times without being marked sent; it is not sent again")]
     private partial void LogGivenUp(Guid caseId, string summary, long attempts);
 }
 
-/// <summary>A template message to the case's consumer; <see cref="Summary"/> names it in the ledger.</summary>
+/// <summary>A notice to the case's consumer; <see cref="Summary"/> names it in the ledger.</summary>
 public sealed record ConsumerMessage(
-    string IdempotencyKey, Guid CaseId, string DefinitionKey, Guid ConsumerId, string Summary, string Headline, string Subject, string Status, string Remark);
+    string IdempotencyKey, Guid CaseId, Guid DealerId, string DefinitionKey, Guid ConsumerId, string Summary, string Headline, string Subject, string Status, string Remark)
+{
+    internal string LedgerSummary => $"{Summary} ({Status})";
+}
 
 /// <summary>A WeCom message to staff of the case's dealer; <see cref="Build"/> makes it for the joined userids and the agent.</summary>
 public sealed record StaffMessage(
     string IdempotencyKey, Guid CaseId, Guid DealerId, IReadOnlyList<string> UserIds, string Summary, Func<string, long, MessageSendRequest> Build);
+
+/// <summary>How a claimed message ended: sent through <see cref="Channel"/> to <see cref="Recipients"/>, or, with a <see cref="Reason"/>, not deliverable.</summary>
+public sealed record CaseDelivery(string Channel, string Recipients, string? Reason)
+{
+    public static CaseDelivery Sent(CaseMessageClaim claim) => new(claim.Channel, claim.Recipients, null);
+
+    public static CaseDelivery Undeliverable(CaseMessageClaim claim, string reason) => new(claim.Channel, claim.Recipients, reason);
+}

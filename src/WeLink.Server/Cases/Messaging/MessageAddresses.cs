@@ -11,6 +11,15 @@ namespace WeLink.Server.Cases.Messaging;
 /// </summary>
 public sealed class MessageAddresses(IDbConnectionFactory connections, IConsumerDirectory consumers, IDealerDirectory dealers, IStaffDirectory staff)
 {
+    /// <summary>The consumer as WeLink knows them: the openid in the account or mini program they came through.</summary>
+    public Task<ConsumerAddress?> ConsumerOfAsync(Guid consumerId, CancellationToken cancellationToken) => consumers.FindAsync(consumerId, cancellationToken);
+
+    /// <summary>The same person (by unionid) as a follower of the dealer's active account, if WeLink knows them as one.</summary>
+    public async Task<ConsumerAddress?> FollowerAsync(Guid dealerId, string unionId, CancellationToken cancellationToken) =>
+        await dealers.ActiveAccountAsync(dealerId, cancellationToken) is { } account
+            ? await consumers.FindFollowerAsync(account.AppId, unionId, cancellationToken)
+            : null;
+
     /// <summary>The consumer's openid and the appid of the dealer account that knows it, while that account is the dealer's active one.</summary>
     public async Task<ConsumerAddress?> ConsumerAsync(Guid consumerId, CancellationToken cancellationToken) =>
         await consumers.FindAsync(consumerId, cancellationToken) is { } consumer

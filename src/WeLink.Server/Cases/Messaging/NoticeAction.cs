@@ -7,7 +7,8 @@ using WeLink.Workflow.Definitions;
 namespace WeLink.Server.Cases.Messaging;
 
 /// <summary>
-/// Sends the notice a case's definition declares under the action's name: a template message to the consumer, or a WeCom
+/// Sends the notice a case's definition declares under the action's name: a message to the consumer (see
+/// <see cref="CaseMessenger.SendToConsumerAsync"/>), or a WeCom
 /// text card (a template card when the notice has buttons) to the case's assignee or to everyone in the notice's roles, with
 /// the texts rendered from the definition's own text table. Every staff message opens the case's page in the staff app. An
 /// action that names no notice is a wiring mistake and stays failing.
@@ -40,7 +41,7 @@ public sealed class NoticeAction(CaseDefinitions definitions, CaseMessenger mess
         {
             await messenger.SendToConsumerAsync(
                 new ConsumerMessage(
-                    payload.IdempotencyKey, payload.CaseId, definition.Key, payload.SubjectId, summary, text, texts.Render(TextRules.SubjectText),
+                    payload.IdempotencyKey, payload.CaseId, payload.Context.DealerId, definition.Key, payload.SubjectId, summary, text, texts.Render(TextRules.SubjectText),
                     definition.States.FirstOrDefault(s => s.Key == payload.State)?.ConsumerLabel ?? "", notice.Detail is null ? "" : texts.Render(notice.Detail)),
                 cancellationToken);
             return;

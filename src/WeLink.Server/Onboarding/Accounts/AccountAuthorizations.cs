@@ -161,7 +161,7 @@ public sealed partial class AccountAuthorizations(
 
         await links.ClearRefusalAsync(dealerId, Side, cancellationToken);
         LogBound(logger, appId, dealerId);
-        await menus.PublishToAccountAsync(dealer.BrandId, appId, cancellationToken);
+        await menus.PublishToAccountAsync(dealer.BrandId, new MenuAccount(appId, dealerId), cancellationToken);
         return OnboardingOutcome.Bound($"{account.NickName} is now linked to {dealer.Name}.", appId);
     }
 

@@ -10,6 +10,9 @@ namespace WeLink.Server.Onboarding.Menus;
 /// </summary>
 public sealed record BrandMenu(IReadOnlyList<BrandMenuButton> Button)
 {
+    /// <summary>The button type that opens a page of the brand's mini program.</summary>
+    public const string MiniProgramType = "miniprogram";
+
     /// <summary>WeChat's limits: 1 to 3 top-level buttons, each with at most 5 sub-buttons; null when valid.</summary>
     public string? Problem()
     {
@@ -39,10 +42,23 @@ public sealed record BrandMenu(IReadOnlyList<BrandMenuButton> Button)
             {
                 return $"Button '{button.Name}' needs a type (click, view, miniprogram...) or sub-buttons.";
             }
+
+            if (Leaves(button).FirstOrDefault(b => b.Type == MiniProgramType && (string.IsNullOrWhiteSpace(b.Pagepath) || string.IsNullOrWhiteSpace(b.Url))) is { } page)
+            {
+                return $"Mini-program button '{page.Name}' needs a pagepath and a url (the web page for WeChat clients that cannot open mini programs).";
+            }
         }
 
         return null;
     }
+
+    /// <summary>The appids the menu's mini-program buttons name (none when they leave it to the brand's mini program).</summary>
+    public IReadOnlyList<string> MiniProgramAppIds() =>
+        [.. Button.SelectMany(Leaves).Where(b => b.Type == MiniProgramType && !string.IsNullOrWhiteSpace(b.Appid)).Select(b => b.Appid!).Distinct()];
+
+    public bool HasMiniProgramButtons => Button.SelectMany(Leaves).Any(b => b.Type == MiniProgramType);
+
+    private static IEnumerable<BrandMenuButton> Leaves(BrandMenuButton button) => button.SubButton is { Count: > 0 } subs ? subs : [button];
 }
 
 public sealed record BrandMenuButton(

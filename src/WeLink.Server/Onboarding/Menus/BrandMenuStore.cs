@@ -26,8 +26,8 @@ public sealed class BrandMenuStore(IDbConnectionFactory connections)
         return json is null ? null : JsonSerializer.Deserialize(json, MenuJsonContext.Default.BrandMenu);
     }
 
-    /// <summary>The active accounts of <paramref name="dealerIds"/> (a brand's dealers, as the dealer registry lists them).</summary>
-    public async Task<IReadOnlyList<string>> ActiveAccountsAsync(IReadOnlyList<Guid> dealerIds, CancellationToken cancellationToken)
+    /// <summary>The active accounts of <paramref name="dealerIds"/> (a brand's dealers, as the dealer registry lists them), each with its dealer.</summary>
+    public async Task<IReadOnlyList<MenuAccount>> ActiveAccountsAsync(IReadOnlyList<Guid> dealerIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dealerIds);
         if (dealerIds.Count == 0)
@@ -36,7 +36,10 @@ public sealed class BrandMenuStore(IDbConnectionFactory connections)
         }
 
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        var sql = $"SELECT app_id FROM official_account_links WHERE status = 'active' AND {connections.Dialect.IsIn("dealer_id", "@dealerIds")} ORDER BY app_id";
-        return [.. await connection.QueryAsync<string>(new CommandDefinition(sql, new { dealerIds = dealerIds.ToArray() }, cancellationToken: cancellationToken))];
+        var sql = $"SELECT app_id AS AppId, dealer_id AS DealerId FROM official_account_links WHERE status = 'active' AND {connections.Dialect.IsIn("dealer_id", "@dealerIds")} ORDER BY app_id";
+        return [.. await connection.QueryAsync<MenuAccount>(new CommandDefinition(sql, new { dealerIds = dealerIds.ToArray() }, cancellationToken: cancellationToken))];
     }
 }
+
+/// <summary>A dealer's active account, which the brand menu goes onto with the dealer in its mini-program pages.</summary>
+public sealed record MenuAccount(string AppId, Guid DealerId);
