@@ -10,6 +10,8 @@ using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Tenancy;
+using WeLink.Server.Uploads;
+using WeLink.Server.Uploads.Contracts;
 
 namespace WeLink.Server.Tests.Cases;
 
@@ -40,13 +42,14 @@ public sealed class CaseServices : IAsyncDisposable
         services.AddCases(configuration);
 
         // The cases admin API audits and finds dealers through tenancy; the engine reads dealers' calendars and staff, and the
-        // staff's views name the customers.
+        // staff's views name the customers and show their photos.
         // Tenancy brings the authorization services, which read the (here empty) endpoint data source routing registers.
         services.AddRouting();
         services.AddTenancy(configuration);
         services.AddCalendars();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddSingleton<IConsumerDirectory, ConsumerDirectory>();
+        services.AddSingleton<ICasePhotos, UploadStore>();
         services.AddExampleProcess(actions);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);

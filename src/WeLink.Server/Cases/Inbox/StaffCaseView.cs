@@ -8,6 +8,7 @@ using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Contracts;
+using WeLink.Server.Uploads.Contracts;
 using WeLink.Workflow.Definitions;
 using WeLink.Workflow.Engine;
 
@@ -15,7 +16,13 @@ namespace WeLink.Server.Cases.Inbox;
 
 /// <summary>Builds the staff case page from the case's details: names from Identities, the staff directory and the registry.</summary>
 public sealed partial class StaffCaseView(
-    CaseDetailsStore cases, CaseDefinitions definitions, IConsumerDirectory consumers, IStaffDirectory staff, IDealerRegistry dealers, TimeProvider time)
+    CaseDetailsStore cases,
+    CaseDefinitions definitions,
+    IConsumerDirectory consumers,
+    IStaffDirectory staff,
+    IDealerRegistry dealers,
+    ICasePhotos photos,
+    TimeProvider time)
 {
     /// <summary>The case; null when it does not exist or lies outside <paramref name="scope"/>.</summary>
     public async Task<StaffCaseResponse?> GetAsync(Guid caseId, CaseScope scope, CancellationToken cancellationToken)
@@ -44,7 +51,7 @@ public sealed partial class StaffCaseView(
             new Labelled(details.State, definition.StateLabel(details.State)),
             new StaffCaseCustomer(consumerId, customerName, dealerName),
             [.. details.Data.Where(f => f.Value is not null).Select(f => new FiledField(Label(definition, f.Key), Value(definition, f.Key, f.Value!)))],
-            [],
+            [.. (await photos.OfCaseAsync(caseId, cancellationToken)).Select(id => new CasePhoto(id, UploadLinks.ForStaff(id)))],
             details.AssigneeStaffId is { } assignee ? new CaseAssignee(assignee, people.StaffName(assignee)) : null,
             details.AssigneeRole,
             details.DueAt,

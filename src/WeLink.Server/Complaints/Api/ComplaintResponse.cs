@@ -11,6 +11,9 @@ namespace WeLink.Server.Complaints.Api;
 /// <param name="CanCancel">True until staff respond.</param>
 /// <param name="SurveyOpen">True while the closing survey waits for an answer.</param>
 /// <param name="CreatedAt">When it was filed.</param>
+/// <param name="DealerId">The dealer it was filed with.</param>
+/// <param name="DealerName">That dealer's name.</param>
+/// <param name="Photos">The photos filed with it, each read back at its URL by the consumer alone.</param>
 public sealed record ComplaintResponse(
     Guid Id,
     string Category,
@@ -21,4 +24,11 @@ public sealed record ComplaintResponse(
     string? Question,
     bool CanCancel,
     bool SurveyOpen,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    Guid DealerId,
+    string DealerName,
+    IReadOnlyList<ComplaintPhoto> Photos);
+
+/// <param name="Id">The upload's id.</param>
+/// <param name="Url">Where the consumer reads it, relative to WeLink's base address.</param>
+public sealed record ComplaintPhoto(Guid Id, string Url);

@@ -1,10 +1,12 @@
 using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Engine;
+using WeLink.Server.Tenancy.Contracts;
+using WeLink.Server.Uploads.Contracts;
 
 namespace WeLink.Server.Complaints.Api;
 
 /// <summary>Turns a complaint case into what its consumer may see.</summary>
-public sealed class ComplaintViews(CaseDetailsStore cases, ComplaintStore complaints, ComplaintLabels labels)
+public sealed class ComplaintViews(CaseDetailsStore cases, ComplaintStore complaints, ComplaintLabels labels, IDealerRegistry dealers, ICasePhotos photos)
 {
     /// <summary>The complaint; null when the case does not exist, lies outside <paramref name="scope"/> or is no complaint.</summary>
     public async Task<ComplaintResponse?> ViewAsync(Guid caseId, CaseScope scope, CancellationToken cancellationToken)
@@ -26,7 +28,10 @@ public sealed class ComplaintViews(CaseDetailsStore cases, ComplaintStore compla
             state == ComplaintDefinition.States.AwaitingConsumerInfo ? details.LatestInput["question"]?.GetValue<string>() : null,
             state is ComplaintDefinition.States.Received or ComplaintDefinition.States.Escalated,
             state == ComplaintDefinition.States.Resolved,
-            complaint.CreatedAt);
+            complaint.CreatedAt,
+            complaint.DealerId,
+            (await dealers.FindAsync(complaint.DealerId, cancellationToken))?.Name ?? "",
+            [.. (await photos.OfCaseAsync(caseId, cancellationToken)).Select(id => new ComplaintPhoto(id, UploadLinks.ForConsumer(id)))]);
     }
 
     private static string? Text(CaseDetails details, string field) => details.Data[field]?.GetValue<string>();

@@ -5,6 +5,7 @@ using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Shared;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Uploads.Contracts;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Complaints.Api;
@@ -21,6 +22,7 @@ public static class ConsumerComplaintEndpoints
     private const int MaxDescription = 2000;
     private const int MaxVehicle = 50;
     private const int MaxAnswer = 2000;
+    private const int MaxPhotos = 6;
 
     public static IEndpointRouteBuilder MapConsumerComplaintEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -36,11 +38,12 @@ public static class ConsumerComplaintEndpoints
     }
 
     /// <summary>
-    /// Files a complaint: its case and its <c>complaints</c> row in one transaction. The Idempotency-Key makes a double
-    /// click or a retry file it once.
+    /// Files a complaint: its case, its <c>complaints</c> row and its photos attached, in one transaction; a photo that
+    /// is not the consumer's own unattached upload refuses the whole filing (422 <c>errors.photoIds</c>) with nothing
+    /// kept. The Idempotency-Key makes a double click or a retry file it once, its photos attached once.
     /// </summary>
     public static async Task<Results<Created<ComplaintResponse>, ValidationProblem, ProblemHttpResult>> FileAsync(
-        FileComplaintRequest request, IdempotencyKey idempotencyKey, IDealerLinks links, [AsParameters] ConsumerComplaintServices consumer)
+        FileComplaintRequest request, IdempotencyKey idempotencyKey, IDealerLinks links, ICasePhotos photos, [AsParameters] ConsumerComplaintServices consumer)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (Validate(request) is { Count: > 0 } errors)
@@ -67,17 +70,26 @@ public static class ConsumerComplaintEndpoints
             new StartCase(
                 ComplaintDefinition.Key, session.BrandId, session.DealerId, session.ConsumerId.ToString(), data, consumer.KeyOf(idempotencyKey),
                 Actor.Consumer(session.ConsumerId.ToString()),
-                FeatureWrite: @case => ComplaintStore.Filed(new ComplaintRow
+                FeatureWrite: @case =>
                 {
-                    CaseId = @case.CaseId,
-                    BrandId = session.BrandId,
-                    DealerId = session.DealerId,
-                    ConsumerId = session.ConsumerId,
-                    Category = category,
-                    Severity = request.Severity!,
-                    CreatedAt = @case.At,
-                })),
+                    var filed = ComplaintStore.Filed(new ComplaintRow
+                    {
+                        CaseId = @case.CaseId,
+                        BrandId = session.BrandId,
+                        DealerId = session.DealerId,
+                        ConsumerId = session.ConsumerId,
+                        Category = category,
+                        Severity = request.Severity!,
+                        CreatedAt = @case.At,
+                    });
+                    return request.PhotoIds is { Count: > 0 } photoIds ? filed.And(photos.Attach(@case, session.ConsumerId, session.DealerId, photoIds)) : filed;
+                }),
             consumer.CancellationToken);
+        if (started is CaseRefused { Reason: CaseRefusalReason.FeatureWriteRefused })
+        {
+            return Unprocessable("photoIds", "照片无效：只能使用您自己刚上传、还没有随投诉提交过的照片，请重新选择。");
+        }
+
         if (started is not CaseMoved moved)
         {
             return TypedResults.Problem(Describe(started), statusCode: StatusCodes.Status409Conflict);
@@ -172,6 +184,11 @@ public static class ConsumerComplaintEndpoints
             errors["severity"] = ["Severity is low, normal or high."];
         }
 
+        if (request.PhotoIds is { } photoIds && (photoIds.Count > MaxPhotos || photoIds.Distinct().Count() != photoIds.Count))
+        {
+            errors["photoIds"] = [$"最多 {MaxPhotos} 张照片，且不能重复。"];
+        }
+
         if (request.Vehicle is { Length: > MaxVehicle })
         {
             errors["vehicle"] = [$"The vehicle is at most {MaxVehicle} characters."];
@@ -179,6 +196,14 @@ public static class ConsumerComplaintEndpoints
 
         return errors;
     }
+
+    private static ProblemHttpResult Unprocessable(string field, string message) => TypedResults.Problem(
+        new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "提交的内容有误",
+            Detail = message,
+        });
 
     internal static string Describe(CaseResult result) => result switch
     {
