@@ -303,9 +303,9 @@ public sealed class ComplaintWorld : IAsyncDisposable
         var seed = Seed.In(services);
         var aurora = await seed.Brand("Aurora Motors").MiniProgram(miniProgram.AppId, miniProgram.Nickname)
             .Dealer(beijingCorp.Corp.Name, d => d.Code("BJ01").Approved()
-                .LinkedAccount(beijing.AppId, beijing.Nickname).LinkedCorp(beijingCorp.Corp.CorpId, beijingCorp.Corp.Name, beijingCorp.Corp.AgentId))
+                .LinkedAccount(beijing.AppId, beijing.Nickname, beijing.OriginalId).LinkedCorp(beijingCorp.Corp.CorpId, beijingCorp.Corp.Name, beijingCorp.Corp.AgentId))
             .Dealer(shanghaiCorp.Corp.Name, d => d.Code("SH01").Approved()
-                .LinkedAccount(shanghai.AppId, shanghai.Nickname).LinkedCorp(shanghaiCorp.Corp.CorpId, shanghaiCorp.Corp.Name, shanghaiCorp.Corp.AgentId));
+                .LinkedAccount(shanghai.AppId, shanghai.Nickname, shanghai.OriginalId).LinkedCorp(shanghaiCorp.Corp.CorpId, shanghaiCorp.Corp.Name, shanghaiCorp.Corp.AgentId));
         (BrandId, BeijingDealerId, ShanghaiDealerId) = (aurora.Id, aurora.Dealers[0].Id, aurora.Dealers[1].Id);
 
         // Installed once the links exist: the create_auth push then finds its dealer, and onboarding stores the
