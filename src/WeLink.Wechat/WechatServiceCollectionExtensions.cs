@@ -9,6 +9,7 @@ using WeLink.Wechat.OpenPlatform;
 using WeLink.Wechat.Options;
 using WeLink.Wechat.Tokens;
 using WeLink.Wechat.WeCom;
+using WeLink.Wechat.WeCom.JsSdk;
 
 namespace WeLink.Wechat;
 
@@ -42,6 +43,8 @@ public static class WechatServiceCollectionExtensions
         services.TryAddTransient<CorpTokenProvider>();
         services.TryAddSingleton<ComponentPageUrls>();
         services.TryAddSingleton<SuitePageUrls>();
+        services.TryAddTransient<JsSdkTickets>();
+        services.TryAddTransient<JsSdkSigner>();
 
         // RemoveAllLoggers: the factory's default logging writes request URLs, whose query strings carry tokens;
         // WechatApiCaller logs the API path instead.

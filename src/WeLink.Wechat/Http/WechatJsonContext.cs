@@ -63,6 +63,7 @@ namespace WeLink.Wechat.Http;
 [JsonSerializable(typeof(UserGetResponse))]
 [JsonSerializable(typeof(UserSimplelistResponse))]
 [JsonSerializable(typeof(ExternalcontactGetResponse))]
+[JsonSerializable(typeof(JsapiTicketResponse))]
 public sealed partial class WechatJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -73,6 +73,21 @@ public sealed class CorpClient
                 ct),
             cancellationToken);
 
+    /// <summary>GET /cgi-bin/get_jsapi_ticket: the corp's JS-SDK ticket (wx.config / getConfigSignature).</summary>
+    public Task<JsapiTicketResponse> GetJsapiTicketAsync(string corpId, CancellationToken cancellationToken) =>
+        _tokens.CallAsync(
+            corpId,
+            (token, ct) => _api.GetAsync("/cgi-bin/get_jsapi_ticket", [new("access_token", token)], Json.JsapiTicketResponse, ct),
+            cancellationToken);
+
+    /// <summary>GET /cgi-bin/ticket/get?type=agent_config: the app's JS-SDK ticket in the corp (wx.agentConfig / getAgentConfigSignature).</summary>
+    public Task<JsapiTicketResponse> GetAgentConfigTicketAsync(string corpId, CancellationToken cancellationToken) =>
+        _tokens.CallAsync(
+            corpId,
+            (token, ct) => _api.GetAsync(
+                "/cgi-bin/ticket/get", [new("access_token", token), new("type", "agent_config")], Json.JsapiTicketResponse, ct),
+            cancellationToken);
+
     private Task<TResponse> PostAsync<TRequest, TResponse>(
         string corpId,
         string path,
