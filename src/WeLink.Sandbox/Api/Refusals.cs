@@ -358,7 +358,7 @@ public static class Refusals
     /// <summary>A bad corp access_token on the WeCom host (protocol.md §3.6).</summary>
     public static class CorpToken
     {
-        private const string Apis = "`cgi-bin/message/*`, `cgi-bin/user/*`, `cgi-bin/externalcontact/get`";
+        private const string Apis = "`cgi-bin/message/*`, `cgi-bin/user/*`, `cgi-bin/externalcontact/get`, `cgi-bin/get_jsapi_ticket`, `cgi-bin/ticket/get`";
 
         public static readonly WxRefusal Missing = new(Apis, "no `access_token` in the query", 41001, "missing access_token", WecomGlobalCodes);
 
@@ -399,6 +399,10 @@ public static class Refusals
 
         public static readonly WxRefusal DepartmentUnknown = new(
             "`cgi-bin/user/simplelist`", "`department_id` is not a department of the corp", 60123, "invalid party id", WecomGlobalCodes);
+
+        public static readonly WxRefusal TicketType = new(
+            "`cgi-bin/ticket/get`", "`type` is not `agent_config`", 40058, "invalid parameter: type",
+            $"[获取应用的jsapi_ticket](https://developer.work.weixin.qq.com/document/path/90506) names only `agent_config`; no dedicated code documented, 40058 is the global \"invalid parameter\" ({WecomGlobalCodes})");
 
         public static readonly WxRefusal NotExternalContact = new(
             "`cgi-bin/externalcontact/get`", "`external_userid` is not a contact of the corp", 84061, "not external contact",

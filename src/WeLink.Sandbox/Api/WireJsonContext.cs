@@ -51,4 +51,5 @@ namespace WeLink.Sandbox.Api;
 [JsonSerializable(typeof(CorpUserResponse))]
 [JsonSerializable(typeof(SimpleUserListResponse))]
 [JsonSerializable(typeof(ExternalContactResponse))]
+[JsonSerializable(typeof(JsapiTicketResponse))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

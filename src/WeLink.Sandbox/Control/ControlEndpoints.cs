@@ -25,6 +25,7 @@ public static class ControlEndpoints
         control.MapFaultControlEndpoints();
         control.MapWorldControlEndpoints();
         control.MapMiniProgramControlEndpoints();
+        control.MapWecomClientControlEndpoints();
         return sandbox;
     }
 

@@ -46,6 +46,8 @@ namespace WeLink.Sandbox.Control;
 [JsonSerializable(typeof(CorpRequest))]
 [JsonSerializable(typeof(StaffRequest))]
 [JsonSerializable(typeof(ExternalContactRequest))]
+[JsonSerializable(typeof(WecomClientRequest))]
+[JsonSerializable(typeof(Wecom.ClientChoices))]
 [JsonSerializable(typeof(MiniProgramLoginRequest))]
 [JsonSerializable(typeof(MiniProgramLoginResponse))]
 [JsonSerializable(typeof(MiniProgramSubscribeRequest))]

@@ -75,6 +75,9 @@ public sealed record StaffRequest(string Name, int DepartmentId, string? Positio
 
 public sealed record ExternalContactRequest(string ConsumerId, string Userid);
 
+public sealed record WecomClientRequest(
+    string Corpid, string Userid, string? ChatExternalUserid, IReadOnlyList<string>? SelectedExternalUserids, string? ScanResult);
+
 public sealed record StaffMessageRequest(string Corpid, string Userid, string? Content);
 
 public sealed record MiniProgramLoginRequest(string? Consumer);

@@ -6,6 +6,7 @@ using WeLink.Sandbox.Faults;
 using WeLink.Sandbox.Hosting;
 using WeLink.Sandbox.Pushes;
 using WeLink.Sandbox.Recording;
+using WeLink.Sandbox.Wecom;
 using WeLink.Sandbox.World;
 
 namespace WeLink.Sandbox.Control;
@@ -93,8 +94,10 @@ public static class WorldControlEndpoints
         MessageLog messages,
         FaultBook faults,
         QuotaBook quotas,
+        ClientBridgeBook clients,
         IOptions<SandboxOptions> options)
     {
+        clients.Clear();
         world.Clear();
         credentials.Clear();
         pushes.Clear();

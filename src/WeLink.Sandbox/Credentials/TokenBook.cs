@@ -62,6 +62,18 @@ public sealed class TokenBook(SandboxClock clock)
         }
     }
 
+    /// <summary>Every token of this kind and subject that <see cref="Check"/> would call valid now.</summary>
+    public IReadOnlyList<string> ValidValues(TokenKind kind, string subject)
+    {
+        lock (_gate)
+        {
+            return [.. _byValue.Values
+                .Where(e => e.Token.Kind == kind && e.Token.Subject == subject)
+                .Select(e => e.Token.Value)
+                .Where(value => Check(value, kind).IsValid)];
+        }
+    }
+
     /// <summary>Kills every token of a subject at once (de-authorization, uninstall).</summary>
     public void Revoke(TokenKind kind, string subject)
     {

@@ -90,6 +90,8 @@ public sealed class AuthorizationFlows(SandboxWorld world, SandboxCredentials cr
         }
 
         credentials.Tokens.Revoke(TokenKind.CorpAccessToken, corpId);
+        credentials.Tokens.Revoke(TokenKind.CorpJsapiTicket, corpId);
+        credentials.Tokens.Revoke(TokenKind.AgentConfigTicket, corpId);
         return pushes.PushCorpAuthChange("cancel_auth", corpId);
     }
 

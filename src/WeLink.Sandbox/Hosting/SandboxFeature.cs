@@ -20,6 +20,9 @@ public static class SandboxFeature
     /// <summary>Every sandbox route lives under this prefix, so it can share a host with WeLink.</summary>
     public const string PathPrefix = "/sandbox";
 
+    /// <summary>The stand-in for the WeCom client's JS bridge, which the staff app loads when the sandbox runs in-process.</summary>
+    public const string BridgeScriptPath = PathPrefix + "/wecom/bridge.js";
+
     public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -83,6 +86,7 @@ public static class SandboxFeature
         services.AddSingleton<ConsumerFlows>();
         services.AddSingleton<MiniProgramFlows>();
         services.AddSingleton<StaffFlows>();
+        services.AddSingleton<ClientBridgeBook>();
         services.AddSingleton<FaultBook>();
         services.AddSingleton<QuotaBook>();
         services.AddSingleton<PushEncryption>();
@@ -107,6 +111,9 @@ public static class SandboxFeature
         wecom.MapSuiteEndpoints();
         wecom.MapCorpEndpoints();
         sandbox.MapControlEndpoints();
+
+        // The client bridge stands in for the WeCom app on the phone, not for WeCom's API host: no API faults or quotas.
+        sandbox.MapClientBridge();
         var pages = sandbox.MapGroup("").ExcludeFromDescription();
         pages.MapAuthorizationPages();
         pages.MapOAuthPages();

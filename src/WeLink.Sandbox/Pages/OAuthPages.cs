@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WeLink.Sandbox.Credentials;
 using WeLink.Sandbox.Flows;
 using WeLink.Sandbox.Hosting;
+using WeLink.Sandbox.Wecom;
 using WeLink.Sandbox.World;
 
 namespace WeLink.Sandbox.Pages;
@@ -12,7 +13,8 @@ namespace WeLink.Sandbox.Pages;
 /// The open-web host's OAuth page. With component_appid it is a consumer authorizing an official
 /// account; with the suite id as appid it is a staff member opening the WeCom app. The sandbox has
 /// no logged-in phone, so the page asks who is acting; <c>sandbox_as</c> (a consumer id or userid)
-/// skips the question for scripted browsers.
+/// skips the question for scripted browsers. A staff member who opens the app is remembered on the browser as the
+/// phone's holder, so the client bridge answers the JS-SDK for them (<see cref="ClientBridge"/>).
 /// </summary>
 public static class OAuthPages
 {
@@ -50,7 +52,7 @@ public static class OAuthPages
         };
         if (query["sandbox_as"].ToString() is { Length: > 0 } actor)
         {
-            return Approve(flows, world, staffLogin, appId, actor, scope, state, redirectUri);
+            return Approve(request.HttpContext.Response, flows, world, staffLogin, appId, actor, scope, state, redirectUri);
         }
 
         var body = new StringBuilder();
@@ -97,10 +99,12 @@ public static class OAuthPages
         }
 
         var appId = form["appid"].ToString();
-        return Approve(flows, world, appId == options.Value.Suite.SuiteId, appId, form["actor"].ToString(), form["scope"].ToString(), state, redirectUri);
+        return Approve(
+            request.HttpContext.Response, flows, world, appId == options.Value.Suite.SuiteId, appId, form["actor"].ToString(), form["scope"].ToString(), state, redirectUri);
     }
 
     private static IResult Approve(
+        HttpResponse response,
         AuthorizationFlows flows, SandboxWorld world, bool staffLogin, string appId, string actor, string scope, string state, string redirectUri)
     {
         try
@@ -114,6 +118,7 @@ public static class OAuthPages
             var corp = world.Snapshot().Corps.FirstOrDefault(c => c.Staff.Any(s => s.UserId == actor))
                 ?? throw new WorldException($"No staff member '{actor}'.");
             var staffCode = flows.OpenAppAsStaff(corp.Corp.CorpId, actor, scope);
+            ClientBridge.RememberHolder(response, corp.Corp.CorpId, actor);
             return TypedResults.Redirect(Html.WithQuery(redirectUri, ("code", staffCode), ("state", state)));
         }
         catch (WorldException misfit)

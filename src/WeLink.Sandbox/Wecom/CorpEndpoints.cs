@@ -24,6 +24,8 @@ public static class CorpEndpoints
         api.MapGet("/user/get", GetUser);
         api.MapGet("/user/simplelist", ListDepartmentMembers);
         api.MapGet("/externalcontact/get", GetExternalContact);
+        api.MapGet("/get_jsapi_ticket", GetJsapiTicket);
+        api.MapGet("/ticket/get", GetAgentConfigTicket);
         return wecom;
     }
 
@@ -184,6 +186,28 @@ public static class CorpEndpoints
                 new ExternalContactInfo(contact.ExternalUserId, contact.Name, 1, 0, contact.UnionId, consumer?.AvatarUrl ?? ""),
                 [.. contact.FollowUserIds.Select(u => new FollowUser(u, "", "", contact.AddedAt.ToUnixTimeSeconds(), 1))]),
             WireJsonContext.Default.ExternalContactResponse);
+    }
+
+    /// <summary>The corp's JS-SDK ticket: 7200 s of life, for the corp token's corp (protocol-wave2.md §6.1).</summary>
+    public static IResult GetJsapiTicket(HttpRequest request, SandboxCredentials credentials)
+    {
+        var check = credentials.Tokens.Check(request.Query["access_token"].FirstOrDefault(), TokenKind.CorpAccessToken);
+        return check.IsValid ? Ticket(credentials, TokenKind.CorpJsapiTicket, check.Subject) : WxResults.CorpToken(check);
+    }
+
+    /// <summary>The app's JS-SDK ticket in the corp; <c>type=agent_config</c> is the only type.</summary>
+    public static IResult GetAgentConfigTicket(HttpRequest request, SandboxCredentials credentials)
+    {
+        var check = credentials.Tokens.Check(request.Query["access_token"].FirstOrDefault(), TokenKind.CorpAccessToken);
+        return !check.IsValid ? WxResults.CorpToken(check)
+            : request.Query["type"] != "agent_config" ? Refusals.Corp.TicketType.Answer()
+            : Ticket(credentials, TokenKind.AgentConfigTicket, check.Subject);
+    }
+
+    private static IResult Ticket(SandboxCredentials credentials, TokenKind kind, string corpId)
+    {
+        var ticket = credentials.Tokens.Issue(kind, corpId);
+        return WxResults.Json(new JsapiTicketResponse(0, "ok", ticket.Value, ticket.ExpiresInSeconds), WireJsonContext.Default.JsapiTicketResponse);
     }
 
     private static async Task<(Installation? Installation, JsonElement Body, IResult? Refusal)> AuthorizeAsync(

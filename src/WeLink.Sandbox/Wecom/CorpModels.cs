@@ -25,6 +25,8 @@ public sealed record SimpleUserListResponse(int Errcode, string Errmsg, IReadOnl
 
 public sealed record SimpleUser(string Userid, string Name, IReadOnlyList<int> Department, string OpenUserid);
 
+public sealed record JsapiTicketResponse(int Errcode, string Errmsg, string Ticket, int ExpiresIn);
+
 public sealed record ExternalContactResponse(int Errcode, string Errmsg, ExternalContactInfo ExternalContact, IReadOnlyList<FollowUser> FollowUser);
 
 public sealed record ExternalContactInfo(string ExternalUserid, string Name, int Type, int Gender, string? Unionid, string Avatar);

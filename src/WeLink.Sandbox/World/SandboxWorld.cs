@@ -217,7 +217,10 @@ public sealed class SandboxWorld(SandboxClock clock)
     {
         lock (_gate)
         {
-            return _externalContacts.TryGetValue(corpId, out var contacts) ? contacts.GetValueOrDefault(externalUserId) : null;
+            // A contact added before the consumer met any account of an owner has no unionid yet; WeCom would know it by now.
+            return _externalContacts.TryGetValue(corpId, out var contacts) && contacts.GetValueOrDefault(externalUserId) is { } contact
+                ? contact with { UnionId = contact.UnionId ?? AnyUnionId(contact.ConsumerId) }
+                : null;
         }
     }
 

@@ -398,6 +398,8 @@ public static class RefusalScenarios
             $"wecom/cgi-bin/user/get?access_token={(await CorpAsync(host)).AccessToken}&userid=ghost")),
         ["Corp.DepartmentUnknown"] = new(async host => await host.Client.GetJsonAsync(
             $"wecom/cgi-bin/user/simplelist?access_token={(await CorpAsync(host)).AccessToken}&department_id=999999")),
+        ["Corp.TicketType"] = new(async host => await host.Client.GetJsonAsync(
+            $"wecom/cgi-bin/ticket/get?access_token={(await CorpAsync(host)).AccessToken}&type=jsapi")),
         ["Corp.NotExternalContact"] = new(async host => await host.Client.GetJsonAsync(
             $"wecom/cgi-bin/externalcontact/get?access_token={(await CorpAsync(host)).AccessToken}&external_userid=ghost")),
     };
