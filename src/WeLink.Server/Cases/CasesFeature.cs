@@ -51,6 +51,7 @@ public static class CasesFeature
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapStaffCaseEndpoints();
+        endpoints.MapStaffContactEndpoints();
         endpoints.MapAdminCaseEndpoints();
         endpoints.MapDefinitionEndpoints();
         return endpoints;

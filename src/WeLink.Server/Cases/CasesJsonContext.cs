@@ -16,6 +16,7 @@ namespace WeLink.Server.Cases;
 [JsonSerializable(typeof(IReadOnlyDictionary<string, JsonNode?>))]
 [JsonSerializable(typeof(IReadOnlyList<CaseSummary>))]
 [JsonSerializable(typeof(StaffCaseResponse))]
+[JsonSerializable(typeof(StaffContactResponse))]
 [JsonSerializable(typeof(CaseStepResponse))]
 [JsonSerializable(typeof(CaseTransitions))]
 [JsonSerializable(typeof(ReassignRequest))]

@@ -46,6 +46,7 @@ public static class SandboxHosting
             ["WeCom:Suite:EncodingAesKey"] = configuration["Sandbox:Suite:EncodingAesKey"],
             ["WeCom:ProviderCorpId"] = configuration["Sandbox:ProviderCorpId"],
             ["Sandbox:CallbackBaseUrl"] = self,
+            ["StaffApp:BridgeScript"] = SandboxFeature.BridgeScriptPath,
         });
         builder.Services.AddSandbox(configuration);
         if (configuration.GetValue<bool>(ShareClockKey))

@@ -59,6 +59,7 @@ public static class WeLinkApp
         builder.Services.AddConsumerFilingLimit(builder.Configuration);
         builder.Services.AddComplaints();
         builder.Services.AddUploads(builder.Configuration);
+        builder.Services.AddStaffApp(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -77,6 +78,7 @@ public static class WeLinkApp
         app.MapCalendars();
         app.MapComplaints();
         app.MapUploads();
+        app.MapStaffApp();
         return app;
     }
 

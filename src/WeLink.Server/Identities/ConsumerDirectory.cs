@@ -34,7 +34,9 @@ public sealed class ConsumerDirectory(IDbConnectionFactory connections) : IConsu
         var sql = $"SELECT id AS Id, nickname AS Nickname FROM consumers WHERE {connections.Dialect.IsIn("id", "@ids")}";
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(Guid Id, string? Nickname)>(new CommandDefinition(sql, new { ids = consumerIds.ToArray() }, cancellationToken: cancellationToken));
-        // A consumer who only followed (snsapi_base) has no nickname: staff still need a line to read.
-        return rows.ToDictionary(r => r.Id, r => string.IsNullOrWhiteSpace(r.Nickname) ? "微信用户" : r.Nickname);
+        return rows.ToDictionary(r => r.Id, r => DisplayName(r.Nickname));
     }
+
+    /// <summary>The name staff see: a consumer who only followed (snsapi_base) has no nickname, yet staff need a line to read.</summary>
+    internal static string DisplayName(string? nickname) => string.IsNullOrWhiteSpace(nickname) ? "微信用户" : nickname;
 }

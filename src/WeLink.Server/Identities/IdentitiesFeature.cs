@@ -1,4 +1,5 @@
 using WeLink.Server.Callbacks.Contracts;
+using WeLink.Server.Identities.Contacts;
 using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Identities.Dealers;
 using WeLink.Server.Identities.MiniPrograms;
@@ -18,6 +19,9 @@ public static class IdentitiesFeature
         services.AddSingleton<MiniProgramSessionStore>();
         services.AddSingleton<MiniProgramTokens>();
         services.AddSingleton<IConsumerDirectory, ConsumerDirectory>();
+
+        // Transient: it holds a typed HttpClient (the corp client), which must not live as long as a singleton.
+        services.AddTransient<IExternalContacts, ExternalContacts>();
         services.AddSingleton<ISessionSubjects, StaffSessionSubjects>();
         services.AddSingleton<ISessionSubjects, ConsumerSessionSubjects>();
         // Transient: it holds a typed HttpClient, which must not live as long as a singleton.

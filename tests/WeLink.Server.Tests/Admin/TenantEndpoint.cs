@@ -103,7 +103,12 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("GET", "/api/staff/me", AnyStaff, _ => null),
         new("POST", "/api/staff/signout", AnyStaff, _ => null) { EndsSession = true },
         new("GET", "/api/staff/dealer/staff", AnyStaff, _ => null) { Query = "?role=service-advisor" },
+        // Another site's page: the handler judges the URL (422) before it asks WeCom for tickets the matrix's corps cannot have.
+        new("GET", "/api/staff/app/config", AnyStaff, _ => null) { Query = "?url=https%3A%2F%2Fevil.example%2F" },
         new("GET", "/api/staff/cases", AnyStaff, _ => null) { Query = "?view=dealer" },
+
+        // The matrix's corps are seeded without WeCom's permanent code, so the contact lookup answers 409 (app not installed).
+        new("GET", "/api/staff/contacts/{externalUserId}", AnyStaff, _ => null),
         new("GET", "/api/staff/cases/{id}", AnyStaff, _ => null),
         new("POST", "/api/staff/cases/{id}/claim", AnyStaff, _ => null),
         new("POST", "/api/staff/cases/{id}/reassign", AnyStaff, _ => new ReassignRequest(null, StaffRoles.ServiceManager)),
@@ -183,6 +188,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
             .Replace("{staffId}", staffId.ToString(), StringComparison.Ordinal)
             .Replace("{userId}", adminId.ToString(), StringComparison.Ordinal)
             .Replace("{trigger}", Trigger, StringComparison.Ordinal)
+            .Replace("{externalUserId}", "wmMatrixContact", StringComparison.Ordinal)
             .Replace("{key}", ComplaintDefinition.Key, StringComparison.Ordinal)
             .Replace("{version}", "1", StringComparison.Ordinal) + Query;
     }

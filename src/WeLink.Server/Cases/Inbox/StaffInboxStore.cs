@@ -17,6 +17,12 @@ public sealed class StaffInboxStore(
 {
     private const int PageSize = 200;
 
+    private const string SummaryColumns = """
+        id AS Id, definition_key AS DefinitionKey, definition_version AS DefinitionVersion, state AS State, subject_id AS SubjectId,
+        assignee_staff_id AS AssigneeStaffId, assignee_role AS AssigneeRole, sla_due_at AS DueAt, breached_at AS BreachedAt,
+        version AS Version, created_at AS CreatedAt, updated_at AS UpdatedAt, data AS Data
+        """;
+
     public async Task<IReadOnlyList<CaseSummary>> ListAsync(TenantScope scope, InboxView view, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -25,7 +31,6 @@ public sealed class StaffInboxStore(
             return [];
         }
 
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         var filter = view switch
         {
             InboxView.Mine => "AND assignee_staff_id = @staffId",
@@ -33,16 +38,40 @@ public sealed class StaffInboxStore(
             _ => "",
         };
         var sql = $"""
-            SELECT id AS Id, definition_key AS DefinitionKey, definition_version AS DefinitionVersion, state AS State, subject_id AS SubjectId,
-                   assignee_staff_id AS AssigneeStaffId, assignee_role AS AssigneeRole, sla_due_at AS DueAt, breached_at AS BreachedAt,
-                   version AS Version, created_at AS CreatedAt, updated_at AS UpdatedAt, data AS Data
+            SELECT {SummaryColumns}
             FROM cases
             WHERE dealer_id = @dealerId AND closed_at IS NULL {filter}
             ORDER BY sla_due_at IS NULL, sla_due_at, created_at
             LIMIT {PageSize}
             """;
-        var rows = (await connection.QueryAsync<SummaryRow>(new CommandDefinition(
-            sql, new { dealerId, staffId = scope.SubjectId, roles = scope.Roles.ToArray() }, cancellationToken: cancellationToken))).ToList();
+        return await SummariesAsync(sql, new { dealerId, staffId = scope.SubjectId, roles = scope.Roles.ToArray() }, cancellationToken);
+    }
+
+    /// <summary>The cases of these consumers at the session's dealer, open ones first, newest first: a customer's history.</summary>
+    public async Task<IReadOnlyList<CaseSummary>> ListOfCustomersAsync(
+        TenantScope scope, IReadOnlyCollection<Guid> consumerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(consumerIds);
+        if (scope.DealerId is not { } dealerId || consumerIds.Count == 0)
+        {
+            return [];
+        }
+
+        var sql = $"""
+            SELECT {SummaryColumns}
+            FROM cases
+            WHERE dealer_id = @dealerId AND {connections.Dialect.IsIn("subject_id", "@subjects")}
+            ORDER BY closed_at IS NOT NULL, created_at DESC
+            LIMIT {PageSize}
+            """;
+        return await SummariesAsync(sql, new { dealerId, subjects = consumerIds.Select(id => id.ToString()).ToArray() }, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<CaseSummary>> SummariesAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
         var customers = await consumers.NamesAsync(
             [.. rows.Select(r => Guid.TryParse(r.SubjectId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct()], cancellationToken);
         var assignees = new Dictionary<Guid, string>();

@@ -1,0 +1,60 @@
+using Dapper;
+using WeLink.Server.Data;
+using WeLink.Server.Identities.Contracts;
+using WeLink.Server.Onboarding.Contracts;
+using WeLink.Wechat.Http;
+using WeLink.Wechat.Tokens;
+using WeLink.Wechat.WeCom;
+
+namespace WeLink.Server.Identities.Contacts;
+
+/// <summary>
+/// Reads the contact from the dealer's corp (externalcontact/get with the corp's token) and links them to the brand's
+/// consumers by unionid. WeCom gives third-party apps no unionid since its 2022 ID upgrade (protocol-wave2.md §7.2), so
+/// against the real WeCom a contact stays unlinked until linking by phone (members, #16) or the unionid conversion
+/// APIs (§7.3) are built; the sandbox still answers with one.
+/// </summary>
+public sealed class ExternalContacts(IDealerDirectory dealers, CorpClient corps, IDbConnectionFactory connections) : IExternalContacts
+{
+    /// <summary>WeCom's "not a contact of this corp" (84061) and "invalid external_userid" (40096).</summary>
+    private static readonly HashSet<int> NotAContact = [84061, 40096];
+
+    public async Task<ExternalContactLookup> FindAsync(Guid brandId, Guid dealerId, string externalUserId, CancellationToken cancellationToken)
+    {
+        if (await dealers.ActiveCorpAsync(dealerId, cancellationToken) is not { } corp)
+        {
+            return new ExternalContactLookup(ExternalContactOutcome.CorpNotInstalled);
+        }
+
+        Wechat.WeCom.Models.ExternalContact contact;
+        try
+        {
+            contact = (await corps.GetExternalContactAsync(corp.CorpId, externalUserId, cancellationToken)).ExternalContact;
+        }
+        catch (WechatApiException refused) when (NotAContact.Contains(refused.Errcode))
+        {
+            return new ExternalContactLookup(ExternalContactOutcome.NotAContact);
+        }
+        catch (AuthorizationLostException)
+        {
+            return new ExternalContactLookup(ExternalContactOutcome.CorpNotInstalled);
+        }
+
+        var consumers = string.IsNullOrEmpty(contact.Unionid) ? [] : await WithUnionIdAsync(brandId, contact.Unionid, cancellationToken);
+        return new ExternalContactLookup(ExternalContactOutcome.Found, new ExternalContactMatch(contact.ExternalUserid, contact.Name, consumers));
+    }
+
+    private async Task<IReadOnlyList<LinkedConsumer>> WithUnionIdAsync(Guid brandId, string unionId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT id AS ConsumerId, dealer_id AS DealerId, nickname AS Name
+            FROM consumers
+            WHERE brand_id = @brandId AND union_id = @unionId
+            ORDER BY created_at
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(Guid ConsumerId, Guid DealerId, string? Name)>(
+            new CommandDefinition(sql, new { brandId, unionId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new LinkedConsumer(r.ConsumerId, r.DealerId, ConsumerDirectory.DisplayName(r.Name)))];
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WeLink.Server.Data;
+using WeLink.Server.Tests.Complaints;
+
+namespace WeLink.Server.Tests.StaffApp;
+
+/// <summary>
+/// <c>GET /api/staff/contacts/{externalUserId}</c> against a real WeLink and its sandbox: the contact's name comes from
+/// WeCom's externalcontact/get, the consumer from their unionid among the brand's consumers, their cases from this
+/// dealer only; a contact WeCom gives no matching unionid for is shown unlinked, and another corp's contact is not found.
+/// </summary>
+public abstract class ContactLookupTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private ComplaintWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await ComplaintWorld.StartAsync(provider);
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task A_contact_whose_unionid_is_a_consumer_of_the_dealer_shows_that_customer_and_their_cases_here()
+    {
+        using var consumer = await _world.ConsumerAsync(_world.People[1]);
+        var complaint = await ComplaintTests.FileAsync(consumer, "contact-1", "服务态度", "high");
+        await UnionIdKnownAsync(_world.People[1]);
+        var externalUserId = await AddContactAsync(_world.People[1], _world.BeijingCorpId, _world.Advisor.UserId);
+        using var advisor = await _world.StaffAsync(_world.Advisor);
+
+        var contact = await advisor.GetFromJsonAsync<JsonElement>(new Uri($"/api/staff/contacts/{externalUserId}", UriKind.Relative));
+
+        Assert.Equal((externalUserId, "Wang Fang", true), (contact.GetProperty("externalUserId").GetString(), contact.GetProperty("name").GetString(), contact.GetProperty("linked").GetBoolean()));
+        Assert.Equal("Wang Fang", contact.GetProperty("customer").GetProperty("name").GetString());
+        var row = Assert.Single(contact.GetProperty("cases").EnumerateArray());
+        Assert.Equal(complaint.Id, row.GetProperty("id").GetGuid());
+        Assert.Equal("客户投诉", row.GetProperty("process").GetProperty("label").GetString());
+        Assert.Equal(contact.GetProperty("customer").GetProperty("consumerId").GetGuid(), row.GetProperty("customer").GetProperty("consumerId").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_contact_WeLink_knows_no_consumer_for_is_shown_by_their_WeCom_name_unlinked_and_without_cases()
+    {
+        // Zhang Min never met an account of the brand: WeCom has no unionid for WeLink to match.
+        var externalUserId = await AddContactAsync(_world.People[2], _world.BeijingCorpId, _world.Advisor.UserId);
+        using var advisor = await _world.StaffAsync(_world.Advisor);
+
+        var contact = await advisor.GetFromJsonAsync<JsonElement>(new Uri($"/api/staff/contacts/{externalUserId}", UriKind.Relative));
+
+        Assert.Equal(("Zhang Min", false), (contact.GetProperty("name").GetString(), contact.GetProperty("linked").GetBoolean()));
+        Assert.Equal(JsonValueKind.Null, contact.GetProperty("customer").ValueKind);
+        Assert.Empty(contact.GetProperty("cases").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Another_corps_contact_or_a_made_up_id_is_not_found_and_another_dealers_cases_are_never_shown()
+    {
+        using var consumer = await _world.ConsumerAsync(_world.People[1]);
+        await ComplaintTests.FileAsync(consumer, "contact-2", "服务态度", "normal");
+        var beijingContact = await AddContactAsync(_world.People[1], _world.BeijingCorpId, _world.Advisor.UserId);
+        var shanghaiContact = await AddContactAsync(_world.People[1], _world.ShanghaiCorpId, _world.ShanghaiAdvisor.UserId);
+        using var shanghai = await _world.StaffAsync(_world.ShanghaiAdvisor);
+
+        using var foreign = await shanghai.GetAsync(new Uri($"/api/staff/contacts/{beijingContact}", UriKind.Relative));
+        using var madeUp = await shanghai.GetAsync(new Uri("/api/staff/contacts/wmMadeUp", UriKind.Relative));
+        var own = await shanghai.GetFromJsonAsync<JsonElement>(new Uri($"/api/staff/contacts/{shanghaiContact}", UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (foreign.StatusCode, madeUp.StatusCode));
+        Assert.Contains("没有这位客户", (await foreign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // Wang Fang is the brand's consumer through Beijing and has no case in Shanghai: linked to nobody here, no rows.
+        Assert.False(own.GetProperty("linked").GetBoolean());
+        Assert.Empty(own.GetProperty("cases").EnumerateArray());
+    }
+
+    /// <summary>WeLink learns the unionid from the follow (user/info, read by the inbox dispatcher after the push is answered).</summary>
+    private async Task UnionIdKnownAsync(string person)
+    {
+        var openId = await _world.OpenIdAsync(person);
+        await Poll.UntilAsync(
+            () => _world.QuerySingleAsync<string?>("SELECT union_id FROM consumers WHERE open_id = @openId", new { openId }),
+            unionId => unionId is not null,
+            Deadline.BackgroundWork,
+            "the unionid WeLink reads with the follow");
+    }
+
+    /// <summary>The staff member adds the person as a WeCom external contact; their external_userid in that corp.</summary>
+    private async Task<string> AddContactAsync(string person, string corpId, string userId) =>
+        (await _world.ControlAsync($"world/corps/{corpId}/external-contacts", new { consumer_id = person, userid = userId }))
+            .GetProperty("external_user_id").GetString()!;
+}
+
+public sealed class ContactLookupTests_on_Sqlite() : ContactLookupTests(DatabaseProvider.Sqlite);
+
+public sealed class ContactLookupTests_on_Postgres() : ContactLookupTests(DatabaseProvider.Postgres);
