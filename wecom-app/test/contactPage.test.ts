@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createMemoryHistory } from 'vue-router'
+import ContactPage from '../src/pages/ContactPage.vue'
+import { i18n } from '../src/i18n'
+import { makeRouter } from '../src/router'
+import { fakeFetch, json, problem } from './fakeFetch'
+
+const currentExternalContact = vi.fn<() => Promise<string>>()
+vi.mock('../src/wecom/register', () => ({ currentExternalContact: () => currentExternalContact() }))
+
+const row = {
+  id: 'c1',
+  process: { key: 'complaint', label: '客户投诉' },
+  category: '服务态度',
+  severity: '紧急',
+  state: { key: 'received', label: '待首次响应' },
+  customer: { consumerId: 'k1', name: 'Wang Fang' },
+  assignee: null,
+  assigneeRole: 'service-advisor',
+  dueAt: null,
+  breached: false,
+  version: 1,
+  createdAt: '2026-12-05T01:00:00Z',
+  updatedAt: '2026-12-05T01:00:00Z',
+}
+
+async function render() {
+  const router = makeRouter(createMemoryHistory())
+  await router.push('/contact')
+  await router.isReady()
+  const wrapper = mount(ContactPage, { global: { plugins: [router, i18n] } })
+  await flushPromises()
+  return { wrapper, router }
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  currentExternalContact.mockReset()
+})
+
+describe('ContactPage', () => {
+  it('asks WeLink about the contact of the chat and shows the linked customer with their cases, which open the case page', async () => {
+    currentExternalContact.mockResolvedValue('wm 1/x')
+    const fake = fakeFetch({
+      'GET /api/staff/contacts/wm%201%2Fx': [json({ externalUserId: 'wm 1/x', name: '王芳', linked: true, customer: { consumerId: 'k1', name: 'Wang Fang' }, cases: [row] })],
+    })
+    vi.stubGlobal('fetch', fake.fetch)
+
+    const { wrapper, router } = await render()
+    const push = vi.spyOn(router, 'push').mockResolvedValue(undefined)
+
+    expect(wrapper.get('[data-testid=contact-name]').text()).toBe('Wang Fang')
+    expect(wrapper.find('[data-testid=not-linked]').exists()).toBe(false)
+    expect(wrapper.findAll('[data-testid=case-row]')).toHaveLength(1)
+    await wrapper.get('[data-testid=case-row]').trigger('click')
+    expect(push).toHaveBeenCalledWith({ name: 'case', params: { id: 'c1' } })
+  })
+
+  it('shows an unlinked contact by their WeCom name as 尚未关联 and explains that linking by phone comes with members', async () => {
+    currentExternalContact.mockResolvedValue('wm2')
+    vi.stubGlobal('fetch', fakeFetch({
+      'GET /api/staff/contacts/wm2': [json({ externalUserId: 'wm2', name: '张敏', linked: false, customer: null, cases: [] })],
+    }).fetch)
+
+    const { wrapper } = await render()
+
+    expect(wrapper.get('[data-testid=contact-name]').text()).toBe('张敏')
+    expect(wrapper.get('[data-testid=not-linked]').text()).toBe('尚未关联')
+    expect(wrapper.text()).toContain('按手机号关联需要会员功能')
+    expect(wrapper.findAll('[data-testid=case-row]')).toHaveLength(0)
+  })
+
+  it('opened outside a chat, says to open it from the chat toolbar and asks WeLink nothing', async () => {
+    currentExternalContact.mockRejectedValue({ errMsg: 'getCurExternalContact:fail without context of external contact' })
+    const fake = fakeFetch({})
+    vi.stubGlobal('fetch', fake.fetch)
+
+    const { wrapper } = await render()
+
+    expect(wrapper.get('[data-testid=contact-error]').text()).toContain('请从企业微信聊天窗口的工具栏打开此页')
+    expect(fake.calls).toHaveLength(0)
+  })
+
+  it('shows WeLink\'s Chinese reason when the contact is not one of the dealer\'s', async () => {
+    currentExternalContact.mockResolvedValue('wm3')
+    vi.stubGlobal('fetch', fakeFetch({ 'GET /api/staff/contacts/wm3': [problem(404, { detail: '本店企业微信里没有这位客户。' })] }).fetch)
+
+    const { wrapper } = await render()
+
+    expect(wrapper.get('[data-testid=contact-error]').text()).toContain('本店企业微信里没有这位客户。')
+  })
+})
