@@ -31,8 +31,10 @@ public abstract class ContactLookupTests(DatabaseProvider provider) : IAsyncLife
         var contact = await advisor.GetFromJsonAsync<JsonElement>(new Uri($"/api/staff/contacts/{externalUserId}", UriKind.Relative));
 
         Assert.Equal((externalUserId, "Wang Fang", true), (contact.GetProperty("externalUserId").GetString(), contact.GetProperty("name").GetString(), contact.GetProperty("linked").GetBoolean()));
-        Assert.Equal("Wang Fang", contact.GetProperty("customer").GetProperty("name").GetString());
+        // WeChat gives no follower's nickname (user/info has not since 2021), so the customer bears the name WeLink gave
+        // them, the one their case rows show; the contact's own name above is WeCom's.
         var row = Assert.Single(contact.GetProperty("cases").EnumerateArray());
+        Assert.Equal(row.GetProperty("customer").GetProperty("name").GetString(), contact.GetProperty("customer").GetProperty("name").GetString());
         Assert.Equal(complaint.Id, row.GetProperty("id").GetGuid());
         Assert.Equal("客户投诉", row.GetProperty("process").GetProperty("label").GetString());
         Assert.Equal(contact.GetProperty("customer").GetProperty("consumerId").GetGuid(), row.GetProperty("customer").GetProperty("consumerId").GetGuid());
