@@ -50,6 +50,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("PUT", "/api/admin/brands/{brandId}/menu", HqOrPlatform, _ => new { button = new[] { new { type = "click", name = "Complaint", key = "complaint" } } }),
         new("GET", "/onboarding/dealers/{dealerId}/official-account/authorize", AnyAdmin, _ => null),
         new("GET", "/onboarding/dealers/{dealerId}/wecom/install", AnyAdmin, _ => null),
+        new("GET", "/onboarding/brands/{brandId}/miniprogram/authorize", HqOrPlatform, _ => null),
         new("GET", "/api/admin/brands/{brandId}/definitions", AnyAdmin, _ => null),
         new("GET", "/api/admin/brands/{brandId}/definitions/{key}/versions/{version}", AnyAdmin, _ => null),
         new("POST", "/api/admin/brands/{brandId}/definitions/{key}/versions", HqOrPlatform, _ => new { expectedCurrentVersion = 1, definition = ShippedComplaint() }),
