@@ -34,15 +34,7 @@ public sealed class MiniProgramClient
         PostAsync(authorizerAppid, "/cgi-bin/message/subscribe/send", request, Json.MessageSubscribeSendRequest, Json.WechatResponse, cancellationToken);
 
     private Task<TResponse> PostAsync<TRequest, TResponse>(
-        string authorizerAppid,
-        string path,
-        TRequest body,
-        JsonTypeInfo<TRequest> requestType,
-        JsonTypeInfo<TResponse> responseType,
-        CancellationToken cancellationToken)
+        string authorizerAppid, string path, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : WechatResponse =>
-        _tokens.CallAsync(
-            authorizerAppid,
-            (token, ct) => _api.PostAsync(path, [new("access_token", token)], body, requestType, responseType, ct),
-            cancellationToken);
+        _api.PostAsync(_tokens, authorizerAppid, path, body, requestType, responseType, cancellationToken);
 }
