@@ -187,18 +187,8 @@ public sealed class ComplaintWorld : IAsyncDisposable
     /// The person opens the brand's mini program from Beijing's account: a client carrying their bearer session with Beijing
     /// in context, and their openid in the mini program.
     /// </summary>
-    public async Task<(HttpClient Client, string OpenId)> MiniProgramConsumerAsync(string person)
-    {
-        var login = await ControlAsync($"miniprogram/{MiniProgramAppId}/login", new { consumer = person });
-        using var signIn = await Host.Http.PostAsJsonAsync(
-            new Uri("/api/consumer/miniprogram/sessions", UriKind.Relative),
-            new { appId = MiniProgramAppId, code = login.GetProperty("code").GetString(), dealerId = BeijingDealerId });
-        var session = await signIn.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(signIn.IsSuccessStatusCode, session.ToString());
-        var client = new HttpClient { BaseAddress = Host.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", session.GetProperty("accessToken").GetString());
-        return (client, login.GetProperty("openid").GetString()!);
-    }
+    public Task<(HttpClient Client, string OpenId)> MiniProgramConsumerAsync(string person) =>
+        IdentityWorld.SignInMiniProgramAsync(Host.Http, MiniProgramAppId, person, BeijingDealerId);
 
     public async Task<HttpClient> StaffAsync(StaffMember member)
     {

@@ -157,6 +157,25 @@ public sealed class IdentityWorld : IAsyncDisposable
         return await browser.GetAsync(await ConsentAsync(browser, authorize, person));
     }
 
+    /// <summary>
+    /// The person opens the mini program: wx.login on their sandbox phone, WeLink's session with the dealer in context.
+    /// </summary>
+    /// <returns>A client carrying the session's bearer token, and the person's openid in the mini program.</returns>
+    public static async Task<(HttpClient Client, string OpenId)> SignInMiniProgramAsync(HttpClient http, string appId, string person, Guid dealerId)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var loggedIn = await http.PostAsJsonAsync(new Uri($"/sandbox/control/miniprogram/{appId}/login", UriKind.Relative), new { consumer = person });
+        var login = await loggedIn.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(loggedIn.IsSuccessStatusCode, login.ToString());
+        using var signIn = await http.PostAsJsonAsync(
+            new Uri("/api/consumer/miniprogram/sessions", UriKind.Relative), new { appId, code = login.GetProperty("code").GetString(), dealerId });
+        var session = await signIn.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(signIn.IsSuccessStatusCode, session.ToString());
+        var client = new HttpClient { BaseAddress = http.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", session.GetProperty("accessToken").GetString());
+        return (client, login.GetProperty("openid").GetString()!);
+    }
+
     public static async Task<HttpResponseMessage> SignInStaffAsync(HttpClient browser, string userId, string returnUrl = "/app")
     {
         var authorize = await StartStaffSignInAsync(browser, returnUrl);

@@ -30,6 +30,8 @@ public sealed class LocalRunScene
     /// <summary>The bootstrap admin's browser (cookies kept, redirects not followed).</summary>
     public HttpClient Admin { get; private set; }
 
+    public Guid BrandId { get; private set; }
+
     public Guid DealerId { get; private set; }
 
     public string AppId { get; private set; } = "";
@@ -75,6 +77,14 @@ public sealed class LocalRunScene
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
     }
 
+    /// <summary>What the sandbox's phones received addressed to this openid or WeCom user id, oldest first (only of one API when named).</summary>
+    public async Task<IReadOnlyList<JsonElement>> MessagesToAsync(string recipient, string? api = null)
+    {
+        var query = $"recipient={Uri.EscapeDataString(recipient)}" + (api is null ? "" : $"&api={Uri.EscapeDataString(api)}");
+        var text = await Host.Http.GetStringAsync(new Uri("/sandbox/control/messages?" + query, UriKind.Relative));
+        return [.. JsonDocument.Parse(text).RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
     /// <summary>WeLink's staff row id of a corp member, once directory sync has written it.</summary>
     public async Task<Guid> StaffIdAsync(string userId)
     {
@@ -112,8 +122,8 @@ public sealed class LocalRunScene
         await Poll.UntilAsync(() => tickets.GetAsync(ComponentAppId, CancellationToken.None), t => t is not null, Deadline, "the first component_verify_ticket");
 
         var brand = await AdminJsonAsync(HttpMethod.Post, "/api/admin/brands", new { name = "Aurora Motors" });
-        var dealer = await AdminJsonAsync(
-            HttpMethod.Post, $"/api/admin/brands/{brand.GetProperty("id").GetGuid()}/dealers", new { code = "BJ01", name = "Aurora Beijing" });
+        BrandId = brand.GetProperty("id").GetGuid();
+        var dealer = await AdminJsonAsync(HttpMethod.Post, $"/api/admin/brands/{BrandId}/dealers", new { code = "BJ01", name = "Aurora Beijing" });
         DealerId = dealer.GetProperty("id").GetGuid();
         await AdminJsonAsync(HttpMethod.Post, $"/api/admin/dealers/{DealerId}/approve", new { version = dealer.GetProperty("version").GetInt32() });
 

@@ -58,7 +58,7 @@ public sealed class LocalRunTests
 
         // No template id is set anywhere: WeLink adds its status template to the dealer's account and the receipt arrives.
         var receipt = await Poll.UntilAsync(
-            () => MessagesToAsync(host, openId), m => m.Count > 0, LocalRunScene.Deadline, "the consumer's receipt on their phone");
+            () => scene.MessagesToAsync(openId), m => m.Count > 0, LocalRunScene.Deadline, "the consumer's receipt on their phone");
         Assert.Equal("已受理", receipt[0].GetProperty("body").GetProperty("data").GetProperty("phrase2").GetProperty("value").GetString());
         await Poll.UntilAsync(
             () => host.QuerySingleAsync<string?>("SELECT assignee_role FROM cases WHERE id = @caseId", new { caseId }),
@@ -73,12 +73,12 @@ public sealed class LocalRunTests
         Assert.Equal("case.reassign system", await host.QuerySingleAsync<string>(
             "SELECT trigger || ' ' || actor_kind FROM case_history WHERE case_id = @caseId ORDER BY sequence DESC LIMIT 1", new { caseId }));
         var told = await Poll.UntilAsync(
-            () => MessagesToAsync(host, advisor.UserId), m => m.Count > 0, LocalRunScene.Deadline, "the advisor to be told about the waiting complaint");
+            () => scene.MessagesToAsync(advisor.UserId), m => m.Count > 0, LocalRunScene.Deadline, "the advisor to be told about the waiting complaint");
         Assert.Contains("已转交给您", told[^1].GetProperty("body").GetProperty("text").GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("data-notice=\"no-staff-roles\"", await scene.Admin.GetStringAsync(new Uri(dealerPage, UriKind.Relative)), StringComparison.Ordinal);
 
         await scene.GrantRoleAsync(manager.UserId, StaffRoles.ServiceManager);
-        var before = (await MessagesToAsync(host, manager.UserId)).Count;
+        var before = (await scene.MessagesToAsync(manager.UserId)).Count;
 
         // Two days hold at least nine business hours whatever the hour now, past any first-response limit.
         await scene.ControlAsync("clock/advance", new { seconds = TimeSpan.FromDays(2).TotalSeconds });
@@ -91,7 +91,7 @@ public sealed class LocalRunTests
         Assert.Equal(1, await host.QuerySingleAsync<long>(
             "SELECT COUNT(*) FROM case_history WHERE case_id = @caseId AND trigger = 'first_response_overdue' AND actor_kind = 'system'", new { caseId }));
         await Poll.UntilAsync(
-            () => MessagesToAsync(host, manager.UserId), messages => messages.Count > before, LocalRunScene.Deadline, "the escalation on the manager's phone");
+            () => scene.MessagesToAsync(manager.UserId), messages => messages.Count > before, LocalRunScene.Deadline, "the escalation on the manager's phone");
 
         // Pushes stamped with the advanced clock are still fresh to WeLink: a follow after the advance is taken.
         var late = scene.Consumers[2];
@@ -139,11 +139,5 @@ public sealed class LocalRunTests
         var filed = await consumer.SendAsync(filing);
         Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
         return ((await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), follow.GetProperty("openid").GetString()!);
-    }
-
-    private static async Task<IReadOnlyList<JsonElement>> MessagesToAsync(LocalRunHost host, string userId)
-    {
-        var text = await host.Http.GetStringAsync(new Uri($"/sandbox/control/messages?recipient={Uri.EscapeDataString(userId)}", UriKind.Relative));
-        return [.. JsonDocument.Parse(text).RootElement.EnumerateArray().Select(e => e.Clone())];
     }
 }
