@@ -23,6 +23,11 @@ function startFakeWeLink() {
         answer = { status: 200, body: { accessToken: `access-${sessions}`, refreshToken: `refresh-${sessions}`, expiresIn: 900, brandId: 'brand-1', dealerId: body.dealerId ?? null } };
       }
       answer = answer || { status: 404, body: { status: 404, detail: '未找到' } };
+      if (Buffer.isBuffer(answer.body)) {
+        res.writeHead(answer.status, { 'content-type': answer.type ?? 'application/octet-stream' });
+        res.end(answer.body);
+        return;
+      }
       res.writeHead(answer.status, { 'content-type': 'application/problem+json; charset=utf-8' });
       res.end(JSON.stringify(answer.body));
     });
@@ -33,9 +38,12 @@ function startFakeWeLink() {
       resolve({
         base: `http://127.0.0.1:${server.address().port}`,
         requests,
-        /** Answers `body` with `status` (200 unless given), or what a function of the request returns ({ status, body }). */
-        on(method, url, body, status = 200) {
-          answers.set(`${method} ${url}`, typeof body === 'function' ? body : { status, body });
+        /**
+         * Answers `body` with `status` (200 unless given), or what a function of the request returns ({ status, body }).
+         * A Buffer body is sent as is, with `type` as its Content-Type (a photo for wx.downloadFile).
+         */
+        on(method, url, body, status = 200, type = undefined) {
+          answers.set(`${method} ${url}`, typeof body === 'function' ? body : { status, body, type });
         },
         reset() {
           answers.clear();

@@ -70,9 +70,13 @@ async function onboardDealer(base, { brandName = '极光汽车', dealerName = '�
 /** A staff member signed in through WeCom OAuth (the sandbox consents as them): a client for /api/staff. */
 async function signInStaff(base, userId) {
   const staff = new Browser(base);
-  const authorize = (await staff.get('/staff/signin?returnUrl=%2Fapp')).location;
-  const consent = await staff.get(`${authorize}&sandbox_as=${encodeURIComponent(userId)}`);
-  await staff.get(consent.location);
+  // WeCom's authorize URL ends in #wechat_redirect: the sandbox's consent-as parameter belongs in the query before it.
+  const authorize = new URL((await staff.get('/staff/signin?returnUrl=%2Fapp')).location);
+  authorize.hash = '';
+  authorize.searchParams.set('sandbox_as', userId);
+  const consent = await staff.get(authorize.href);
+  const signedIn = consent.location && (await staff.get(consent.location));
+  if (!signedIn || signedIn.status !== 302) throw new Error(`staff sign-in of ${userId}: ${consent.status} ${(signedIn || consent).text}`);
   return {
     /** Fires a step of the case's process with its input, as the staff app's action buttons do. */
     async step(caseId, trigger, input = {}) {

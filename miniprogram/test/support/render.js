@@ -5,7 +5,35 @@ const simulate = require('miniprogram-simulate');
 
 const ROOT = path.resolve(__dirname, '../../src');
 
-// simulate registers a component when its .js runs, which Node does once per test file: load each path once.
+// simulate runs a component's js (which calls Component()) each time a page using it is loaded, relying on Node
+// forgetting the module in between; Jest keeps it, so only the first page using a shared component (t-cell,
+// status-tag) got a working copy and every later page's copy rendered empty. A js Jest does not run again registers
+// the options it gave Component() the first time, as WeChat registers the component for each page.
+const simulateUtils = require('miniprogram-simulate/src/utils');
+const runJs = simulateUtils.runJs;
+const componentOptions = new Map();
+// j-component rewrites `relations` in place (paths to ids of that load): each registration gets its own copy.
+const copyOf = (options) => ({
+  ...options,
+  relations: options.relations && Object.fromEntries(Object.entries(options.relations).map(([key, value]) => [key, { ...value }])),
+});
+simulateUtils.runJs = (file) => {
+  const register = global.Component;
+  let registered = false;
+  global.Component = (options) => {
+    registered = true;
+    componentOptions.set(file, copyOf(options));
+    register(options);
+  };
+  try {
+    runJs(file);
+  } finally {
+    global.Component = register;
+  }
+  if (!registered && componentOptions.has(file)) register(copyOf(componentOptions.get(file)));
+};
+
+// Compiling a page with its components takes a while: each page is loaded once per test file.
 const loaded = new Map();
 function idOf(file) {
   if (!loaded.has(file)) loaded.set(file, simulate.load(path.join(ROOT, file), { rootPath: ROOT }));

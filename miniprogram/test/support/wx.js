@@ -3,6 +3,7 @@
 // need to see (subscribe requests, navigation, modals) recorded.
 const fs = require('node:fs');
 const http = require('node:http');
+const os = require('node:os');
 const path = require('node:path');
 const simulate = require('miniprogram-simulate');
 
@@ -29,7 +30,7 @@ function httpCall(url, { method, headers, body }) {
       const req = http.request(url, { method, headers }, (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ statusCode: res.statusCode, header: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ statusCode: res.statusCode, header: res.headers, bytes: Buffer.concat(chunks) }));
       });
       req.on('error', reject);
       if (body) req.write(body);
@@ -47,6 +48,14 @@ function parse(text) {
 }
 
 const mediaTypes = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.txt': 'text/plain' };
+const mediaExtensions = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp' };
+
+let downloadFolder;
+/** Where wx.downloadFile puts what it fetched (wxfile://tmp_… on a phone), made on first use. */
+function downloads() {
+  downloadFolder ??= fs.mkdtempSync(path.join(os.tmpdir(), 'welink-mp-downloads-'));
+  return downloadFolder;
+}
 
 /**
  * Installs the stand-in as global `wx`. `login` gives the code wx.login returns (sync or async);
@@ -54,7 +63,7 @@ const mediaTypes = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image
  */
 function installWx({ apiBase, appId = 'wx-test-app', brandName = '测试品牌', login = () => 'test-code', subscribe = async () => ({}) } = {}) {
   const wx = global.wx;
-  const calls = { navigateTo: [], redirectTo: [], switchTab: [], subscribe: [], modal: [], requests: [] };
+  const calls = { navigateTo: [], redirectTo: [], switchTab: [], subscribe: [], modal: [], requests: [], downloads: [] };
   const storage = new Map();
   let modalAnswer = true;
 
@@ -72,7 +81,7 @@ function installWx({ apiBase, appId = 'wx-test-app', brandName = '测试品牌',
       const headers = { ...header, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) };
       calls.requests.push({ method, url, header });
       httpCall(url, { method, headers, body }).then(
-        (res) => success && success({ statusCode: res.statusCode, header: res.header, data: parse(res.text), errMsg: 'request:ok' }),
+        (res) => success && success({ statusCode: res.statusCode, header: res.header, data: parse(res.bytes.toString('utf8')), errMsg: 'request:ok' }),
         (e) => fail && fail({ errMsg: `request:fail ${e.message}` }),
       );
       return { abort() {} };
@@ -88,8 +97,21 @@ function installWx({ apiBase, appId = 'wx-test-app', brandName = '测试品牌',
       const headers = { ...header, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length };
       calls.requests.push({ method: 'UPLOAD', url, header });
       httpCall(url, { method: 'POST', headers, body }).then(
-        (res) => success && success({ statusCode: res.statusCode, data: res.text, errMsg: 'uploadFile:ok' }),
+        (res) => success && success({ statusCode: res.statusCode, data: res.bytes.toString('utf8'), errMsg: 'uploadFile:ok' }),
         (e) => fail && fail({ errMsg: `uploadFile:fail ${e.message}` }),
+      );
+      return { abort() {}, onProgressUpdate() {} };
+    },
+    // As WeChat does, the answer's bytes land in a temporary file whatever the status; the page checks statusCode.
+    downloadFile: ({ url, header = {}, success, fail }) => {
+      calls.downloads.push({ url, header });
+      httpCall(url, { method: 'GET', headers: header }).then(
+        (res) => {
+          const tempFilePath = path.join(downloads(), `download-${calls.downloads.length}${mediaExtensions[res.header['content-type']] ?? ''}`);
+          fs.writeFileSync(tempFilePath, res.bytes);
+          if (success) success({ statusCode: res.statusCode, tempFilePath, errMsg: 'downloadFile:ok' });
+        },
+        (e) => fail && fail({ errMsg: `downloadFile:fail ${e.message}` }),
       );
       return { abort() {}, onProgressUpdate() {} };
     },
