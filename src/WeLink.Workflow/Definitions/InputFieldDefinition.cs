@@ -33,4 +33,11 @@ public sealed record InputFieldDefinition
     /// be dodged by splitting an amount into small steps.
     /// </summary>
     public bool Accumulate { get; init; }
+
+    /// <summary>
+    /// What the actor is told about the field before they fill it. Unlike the rest of the field, it may differ between
+    /// transitions sharing a trigger: the actor sees the hint of the first of them they may take, so each audience of a
+    /// trigger (an advisor whose offer may go to approval, a manager's who may not) reads its own words.
+    /// </summary>
+    public InputHintDefinition? Hint { get; init; }
 }

@@ -24,6 +24,7 @@ internal static class InputRules
 
             CheckLabel(definition, field.Label, $"{at}.label", problems);
             CheckLimits(field, at, problems);
+            CheckHint(definition, field, $"{at}.hint", problems);
         }
 
         // The engine checks input before guards choose among the transitions on a trigger, so those must agree on it.
@@ -80,6 +81,46 @@ internal static class InputRules
         }
     }
 
+    /// <summary>A hint's text exists and has only the placeholders a hint fills; its limit is a whole-number parameter over an accumulating field.</summary>
+    private static void CheckHint(WorkflowDefinition definition, InputFieldDefinition field, string at, List<DefinitionProblem> problems)
+    {
+        if (field.Hint is not { } hint)
+        {
+            return;
+        }
+
+        if (!definition.Texts.TryGetValue(hint.Text, out var text))
+        {
+            problems.Add(new($"{at}.text", $"missing text '{hint.Text}' (not in texts)"));
+        }
+        else
+        {
+            IReadOnlySet<string> allowed = hint.Limit is null ? new HashSet<string>() : InputHintDefinition.LimitPlaceholders;
+            foreach (var name in TextRules.Placeholders(text).Where(n => !allowed.Contains(n)))
+            {
+                var expected = hint.Limit is null ? "none without a limit" : "{limit}, {used} or {left}";
+                problems.Add(new($"{at}.text", $"text '{hint.Text}' has placeholder '{{{name}}}' a hint does not fill (expected {expected})"));
+            }
+        }
+
+        if (hint.Limit is { } limit)
+        {
+            if (definition.Parameters.FirstOrDefault(p => p.Name == limit) is not { } parameter)
+            {
+                problems.Add(new($"{at}.limit", $"unknown parameter '{limit}'"));
+            }
+            else if (parameter.Type != ParameterType.WholeNumber)
+            {
+                problems.Add(new($"{at}.limit", $"parameter '{limit}' is {parameter.Type}; a limit is a whole number"));
+            }
+
+            if (field.Type != InputFieldType.WholeNumber || !field.Accumulate)
+            {
+                problems.Add(new($"{at}.limit", "only an accumulating integer field has a limit: it bounds the field's running total"));
+            }
+        }
+    }
+
     private static void CheckLabel(WorkflowDefinition definition, string? key, string path, List<DefinitionProblem> problems)
     {
         if (key is not null && !definition.Texts.ContainsKey(key))
@@ -92,9 +133,10 @@ internal static class InputRules
     {
         public static readonly FieldComparer Instance = new();
 
+        // The hint is left out: it is what each audience of the trigger is told, not what the engine checks.
         public bool Equals(InputFieldDefinition? x, InputFieldDefinition? y) =>
             x is not null && y is not null
-            && x with { Choices = null } == y with { Choices = null }
+            && x with { Choices = null, Hint = null } == y with { Choices = null, Hint = null }
             && (x.Choices ?? []).SequenceEqual(y.Choices ?? [], StringComparer.Ordinal);
 
         public int GetHashCode(InputFieldDefinition obj) => obj.Name.GetHashCode(StringComparison.Ordinal);

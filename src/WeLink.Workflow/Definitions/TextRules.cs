@@ -117,11 +117,18 @@ public static partial class TextRules
 
     private static void CheckTexts(WorkflowDefinition definition, List<DefinitionProblem> problems)
     {
+        // Input hints fill placeholders of their own (a limit, what is used of it), checked with the field (InputRules).
+        var hints = definition.Transitions.SelectMany(t => t.Input).Select(f => f.Hint?.Text).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var (key, text) in definition.Texts)
         {
             if (string.IsNullOrWhiteSpace(text))
             {
                 problems.Add(new($"texts.{key}", "must not be empty"));
+                continue;
+            }
+
+            if (hints.Contains(key))
+            {
                 continue;
             }
 

@@ -179,7 +179,7 @@ public static class TransitionEvaluator
     }
 
     /// <summary>A number as JSON holds it, whichever CLR type built the node (a parsed body, or an int in code).</summary>
-    private static long WholeNumber(JsonNode? node) => node is null ? 0 : long.Parse(node.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+    internal static long WholeNumber(JsonNode? node) => node is null ? 0 : long.Parse(node.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
     private static JsonObject Merge(JsonObject data, JsonObject input)
     {

@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Definitions;
-using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Inbox;
 using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Complaints;
@@ -118,9 +116,9 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains("确认关闭", Text(Assert.Single(await _world.MessagesAsync(WecomSend, _world.Manager.UserId))), StringComparison.Ordinal);
         Assert.Contains("确认关闭", Text(Assert.Single(await _world.MessagesAsync(WecomSend, _world.GeneralManager.UserId))), StringComparison.Ordinal);
 
-        var history = (await CaseAsync(first.Id)).History.Select(h => h.Trigger).ToList();
+        var history = (await _world.CaseAsync(first.Id)).History.Select(h => h.Trigger).ToList();
         Assert.Single(history, t => t == "acknowledge");
-        Assert.Equal("closed", (await CaseAsync(first.Id)).State);
+        Assert.Equal("closed", (await _world.CaseAsync(first.Id)).State);
         Assert.Equal(6, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM case_messages WHERE channel = 'official-account' AND status = 'sent'", new { }));
     }
 
@@ -134,13 +132,13 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         using var consumer = await _world.SignInAsync(_world.People[1]);
         var complaint = await FileAsync(consumer, "urgent", "车辆故障", "high");
         await _world.AwaitMessagesAsync(WecomSend, _world.Advisor.UserId, 1, "the advisor's card");
-        var filed = await CaseAsync(complaint.Id);
+        var filed = await _world.CaseAsync(complaint.Id);
         Assert.Equal(filed.History[0].At + TimeSpan.FromHours(4), Assert.Single(filed.Timers, t => t.Key == "first_response_breach_high").DueAt);
 
         _world.Clock.Advance(TimeSpan.FromHours(5));
 
         var breached = await Poll.UntilAsync(
-            () => CaseAsync(complaint.Id), c => c.History.Any(h => h.Trigger == "first_response_overdue"), Deadline.BackgroundWork, "the first-response breach");
+            () => _world.CaseAsync(complaint.Id), c => c.History.Any(h => h.Trigger == "first_response_overdue"), Deadline.BackgroundWork, "the first-response breach");
         Assert.Equal("escalated", breached.State);
         Assert.NotNull(breached.BreachedAt);
         Assert.Contains(breached.History, h => h.Trigger == "first_response_reminder");
@@ -164,7 +162,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
 
         var late = await FileAsync(consumer, "b", "维修质量", "normal");
         using var advisor = await _world.StaffAsync(_world.Advisor);
-        await Poll.UntilAsync(() => CaseAsync(late.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
+        await Poll.UntilAsync(() => _world.CaseAsync(late.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
         await FireAsStaffAsync(advisor, late.Id, "acknowledge", new { });
         var refused = await PostAsync(consumer, $"{Complaints}/{late.Id}/cancel", null);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
@@ -190,7 +188,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         };
         fire.Headers.Add("Idempotency-Key", "shanghai");
         Assert.Equal(HttpStatusCode.NotFound, (await shanghai.SendAsync(fire)).StatusCode);
-        Assert.Equal("received", (await CaseAsync(complaint.Id)).State);
+        Assert.Equal("received", (await _world.CaseAsync(complaint.Id)).State);
     }
 
     [Fact]
@@ -202,7 +200,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         var card = Assert.Single(await _world.AwaitMessagesAsync(WecomSend, _world.Advisor.UserId, 1, "the advisor's card"));
         var template = card.GetProperty("body").GetProperty("template_card");
         Assert.Equal("新投诉（紧急）", template.GetProperty("main_title").GetProperty("title").GetString());
-        Assert.Equal("received", (await CaseAsync(complaint.Id)).State);
+        Assert.Equal("received", (await _world.CaseAsync(complaint.Id)).State);
 
         var push = await _world.ControlAsync(
             "staff/press-card-button",
@@ -212,7 +210,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         var asked = await Poll.UntilAsync(() => GetAsync(consumer, complaint.Id), c => c.Question is not null, Deadline.BackgroundWork, "the question");
         Assert.Equal("处理中", asked.Status);
         Assert.Equal("请补充投诉的详细情况：时间、地点、车辆和经过。", asked.Question);
-        Assert.Equal("awaiting_consumer_info", (await CaseAsync(complaint.Id)).State);
+        Assert.Equal("awaiting_consumer_info", (await _world.CaseAsync(complaint.Id)).State);
         var messages = await _world.AwaitMessagesAsync(TemplateSend, openId, 2, "the request for information");
         var request = Assert.Single(messages, m => Keyword(m, "thing4") == "我们需要您补充信息");
         Assert.Equal(TemplateValue.Fit("thing5", asked.Question!), Keyword(request, "thing5"));
@@ -224,7 +222,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     {
         using var consumer = await _world.ConsumerAsync(_world.People[0]);
         var complaint = await FileAsync(consumer, "lead", "服务态度", "normal");
-        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
+        await Poll.UntilAsync(() => _world.CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
         using var advisor = await _world.StaffAsync(_world.Advisor);
         await FireAsStaffAsync(advisor, complaint.Id, "acknowledge", new { });
         await FireAsStaffAsync(advisor, complaint.Id, "listen", new { note = "听取了客户的完整描述" });
@@ -236,12 +234,12 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         var body = await refused.Content.ReadAsStringAsync();
         Assert.Contains("共情、超出期望", body, StringComparison.Ordinal);
         Assert.DoesNotContain("倾听", body, StringComparison.Ordinal);
-        Assert.Equal("in_progress", (await CaseAsync(complaint.Id)).State);
+        Assert.Equal("in_progress", (await _world.CaseAsync(complaint.Id)).State);
 
         await FireAsStaffAsync(advisor, complaint.Id, "empathize", new { note = "理解客户的不便" });
         await FireAsStaffAsync(advisor, complaint.Id, "delight", new { note = "赠送一次免费保养" });
         await FireAsStaffAsync(advisor, complaint.Id, "resolve", new { resolution = "更换了零件" });
-        Assert.Equal("resolved", (await CaseAsync(complaint.Id)).State);
+        Assert.Equal("resolved", (await _world.CaseAsync(complaint.Id)).State);
     }
 
     [Fact]
@@ -249,10 +247,10 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     {
         using var consumer = await _world.ConsumerAsync(_world.People[0]);
         var complaint = await FileAsync(consumer, "typed", "服务态度", "normal");
-        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
+        await Poll.UntilAsync(() => _world.CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
         using var advisor = await _world.StaffAsync(_world.Advisor);
         await FireAsStaffAsync(advisor, complaint.Id, "acknowledge", new { });
-        var before = await CaseAsync(complaint.Id);
+        var before = await _world.CaseAsync(complaint.Id);
 
         var mistyped = await RefusalAsync(advisor, complaint.Id, "request_info", new { question = 42, description = "改写客户的投诉", severity = "low" });
         var oversized = await RefusalAsync(advisor, complaint.Id, "request_info", new { question = new string('问', 501) });
@@ -260,7 +258,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(
             ["question: must be text", "description: is not an input of this step", "severity: is not an input of this step"], mistyped);
         Assert.Equal(["question: must be at most 500 characters"], oversized);
-        var after = await CaseAsync(complaint.Id);
+        var after = await _world.CaseAsync(complaint.Id);
         Assert.Equal((before.State, before.Version, before.Data.ToJsonString()), (after.State, after.Version, after.Data.ToJsonString()));
         var view = await GetAsync(consumer, complaint.Id);
         Assert.Equal((complaint.Description, complaint.Severity, "处理中"), (view.Description, view.Severity, view.Status));
@@ -271,14 +269,14 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     {
         using var consumer = await _world.ConsumerAsync(_world.People[0]);
         var complaint = await FileAsync(consumer, "apart", "服务态度", "normal");
-        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
+        await Poll.UntilAsync(() => _world.CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
         using var advisor = await _world.StaffAsync(_world.Advisor);
         await FireAsStaffAsync(advisor, complaint.Id, "acknowledge", new { });
-        var filed = (await CaseAsync(complaint.Id)).Data.ToJsonString();
+        var filed = (await _world.CaseAsync(complaint.Id)).Data.ToJsonString();
 
         await FireAsStaffAsync(advisor, complaint.Id, "request_info", new { question = "请补充发生的时间。" });
 
-        var asked = await CaseAsync(complaint.Id);
+        var asked = await _world.CaseAsync(complaint.Id);
         Assert.Equal(filed, asked.Data.ToJsonString());
         Assert.Equal("请补充发生的时间。", asked.LatestInput["question"]!.GetValue<string>());
         Assert.Equal("请补充发生的时间。", (await GetAsync(consumer, complaint.Id)).Question);
@@ -289,7 +287,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     {
         using var consumer = await _world.ConsumerAsync(_world.People[0]);
         var complaint = await FileAsync(consumer, "remedy", "服务态度", "normal");
-        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
+        await Poll.UntilAsync(() => _world.CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
         using var advisor = await _world.StaffAsync(_world.Advisor);
         using var manager = await _world.StaffAsync(_world.Manager);
         await FireAsStaffAsync(advisor, complaint.Id, "acknowledge", new { });
@@ -305,7 +303,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         await Poll.UntilAsync(() => RemediesAsync(complaint.Id), n => n == 1, Deadline.BackgroundWork, "the first grant");
         await FireAsStaffAsync(advisor, complaint.Id, "offer_remedy", new { remedyPoints = 300, remedyDescription = "再赠送保养积分" });
 
-        Assert.Equal("awaiting_manager_approval", (await CaseAsync(complaint.Id)).State);
+        Assert.Equal("awaiting_manager_approval", (await _world.CaseAsync(complaint.Id)).State);
         Assert.Equal(1, await RemediesAsync(complaint.Id));
         await FireAsStaffAsync(manager, complaint.Id, "approve_remedy", new { });
         await Poll.UntilAsync(() => RemediesAsync(complaint.Id), n => n == 2, Deadline.BackgroundWork, "the approved grant");
@@ -317,7 +315,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
     {
         using var consumer = await _world.ConsumerAsync(_world.People[0]);
         var complaint = await FileAsync(consumer, "offered", "服务态度", "normal");
-        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
+        await Poll.UntilAsync(() => _world.CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the assignment");
         using var advisor = await _world.StaffAsync(_world.Advisor);
         using var manager = await _world.StaffAsync(_world.Manager);
         using var otherDealersManager = await _world.StaffAsync(_world.ShanghaiManager);
@@ -373,7 +371,7 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         return await client.SendAsync(request);
     }
 
-    private static async Task FireAsStaffAsync(HttpClient staff, Guid id, string trigger, object input)
+    internal static async Task FireAsStaffAsync(HttpClient staff, Guid id, string trigger, object input)
     {
         using var response = await TryFireAsStaffAsync(staff, id, trigger, input);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{trigger}: {await response.Content.ReadAsStringAsync()}");
@@ -400,14 +398,11 @@ public abstract class ComplaintTests(DatabaseProvider provider) : IAsyncLifetime
         return [.. problem.RootElement.GetProperty("details").EnumerateArray().Select(d => d.GetString()!)];
     }
 
-    private static async Task<CaseTransitions> TransitionsAsync(HttpClient staff, Guid id) =>
+    internal static async Task<CaseTransitions> TransitionsAsync(HttpClient staff, Guid id) =>
         (await staff.GetFromJsonAsync<CaseTransitions>(new Uri($"/api/staff/cases/{id}/transitions", UriKind.Relative), JsonSerializerOptions.Web))!;
 
     private Task<long> RemediesAsync(Guid id) =>
         _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM complaint_remedies WHERE case_id = @id", new { id });
-
-    private Task<CaseDetails> CaseAsync(Guid id) =>
-        _world.Host.Services.GetRequiredService<CaseDetailsStore>().GetAsync(id, CaseScope.Platform, CancellationToken.None)!;
 
     private static string? Keyword(JsonElement message, string field) =>
         message.GetProperty("body").GetProperty("data").GetProperty(field).GetProperty("value").GetString();

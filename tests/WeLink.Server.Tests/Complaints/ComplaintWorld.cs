@@ -9,6 +9,8 @@ using WeLink.Sandbox.Pushes;
 using WeLink.Sandbox.Recording;
 using WeLink.Sandbox.Time;
 using WeLink.Sandbox.World;
+using WeLink.Server.Cases.Admin;
+using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tests.Admin;
@@ -198,6 +200,10 @@ public sealed class ComplaintWorld : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return browser;
     }
+
+    /// <summary>A case as the platform reads it (state, assignee, history), whoever's it is.</summary>
+    public Task<CaseDetails> CaseAsync(Guid id) =>
+        Host.Services.GetRequiredService<CaseDetailsStore>().GetAsync(id, CaseScope.Platform, CancellationToken.None)!;
 
     public async Task<string> OpenIdAsync(string person)
     {

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Sandbox.World;
-using WeLink.Server.Cases.Admin;
-using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tests.Complaints;
@@ -44,7 +42,7 @@ public sealed class StaffAppJourneyBrowserTests(Chromium chromium) : IClassFixtu
     {
         using var consumer = await _world.ConsumerAsync(_world.People[0]);
         var complaint = await ComplaintTests.FileAsync(consumer, "app-journey", "服务态度", "high");
-        await Poll.UntilAsync(() => CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the advisor's assignment");
+        await Poll.UntilAsync(() => _world.CaseAsync(complaint.Id), c => c.AssigneeStaffId is not null, Deadline.BackgroundWork, "the advisor's assignment");
         var secondAdvisor = await SecondAdvisorAsync();
         var row = $"[data-testid=case-row][data-case-id='{complaint.Id}']";
 
@@ -86,13 +84,10 @@ public sealed class StaffAppJourneyBrowserTests(Chromium chromium) : IClassFixtu
         await Expect(second.Page.Locator(".t-toast")).ToContainTextAsync("该工单已被他人处理，已刷新");
         await ExpectStateAsync(second.Page, "resolved");
         await Expect(second.Page.Locator("[data-testid=action-form]")).ToHaveCountAsync(0);
-        Assert.Equal("resolved", (await CaseAsync(complaint.Id)).State);
+        Assert.Equal("resolved", (await _world.CaseAsync(complaint.Id)).State);
         Assert.Empty(advisor.Errors);
         Assert.Empty(second.Errors);
     }
-
-    private Task<CaseDetails> CaseAsync(Guid id) =>
-        _world.Host.Services.GetRequiredService<CaseDetailsStore>().GetAsync(id, CaseScope.Platform, CancellationToken.None)!;
 
     /// <summary>Beijing's consultant becomes a second service advisor (after the assignment, so the complaint stays with the first).</summary>
     private async Task<StaffMember> SecondAdvisorAsync()

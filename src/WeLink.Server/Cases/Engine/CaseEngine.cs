@@ -102,7 +102,8 @@ public sealed partial class CaseEngine(
     /// <summary>
     /// The steps <paramref name="actor"/> may take on the case in its current state, each with its input fields and the
     /// labels of the case's own definition version; null when the case is not found, none once it is closed. Guards are
-    /// not weighed: they read the input the actor has yet to give.
+    /// not weighed: they read the input the actor has yet to give. Input hints read the case's pinned parameters and
+    /// running totals (<see cref="InputHints"/>), as the guards will.
     /// </summary>
     public async Task<CaseTransitions?> AvailableAsync(Guid caseId, CaseScope scope, Actor actor, CancellationToken cancellationToken)
     {
@@ -116,9 +117,12 @@ public sealed partial class CaseEngine(
         var definition = await definitions.GetAsync(row.DefinitionKey, row.DefinitionVersion, connection, null, cancellationToken);
         string Label(string? key, string fallback) => key is not null && definition.Texts.TryGetValue(key, out var text) ? text : fallback;
         var open = row.ClosedAt is null ? TransitionEvaluator.Available(definition, row.State, actor) : [];
+        var totals = JsonNode.Parse(row.InputTotals)!.AsObject();
+        InputFieldOption Field(InputFieldDefinition field) =>
+            InputFieldOption.Of(field, Label, InputHints.Render(definition, field, PinnedParameters(row.Parameters), totals));
         return new CaseTransitions(
             row.Id, row.State, row.Version,
-            [.. open.Select(t => new TransitionOption(t.Trigger, Label(t.Label, t.Trigger), [.. t.Input.Select(f => InputFieldOption.Of(f, Label))]))]);
+            [.. open.Select(t => new TransitionOption(t.Trigger, Label(t.Label, t.Trigger), [.. t.Input.Select(Field)]))]);
     }
 
     /// <summary>An internal note by a staff member on a case their scope reaches; null when the case is not found.</summary>

@@ -15,14 +15,17 @@ public sealed record CaseTransitions(Guid CaseId, string State, long Version, IR
 /// </summary>
 public sealed record TransitionOption(string Trigger, string Label, IReadOnlyList<InputFieldOption> Input);
 
-/// <summary>One input field with its type (<c>string</c>, <c>integer</c>, <c>enum</c> or <c>boolean</c>) and limits, exactly as the engine checks them.</summary>
+/// <summary>
+/// One input field with its type (<c>string</c>, <c>integer</c>, <c>enum</c> or <c>boolean</c>) and limits, exactly as the
+/// engine checks them, and the definition's hint for this case (e.g. the staff member's remedy authority), if it has one.
+/// </summary>
 public sealed record InputFieldOption(
-    string Name, string Label, InputFieldType Type, bool Required, int? MaxLength, long? Min, long? Max, IReadOnlyList<string>? Choices)
+    string Name, string Label, InputFieldType Type, bool Required, int? MaxLength, long? Min, long? Max, IReadOnlyList<string>? Choices, string? Hint)
 {
-    public static InputFieldOption Of(InputFieldDefinition field, Func<string?, string, string> label)
+    public static InputFieldOption Of(InputFieldDefinition field, Func<string?, string, string> label, string? hint)
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(label);
-        return new(field.Name, label(field.Label, field.Name), field.Type, field.Required, field.MaxLength, field.Min, field.Max, field.Choices);
+        return new(field.Name, label(field.Label, field.Name), field.Type, field.Required, field.MaxLength, field.Min, field.Max, field.Choices, hint);
     }
 }
