@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Sandbox.Api;
+using WeLink.Sandbox.Flows;
 using WeLink.Sandbox.Wecom;
-using WeLink.Sandbox.World;
 
 namespace WeLink.Sandbox.Control;
 
@@ -20,7 +20,7 @@ public static class WecomClientControlEndpoints
     /// Fields left out keep their value.
     /// </summary>
     public static async Task<Results<JsonHttpResult<ClientChoices>, JsonHttpResult<ControlProblem>>> ChooseAsync(
-        HttpRequest request, SandboxWorld world, ClientBridgeBook choices, CancellationToken cancellationToken)
+        HttpRequest request, StaffFlows staff, CancellationToken cancellationToken)
     {
         var body = await WxResults.ReadAsync(request, ControlJsonContext.Default.WecomClientRequest, cancellationToken);
         if (body is null)
@@ -29,22 +29,7 @@ public static class WecomClientControlEndpoints
                 "Send {\"corpid\", \"userid\", \"chat_external_userid\"?, \"selected_external_userids\"?: [..], \"scan_result\"?}.");
         }
 
-        if (world.FindStaff(body.Corpid, body.Userid) is null)
-        {
-            throw new WorldException($"Corp '{body.Corpid}' has no staff member '{body.Userid}'.");
-        }
-
-        if (body.ChatExternalUserid is { } chat && world.FindExternalContact(body.Corpid, chat)?.FollowUserIds.Contains(body.Userid) != true)
-        {
-            throw new WorldException($"'{chat}' is not an external contact staff member '{body.Userid}' has added in corp '{body.Corpid}'.");
-        }
-
-        if (body.SelectedExternalUserids?.FirstOrDefault(id => world.FindExternalContact(body.Corpid, id) is null) is { } unknown)
-        {
-            throw new WorldException($"'{unknown}' is not an external contact of corp '{body.Corpid}'.");
-        }
-
-        var chosen = choices.Choose(body.Corpid, body.Userid, body.ChatExternalUserid, body.SelectedExternalUserids, body.ScanResult);
+        var chosen = staff.ChooseClient(body.Corpid, body.Userid, body.ChatExternalUserid, body.SelectedExternalUserids, body.ScanResult);
         return TypedResults.Json(chosen, ControlJsonContext.Default.ClientChoices);
     }
 }

@@ -11,7 +11,7 @@ namespace WeLink.Sandbox.Flows;
 
 /// <summary>What staff do in WeCom, and what WeCom pushes to the suite's URLs about it.</summary>
 public sealed class StaffFlows(
-    SandboxWorld world, SandboxCredentials credentials, SandboxPushes pushes, MessageLog messages, SandboxClock clock)
+    SandboxWorld world, SandboxCredentials credentials, SandboxPushes pushes, MessageLog messages, SandboxClock clock, ClientBridgeBook clients)
 {
     private long _nextMsgId = 7_000_000_000_000_000_000;
 
@@ -101,6 +101,41 @@ public sealed class StaffFlows(
         var member = world.RemoveStaff(corpId, userId);
         var fields = new PushXml().Text("UserID", member.UserId).Text("OpenUserID", member.OpenUserId);
         return pushes.PushChangeContact(corpId, "delete_user", fields);
+    }
+
+    /// <summary>
+    /// Sets what the member's WeCom client answers the app from now on (<see cref="ClientBridgeBook"/>): the chat's external
+    /// contact (one the member has added), the picker's selection (the corp's contacts), the next scan; null keeps a choice.
+    /// </summary>
+    public ClientChoices ChooseClient(string corpId, string userId, string? chatExternalUserId, IReadOnlyList<string>? selectedExternalUserIds, string? scanResult)
+    {
+        if (world.FindStaff(corpId, userId) is null)
+        {
+            throw new WorldException($"Corp '{corpId}' has no staff member '{userId}'.");
+        }
+
+        if (chatExternalUserId is { } chat && world.FindExternalContact(corpId, chat)?.FollowUserIds.Contains(userId) != true)
+        {
+            throw new WorldException($"'{chat}' is not an external contact staff member '{userId}' has added in corp '{corpId}'.");
+        }
+
+        if (selectedExternalUserIds?.FirstOrDefault(id => world.FindExternalContact(corpId, id) is null) is { } unknown)
+        {
+            throw new WorldException($"'{unknown}' is not an external contact of corp '{corpId}'.");
+        }
+
+        return clients.Choose(corpId, userId, chatExternalUserId, selectedExternalUserIds, scanResult);
+    }
+
+    /// <summary>
+    /// The member chats with a consumer on WeCom (adding them as an external contact first, as the consumer adding the
+    /// member would), so the app opened from the chat toolbar now finds that contact.
+    /// </summary>
+    public ExternalContact OpenChat(string corpId, string userId, string consumerId)
+    {
+        var contact = world.AddExternalContact(corpId, consumerId, userId);
+        ChooseClient(corpId, userId, contact.ExternalUserId, null, null);
+        return contact;
     }
 
     private Installation LiveInstallation(string corpId) =>

@@ -5,6 +5,7 @@ using WeLink.Sandbox.Api;
 using WeLink.Sandbox.Credentials;
 using WeLink.Sandbox.Flows;
 using WeLink.Sandbox.Recording;
+using WeLink.Sandbox.Wecom;
 using WeLink.Sandbox.World;
 
 namespace WeLink.Sandbox.Pages;
@@ -44,6 +45,7 @@ public static class PhonesPage
         .wcard-buttons button{width:100%;background:#2f6bd1}
         .wcard-done{display:block;text-align:center;color:#888;border-top:1px solid #eee;margin-top:.6rem;padding-top:.45rem}
         .actions{margin-top:.5rem}.actions input[type=text]{width:9rem;max-width:100%}
+        .open-chat{margin-top:.6rem;border-top:1px solid #dde3ec;padding-top:.5rem}.open-chat select{max-width:100%;padding:.25rem}
         </style>
         """;
 
@@ -54,11 +56,12 @@ public static class PhonesPage
         return sandbox;
     }
 
-    public static IResult Show(SandboxWorld world, MessageLog messages, SandboxCredentials credentials)
+    public static IResult Show(SandboxWorld world, MessageLog messages, SandboxCredentials credentials, ClientBridgeBook clients)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(clients);
         var snapshot = world.Snapshot();
         var sent = messages.All();
         var written = world.Written();
@@ -115,6 +118,7 @@ public static class PhonesPage
                     body.Append(MessageView.Render(message, null, updates.LatestFor(message.MsgId, member.UserId), Press));
                 }
 
+                AppendOpenChat(body, world, snapshot.Consumers, corp.Corp.CorpId, member.UserId, clients.Of(corp.Corp.CorpId, member.UserId));
                 body.Append("</section>");
             }
         }
@@ -132,6 +136,12 @@ public static class PhonesPage
         string Field(string name) => form[name].ToString();
         try
         {
+            if (Field("action") == "open-chat")
+            {
+                staff.OpenChat(Field("corpid"), Field("userid"), Field("consumer_id"));
+                return TypedResults.Redirect(Path);
+            }
+
             _ = Field("action") switch
             {
                 "follow" => consumers.Follow(Field("consumer_id"), Field("appid")),
@@ -147,6 +157,20 @@ public static class PhonesPage
         {
             return Html.Error("手机", misfit.Message);
         }
+    }
+
+    /// <summary>
+    /// The chat the member's WeCom is in, which the app opened from the chat toolbar reads (getCurExternalContact): pick a
+    /// consumer and the member is chatting with them, added as an external contact if they were not yet.
+    /// </summary>
+    private static void AppendOpenChat(StringBuilder body, SandboxWorld world, IReadOnlyList<ConsumerSnapshot> consumers, string corpId, string userId, ClientChoices client)
+    {
+        var current = client.ChatExternalUserId is { } chat ? world.FindExternalContact(corpId, chat) : null;
+        var options = string.Concat(consumers.Select(c =>
+            $"""<option value="{Html.Encode(c.Consumer.Id)}"{(c.Consumer.Id == current?.ConsumerId ? " selected" : "")}>{Html.Encode(c.Consumer.Nickname)}</option>"""));
+        body.Append(CultureInfo.InvariantCulture, $"""<form class="open-chat" method="post" action="{Path}/act" data-testid="open-chat"><input type="hidden" name="action" value="open-chat"><input type="hidden" name="corpid" value="{Html.Encode(corpId)}"><input type="hidden" name="userid" value="{Html.Encode(userId)}">""")
+            .Append(CultureInfo.InvariantCulture, $"""<label>与客户聊天 <select name="consumer_id">{options}</select></label> <button>进入聊天</button>""")
+            .Append(CultureInfo.InvariantCulture, $"""<div class="muted" data-testid="current-chat">{(current is null ? "未在聊天中" : $"当前聊天：{Html.Encode(current.Name)}（聊天工具栏打开应用时显示这位客户）")}</div></form>""");
     }
 
     /// <summary>WeChat's 服务通知: the subscribe messages a mini program sent the consumer, each opening a page of it.</summary>

@@ -235,6 +235,22 @@ public sealed class ComplaintWorld : IAsyncDisposable
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
     }
 
+    /// <summary>The staff member adds the person as a WeCom external contact; their external_userid in that corp.</summary>
+    public async Task<string> AddExternalContactAsync(string person, string corpId, string userId) =>
+        (await ControlAsync($"world/corps/{corpId}/external-contacts", new { consumer_id = person, userid = userId }))
+            .GetProperty("external_user_id").GetString()!;
+
+    /// <summary>Waits until WeLink knows the person's unionid, which it reads with the follow (user/info, after the push is answered).</summary>
+    public async Task UnionIdKnownAsync(string person)
+    {
+        var openId = await OpenIdAsync(person);
+        await Poll.UntilAsync(
+            () => QuerySingleAsync<string?>("SELECT union_id FROM consumers WHERE open_id = @openId", new { openId }),
+            unionId => unionId is not null,
+            Deadline.BackgroundWork,
+            "the unionid WeLink reads with the follow");
+    }
+
     public async Task<T> QuerySingleAsync<T>(string sql, object parameters)
     {
         await using var connection = await Database.OpenAsync();

@@ -24,8 +24,8 @@ public abstract class ContactLookupTests(DatabaseProvider provider) : IAsyncLife
     {
         using var consumer = await _world.ConsumerAsync(_world.People[1]);
         var complaint = await ComplaintTests.FileAsync(consumer, "contact-1", "服务态度", "high");
-        await UnionIdKnownAsync(_world.People[1]);
-        var externalUserId = await AddContactAsync(_world.People[1], _world.BeijingCorpId, _world.Advisor.UserId);
+        await _world.UnionIdKnownAsync(_world.People[1]);
+        var externalUserId = await _world.AddExternalContactAsync(_world.People[1], _world.BeijingCorpId, _world.Advisor.UserId);
         using var advisor = await _world.StaffAsync(_world.Advisor);
 
         var contact = await advisor.GetFromJsonAsync<JsonElement>(new Uri($"/api/staff/contacts/{externalUserId}", UriKind.Relative));
@@ -44,7 +44,7 @@ public abstract class ContactLookupTests(DatabaseProvider provider) : IAsyncLife
     public async Task A_contact_WeLink_knows_no_consumer_for_is_shown_by_their_WeCom_name_unlinked_and_without_cases()
     {
         // Zhang Min never met an account of the brand: WeCom has no unionid for WeLink to match.
-        var externalUserId = await AddContactAsync(_world.People[2], _world.BeijingCorpId, _world.Advisor.UserId);
+        var externalUserId = await _world.AddExternalContactAsync(_world.People[2], _world.BeijingCorpId, _world.Advisor.UserId);
         using var advisor = await _world.StaffAsync(_world.Advisor);
 
         var contact = await advisor.GetFromJsonAsync<JsonElement>(new Uri($"/api/staff/contacts/{externalUserId}", UriKind.Relative));
@@ -59,8 +59,8 @@ public abstract class ContactLookupTests(DatabaseProvider provider) : IAsyncLife
     {
         using var consumer = await _world.ConsumerAsync(_world.People[1]);
         await ComplaintTests.FileAsync(consumer, "contact-2", "服务态度", "normal");
-        var beijingContact = await AddContactAsync(_world.People[1], _world.BeijingCorpId, _world.Advisor.UserId);
-        var shanghaiContact = await AddContactAsync(_world.People[1], _world.ShanghaiCorpId, _world.ShanghaiAdvisor.UserId);
+        var beijingContact = await _world.AddExternalContactAsync(_world.People[1], _world.BeijingCorpId, _world.Advisor.UserId);
+        var shanghaiContact = await _world.AddExternalContactAsync(_world.People[1], _world.ShanghaiCorpId, _world.ShanghaiAdvisor.UserId);
         using var shanghai = await _world.StaffAsync(_world.ShanghaiAdvisor);
 
         using var foreign = await shanghai.GetAsync(new Uri($"/api/staff/contacts/{beijingContact}", UriKind.Relative));
@@ -74,22 +74,6 @@ public abstract class ContactLookupTests(DatabaseProvider provider) : IAsyncLife
         Assert.False(own.GetProperty("linked").GetBoolean());
         Assert.Empty(own.GetProperty("cases").EnumerateArray());
     }
-
-    /// <summary>WeLink learns the unionid from the follow (user/info, read by the inbox dispatcher after the push is answered).</summary>
-    private async Task UnionIdKnownAsync(string person)
-    {
-        var openId = await _world.OpenIdAsync(person);
-        await Poll.UntilAsync(
-            () => _world.QuerySingleAsync<string?>("SELECT union_id FROM consumers WHERE open_id = @openId", new { openId }),
-            unionId => unionId is not null,
-            Deadline.BackgroundWork,
-            "the unionid WeLink reads with the follow");
-    }
-
-    /// <summary>The staff member adds the person as a WeCom external contact; their external_userid in that corp.</summary>
-    private async Task<string> AddContactAsync(string person, string corpId, string userId) =>
-        (await _world.ControlAsync($"world/corps/{corpId}/external-contacts", new { consumer_id = person, userid = userId }))
-            .GetProperty("external_user_id").GetString()!;
 }
 
 public sealed class ContactLookupTests_on_Sqlite() : ContactLookupTests(DatabaseProvider.Sqlite);
