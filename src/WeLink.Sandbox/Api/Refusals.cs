@@ -226,6 +226,10 @@ public static class Refusals
             "response out of time limit or subscription is canceled",
             "[客服消息](https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html); protocol-wave2.md §4.1");
 
+        public static readonly WxRefusal MediaUnknown = new(
+            "`cgi-bin/media/get`", "`media_id` is not media of the account, or is older than 3 days", 40007, "invalid media_id",
+            $"{GlobalCodes}; [获取临时素材](https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Get_temporary_materials.html) (kept 3 days)");
+
         public static readonly WxRefusal MenuButtons = new(
             "`cgi-bin/menu/create`", "not 1 to 3 top-level buttons", 40016, "invalid button size", $"{GlobalCodes}; protocol-wave2.md §4.3");
 

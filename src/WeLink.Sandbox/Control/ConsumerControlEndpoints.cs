@@ -15,6 +15,8 @@ public static class ConsumerControlEndpoints
         Map(consumers, "/follow", (flows, r) => flows.Follow(r.ConsumerId, Required(r.Appid, "appid")));
         Map(consumers, "/unfollow", (flows, r) => flows.Unfollow(r.ConsumerId, Required(r.Appid, "appid")));
         Map(consumers, "/send-text", (flows, r) => flows.SendText(r.ConsumerId, Required(r.Appid, "appid"), Required(r.Content, "content")));
+        Map(consumers, "/send-image", (flows, r) => flows.SendMedia(r.ConsumerId, Required(r.Appid, "appid"), ConsumerMedia.Image));
+        Map(consumers, "/send-voice", (flows, r) => flows.SendMedia(r.ConsumerId, Required(r.Appid, "appid"), ConsumerMedia.Voice));
         Map(consumers, "/press-menu", (flows, r) => flows.PressMenu(r.ConsumerId, Required(r.Appid, "appid"), r.Key ?? "", r.Url));
         Map(consumers, "/scan-qrcode", (flows, r) => flows.ScanQrCode(r.ConsumerId, Required(r.Ticket, "ticket")));
         Map(consumers, "/subscribe-template", (flows, r) =>

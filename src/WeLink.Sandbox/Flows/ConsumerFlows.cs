@@ -38,6 +38,24 @@ public sealed class ConsumerFlows(SandboxWorld world, SandboxCredentials credent
         return Push(account, identity, "text", xml);
     }
 
+    /// <summary>A picture or voice from the consumer's phone: kept as the account's temporary media, pushed with its media id.</summary>
+    public PushRecord? SendMedia(string consumerId, string appId, string kind)
+    {
+        if (!ConsumerMedia.IsKind(kind))
+        {
+            throw new WorldException("'kind' is image or voice.");
+        }
+
+        var (account, identity) = Resolve(consumerId, appId);
+        world.RecordInteraction(appId, identity.OpenId);
+        var written = world.RecordWrittenMedia(appId, identity.OpenId, kind);
+        var xml = Envelope(account, identity, kind);
+        xml = kind == ConsumerMedia.Image
+            ? xml.Text("PicUrl", $"http://mmbiz.qpic.cn/sandbox/{written.MediaId}").Text("MediaId", written.MediaId!)
+            : xml.Text("MediaId", written.MediaId!).Text("Format", "amr");
+        return Push(account, identity, kind, xml.Number("MsgId", Interlocked.Increment(ref _nextMsgId)));
+    }
+
     public PushRecord? PressMenu(string consumerId, string appId, string key, string? url)
     {
         var (account, identity) = Resolve(consumerId, appId);

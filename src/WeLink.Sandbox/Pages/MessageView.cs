@@ -50,9 +50,15 @@ public static partial class MessageView
     public static string Written(WrittenMessage written)
     {
         ArgumentNullException.ThrowIfNull(written);
+        var bubble = written.Kind switch
+        {
+            ConsumerMedia.Image => $"""<img alt="图片" width="48" height="48" src="data:image/png;base64,{Convert.ToBase64String(ConsumerMedia.Bytes(ConsumerMedia.Image).Span)}">""",
+            ConsumerMedia.Voice => "[语音] 1″",
+            _ => Html.Encode(written.Content),
+        };
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"""<div class="msg mine"><div class="when">{written.At.ToOffset(ChinaTime):MM-dd HH:mm}</div><div class="bubble">{Html.Encode(written.Content)}</div></div>""");
+            $"""<div class="msg mine" data-kind="{written.Kind}"><div class="when">{written.At.ToOffset(ChinaTime):MM-dd HH:mm}</div><div class="bubble">{bubble}</div></div>""");
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ using WeLink.Sandbox.World;
 namespace WeLink.Sandbox.Pages;
 
 /// <summary>
-/// Everyone's phone on one page: consumers follow, write and tap menus, and read each account's chat (what WeLink sent
+/// Everyone's phone on one page: consumers follow, write, send pictures and voices and tap menus, and read each account's chat (what WeLink sent
 /// them beside what they wrote) and the mini program's service notices (its subscribe messages); staff read their WeCom messages and press card buttons. Messages are drawn as WeChat
 /// and WeCom draw them (<see cref="MessageView"/>).
 /// </summary>
@@ -87,6 +87,8 @@ public static class PhonesPage
                 body.Append("""<div class="actions">""")
                     .Append(Html.Form(Path + "/act", following ? "取消关注" : "关注", [.. who, new("action", following ? "unfollow" : "follow")]))
                     .Append(InputForm("send-text", "content", "发送", who))
+                    .Append(Html.Form(Path + "/act", "发图片", [.. who, new("action", "send-image")]))
+                    .Append(Html.Form(Path + "/act", "发语音", [.. who, new("action", "send-voice")]))
                     .Append(InputForm("press-menu", "key", "点击菜单 key", who));
                 foreach (var (name, key) in ClickButtons(world.MenuOf(account.AppId)))
                 {
@@ -147,6 +149,8 @@ public static class PhonesPage
                 "follow" => consumers.Follow(Field("consumer_id"), Field("appid")),
                 "unfollow" => consumers.Unfollow(Field("consumer_id"), Field("appid")),
                 "send-text" => consumers.SendText(Field("consumer_id"), Field("appid"), Field("content")),
+                "send-image" => consumers.SendMedia(Field("consumer_id"), Field("appid"), ConsumerMedia.Image),
+                "send-voice" => consumers.SendMedia(Field("consumer_id"), Field("appid"), ConsumerMedia.Voice),
                 "press-menu" => consumers.PressMenu(Field("consumer_id"), Field("appid"), Field("key"), url: null),
                 "press-card" => staff.PressCardButton(Field("corpid"), Field("userid"), Field("task_id"), Field("key")),
                 _ => throw new WorldException("Unknown action."),

@@ -26,6 +26,7 @@ public static class OfficialAccountEndpoints
         api.MapPost("/message/subscribe/bizsend", SubscribeSendAsync);
         api.MapPost("/message/custom/send", CustomSendAsync);
         api.MapGet("/user/info", UserInfo);
+        api.MapGet("/media/get", MediaGet);
         api.MapPost("/menu/create", MenuCreateAsync);
         api.MapPost("/qrcode/create", QrCodeCreateAsync);
         return wechat;
@@ -222,6 +223,24 @@ public static class OfficialAccountEndpoints
                 follow.QrScene ?? "")
             : new UserInfoResponse(0, openId, null, null, identity.UnionId, null, null, null, null, null, null);
         return WxResults.Json(response, WireJsonContext.Default.UserInfoResponse);
+    }
+
+    /// <summary>A consumer's picture or voice sent to this account, within the 3 days WeChat keeps temporary media.</summary>
+    public static IResult MediaGet(HttpRequest request, SandboxCredentials credentials, SandboxWorld world, SandboxClock clock)
+    {
+        var check = credentials.Tokens.Check(request.Query["access_token"].FirstOrDefault(), TokenKind.AuthorizerAccessToken);
+        if (!check.IsValid)
+        {
+            return WxResults.WechatToken(check);
+        }
+
+        if (world.FindMedia(check.Subject, request.Query["media_id"].FirstOrDefault() ?? "") is not { } written
+            || clock.GetUtcNow() - written.At >= ConsumerMedia.Lifetime)
+        {
+            return Refusals.OfficialAccount.MediaUnknown.Answer();
+        }
+
+        return TypedResults.Bytes(ConsumerMedia.Bytes(written.Kind).ToArray(), ConsumerMedia.ContentType(written.Kind));
     }
 
     public static async Task<IResult> MenuCreateAsync(

@@ -305,6 +305,27 @@ public sealed class SandboxWorld(SandboxClock clock)
         }
     }
 
+    /// <summary>Keeps a picture or voice the consumer sent; the account may fetch it by the returned media id (media/get).</summary>
+    public WrittenMessage RecordWrittenMedia(string appId, string openId, string kind)
+    {
+        var written = new WrittenMessage(appId, openId, "", clock.GetUtcNow(), kind, OpaqueIds.Secret(32));
+        lock (_gate)
+        {
+            _written.Add(written);
+        }
+
+        return written;
+    }
+
+    /// <summary>The picture or voice a consumer sent to the account under this media id; null for another account's or an unknown id.</summary>
+    public WrittenMessage? FindMedia(string appId, string mediaId)
+    {
+        lock (_gate)
+        {
+            return _written.FirstOrDefault(w => w.MediaId == mediaId && w.AppId == appId);
+        }
+    }
+
     public IReadOnlyList<WrittenMessage> Written()
     {
         lock (_gate)

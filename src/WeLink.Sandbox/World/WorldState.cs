@@ -32,5 +32,8 @@ public sealed record SubscriptionEntry(string AppId, string OpenId, string Templ
 
 public sealed record MenuEntry(string AppId, string MenuJson);
 
-/// <summary>A text a consumer wrote to an official account, as their own phone shows it.</summary>
-public sealed record WrittenMessage(string AppId, string OpenId, string Content, DateTimeOffset At);
+/// <summary>
+/// What a consumer wrote to an official account, as their own phone shows it: a text (<c>Kind</c> text), or a picture or
+/// voice (image, voice) whose file WeChat keeps for the account as temporary media under <c>MediaId</c>.
+/// </summary>
+public sealed record WrittenMessage(string AppId, string OpenId, string Content, DateTimeOffset At, string Kind = "text", string? MediaId = null);

@@ -5,6 +5,7 @@ using WeLink.Server.Callbacks;
 using WeLink.Server.Cases;
 using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Complaints;
+using WeLink.Server.Conversations;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
 using WeLink.Server.Identities;
@@ -60,6 +61,7 @@ public static class WeLinkApp
         builder.Services.AddComplaints();
         builder.Services.AddUploads(builder.Configuration);
         builder.Services.AddStaffApp(builder.Configuration);
+        builder.Services.AddConversations();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -79,6 +81,7 @@ public static class WeLinkApp
         app.MapComplaints();
         app.MapUploads();
         app.MapStaffApp();
+        app.MapConversations();
         return app;
     }
 

@@ -22,6 +22,7 @@ public static class IdentitiesFeature
 
         // Transient: it holds a typed HttpClient (the corp client), which must not live as long as a singleton.
         services.AddTransient<IExternalContacts, ExternalContacts>();
+        services.AddSingleton<IAccountWriters, AccountWriters>();
         services.AddSingleton<ISessionSubjects, StaffSessionSubjects>();
         services.AddSingleton<ISessionSubjects, ConsumerSessionSubjects>();
         // Transient: it holds a typed HttpClient, which must not live as long as a singleton.

@@ -38,6 +38,35 @@ internal sealed partial class WechatApiCaller(HttpClient http, Uri baseUrl, ILog
         return await SendAsync(request, path, responseType, cancellationToken);
     }
 
+    /// <summary>
+    /// A GET answering bytes (media downloads): the body with its content type, or <see cref="WechatApiException"/> when
+    /// WeChat answers its JSON error instead of the file.
+    /// </summary>
+    public async Task<(byte[] Bytes, string ContentType)> GetBytesAsync(
+        string path, IEnumerable<KeyValuePair<string, string?>> query, JsonTypeInfo<WechatResponse> errorType, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, WechatUrl.Build(baseUrl, path, query));
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            LogHttpFailure(logger, path, (int)response.StatusCode);
+            throw new HttpRequestException($"WeChat API {path} answered HTTP {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+
+        var contentType = response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        // A refusal comes as JSON (some hosts label it text/plain); a file never starts with '{'.
+        if (contentType is "application/json" or "text/plain" && bytes.Length > 0 && bytes[0] == (byte)'{')
+        {
+            var error = JsonSerializer.Deserialize(bytes, errorType)
+                ?? throw new WechatApiException($"WeChat API {path} answered an empty error.");
+            LogApiError(logger, path, error.Errcode, error.Errmsg);
+            throw new WechatApiException(path, error.Errcode, error.Errmsg);
+        }
+
+        return (bytes, contentType);
+    }
+
     private async Task<TResponse> SendAsync<TResponse>(
         HttpRequestMessage request, string path, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : WechatResponse

@@ -12,6 +12,8 @@ public enum CallbackMessageKind
 
     // Messages and events from people: official-account followers and WeCom members.
     Text,
+    Image,
+    Voice,
     Subscribe,
     Unsubscribe,
     Scan,

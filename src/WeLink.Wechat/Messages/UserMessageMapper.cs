@@ -8,6 +8,8 @@ internal static class UserMessageMapper
         UserMessage? message = root.Text("MsgType") switch
         {
             "text" => new TextMessage { Content = root.Text("Content") ?? string.Empty, MsgId = root.RequiredText("MsgId") },
+            "image" => new ImageMessage { MediaId = root.RequiredText("MediaId"), PicUrl = root.NonEmptyText("PicUrl"), MsgId = root.RequiredText("MsgId") },
+            "voice" => new VoiceMessage { MediaId = root.RequiredText("MediaId"), Format = root.NonEmptyText("Format"), MsgId = root.RequiredText("MsgId") },
             "event" => MapEvent(root),
             _ => null,
         };

@@ -61,6 +61,18 @@ public sealed class OfficialAccountClient
                 ct),
             cancellationToken);
 
+    /// <summary>GET /cgi-bin/media/get: a temporary media file (a follower's picture or voice), kept by WeChat for 3 days.</summary>
+    public Task<MediaFile> GetMediaAsync(string authorizerAppid, string mediaId, CancellationToken cancellationToken) =>
+        _tokens.CallAsync(
+            authorizerAppid,
+            async (token, ct) =>
+            {
+                var (bytes, contentType) = await _api.GetBytesAsync(
+                    "/cgi-bin/media/get", [new("access_token", token), new("media_id", mediaId)], Json.WechatResponse, ct);
+                return new MediaFile(bytes, contentType);
+            },
+            cancellationToken);
+
     /// <summary>POST /cgi-bin/menu/create</summary>
     public Task<WechatResponse> CreateMenuAsync(
         string authorizerAppid, MenuCreateRequest request, CancellationToken cancellationToken) =>

@@ -279,6 +279,11 @@ public static class RefusalScenarios
         ["OfficialAccount.MenuMiniProgramAppId"] = new(async host => await MiniProgramMenuAsync(host, (account, _) => new { appid = account.AppId, pagepath = "pages/home/index", url = "https://welink.example.com/" })),
         ["OfficialAccount.MenuMiniProgramPage"] = new(async host => await MiniProgramMenuAsync(host, (_, miniProgram) => new { appid = miniProgram, url = "https://welink.example.com/" })),
         ["OfficialAccount.MenuMiniProgramUrl"] = new(async host => await MiniProgramMenuAsync(host, (_, miniProgram) => new { appid = miniProgram, pagepath = "pages/home/index" })),
+        ["OfficialAccount.MediaUnknown"] = new(async host =>
+        {
+            var (account, _, _) = await FollowerAsync(host);
+            return await host.Client.GetJsonAsync($"wechat/cgi-bin/media/get?access_token={account.AccessToken}&media_id=not-a-media-id");
+        }),
         ["OfficialAccount.MenuButtons"] = new(async host => await host.Client.PostJsonAsync(
             $"wechat/cgi-bin/menu/create?access_token={(await AccountAsync(host)).AccessToken}", new { button = Array.Empty<object>() })),
         ["OfficialAccount.QrCodeNeedsVerifiedService"] = new(async host =>

@@ -19,9 +19,16 @@ public enum MatrixDoor
 }
 
 /// <summary>What one call names: a brand, a dealer and a case (on consumer routes, the case of a complaint).</summary>
-public sealed record MatrixTarget(string Name, Guid BrandId, Guid DealerId, Guid CaseId, Guid PhotoId)
+public sealed record MatrixTarget(string Name, Guid BrandId, Guid DealerId, Guid CaseId, Guid PhotoId, Guid ConversationId, Guid MessageId)
 {
-    public static MatrixTarget MadeUp() => new("made-up ids", Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+    public static MatrixTarget MadeUp() =>
+        new("made-up ids", Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+
+    public static MatrixTarget Of(string name, Guid brandId, MatrixConsumer consumer)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        return new(name, brandId, consumer.DealerId, consumer.ComplaintId, consumer.PhotoId, consumer.ConversationId, consumer.PictureMessageId);
+    }
 }
 
 /// <summary>
@@ -42,13 +49,13 @@ public sealed record MatrixCaller(
     {
         ArgumentNullException.ThrowIfNull(world);
         var people = await world.PeopleAsync();
-        var own = new MatrixTarget("their own", world.X.Id, world.A1.Id, people.A1Consumer.ComplaintId, people.A1Consumer.PhotoId);
-        var a2 = new MatrixTarget("dealer A2 of the same brand", world.X.Id, world.A2.Id, people.A2Consumer.ComplaintId, people.A2Consumer.PhotoId);
-        var b1 = new MatrixTarget("dealer B1 of brand Y", world.Y.Id, world.B1.Id, people.B1Consumer.ComplaintId, people.B1Consumer.PhotoId);
-        var neighbour = own with { Name = "another consumer of dealer A1", CaseId = people.A1Neighbour.ComplaintId, PhotoId = people.A1Neighbour.PhotoId };
-        string[] brandY = ["hq-y@welink.test", "Brand Y", "Dealer B1", people.B1Consumer.Id.ToString(), people.B1Consumer.ComplaintId.ToString()];
-        string[] dealerA2 = [.. brandY, "Dealer A2", people.A2Consumer.Id.ToString(), people.A2Consumer.ComplaintId.ToString()];
-        string[] neighbours = [.. dealerA2, people.A1Neighbour.Id.ToString(), people.A1Neighbour.ComplaintId.ToString()];
+        var own = MatrixTarget.Of("their own", world.X.Id, people.A1Consumer);
+        var a2 = MatrixTarget.Of("dealer A2 of the same brand", world.X.Id, people.A2Consumer);
+        var b1 = MatrixTarget.Of("dealer B1 of brand Y", world.Y.Id, people.B1Consumer);
+        var neighbour = MatrixTarget.Of("another consumer of dealer A1", world.X.Id, people.A1Neighbour);
+        string[] brandY = ["hq-y@welink.test", "Brand Y", "Dealer B1", .. Names(people.B1Consumer)];
+        string[] dealerA2 = [.. brandY, "Dealer A2", .. Names(people.A2Consumer)];
+        string[] neighbours = [.. dealerA2, .. Names(people.A1Neighbour)];
         var host = world.Admin.Host;
         var consumer = new ConsumerSession(people.A1Consumer.Id, world.X.Id, world.A1.Id).ToPrincipal();
         List<MatrixCaller> callers =
@@ -68,6 +75,10 @@ public sealed record MatrixCaller(
 
         return callers;
     }
+
+    /// <summary>The ids of the consumer's own data, which must appear in no answer to anyone beyond their reach.</summary>
+    private static string[] Names(MatrixConsumer consumer) =>
+        [consumer.Id.ToString(), consumer.ComplaintId.ToString(), consumer.ConversationId.ToString(), consumer.PictureMessageId.ToString()];
 
     /// <summary>
     /// A session cookie exactly as the scheme issues it at sign-in, with its server-side session recorded (a cookie without

@@ -117,6 +117,12 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("GET", "/api/staff/cases/{id}/transitions", AnyStaff, _ => null),
         new("POST", "/api/staff/cases/{id}/transitions/{trigger}", AnyStaff, _ => new { }),
         new("GET", "/api/staff/uploads/{photoId}", AnyStaff, _ => null),
+        new("GET", "/api/staff/conversations", AnyStaff, _ => null) { Query = "?view=all" },
+        new("GET", "/api/staff/conversations/{conversationId}", AnyStaff, _ => null),
+        new("GET", "/api/staff/conversations/{conversationId}/media/{messageId}", AnyStaff, _ => null),
+        new("POST", "/api/staff/conversations/{conversationId}/replies", AnyStaff, _ => new { text = "您好，请问有什么可以帮您？" }),
+        new("POST", "/api/staff/conversations/{conversationId}/invitations", AnyStaff, _ => null),
+        new("POST", "/api/staff/conversations/{conversationId}/close", AnyStaff, _ => null),
     ];
 
     /// <summary>
@@ -157,7 +163,10 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
 
     private bool NamesAdmin => Template.Contains("{userId}", StringComparison.Ordinal);
 
-    public bool NamesCase => !PlatformWide && Template.Contains("{id}", StringComparison.Ordinal);
+    /// <summary>The route names a case, or a conversation (<c>{conversationId}</c>) of a consumer of the target's dealer.</summary>
+    public bool NamesCase => !PlatformWide && (Template.Contains("{id}", StringComparison.Ordinal) || NamesConversation);
+
+    private bool NamesConversation => Template.Contains("{conversationId}", StringComparison.Ordinal);
 
     public bool NamesPhoto => Template.Contains("{photoId}", StringComparison.Ordinal);
 
@@ -176,7 +185,8 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         ArgumentNullException.ThrowIfNull(own);
         ArgumentNullException.ThrowIfNull(target);
         return (NamesBrand && target.BrandId != own.BrandId) || (NamesDealer && target.DealerId != own.DealerId) || (NamesCase && target.CaseId != own.CaseId)
-            || (NamesPhoto && target.PhotoId != own.PhotoId);
+            || (NamesPhoto && target.PhotoId != own.PhotoId)
+            || (NamesConversation && target.ConversationId != own.ConversationId);
     }
 
     public string PathFor(MatrixTarget target, Guid staffId, Guid adminId = default)
@@ -186,6 +196,8 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
             .Replace("{dealerId}", target.DealerId.ToString(), StringComparison.Ordinal)
             .Replace("{id}", target.CaseId.ToString(), StringComparison.Ordinal)
             .Replace("{photoId}", target.PhotoId.ToString(), StringComparison.Ordinal)
+            .Replace("{conversationId}", target.ConversationId.ToString(), StringComparison.Ordinal)
+            .Replace("{messageId}", target.MessageId.ToString(), StringComparison.Ordinal)
             .Replace("{staffId}", staffId.ToString(), StringComparison.Ordinal)
             .Replace("{userId}", adminId.ToString(), StringComparison.Ordinal)
             .Replace("{trigger}", Trigger, StringComparison.Ordinal)

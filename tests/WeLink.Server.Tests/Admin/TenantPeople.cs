@@ -3,15 +3,21 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Complaints;
+using WeLink.Server.Conversations;
+using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Uploads;
 using WeLink.Server.Uploads.Contracts;
+using WeLink.Wechat.OfficialAccount.Models;
 using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Tests.Admin;
 
-/// <summary>A consumer row of one dealer, the complaint they filed (a case of the shipped complaint definition) and its photo.</summary>
-public sealed record MatrixConsumer(Guid Id, Guid BrandId, Guid DealerId, Guid ComplaintId, Guid PhotoId);
+/// <summary>
+/// A consumer row of one dealer, the complaint they filed (a case of the shipped complaint definition) and its photo, and
+/// their conversation with the dealer, opened by a picture they sent (kept, as if fetched from WeChat).
+/// </summary>
+public sealed record MatrixConsumer(Guid Id, Guid BrandId, Guid DealerId, Guid ComplaintId, Guid PhotoId, Guid ConversationId, Guid PictureMessageId);
 
 /// <summary>
 /// The people of a <see cref="TenancyWorld"/> who are not admins: a consumer with a complaint at each of A1, A2 and B1, a
@@ -49,7 +55,8 @@ public sealed record TenantPeople(
     {
         ArgumentNullException.ThrowIfNull(world);
         var services = world.Admin.Host.Services;
-        var consumerId = (await Seed.In(services).ConsumerAsync(dealerId, world.Unique("openid"), "wxmatrix")).Id;
+        var openId = world.Unique("openid");
+        var consumerId = (await Seed.In(services).ConsumerAsync(dealerId, openId, "wxmatrix")).Id;
         var photoId = await PhotoAsync(services, consumerId, dealerId);
         var data = new JsonObject { ["category"] = "Service", ["description"] = "Matrix complaint", ["severity"] = "normal", ["vehicle"] = null };
         var started = await services.GetRequiredService<CaseEngine>().StartAsync(
@@ -67,7 +74,12 @@ public sealed record TenantPeople(
                 }).And(services.GetRequiredService<ICasePhotos>().Attach(@case, consumerId, dealerId, [photoId]))),
             CancellationToken.None);
         var caseId = Assert.IsType<CaseMoved>(started).CaseId;
-        return new MatrixConsumer(consumerId, brandId, dealerId, caseId, photoId);
+        var picture = await services.GetRequiredService<ConversationStore>().RecordInboundAsync(
+            new AccountWriter(consumerId, brandId, dealerId, "wxmatrix", openId),
+            new InboundMessage($"matrix:{openId}", MessageKind.Image, null, "matrix-media", DateTimeOffset.UtcNow),
+            CancellationToken.None);
+        await services.GetRequiredService<ConversationMedia>().KeepAsync(picture!.MessageId, new MediaFile(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, "image/png"), CancellationToken.None);
+        return new MatrixConsumer(consumerId, brandId, dealerId, caseId, photoId, picture.Conversation.Id, picture.MessageId);
     }
 
     private static async Task<Guid> PhotoAsync(IServiceProvider services, Guid consumerId, Guid dealerId)

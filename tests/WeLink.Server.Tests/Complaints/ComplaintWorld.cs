@@ -149,6 +149,30 @@ public sealed class ComplaintWorld : IAsyncDisposable
         return next;
     }
 
+    /// <summary>
+    /// Moves WeLink's clock and the sandbox's (WeChat's) together, as real time moves both: the 48-hour window is judged
+    /// by each, and pushes the sandbox stamps after the move still fall inside WeLink's timestamp window. The platforms push
+    /// fresh tickets every few minutes, so the move ends with a push of each, as the time passed would have brought.
+    /// </summary>
+    public async Task AdvanceClocksAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        await ControlAsync("clock/advance", new { seconds = (long)by.TotalSeconds });
+        await PushTicketsAsync();
+    }
+
+    /// <summary>The component's and the suite's tickets pushed now, and stored as WeLink stores them on arrival.</summary>
+    private async Task PushTicketsAsync()
+    {
+        var services = Host.Services;
+        var componentTicket = await ControlAsync("pushes/component-verify-ticket", new { });
+        await services.GetRequiredService<IComponentTicketStore>()
+            .SaveAsync(SandboxSettings.ComponentAppId, componentTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
+        var suiteTicket = await ControlAsync("pushes/suite-ticket", new { });
+        await services.GetRequiredService<ISuiteTicketStore>()
+            .SaveAsync(SandboxSettings.SuiteId, suiteTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
+    }
+
     /// <summary>The platform admin the host bootstraps, signed in.</summary>
     public Task<AdminClient> PlatformAdminAsync() => AdminClient.SignedInAsync(Host, RootEmail, RootPassword);
 
@@ -295,12 +319,7 @@ public sealed class ComplaintWorld : IAsyncDisposable
         (ShanghaiManager, ShanghaiAdvisor) = (shanghaiCorp.Staff[0], shanghaiCorp.Staff[1]);
 
         var services = Host.Services;
-        var componentTicket = await ControlAsync("pushes/component-verify-ticket", new { });
-        await services.GetRequiredService<IComponentTicketStore>()
-            .SaveAsync(SandboxSettings.ComponentAppId, componentTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
-        var suiteTicket = await ControlAsync("pushes/suite-ticket", new { });
-        await services.GetRequiredService<ISuiteTicketStore>()
-            .SaveAsync(SandboxSettings.SuiteId, suiteTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
+        await PushTicketsAsync();
 
         var component = services.GetRequiredService<ComponentClient>();
         foreach (var appId in new[] { beijing.AppId, shanghai.AppId, miniProgram.AppId })

@@ -22,14 +22,14 @@ public sealed class PayloadSafetyTests
     [Fact]
     public void An_unknown_message_type_and_instruction_are_kept()
     {
-        const string image = "<xml><ToUserName><![CDATA[gh_97417a04a28d]]></ToUserName><FromUserName><![CDATA[o9AgO5Kd5ggOC-bXrbNODIiE3bGY]]></FromUserName><CreateTime>1715943329</CreateTime><MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[https://mmbiz.example/pic]]></PicUrl><MediaId><![CDATA[media_id]]></MediaId><MsgId>1234567890123456</MsgId></xml>";
+        const string video = "<xml><ToUserName><![CDATA[gh_97417a04a28d]]></ToUserName><FromUserName><![CDATA[o9AgO5Kd5ggOC-bXrbNODIiE3bGY]]></FromUserName><CreateTime>1715943329</CreateTime><MsgType><![CDATA[video]]></MsgType><MediaId><![CDATA[media_id]]></MediaId><ThumbMediaId><![CDATA[thumb_id]]></ThumbMediaId><MsgId>1234567890123456</MsgId></xml>";
         const string instruction = "<xml><SuiteId><![CDATA[ww4asffe99e54c0f4c]]></SuiteId><InfoType><![CDATA[change_app_admin]]></InfoType><TimeStamp>1713428000</TimeStamp><AuthCorpId><![CDATA[wxf8b4f85f3a794e77]]></AuthCorpId></xml>";
 
-        var unknownImage = Assert.IsType<UnknownMessage>(CallbackMessageParser.Parse(image));
+        var unknownVideo = Assert.IsType<UnknownMessage>(CallbackMessageParser.Parse(video));
         var unknownInstruction = Assert.IsType<UnknownMessage>(CallbackMessageParser.Parse(instruction));
 
-        Assert.Equal("image", unknownImage.MsgType);
-        Assert.Equal("msg|gh_97417a04a28d|1234567890123456", unknownImage.DeduplicationKey);
+        Assert.Equal("video", unknownVideo.MsgType);
+        Assert.Equal("msg|gh_97417a04a28d|1234567890123456", unknownVideo.DeduplicationKey);
         Assert.Equal("change_app_admin", unknownInstruction.InfoType);
         Assert.StartsWith("info|change_app_admin|1713428000|", unknownInstruction.DeduplicationKey, StringComparison.Ordinal);
     }

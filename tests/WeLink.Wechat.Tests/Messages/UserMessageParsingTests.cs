@@ -24,6 +24,41 @@ public sealed class UserMessageParsingTests
     }
 
     [Fact]
+    public void An_image_message_names_its_media_and_is_keyed_by_its_msgid()
+    {
+        var xml = Event("<MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[https://mmbiz.example/pic]]></PicUrl><MediaId><![CDATA[media-42]]></MediaId><MsgId>24563258712345679</MsgId>");
+
+        var image = Assert.IsType<ImageMessage>(CallbackMessageParser.Parse(xml));
+
+        Assert.Equal(CallbackMessageKind.Image, image.Kind);
+        Assert.Equal("media-42", image.MediaId);
+        Assert.Equal("https://mmbiz.example/pic", image.PicUrl);
+        Assert.Equal(Follower, image.FromUserName);
+        Assert.Equal($"msg|{Account}|24563258712345679", image.DeduplicationKey);
+    }
+
+    [Fact]
+    public void A_voice_message_names_its_media_and_format()
+    {
+        var xml = Event("<MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[voice-7]]></MediaId><Format><![CDATA[amr]]></Format><MsgId>24563258712345680</MsgId>");
+
+        var voice = Assert.IsType<VoiceMessage>(CallbackMessageParser.Parse(xml));
+
+        Assert.Equal(CallbackMessageKind.Voice, voice.Kind);
+        Assert.Equal("voice-7", voice.MediaId);
+        Assert.Equal("amr", voice.Format);
+        Assert.Equal("24563258712345680", voice.MsgId);
+    }
+
+    [Fact]
+    public void An_image_message_without_its_media_id_is_kept_as_unknown()
+    {
+        var xml = Event("<MsgType><![CDATA[image]]></MsgType><MsgId>24563258712345681</MsgId>");
+
+        Assert.IsType<UnknownMessage>(CallbackMessageParser.Parse(xml));
+    }
+
+    [Fact]
     public void A_wecom_text_message_carries_the_agent()
     {
         const string xml = "<xml><ToUserName><![CDATA[wxf8b4f85f3a794e77]]></ToUserName><FromUserName><![CDATA[zhangsan]]></FromUserName><CreateTime>1713426000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[收到]]></Content><MsgId>7312345678901234567</MsgId><AgentID>1000002</AgentID></xml>";

@@ -1,4 +1,5 @@
 using WeLink.Server.Callbacks.Contracts;
+using WeLink.Server.Cases.Contracts;
 using WeLink.Workflow.Actions;
 
 namespace WeLink.Server.Cases.Messaging;
@@ -13,6 +14,8 @@ public static class CaseMessagingFeature
     {
         services.AddOptions<CaseMessagingOptions>().Bind(configuration.GetSection(CaseMessagingOptions.SectionName));
         services.AddSingleton<AccountTemplates>();
+        services.AddSingleton<StatusTemplateMessages>();
+        services.AddSingleton<IStatusTemplateMessages>(sp => sp.GetRequiredService<StatusTemplateMessages>());
         services.AddSingleton<MessageAddresses>();
         services.AddSingleton<CaseMessenger>();
         services.AddSingleton<NoticeAction>();

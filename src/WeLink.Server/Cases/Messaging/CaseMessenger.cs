@@ -1,11 +1,10 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
+using WeLink.Server.Cases.Contracts;
 using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Wechat.Http;
 using WeLink.Wechat.MiniProgram;
 using WeLink.Wechat.MiniProgram.Models;
-using WeLink.Wechat.OfficialAccount;
 using WeLink.Wechat.OfficialAccount.Models;
 using WeLink.Wechat.WeCom;
 using WeLink.Wechat.WeCom.Models;
@@ -18,16 +17,17 @@ namespace WeLink.Server.Cases.Messaging;
 /// mini program gets a subscribe message opening the request's page, or, when they have no acceptance left (43101) but
 /// follow the case's dealer account with the same unionid, that account's template message opening the same page, or
 /// else nothing, recorded as undeliverable with the reason. Template ids are the account's or mini program's own (see
-/// <see cref="AccountTemplates"/>). Staff get a WeCom message or template card through the dealer's corp. A delivery that
-/// finds its key done sends nothing; a crash between the send and the ledger's mark repeats the message once at the most.
+/// <see cref="AccountTemplates"/>); template messages leave through <see cref="StatusTemplateMessages"/>, as other
+/// features' do. Staff get a WeCom message or template card through the dealer's corp. A delivery that finds its key done
+/// sends nothing; a crash between the send and the ledger's mark repeats the message once at the most.
 /// </summary>
 public sealed partial class CaseMessenger(
     CaseMessageLedger ledger,
     MessageAddresses addresses,
     AccountTemplates templates,
+    StatusTemplateMessages statusTemplates,
     IDealerDirectory dealers,
     IBrandMiniPrograms miniPrograms,
-    OfficialAccountClient accounts,
     MiniProgramClient miniProgramClient,
     CorpClient corps,
     IOptionsMonitor<CaseMessagingOptions> options,
@@ -38,7 +38,7 @@ public sealed partial class CaseMessenger(
     public const string MiniProgramChannel = "miniprogram";
     public const string StaffChannel = "wecom";
 
-    /// <summary>WeChat's errcode for a template id the account does not have (any more).</summary>
+    /// <summary>WeChat's errcode for a template id the mini program does not have (any more).</summary>
     private const int UnknownTemplate = 40037;
 
     /// <summary>WeChat's errcode for a subscribe message the consumer has no acceptance left for.</summary>
@@ -46,8 +46,6 @@ public sealed partial class CaseMessenger(
 
     /// <summary>WeChat's errcode for a template message to someone who does not follow the account.</summary>
     private const int NotFollowing = 43004;
-
-    private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public async Task SendToConsumerAsync(ConsumerMessage message, CancellationToken cancellationToken)
     {
@@ -62,11 +60,11 @@ public sealed partial class CaseMessenger(
 
         var address = await addresses.ConsumerAsync(message.ConsumerId, cancellationToken)
             ?? throw new InvalidOperationException("The consumer's dealer account is not linked; the message waits until it is.");
-        var template = await TemplateMessageAsync(address, message, miniProgramPage: null, cancellationToken);
+        var template = await statusTemplates.PrepareAsync(TemplateMessage(address, message), miniProgramPage: null, cancellationToken);
         var claim = Claim(message.IdempotencyKey, message.CaseId, ConsumerChannel, [address.OpenId], message.LedgerSummary);
         await SendOnceAsync(claim, async ct =>
         {
-            await SendTemplateAsync(address.AppId, template, ct);
+            await statusTemplates.SendAsync(address.AppId, template, ct);
             return CaseDelivery.Sent(claim);
         }, cancellationToken);
     }
@@ -83,7 +81,8 @@ public sealed partial class CaseMessenger(
             .Replace("{dealerId}", message.DealerId.ToString(), StringComparison.Ordinal);
         var subscribeTemplate = miniProgram.Active ? await templates.SubscribeIdAsync(miniProgram.AppId, settings.SubscribeTemplate, cancellationToken) : null;
         var follower = consumer.UnionId is { } unionId ? await addresses.FollowerAsync(message.DealerId, unionId, cancellationToken) : null;
-        var fallback = follower is null ? null : await TemplateMessageAsync(follower, message, new MiniprogramTarget { Appid = miniProgram.AppId, Pagepath = page }, cancellationToken);
+        var fallback = follower is null ? null : await statusTemplates.PrepareAsync(
+            TemplateMessage(follower, message), new MiniprogramTarget { Appid = miniProgram.AppId, Pagepath = page }, cancellationToken);
         var claim = Claim(message.IdempotencyKey, message.CaseId, MiniProgramChannel, [consumer.OpenId], message.LedgerSummary);
         await SendOnceAsync(claim, async ct =>
         {
@@ -112,7 +111,7 @@ public sealed partial class CaseMessenger(
 
             try
             {
-                await SendTemplateAsync(follower.AppId, fallback, ct);
+                await statusTemplates.SendAsync(follower.AppId, fallback, ct);
                 return new CaseDelivery(ConsumerChannel, follower.OpenId, null);
             }
             catch (WechatApiException e) when (e.Errcode == NotFollowing)
@@ -127,41 +126,16 @@ public sealed partial class CaseMessenger(
         Touser = consumer.OpenId,
         TemplateId = templateId,
         Page = page,
-        Data = options.CurrentValue.SubscribeTemplate.Values(message, Now()).ToDictionary(v => v.Key, v => new SubscribeDataValue { Value = v.Value }),
+        Data = options.CurrentValue.SubscribeTemplate.Values(message.Text, time.GetUtcNow()).ToDictionary(v => v.Key, v => new SubscribeDataValue { Value = v.Value }),
     };
 
-    /// <summary>The status template message to the account's follower; <paramref name="miniProgramPage"/> opens the mini program's page instead of the web page.</summary>
-    private async Task<MessageTemplateSendRequest> TemplateMessageAsync(
-        ConsumerAddress address, ConsumerMessage message, MiniprogramTarget? miniProgramPage, CancellationToken cancellationToken)
-    {
-        var settings = options.CurrentValue;
-        var template = settings.StatusTemplate;
-        var templateId = await templates.IdAsync(address.AppId, template.LibraryId, [.. template.Keywords.Select(k => k.Name)], cancellationToken);
-        return new MessageTemplateSendRequest
-        {
-            Touser = address.OpenId,
-            TemplateId = templateId,
-            Url = settings.ConsumerPages.GetValueOrDefault(message.DefinitionKey)?.Replace("{id}", message.CaseId.ToString(), StringComparison.Ordinal),
-            Miniprogram = miniProgramPage,
-            ClientMsgId = message.IdempotencyKey,
-            Data = template.Values(message, Now()).ToDictionary(v => v.Key, v => new TemplateDataValue { Value = v.Value }),
-        };
-    }
-
-    private async Task SendTemplateAsync(string appId, MessageTemplateSendRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await accounts.SendTemplateMessageAsync(appId, request, cancellationToken);
-        }
-        catch (WechatApiException e) when (e.Errcode == UnknownTemplate)
-        {
-            await templates.ForgetAsync(appId, request.TemplateId, CancellationToken.None);
-            throw;
-        }
-    }
-
-    private string Now() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), ChinaTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>The notice as the status template message to the account's follower, opening the request's web page.</summary>
+    private StatusTemplateMessage TemplateMessage(ConsumerAddress address, ConsumerMessage message) => new(
+        address.AppId,
+        address.OpenId,
+        message.Text,
+        options.CurrentValue.ConsumerPages.GetValueOrDefault(message.DefinitionKey)?.Replace("{id}", message.CaseId.ToString(), StringComparison.Ordinal),
+        message.IdempotencyKey);
 
     /// <summary>Sends to the given userids of the dealer's corp; nobody to send to is not an error (nothing is sent).</summary>
     public async Task SendToStaffAsync(StaffMessage message, CancellationToken cancellationToken)
@@ -251,6 +225,8 @@ public sealed record ConsumerMessage(
     string IdempotencyKey, Guid CaseId, Guid DealerId, string DefinitionKey, Guid ConsumerId, string Summary, string Headline, string Subject, string Status, string Remark)
 {
     internal string LedgerSummary => $"{Summary} ({Status})";
+
+    internal StatusText Text => new(Subject, Status, Headline, Remark);
 }
 
 /// <summary>A WeCom message to staff of the case's dealer; <see cref="Build"/> makes it for the joined userids and the agent.</summary>

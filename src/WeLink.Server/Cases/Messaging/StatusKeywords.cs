@@ -1,3 +1,6 @@
+using System.Globalization;
+using WeLink.Server.Cases.Contracts;
+
 namespace WeLink.Server.Cases.Messaging;
 
 /// <summary>
@@ -25,17 +28,20 @@ public abstract class StatusKeywords
     /// <summary>The keywords in the order the template shows them.</summary>
     public IReadOnlyList<TemplateKeyword> Keywords => [Subject, Status, Time, Headline, Detail];
 
-    /// <summary>The notice's values by data key, each fitted to its keyword's rule; <paramref name="time"/> as China reads it.</summary>
-    public IReadOnlyDictionary<string, string> Values(ConsumerMessage message, string time)
+    private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    /// <summary>The notice's values by data key, each fitted to its keyword's rule; <paramref name="at"/> as China reads it.</summary>
+    public IReadOnlyDictionary<string, string> Values(StatusText text, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(text);
+        var time = TimeZoneInfo.ConvertTime(at, ChinaTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         return new Dictionary<string, string>
         {
-            [Subject.Key] = TemplateValue.Fit(Subject.Key, message.Subject),
-            [Status.Key] = TemplateValue.Fit(Status.Key, message.Status),
+            [Subject.Key] = TemplateValue.Fit(Subject.Key, text.Subject),
+            [Status.Key] = TemplateValue.Fit(Status.Key, text.Status),
             [Time.Key] = TemplateValue.Fit(Time.Key, time),
-            [Headline.Key] = TemplateValue.Fit(Headline.Key, message.Headline),
-            [Detail.Key] = TemplateValue.Fit(Detail.Key, message.Remark.Length > 0 ? message.Remark : "点击查看详情"),
+            [Headline.Key] = TemplateValue.Fit(Headline.Key, text.Headline),
+            [Detail.Key] = TemplateValue.Fit(Detail.Key, text.Remark.Length > 0 ? text.Remark : "点击查看详情"),
         };
     }
 }

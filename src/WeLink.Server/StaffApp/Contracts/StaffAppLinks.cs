@@ -21,4 +21,11 @@ public static class StaffAppLinks
         ArgumentNullException.ThrowIfNull(baseUrl);
         return new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"{Home}#/cases/{caseId}"));
     }
+
+    /// <summary>The conversation page of the app, on this server's base URL.</summary>
+    public static Uri Conversation(Uri baseUrl, Guid conversationId)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        return new Uri(baseUrl, string.Create(CultureInfo.InvariantCulture, $"{Home}#/conversations/{conversationId}"));
+    }
 }

@@ -1,0 +1,85 @@
+using WeLink.Wechat.Http;
+using WeLink.Wechat.OfficialAccount;
+using WeLink.Wechat.OfficialAccount.Models;
+using WeLink.Wechat.Tokens;
+
+namespace WeLink.Server.Conversations;
+
+/// <summary>
+/// Replies as customer-service messages (<c>message/custom/send</c>) from the dealer's own account, allowed only
+/// within WeChat's 48 hours since the consumer's last message. WeLink judges the window by its own clock before sending,
+/// and WeChat's refusal (45015) counts the same, so a reply outside it is neither sent nor stored. A key used before
+/// answers what it answered first and sends nothing.
+/// </summary>
+public sealed class ConversationReplies(ConversationStore store, OfficialAccountClient accounts, TimeProvider time, ILogger<ConversationReplies> logger)
+{
+    /// <summary>WeChat's "reply time limit exceeded": out of the window, or the consumer unfollowed.</summary>
+    public const int OutsideWindow = 45015;
+
+    /// <summary>Sends the reply as <paramref name="staffId"/>; null for WeLink's own replies (out of hours, keywords), which answer nobody's waiting.</summary>
+    public async Task<ReplyResult> ReplyAsync(ConversationRow conversation, string key, Guid? staffId, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        if (await store.FindOutboundAsync(conversation.Id, key, cancellationToken) is { } earlier)
+        {
+            return new ReplyResult.Written(earlier);
+        }
+
+        if (!conversation.IsOpen)
+        {
+            return new ReplyResult.Closed();
+        }
+
+        if (time.GetUtcNow() >= conversation.WindowClosesAt)
+        {
+            return new ReplyResult.WindowClosed(conversation.WindowClosesAt);
+        }
+
+        var started = await store.StartOutboundAsync(conversation.Id, key, MessageKind.Text, text, staffId, cancellationToken);
+        if (started.Replayed)
+        {
+            return new ReplyResult.Written(started.Message);
+        }
+
+        try
+        {
+            await accounts.SendCustomMessageAsync(conversation.AppId, MessageCustomSendRequest.ForText(conversation.OpenId, text), cancellationToken);
+        }
+        catch (WechatApiException e) when (e.Errcode == OutsideWindow)
+        {
+            await store.DropAsync(started.Message.Id, CancellationToken.None);
+            return new ReplyResult.WindowClosed(conversation.WindowClosesAt);
+        }
+        catch (Exception e) when (e is WechatApiException or AuthorizationLostException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.SendFailed(conversation.Id, "a reply", e.Message);
+            return new ReplyResult.Written(await FinishAsync(started.Message, MessageDelivery.Failed));
+        }
+
+        return new ReplyResult.Written(await FinishAsync(started.Message, MessageDelivery.Sent));
+    }
+
+    private async Task<ConversationMessageRow> FinishAsync(ConversationMessageRow message, string delivery)
+    {
+        // The send happened (or failed for good): its record must not be lost to a caller who gave up waiting.
+        await store.FinishOutboundAsync(message, delivery, CancellationToken.None);
+        return message with { Delivery = delivery };
+    }
+}
+
+/// <summary>What became of a reply.</summary>
+public abstract record ReplyResult
+{
+    private ReplyResult()
+    {
+    }
+
+    /// <summary>Written, with its delivery: sent, or failed at WeChat for another reason than the window.</summary>
+    public sealed record Written(ConversationMessageRow Message) : ReplyResult;
+
+    /// <summary>Outside the 48-hour window: nothing sent or stored.</summary>
+    public sealed record WindowClosed(DateTimeOffset ClosedAt) : ReplyResult;
+
+    /// <summary>The conversation is closed: nothing sent or stored.</summary>
+    public sealed record Closed : ReplyResult;
+}

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using WeLink.Server.Conversations.Api;
+
+namespace WeLink.Server.Conversations;
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ReplyRequest))]
+[JsonSerializable(typeof(IReadOnlyList<ConversationSummary>))]
+[JsonSerializable(typeof(ConversationResponse))]
+[JsonSerializable(typeof(SentResponse))]
+[JsonSerializable(typeof(ClosedResponse))]
+internal sealed partial class ConversationsJsonContext : JsonSerializerContext;
