@@ -6,8 +6,8 @@ using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Conversations;
 using WeLink.Server.Conversations.Contracts;
 using WeLink.Server.Data;
-using WeLink.Server.Tests.Callbacks;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tests.Callbacks;
 using WeLink.Server.Tests.Complaints;
 using WeLink.Wechat.Messages;
 
