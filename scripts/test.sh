@@ -65,13 +65,16 @@ fi
 
 # The npm projects (the staff app; the mini-program): `npm ci && npm test` in each, whose test script writes a
 # Jest-style JSON report (numPassedTests, numFailedTests, numPendingTests — Vitest writes the same keys); their
-# counts join the final line. A project that fails or writes no report fails the run.
+# counts join the final line. A project that fails or writes no report fails the run. They run after the Release
+# build: the mini-program's journey test (miniprogram/test/journey.test.js) starts src/WeLink.Server's Release
+# build as the README's local run starts it.
 npm_passed=0 npm_failed=0 npm_skipped=0 npm_status=0
 run_npm_tests() {
-  local dir="$repo_root/$1" report="$repo_root/$1/$2"
+  local dir="$repo_root/$1" report="$repo_root/$1/$2" started=$SECONDS
   rm -f "$report"
   say "npm tests in $1"
   (cd "$dir" && npm ci --no-audit --no-fund && npm test) || npm_status=1
+  say "npm tests in $1 took $((SECONDS - started)) s"
   if [[ ! -f $report ]]; then
     say "$1 wrote no test report ($2)"
     npm_status=1
