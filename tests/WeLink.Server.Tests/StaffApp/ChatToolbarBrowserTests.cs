@@ -34,7 +34,7 @@ public sealed class ChatToolbarBrowserTests(Chromium chromium) : IClassFixture<C
         await Expect(row).ToContainTextAsync("客户投诉 · 服务态度");
         await Expect(advisor.Page.Locator("[data-testid=case-row]")).ToHaveCountAsync(1);
         // The customer is the one the case rows name (WeLink's name for the consumer), and is linked: no 尚未关联.
-        await Expect(advisor.Page.Locator("[data-testid=contact-name]")).ToHaveTextAsync((await row.Locator(".case-row__customer").TextContentAsync())!.Trim());
+        await Expect(advisor.Page.Locator("[data-testid=contact-name]")).ToHaveTextAsync((await row.Locator("[data-testid=row-title]").TextContentAsync())!.Trim());
         await Expect(advisor.Page.Locator("[data-testid=not-linked]")).ToHaveCountAsync(0);
         await advisor.ScreenshotAsync("contact");
 
