@@ -11,6 +11,7 @@ public static class ComplaintDefinition
     {
         public const string Cancel = "cancel";
         public const string ProvideInfo = "provide_info";
+        public const string RequestInfo = "request_info";
         public const string SurveyAnswered = "survey_answered";
     }
 

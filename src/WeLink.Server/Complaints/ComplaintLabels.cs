@@ -1,13 +1,14 @@
-using WeLink.Server.Cases.Messaging;
+using WeLink.Workflow.Definitions;
 
 namespace WeLink.Server.Complaints;
 
 /// <summary>The label a consumer sees for a state, from the definition version the case runs on.</summary>
-public sealed class ComplaintLabels(CaseDefinitions definitions)
+public static class ComplaintLabels
 {
-    public async Task<string> LabelAsync(int version, string state, CancellationToken cancellationToken)
+    /// <summary>A state the definition gives no consumer label reads as work in progress, never as its internal name.</summary>
+    public static string Of(WorkflowDefinition definition, string state)
     {
-        var definition = await definitions.GetAsync(ComplaintDefinition.Key, version, cancellationToken);
+        ArgumentNullException.ThrowIfNull(definition);
         return definition.States.FirstOrDefault(s => s.Key == state)?.ConsumerLabel ?? "处理中";
     }
 }

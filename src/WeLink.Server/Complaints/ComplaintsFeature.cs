@@ -16,7 +16,7 @@ public static class ComplaintsFeature
         services.AddShippedDefinition(ShippedDefinition.FromEmbeddedResource(typeof(ComplaintsFeature).Assembly, ComplaintDefinition.ResourceName));
         services.AddSingleton<ComplaintStore>();
         services.AddSingleton<AdvisorPicker>();
-        services.AddSingleton<ComplaintLabels>();
+        services.AddSingleton<ComplaintCategories>();
         services.AddSingleton<ComplaintViews>();
         services.AddCaseAction<AssignServiceAdvisorAction>();
         services.AddCaseAction<GrantRemedyAction>();

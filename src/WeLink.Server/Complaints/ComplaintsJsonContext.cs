@@ -9,4 +9,5 @@ namespace WeLink.Server.Complaints;
 [JsonSerializable(typeof(SurveyRequest))]
 [JsonSerializable(typeof(ComplaintResponse))]
 [JsonSerializable(typeof(IReadOnlyList<ComplaintResponse>))]
+[JsonSerializable(typeof(IReadOnlyList<ComplaintCategory>))]
 internal sealed partial class ComplaintsJsonContext : JsonSerializerContext;

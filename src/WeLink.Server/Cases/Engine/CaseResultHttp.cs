@@ -63,7 +63,7 @@ public static class CaseResultHttp
     }
 
     /// <summary>What a person reads about a refusal.</summary>
-    private static string Explain(CaseRefusalReason reason) => reason switch
+    public static string Explain(CaseRefusalReason reason) => reason switch
     {
         CaseRefusalReason.UnknownTrigger => "没有这个操作。",
         CaseRefusalReason.NotAllowedFromState => "案件当前的状态下不能进行这个操作，请刷新后查看。",

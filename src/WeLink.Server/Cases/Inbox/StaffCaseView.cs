@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Messaging;
@@ -15,7 +14,7 @@ using WeLink.Workflow.Engine;
 namespace WeLink.Server.Cases.Inbox;
 
 /// <summary>Builds the staff case page from the case's details: names from Identities, the staff directory and the registry.</summary>
-public sealed partial class StaffCaseView(
+public sealed class StaffCaseView(
     CaseDetailsStore cases,
     CaseDefinitions definitions,
     IConsumerDirectory consumers,
@@ -40,7 +39,7 @@ public sealed partial class StaffCaseView(
 
         var timeline = details.History.Select(h => new TimelineEntry(h.At, "step", people.Actor(h), StepText(definition, h, people)))
             .Concat(details.Messages.Select(m => new TimelineEntry(
-                m.SentAt ?? m.ClaimedAt, "message", null, (m.ToStaff ? "通知员工：" : "通知客户：") + ActionKey().Replace(m.Summary, "", 1))))
+                m.SentAt ?? m.ClaimedAt, "message", null, (m.ToStaff ? "通知员工：" : "通知客户：") + m.Words)))
             .Concat(details.Notes.Select(n => new TimelineEntry(n.CreatedAt, "note", people.StaffName(n.AuthorStaffId), n.Text)))
             .OrderBy(e => e.At)
             .ToList();
@@ -96,8 +95,4 @@ public sealed partial class StaffCaseView(
 
     private static string? Text(WorkflowDefinition definition, string? key) =>
         key is not null && definition.Texts.TryGetValue(key, out var text) ? text : null;
-
-    /// <summary>The notice's action key the ledger's summary starts with (<c>send_receipt: </c>), which people need not read.</summary>
-    [GeneratedRegex("^[a-z0-9_]+: ")]
-    private static partial Regex ActionKey();
 }

@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace WeLink.Server.Cases.Messaging;
 
 /// <summary>A row of the <c>case_messages</c> ledger.</summary>
-public sealed class CaseMessage
+public sealed partial class CaseMessage
 {
     internal const string Columns = """
         idempotency_key AS IdempotencyKey, case_id AS CaseId, channel AS Channel, recipients AS Recipients, summary AS Summary,
@@ -28,6 +30,9 @@ public sealed class CaseMessage
     /// <summary>What was said, in words without personal data (the notice's action and its rendered text).</summary>
     public string Summary { get; init; } = "";
 
+    /// <summary>The <see cref="Summary"/> as people read it: without the notice's action key it starts with (<c>send_receipt: </c>).</summary>
+    public string Words => ActionKey().Replace(Summary, "", 1);
+
     /// <summary><see cref="Sending"/> while claimed, <see cref="Sent"/> once the platform took it, <see cref="Undeliverable"/> when no channel reaches the consumer (<see cref="Reason"/> says why).</summary>
     public string Status { get; init; } = "";
 
@@ -39,6 +44,9 @@ public sealed class CaseMessage
 
     /// <summary>Why an undeliverable message reached nobody, in words the portal shows.</summary>
     public string? Reason { get; init; }
+
+    [GeneratedRegex("^[a-z0-9_]+: ")]
+    private static partial Regex ActionKey();
 }
 
 /// <summary>What a sender claims before it sends.</summary>

@@ -14,6 +14,7 @@ namespace WeLink.Server.Complaints.Api;
 /// <param name="DealerId">The dealer it was filed with.</param>
 /// <param name="DealerName">That dealer's name.</param>
 /// <param name="Photos">The photos filed with it, each read back at its URL by the consumer alone.</param>
+/// <param name="Timeline">What the consumer may see of what happened, oldest first (<see cref="ComplaintTimeline"/>).</param>
 public sealed record ComplaintResponse(
     Guid Id,
     string Category,
@@ -27,7 +28,8 @@ public sealed record ComplaintResponse(
     DateTimeOffset CreatedAt,
     Guid DealerId,
     string DealerName,
-    IReadOnlyList<ComplaintPhoto> Photos);
+    IReadOnlyList<ComplaintPhoto> Photos,
+    IReadOnlyList<ComplaintTimelineEntry> Timeline);
 
 /// <param name="Id">The upload's id.</param>
 /// <param name="Url">Where the consumer reads it, relative to WeLink's base address.</param>

@@ -15,10 +15,10 @@ namespace WeLink.Server.Complaints.Api;
 /// <see cref="CaseScope"/>: another consumer's complaint answers 404, as if it did not exist. Steps answer as every
 /// case step does (<see cref="CaseResultHttp"/>): 409 when the case moved first, 422 when the process does not allow
 /// the step now (cancelling after staff responded, answering twice). Every POST needs an <see cref="IdempotencyKey"/>.
+/// Every refusal's <c>detail</c> and <c>errors</c> are Chinese, for the consumer's pages to show as they are.
 /// </summary>
 public static class ConsumerComplaintEndpoints
 {
-    private const int MaxCategory = 50;
     private const int MaxDescription = 2000;
     private const int MaxVehicle = 50;
     private const int MaxAnswer = 2000;
@@ -30,6 +30,7 @@ public static class ConsumerComplaintEndpoints
             .RequireValidIdempotencyKeys();
         group.MapPost("/", FileAsync).RequireRateLimiting(ConsumerFilingLimit.Policy);
         group.MapGet("/", ListAsync);
+        group.MapGet("/categories", CategoriesAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/{id:guid}/information", ProvideInformationAsync);
         group.MapPost("/{id:guid}/cancel", CancelAsync);
@@ -40,22 +41,30 @@ public static class ConsumerComplaintEndpoints
     /// <summary>
     /// Files a complaint: its case, its <c>complaints</c> row and its photos attached, in one transaction; a photo that
     /// is not the consumer's own unattached upload refuses the whole filing (422 <c>errors.photoIds</c>) with nothing
-    /// kept. The Idempotency-Key makes a double click or a retry file it once, its photos attached once.
+    /// kept. The Idempotency-Key makes a double click or a retry file it once, its photos attached once. The category
+    /// must be one the brand's complaint definition offers (<see cref="ComplaintCategories"/>).
     /// </summary>
     public static async Task<Results<Created<ComplaintResponse>, ValidationProblem, ProblemHttpResult>> FileAsync(
-        FileComplaintRequest request, IdempotencyKey idempotencyKey, IDealerLinks links, ICasePhotos photos, [AsParameters] ConsumerComplaintServices consumer)
+        FileComplaintRequest request,
+        IdempotencyKey idempotencyKey,
+        IDealerLinks links,
+        ICasePhotos photos,
+        ComplaintCategories categories,
+        [AsParameters] ConsumerComplaintServices consumer)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (Validate(request) is { Count: > 0 } errors)
+        ArgumentNullException.ThrowIfNull(categories);
+        var session = consumer.Session;
+        var offered = await categories.OfBrandAsync(session.BrandId, consumer.CancellationToken);
+        if (Validate(request, offered) is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return ValidationProblem(errors);
         }
 
-        var session = consumer.Session;
         var link = await links.GetAsync(session.DealerId, consumer.CancellationToken);
         if (!link.Linked)
         {
-            return TypedResults.Problem($"This dealer cannot take complaints right now: {link.WhyNotLinked}", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem($"这家经销商暂时无法受理投诉：{link.WhyNotLinked}", statusCode: StatusCodes.Status409Conflict);
         }
 
         var category = request.Category!.Trim();
@@ -113,75 +122,89 @@ public static class ConsumerComplaintEndpoints
         return TypedResults.Ok<IReadOnlyList<ComplaintResponse>>(list);
     }
 
-    public static async Task<Results<Ok<ComplaintResponse>, NotFound>> GetAsync(Guid id, [AsParameters] ConsumerComplaintServices consumer) =>
-        await consumer.Views.ViewAsync(id, consumer.Scope, consumer.CancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+    /// <summary>The categories the filing page offers, as the brand's complaint definition lists them.</summary>
+    public static async Task<Ok<IReadOnlyList<ComplaintCategory>>> CategoriesAsync(ComplaintCategories categories, [AsParameters] ConsumerComplaintServices consumer)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        return TypedResults.Ok(await categories.OfBrandAsync(consumer.Session.BrandId, consumer.CancellationToken));
+    }
+
+    public static async Task<Results<Ok<ComplaintResponse>, ProblemHttpResult>> GetAsync(Guid id, [AsParameters] ConsumerComplaintServices consumer) =>
+        await consumer.Views.ViewAsync(id, consumer.Scope, consumer.CancellationToken) is { } view ? TypedResults.Ok(view) : NotFound();
 
     /// <summary>Answers what staff asked; only while they wait for it.</summary>
-    public static Task<Results<Ok<ComplaintResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ProvideInformationAsync(
+    public static Task<Results<Ok<ComplaintResponse>, ValidationProblem, ProblemHttpResult>> ProvideInformationAsync(
         Guid id, ProvideInformationRequest request, IdempotencyKey idempotencyKey, [AsParameters] ConsumerComplaintServices consumer)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Answer) || request.Answer.Length > MaxAnswer)
         {
-            return Invalid("answer", $"Write an answer of at most {MaxAnswer} characters.");
+            return Invalid("answer", $"请填写要补充的信息，不超过 {MaxAnswer} 字。");
         }
 
         return Step(ComplaintSteps.FireAsync(id, ComplaintDefinition.Triggers.ProvideInfo, new JsonObject { ["answer"] = request.Answer.Trim() }, idempotencyKey, consumer));
     }
 
     /// <summary>Withdraws the complaint; only before staff respond.</summary>
-    public static Task<Results<Ok<ComplaintResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CancelAsync(
+    public static Task<Results<Ok<ComplaintResponse>, ValidationProblem, ProblemHttpResult>> CancelAsync(
         Guid id, IdempotencyKey idempotencyKey, [AsParameters] ConsumerComplaintServices consumer) =>
         Step(ComplaintSteps.FireAsync(id, ComplaintDefinition.Triggers.Cancel, [], idempotencyKey, consumer));
 
     /// <summary>The closing survey: a low score (1–2, or 0–6 to recommend) reopens the complaint to its owner.</summary>
-    public static Task<Results<Ok<ComplaintResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AnswerSurveyAsync(
+    public static Task<Results<Ok<ComplaintResponse>, ValidationProblem, ProblemHttpResult>> AnswerSurveyAsync(
         Guid id, SurveyRequest request, IdempotencyKey idempotencyKey, [AsParameters] ConsumerComplaintServices consumer)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Satisfaction is not (>= 1 and <= 5))
         {
-            return Invalid("satisfaction", "Satisfaction is 1 to 5.");
+            return Invalid("satisfaction", "满意度请选择 1 到 5 分。");
         }
 
         if (request.Recommend is not (>= 0 and <= 10))
         {
-            return Invalid("recommend", "Likelihood to recommend is 0 to 10.");
+            return Invalid("recommend", "推荐意愿请选择 0 到 10 分。");
         }
 
         var input = new JsonObject { ["satisfaction"] = request.Satisfaction, ["recommend"] = request.Recommend };
         return Step(ComplaintSteps.FireAsync(id, ComplaintDefinition.Triggers.SurveyAnswered, input, idempotencyKey, consumer));
     }
 
-    /// <summary>Widens a step's answer by the 400 the handlers above give for input they refuse themselves.</summary>
-    private static async Task<Results<Ok<ComplaintResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Step(
+    /// <summary>Widens a step's answer by the 400 the handlers above give for input they refuse themselves; a case the consumer cannot reach is a Chinese 404.</summary>
+    private static async Task<Results<Ok<ComplaintResponse>, ValidationProblem, ProblemHttpResult>> Step(
         Task<Results<Ok<ComplaintResponse>, NotFound, ProblemHttpResult>> step) => (await step).Result switch
         {
             Ok<ComplaintResponse> ok => ok,
             ProblemHttpResult problem => problem,
-            _ => TypedResults.NotFound(),
+            _ => NotFound(),
         };
 
-    private static Task<Results<Ok<ComplaintResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Invalid(string field, string message) =>
-        Task.FromResult<Results<Ok<ComplaintResponse>, NotFound, ValidationProblem, ProblemHttpResult>>(
-            TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }));
+    private static Task<Results<Ok<ComplaintResponse>, ValidationProblem, ProblemHttpResult>> Invalid(string field, string message) =>
+        Task.FromResult<Results<Ok<ComplaintResponse>, ValidationProblem, ProblemHttpResult>>(
+            ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }));
 
-    private static Dictionary<string, string[]> Validate(FileComplaintRequest request)
+    /// <summary>The framework's 400 shape with a Chinese detail the page may show (its default title is English).</summary>
+    private static ValidationProblem ValidationProblem(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, detail: "提交的内容有误：" + string.Join(" ", errors.Values.SelectMany(e => e)), title: "提交的内容有误");
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem("没有找到这条投诉，请返回列表刷新后再看。", statusCode: StatusCodes.Status404NotFound, title: "没有找到");
+
+    private static Dictionary<string, string[]> Validate(FileComplaintRequest request, IReadOnlyList<ComplaintCategory> offered)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Category) || request.Category.Length > MaxCategory)
+        if (request.Category is not { } category || !offered.Any(c => c.Value == category.Trim()))
         {
-            errors["category"] = [$"Name what the complaint is about, in at most {MaxCategory} characters."];
+            errors["category"] = ["请从列表中选择投诉类别。"];
         }
 
         if (string.IsNullOrWhiteSpace(request.Description) || request.Description.Length > MaxDescription)
         {
-            errors["description"] = [$"Describe what happened, in at most {MaxDescription} characters."];
+            errors["description"] = [$"请描述发生了什么，不超过 {MaxDescription} 字。"];
         }
 
         if (request.Severity is null || !ComplaintDefinition.Severities.Contains(request.Severity))
         {
-            errors["severity"] = ["Severity is low, normal or high."];
+            errors["severity"] = ["请选择紧急程度（low、normal 或 high）。"];
         }
 
         if (request.PhotoIds is { } photoIds && (photoIds.Count > MaxPhotos || photoIds.Distinct().Count() != photoIds.Count))
@@ -191,7 +214,7 @@ public static class ConsumerComplaintEndpoints
 
         if (request.Vehicle is { Length: > MaxVehicle })
         {
-            errors["vehicle"] = [$"The vehicle is at most {MaxVehicle} characters."];
+            errors["vehicle"] = [$"车辆信息不超过 {MaxVehicle} 字。"];
         }
 
         return errors;
@@ -205,10 +228,9 @@ public static class ConsumerComplaintEndpoints
             Detail = message,
         });
 
-    internal static string Describe(CaseResult result) => result switch
+    private static string Describe(CaseResult result) => result switch
     {
-        CaseRefused refused => refused.Message,
-        CaseConflict conflict => conflict.Message,
-        _ => "The complaint changed meanwhile; reload it.",
+        CaseRefused refused => $"暂时无法提交投诉：{CaseResultHttp.Explain(refused.Reason)}",
+        _ => "投诉刚刚发生了变化，请刷新后再试。",
     };
 }
