@@ -1,22 +1,13 @@
-const { installWx } = require('./support/wx');
-const { startFakeWeLink } = require('./support/fake-welink');
+const { useFakeWeLink } = require('./support/use-fake-welink');
 const fs = require('node:fs');
 const { renderPage, textOf, find, tap, emit, change } = require('./support/render');
 const { complaint, categories } = require('./support/samples');
 const files = require('./support/files');
 
-let welink;
-let wx;
-
-beforeAll(async () => {
-  welink = await startFakeWeLink();
-});
-afterAll(() => welink.close());
+const fake = useFakeWeLink();
 beforeEach(() => {
-  welink.reset();
-  wx = installWx({ apiBase: welink.base });
-  welink.on('GET', '/api/consumer/complaints/categories', categories);
-  welink.on('GET', '/api/consumer/miniprogram/subscriptions', { templateIds: ['tmpl-status'] });
+  fake.welink.on('GET', '/api/consumer/complaints/categories', categories);
+  fake.welink.on('GET', '/api/consumer/miniprogram/subscriptions', { templateIds: ['tmpl-status'] });
 });
 
 async function fill(page, { category = 'repair', description = '刹车异响，修了两次还没好', vehicle = '' } = {}) {
@@ -27,12 +18,12 @@ async function fill(page, { category = 'repair', description = '刹车异响，�
 
 async function addPhotos(page, ...paths) {
   await emit(page, '.upload', 'add', { files: paths.map((p) => ({ url: p, size: fs.statSync(p).size })) });
-  await wx.flush();
+  await fake.wx.flush();
 }
 
 describe('filing a complaint', () => {
   test('shows the categories, severities, a description counter and the photo picker', async () => {
-    const page = await renderPage('pages/complaints/new', { dealerId: 'd-1' }, wx);
+    const page = await renderPage('pages/complaints/new', { dealerId: 'd-1' }, fake.wx);
 
     const text = textOf(page);
     for (const label of ['服务态度', '维修质量', '收费问题', '一般', '较重', '严重', '提交投诉']) {
@@ -47,12 +38,12 @@ describe('filing a complaint', () => {
 
   test('asks for status messages with the ids WeLink gave, then files once with photos and opens the complaint', async () => {
     let filedBody;
-    welink.on('POST', '/api/consumer/uploads', { id: 'p-1', url: '/api/consumer/uploads/p-1' }, 201);
-    welink.on('POST', '/api/consumer/complaints', ({ body }) => {
+    fake.welink.on('POST', '/api/consumer/uploads', { id: 'p-1', url: '/api/consumer/uploads/p-1' }, 201);
+    fake.welink.on('POST', '/api/consumer/complaints', ({ body }) => {
       filedBody = body;
       return { status: 201, body: complaint({ id: 'c-9' }) };
     });
-    const page = await renderPage('pages/complaints/new', {}, wx);
+    const page = await renderPage('pages/complaints/new', {}, fake.wx);
     await fill(page, { vehicle: '沪A·12345' });
     await change(page, '.severity', 'high');
     await addPhotos(page, files.photo());
@@ -63,52 +54,52 @@ describe('filing a complaint', () => {
     expect(button.className).toContain('t-button--disabled');
     expect(button.querySelector('[class*="t-loading"]')).not.toBeNull();
     await tap(page, '.submit');
-    await wx.flush();
+    await fake.wx.flush();
 
-    expect(wx.calls.subscribe).toEqual([['tmpl-status']]);
-    expect(welink.sent('POST', '/api/consumer/complaints')).toHaveLength(1);
+    expect(fake.wx.calls.subscribe).toEqual([['tmpl-status']]);
+    expect(fake.welink.sent('POST', '/api/consumer/complaints')).toHaveLength(1);
     expect(filedBody).toEqual({ category: 'repair', description: '刹车异响，修了两次还没好', severity: 'high', vehicle: '沪A·12345', photoIds: ['p-1'] });
-    expect(welink.sent('POST', '/api/consumer/complaints')[0].headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(welink.sent('POST', '/api/consumer/uploads')[0].headers['content-type']).toMatch(/^multipart\/form-data/);
-    expect(wx.calls.redirectTo).toEqual(['/pages/complaints/detail?id=c-9']);
+    expect(fake.welink.sent('POST', '/api/consumer/complaints')[0].headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fake.welink.sent('POST', '/api/consumer/uploads')[0].headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(fake.wx.calls.redirectTo).toEqual(['/pages/complaints/detail?id=c-9']);
   });
 
   test('an empty description is refused on the page before anything is sent', async () => {
-    const page = await renderPage('pages/complaints/new', {}, wx);
+    const page = await renderPage('pages/complaints/new', {}, fake.wx);
     await fill(page, { description: '   ' });
 
     await tap(page, '.submit');
-    await wx.flush();
+    await fake.wx.flush();
 
     expect(textOf(page)).toContain('请填写问题描述');
-    expect(welink.sent('POST', '/api/consumer/complaints')).toHaveLength(0);
-    expect(wx.calls.subscribe).toHaveLength(0);
+    expect(fake.welink.sent('POST', '/api/consumer/complaints')).toHaveLength(0);
+    expect(fake.wx.calls.subscribe).toHaveLength(0);
   });
 
   test("WeLink's Chinese validation messages are shown as they come, and the button works again", async () => {
-    welink.on('POST', '/api/consumer/complaints', { status: 400, errors: { category: ['请选择有效的问题类型'] } }, 400);
-    const page = await renderPage('pages/complaints/new', {}, wx);
+    fake.welink.on('POST', '/api/consumer/complaints', { status: 400, errors: { category: ['请选择有效的问题类型'] } }, 400);
+    const page = await renderPage('pages/complaints/new', {}, fake.wx);
     await fill(page);
 
     await tap(page, '.submit');
-    await wx.flush();
+    await fake.wx.flush();
 
     expect(textOf(page)).toContain('请选择有效的问题类型');
     expect(page.data.submitting).toBe(false);
   });
 
   test('a photo over 5 MB is refused on the page and never uploaded', async () => {
-    const page = await renderPage('pages/complaints/new', {}, wx);
+    const page = await renderPage('pages/complaints/new', {}, fake.wx);
 
     await addPhotos(page, files.oversized());
 
     expect(textOf(page)).toContain('照片不能超过 5 MB');
-    expect(welink.sent('POST', '/api/consumer/uploads')).toHaveLength(0);
+    expect(fake.welink.sent('POST', '/api/consumer/uploads')).toHaveLength(0);
   });
 
   test('a file WeLink refuses as not a photo shows its Chinese reason and is taken off the form', async () => {
-    welink.on('POST', '/api/consumer/uploads', { status: 415, detail: '只能上传 JPG、PNG 或 WebP 格式的照片' }, 415);
-    const page = await renderPage('pages/complaints/new', {}, wx);
+    fake.welink.on('POST', '/api/consumer/uploads', { status: 415, detail: '只能上传 JPG、PNG 或 WebP 格式的照片' }, 415);
+    const page = await renderPage('pages/complaints/new', {}, fake.wx);
 
     await addPhotos(page, files.notAPhoto());
 
@@ -118,8 +109,8 @@ describe('filing a complaint', () => {
 
   test('more than six photos: the first six are kept and the page says six is the limit', async () => {
     let n = 0;
-    welink.on('POST', '/api/consumer/uploads', () => ({ status: 201, body: { id: `p-${++n}`, url: `/u/${n}` } }));
-    const page = await renderPage('pages/complaints/new', {}, wx);
+    fake.welink.on('POST', '/api/consumer/uploads', () => ({ status: 201, body: { id: `p-${++n}`, url: `/u/${n}` } }));
+    const page = await renderPage('pages/complaints/new', {}, fake.wx);
 
     await addPhotos(page, ...Array.from({ length: 7 }, () => files.photo()));
 

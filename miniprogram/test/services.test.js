@@ -1,19 +1,12 @@
 // The request wrapper's rules, seen from the wire: bearer, one refresh on 401, then wx.login again; the
 // Idempotency-Key made once per submit and sent again on retry.
 const { installWx } = require('./support/wx');
-const { startFakeWeLink } = require('./support/fake-welink');
+const { useFakeWeLink } = require('./support/use-fake-welink');
 
-let welink;
 let codes;
-
-beforeAll(async () => {
-  welink = await startFakeWeLink();
-});
-afterAll(() => welink.close());
-beforeEach(() => {
-  welink.reset();
+const fake = useFakeWeLink(() => {
   codes = 0;
-  installWx({ apiBase: welink.base, login: () => `code-${++codes}` });
+  return { login: () => `code-${++codes}` };
 });
 
 const { complaints } = require('../src/services/api');
@@ -35,24 +28,24 @@ function expiredOnce(body) {
 describe('the request wrapper', () => {
   test('on a 401 refreshes once and sends the same request again with the new token and the same Idempotency-Key', async () => {
     await ensureSession('d-1');
-    welink.on('POST', '/api/consumer/complaints/c-1/cancel', expiredOnce({ id: 'c-1' }));
+    fake.welink.on('POST', '/api/consumer/complaints/c-1/cancel', expiredOnce({ id: 'c-1' }));
 
     const answer = await complaints.cancel('c-1', 'key-1');
 
-    expect(welink.sent('POST', '/api/consumer/miniprogram/sessions/refresh')[0].body).toEqual({ refreshToken: 'refresh-1' });
+    expect(fake.welink.sent('POST', '/api/consumer/miniprogram/sessions/refresh')[0].body).toEqual({ refreshToken: 'refresh-1' });
     expect(answer.sentWith).toBe('Bearer access-2');
-    const sent = welink.sent('POST', '/api/consumer/complaints/c-1/cancel');
+    const sent = fake.welink.sent('POST', '/api/consumer/complaints/c-1/cancel');
     expect(sent.map((r) => r.headers['idempotency-key'])).toEqual(['key-1', 'key-1']);
   });
 
   test('when the refresh token is spent too it signs in again with a new wx.login code, keeping the dealer', async () => {
     await ensureSession('d-1');
-    welink.on('POST', '/api/consumer/miniprogram/sessions/refresh', { status: 401, detail: '登录已失效，请重新进入小程序' }, 401);
-    welink.on('GET', '/api/consumer/complaints', expiredOnce([]));
+    fake.welink.on('POST', '/api/consumer/miniprogram/sessions/refresh', { status: 401, detail: '登录已失效，请重新进入小程序' }, 401);
+    fake.welink.on('GET', '/api/consumer/complaints', expiredOnce([]));
 
     await complaints.list();
 
-    const signIns = welink.sent('POST', '/api/consumer/miniprogram/sessions');
+    const signIns = fake.welink.sent('POST', '/api/consumer/miniprogram/sessions');
     expect(signIns.map((r) => r.body)).toEqual([
       { appId: 'wx-test-app', code: 'code-1', dealerId: 'd-1' },
       { appId: 'wx-test-app', code: 'code-2', dealerId: 'd-1' },
@@ -60,7 +53,7 @@ describe('the request wrapper', () => {
   });
 
   test('an expired or reused login code shows WeLink’s Chinese detail', async () => {
-    welink.on('POST', '/api/consumer/miniprogram/sessions', { status: 401, detail: '登录已失效，请重新进入小程序' }, 401);
+    fake.welink.on('POST', '/api/consumer/miniprogram/sessions', { status: 401, detail: '登录已失效，请重新进入小程序' }, 401);
 
     const error = await ensureSession('d-1').catch((e) => e);
 
@@ -68,12 +61,12 @@ describe('the request wrapper', () => {
   });
 
   test('several calls at page start share one sign-in', async () => {
-    welink.on('GET', '/api/consumer/complaints', []);
-    welink.on('GET', '/api/consumer/complaints/categories', []);
+    fake.welink.on('GET', '/api/consumer/complaints', []);
+    fake.welink.on('GET', '/api/consumer/complaints/categories', []);
 
     await Promise.all([complaints.list(), complaints.categories()]);
 
-    expect(welink.sent('POST', '/api/consumer/miniprogram/sessions')).toHaveLength(1);
+    expect(fake.welink.sent('POST', '/api/consumer/miniprogram/sessions')).toHaveLength(1);
   });
 });
 
@@ -92,7 +85,7 @@ describe('a submission', () => {
   });
 
   test('a refusal from WeLink spends the key: the corrected form is a new submit', async () => {
-    welink.on('POST', '/api/consumer/complaints', { status: 400, errors: { description: ['请填写问题描述'] } }, 400);
+    fake.welink.on('POST', '/api/consumer/complaints', { status: 400, errors: { description: ['请填写问题描述'] } }, 400);
     await ensureSession('d-1');
     const submission = new Submission();
 
@@ -100,7 +93,7 @@ describe('a submission', () => {
     await submission.send((key) => complaints.file({ category: 'x', description: '', severity: 'low' }, key)).catch(() => undefined);
 
     expect(messageOf(error)).toBe('请填写问题描述');
-    const keys = welink.sent('POST', '/api/consumer/complaints').map((r) => r.headers['idempotency-key']);
+    const keys = fake.welink.sent('POST', '/api/consumer/complaints').map((r) => r.headers['idempotency-key']);
     expect(keys[0]).not.toBe(keys[1]);
   });
 

@@ -1,6 +1,6 @@
 import { brandConfig } from './config';
 import { ApiError, problemMessage } from './errors';
-import { Method, RawResponse, send, sendFile } from './http';
+import { Method, RawResponse, receiveFile, send, sendFile } from './http';
 import { authorized, bearer } from './session';
 
 /** The consumer API of contract #14, typed. Every call carries the bearer session (see session.ts). */
@@ -96,6 +96,18 @@ export const subscriptions = {
 export async function uploadPhoto(filePath: string): Promise<Photo> {
   const url = brandConfig().apiBase + '/api/consumer/uploads';
   return answer<Photo>(await authorized((token) => sendFile(url, filePath, bearer(token))));
+}
+
+/**
+ * A photo of a complaint, fetched with the bearer (an `<image src>` cannot send it) into a temporary file whose
+ * path the page shows. `url` is the relative one WeLink answered with.
+ */
+export async function downloadPhoto(url: string): Promise<string> {
+  const response = await authorized((token) => receiveFile(brandConfig().apiBase + url, bearer(token)));
+  if (response.statusCode !== 200) {
+    throw new ApiError(response.statusCode, '照片加载失败，请下拉刷新重试');
+  }
+  return response.data as string;
 }
 
 async function call<T>(method: Method, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {

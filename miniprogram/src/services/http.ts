@@ -1,4 +1,4 @@
-/** wx.request and wx.uploadFile as promises that resolve with any HTTP status and reject only when nothing came back. */
+/** wx.request, wx.uploadFile and wx.downloadFile as promises that resolve with any HTTP status and reject only when nothing came back. */
 export interface RawResponse {
   statusCode: number;
   data: unknown;
@@ -30,6 +30,18 @@ export function sendFile(url: string, filePath: string, header: Record<string, s
       header,
       // uploadFile hands the body back as text, unlike wx.request.
       success: (res) => resolve({ statusCode: res.statusCode, data: parseJson(res.data) }),
+      fail: (err) => reject(new NetworkError(err.errMsg)),
+    });
+  });
+}
+
+/** The body lands in a temporary file; `data` is its path (a wxfile:// path an `<image>` can show). */
+export function receiveFile(url: string, header: Record<string, string>): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    wx.downloadFile({
+      url,
+      header,
+      success: (res) => resolve({ statusCode: res.statusCode, data: res.tempFilePath }),
       fail: (err) => reject(new NetworkError(err.errMsg)),
     });
   });

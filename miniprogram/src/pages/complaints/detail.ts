@@ -1,4 +1,4 @@
-import { Complaint, complaints } from '../../services/api';
+import { Complaint, complaints, downloadPhoto, Photo } from '../../services/api';
 import { messageOf } from '../../services/errors';
 import { formatTime } from '../../services/format';
 import { ensureSession } from '../../services/session';
@@ -21,6 +21,10 @@ Component({
     error: '',
     complaint: null as Complaint | null,
     filedAt: '',
+    // The photos as temporary files: WeLink serves them only with the bearer, which an <image src> cannot send.
+    photoIds: '',
+    photoFiles: [] as string[],
+    photoError: '',
     acting: '' as Action | '',
     answer: '',
     satisfaction: 0,
@@ -41,7 +45,9 @@ Component({
       this.setData({ loading: this.data.complaint === null, error: '' });
       try {
         await ensureSession(dealerId);
-        this.show(await complaints.get(this.data.id));
+        const complaint = await complaints.get(this.data.id);
+        this.show(complaint);
+        await this.showPhotos(complaint.photos);
       } catch (error) {
         this.setData({ error: messageOf(error) });
       }
@@ -49,6 +55,19 @@ Component({
     },
     show(complaint: Complaint) {
       this.setData({ complaint, filedAt: formatTime(complaint.createdAt) });
+    },
+    /** Downloads the photos once per set (a refresh with the same photos keeps the files it has). */
+    async showPhotos(photos: Photo[]) {
+      const photoIds = photos.map((p) => p.id).join(',');
+      if (photoIds === this.data.photoIds && !this.data.photoError) {
+        return;
+      }
+      this.setData({ photoIds, photoFiles: [], photoError: '' });
+      try {
+        this.setData({ photoFiles: await Promise.all(photos.map((p) => downloadPhoto(p.url))) });
+      } catch (error) {
+        this.setData({ photoError: messageOf(error) });
+      }
     },
     onAnswerInput(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ answer: event.detail.value });
