@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using WeLink.Server.Admin.Pages;
 using WeLink.Server.Shared;
 using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Access;
@@ -22,7 +23,7 @@ public sealed class AdminActions(
     public async Task<AdminResult<Brand>> CreateBrandAsync(ClaimsPrincipal admin, string? name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        if (NameProblem(name, "brand name", TextLimits.Name) is { } problem)
+        if (NameProblem(name, "品牌名称", TextLimits.Name) is { } problem)
         {
             return AdminResult.Refused<Brand>(ActionOutcome.Invalid, problem);
         }
@@ -30,13 +31,13 @@ public sealed class AdminActions(
         var brand = await brands.CreateAsync(admin.AdminScope(), name!, cancellationToken);
         var outcome = brand is null ? AuditOutcome.Conflict : AuditOutcome.Succeeded;
         await RecordAsync(admin, new AuditEvent("brand.create", "brand", brand?.Id.ToString() ?? name!.Trim(), outcome, brand?.Id), cancellationToken);
-        return brand is null ? AdminResult.Refused<Brand>(ActionOutcome.Conflict, $"A brand named '{name!.Trim()}' exists.") : AdminResult.Done<Brand>(brand);
+        return brand is null ? AdminResult.Refused<Brand>(ActionOutcome.Conflict, $"已有名为「{name!.Trim()}」的品牌。") : AdminResult.Done<Brand>(brand);
     }
 
     public async Task<AdminResult<Region>> CreateRegionAsync(ClaimsPrincipal admin, Guid brandId, string? name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        if (NameProblem(name, "region name", TextLimits.Name) is { } problem)
+        if (NameProblem(name, "区域名称", TextLimits.Name) is { } problem)
         {
             return AdminResult.Refused<Region>(ActionOutcome.Invalid, problem);
         }
@@ -44,7 +45,7 @@ public sealed class AdminActions(
         var region = await regions.CreateAsync(admin.AdminScope(), brandId, name!, cancellationToken);
         var outcome = region is null ? AuditOutcome.Conflict : AuditOutcome.Succeeded;
         await RecordAsync(admin, new AuditEvent("region.create", "region", region?.Id.ToString() ?? name!.Trim(), outcome, brandId), cancellationToken);
-        return region is null ? AdminResult.Refused<Region>(ActionOutcome.Conflict, $"The brand has a region named '{name!.Trim()}'.") : AdminResult.Done<Region>(region);
+        return region is null ? AdminResult.Refused<Region>(ActionOutcome.Conflict, $"本品牌已有名为「{name!.Trim()}」的区域。") : AdminResult.Done<Region>(region);
     }
 
     public async Task<AdminResult<Dealer>> CreateDealerAsync(
@@ -52,21 +53,21 @@ public sealed class AdminActions(
     {
         ArgumentNullException.ThrowIfNull(admin);
         var scope = admin.AdminScope();
-        if ((NameProblem(code, "dealer code", TextLimits.Code) ?? NameProblem(name, "dealer name", TextLimits.Name)) is { } problem)
+        if ((NameProblem(code, "经销商代码", TextLimits.Code) ?? NameProblem(name, "经销商名称", TextLimits.Name)) is { } problem)
         {
             return AdminResult.Refused<Dealer>(ActionOutcome.Invalid, problem);
         }
 
         if (regionId is { } region && await regions.FindAsync(scope, brandId, region, cancellationToken) is null)
         {
-            return AdminResult.Refused<Dealer>(ActionOutcome.UnknownReference, "regionId: is not one of this brand's regions.");
+            return AdminResult.Refused<Dealer>(ActionOutcome.UnknownReference, "regionId：不是本品牌的区域。");
         }
 
         var dealer = await dealers.CreateAsync(scope, new NewDealer(brandId, regionId, code!, name!), cancellationToken);
         var outcome = dealer is null ? AuditOutcome.Conflict : AuditOutcome.Succeeded;
         await RecordAsync(admin, new AuditEvent("dealer.create", "dealer", dealer?.Id.ToString() ?? code!.Trim(), outcome, brandId, dealer?.Id), cancellationToken);
         return dealer is null
-            ? AdminResult.Refused<Dealer>(ActionOutcome.Conflict, $"The brand has a dealer with code '{code!.Trim()}'.")
+            ? AdminResult.Refused<Dealer>(ActionOutcome.Conflict, $"本品牌已有代码为「{code!.Trim()}」的经销商。")
             : AdminResult.Done<Dealer>(dealer);
     }
 
@@ -79,15 +80,15 @@ public sealed class AdminActions(
         var change = await dealers.ChangeAsync(admin.AdminScope(), dealerId, transition, version, cancellationToken);
         if (change.Dealer is not { } dealer)
         {
-            return AdminResult.Refused<Dealer>(ActionOutcome.NotFound, "No such dealer.");
+            return AdminResult.Refused<Dealer>(ActionOutcome.NotFound, "没有这家经销商。");
         }
 
         var (outcome, audited, problem) = change.Outcome switch
         {
             DealerChangeOutcome.Changed => (ActionOutcome.Done, AuditOutcome.Succeeded, null),
             DealerChangeOutcome.VersionConflict => (ActionOutcome.Conflict, AuditOutcome.Conflict,
-                $"The dealer changed since you loaded it (now version {dealer.Version}, {dealer.Status}); reload and try again."),
-            _ => (ActionOutcome.Conflict, AuditOutcome.Refused, $"A {dealer.Status} dealer cannot be {transition.Name}d; only a {transition.From} one."),
+                $"这家经销商在您打开页面后已被修改（现为第 {dealer.Version} 版，{PortalLabels.Status(dealer.Status)}），请刷新后重试。"),
+            _ => (ActionOutcome.Conflict, AuditOutcome.Refused, $"{PortalLabels.Status(dealer.Status)}的经销商不能{PortalLabels.Button(transition)}，只有{PortalLabels.Status(transition.From)}的可以。"),
         };
         await RecordAsync(admin, new AuditEvent($"dealer.{transition.Name}", "dealer", dealerId.ToString(), audited, dealer.BrandId, dealerId, problem), cancellationToken);
         return outcome == ActionOutcome.Done ? AdminResult.Done<Dealer>(dealer) : new AdminResult<Dealer>(outcome, dealer, problem);
@@ -134,8 +135,8 @@ public sealed class AdminActions(
 
     /// <summary>The portal's forms reach here without the API's DataAnnotations, so the same limits are checked again.</summary>
     private static string? NameProblem(string? value, string what, int maxLength) =>
-        string.IsNullOrWhiteSpace(value) ? $"A {what} is required."
-        : value.Trim().Length > maxLength ? $"A {what} has at most {maxLength} characters."
+        string.IsNullOrWhiteSpace(value) ? $"请填写{what}。"
+        : value.Trim().Length > maxLength ? $"{what}最多 {maxLength} 个字。"
         : null;
 
     private Task RecordAsync(ClaimsPrincipal admin, AuditEvent auditEvent, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public sealed class CalendarActions(IDealerRegistry dealers, IBrandDirectory bra
         ArgumentNullException.ThrowIfNull(calendar);
         if (await dealers.FindWithinAsync(admin.AdminScope(), dealerId, cancellationToken) is not { } dealer)
         {
-            return AdminResult.Refused<DealerCalendarView>(ActionOutcome.NotFound, "No such dealer.");
+            return AdminResult.Refused<DealerCalendarView>(ActionOutcome.NotFound, "没有这家经销商。");
         }
 
         var saved = await store.SaveAsync(dealerId, calendar, version, cancellationToken);
@@ -52,7 +52,7 @@ public sealed class CalendarActions(IDealerRegistry dealers, IBrandDirectory bra
         ArgumentNullException.ThrowIfNull(holidays);
         if (!await brands.ExistsWithinAsync(admin.AdminScope(), brandId, cancellationToken))
         {
-            return AdminResult.Refused<BrandHolidays>(ActionOutcome.NotFound, "No such brand.");
+            return AdminResult.Refused<BrandHolidays>(ActionOutcome.NotFound, "没有这个品牌。");
         }
 
         var saved = await store.SaveBrandAsync(brandId, holidays, version, cancellationToken);

@@ -146,7 +146,7 @@ public sealed class GrantClaims(IDbConnectionFactory connections, TimeProvider t
             if (DateTime.UtcNow > deadline)
             {
                 return new OnboardingOutcome(
-                    OnboardingResult.Pending, "WeLink is still processing this authorization. Reload this page in a moment.", null);
+                    OnboardingResult.Pending, "WeLink 正在处理这次授权，请稍后刷新本页。", null);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);

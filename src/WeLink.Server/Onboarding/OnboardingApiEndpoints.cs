@@ -40,7 +40,7 @@ public static class OnboardingApiEndpoints
         {
             StaffRolesGrant.UnknownRoles unknown => TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["roles"] = [$"Unknown roles: {string.Join(", ", unknown.Roles)}. Known roles: {string.Join(", ", StaffRoles.All)}."],
+                ["roles"] = [$"未知角色：{string.Join("、", unknown.Roles)}。可用角色：{string.Join("、", StaffRoles.All)}。"],
             }),
             StaffRolesGrant.Granted => TypedResults.NoContent(),
             _ => TypedResults.NotFound(),
@@ -79,7 +79,7 @@ public static class OnboardingApiEndpoints
         await audit.RecordAsync(
             user,
             new AuditEvent("brand.menu.set", "brand", brandId.ToString(), AuditOutcome.Succeeded, brandId, null,
-                $"published on {published} of {accounts.Count} linked accounts"),
+                $"已发布到 {accounts.Count} 个已关联公众号中的 {published} 个"),
             cancellationToken);
         return TypedResults.Ok(new MenuPublishResponse(accounts));
     }

@@ -89,13 +89,13 @@ public static class OnboardingPageEndpoints
     public static async Task<IResult> AccountAuthorizedAsync(
         string? dealer, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "auth_code")] string? authCode, AccountAuthorizations authorizations,
         CancellationToken cancellationToken) =>
-        ResultPage.Render("WeChat official account", await authorizations.CompleteRedirectAsync(dealer, authCode, cancellationToken));
+        ResultPage.Render("微信公众号", await authorizations.CompleteRedirectAsync(dealer, authCode, cancellationToken));
 
     public static async Task<IResult> CorpInstalledAsync(
         string? state, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "auth_code")] string? authCode, CorpInstallations installations,
         CancellationToken cancellationToken) =>
-        ResultPage.Render("WeCom", await installations.CompleteRedirectAsync(state, authCode, cancellationToken));
+        ResultPage.Render("企业微信", await installations.CompleteRedirectAsync(state, authCode, cancellationToken));
 
     private static ProblemHttpResult NotApproved(RegisteredDealer dealer) =>
-        TypedResults.Problem($"{dealer.Name} is {dealer.Status}: HQ must approve the dealer before it can be linked.", statusCode: StatusCodes.Status409Conflict);
+        TypedResults.Problem($"「{dealer.Name}」目前不是已审核的经销商：总部审核通过（或恢复）后才能关联。", statusCode: StatusCodes.Status409Conflict);
 }

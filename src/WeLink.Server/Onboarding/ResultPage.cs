@@ -10,13 +10,13 @@ public static class ResultPage
         ArgumentNullException.ThrowIfNull(outcome);
         var (heading, css) = outcome.Result switch
         {
-            OnboardingResult.Bound => ("Linked", "ok"),
-            OnboardingResult.Refused => ("Not linked", "refused"),
-            _ => ("In progress", "pending"),
+            OnboardingResult.Bound => ("已关联", "ok"),
+            OnboardingResult.Refused => ("未关联", "refused"),
+            _ => ("处理中", "pending"),
         };
         var html = $$"""
             <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{WebUtility.HtmlEncode(title)}} · WeLink</title>
             <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222}
             .ok{color:#07c160}.refused{color:#b00020}.pending{color:#777}</style></head>

@@ -20,12 +20,12 @@ public sealed class AdminAccounts(AdminUserStore users, AdminPasswords passwords
 
         if (!request.Email.Contains('@', StringComparison.Ordinal) || string.IsNullOrWhiteSpace(request.DisplayName))
         {
-            return AccountCreation.Invalid("An admin needs an email address and a name.");
+            return AccountCreation.Invalid("管理员需要邮箱地址和姓名。");
         }
 
         if (request.Email.Length > TextLimits.Email || request.DisplayName.Length > TextLimits.Name)
         {
-            return AccountCreation.Invalid($"An email address has at most {TextLimits.Email} characters and a name at most {TextLimits.Name}.");
+            return AccountCreation.Invalid($"邮箱地址最多 {TextLimits.Email} 个字符，姓名最多 {TextLimits.Name} 个字。");
         }
 
         var (placed, refusal) = await PlaceAsync(creator, request, cancellationToken);
@@ -35,7 +35,7 @@ public sealed class AdminAccounts(AdminUserStore users, AdminPasswords passwords
         }
 
         var user = await users.CreateAsync(placed, passwords.Hash(password), cancellationToken);
-        return user is null ? new AccountCreation(AccountCreationOutcome.EmailTaken, null, "An admin with this email exists.") : AccountCreation.Of(user);
+        return user is null ? new AccountCreation(AccountCreationOutcome.EmailTaken, null, "已有使用这个邮箱的管理员。") : AccountCreation.Of(user);
     }
 
     /// <summary>Checks the creator may create this role at this place, and fills in the brand of a dealer admin.</summary>
@@ -53,9 +53,9 @@ public sealed class AdminAccounts(AdminUserStore users, AdminPasswords passwords
                 var dealer = await dealers.FindAsync(creator, dealerId, cancellationToken);
                 return dealer is null ? (null, AccountCreation.NotFound) : (request with { BrandId = dealer.BrandId }, null);
             case AdminRoles.Platform or AdminRoles.Hq or AdminRoles.Dealer:
-                return (null, new AccountCreation(AccountCreationOutcome.NotAllowed, null, $"You cannot create a {request.Role} here."));
+                return (null, new AccountCreation(AccountCreationOutcome.NotAllowed, null, $"您不能在这里创建 {request.Role} 管理员。"));
             default:
-                return (null, AccountCreation.Invalid($"Unknown role '{request.Role}'."));
+                return (null, AccountCreation.Invalid($"未知角色「{request.Role}」。"));
         }
     }
 }
@@ -71,7 +71,7 @@ public enum AccountCreationOutcome
 
 public sealed record AccountCreation(AccountCreationOutcome Outcome, AdminUser? User, string? Problem)
 {
-    public static AccountCreation NotFound { get; } = new(AccountCreationOutcome.NotFound, null, "No such brand or dealer.");
+    public static AccountCreation NotFound { get; } = new(AccountCreationOutcome.NotFound, null, "没有这个品牌或经销商。");
 
     public static AccountCreation Invalid(string problem) => new(AccountCreationOutcome.Invalid, null, problem);
 

@@ -22,8 +22,8 @@ public sealed class AdminPasswords(IPasswordHasher<AdminUser> hasher)
     private readonly Lazy<string> _decoy = new(() => hasher.HashPassword(Anyone, Guid.NewGuid().ToString()));
 
     public static string? Problem(string? password) =>
-        string.IsNullOrEmpty(password) || password.Length < MinLength ? $"A password needs at least {MinLength} characters."
-        : password.Length > TextLimits.Password ? $"A password has at most {TextLimits.Password} characters."
+        string.IsNullOrEmpty(password) || password.Length < MinLength ? $"密码至少 {MinLength} 个字符。"
+        : password.Length > TextLimits.Password ? $"密码最多 {TextLimits.Password} 个字符。"
         : null;
 
     public string Hash(string password) => hasher.HashPassword(Anyone, password);

@@ -58,10 +58,10 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         var page = await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, scene.Account("Aurora Motors News").AppId);
 
         Assert.Contains("data-result=\"Refused\"", page, StringComparison.Ordinal);
-        Assert.Contains("subscription account", page, StringComparison.Ordinal);
+        Assert.Contains("是订阅号", page, StringComparison.Ordinal);
         var side = (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount");
         Assert.Equal("Refused", side.GetProperty("status").GetString());
-        Assert.Contains("subscription account", side.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("是订阅号", side.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, await scene.Database.ScalarAsync<long>("SELECT COUNT(*) FROM official_account_links"));
     }
 
@@ -75,7 +75,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
 
         var page = await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerB, account.AppId);
 
-        Assert.Contains("already linked to another dealer", page, StringComparison.Ordinal);
+        Assert.Contains("已关联到另一家经销商", page, StringComparison.Ordinal);
         Assert.Equal("Refused", (await scene.LinkAsync(scene.DealerB)).GetProperty("officialAccount").GetProperty("status").GetString());
         Assert.Equal("Active", (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount").GetProperty("status").GetString());
         Assert.Equal(
@@ -100,7 +100,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         var result = await admin.GetStringAsync(new Uri(redirect));
 
         Assert.Contains("data-result=\"Refused\"", result, StringComparison.Ordinal);
-        Assert.Contains("template messages (mass sending and notifications) (7)", result, StringComparison.Ordinal);
+        Assert.Contains("群发与通知（模板消息）（7）", result, StringComparison.Ordinal);
         Assert.DoesNotContain("message management", result, StringComparison.Ordinal);
         Assert.Equal("Refused", (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount").GetProperty("status").GetString());
     }
@@ -120,7 +120,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         var restored = (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount");
 
         Assert.Equal("Suspended", suspended.GetProperty("status").GetString());
-        Assert.Contains("withdrew", suspended.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("取消了对 WeLink 的授权", suspended.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Contains("data-result=\"Bound\"", page, StringComparison.Ordinal);
         Assert.Equal("Active", restored.GetProperty("status").GetString());
         Assert.Equal(1, await scene.Database.ScalarAsync<long>("SELECT COUNT(*) FROM official_account_links"));
@@ -150,7 +150,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         Assert.Equal("updateauthorized", narrowed.GetProperty("info_type").GetString());
         Assert.False(whileNarrowed!.LinkActive);
         Assert.NotEqual("Active", side.GetProperty("status").GetString());
-        Assert.Contains("(7)", side.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("（7）", side.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.True((await directory.FindByAuthorizerAppIdAsync(account.AppId, CancellationToken.None))!.LinkActive);
     }
 
@@ -205,7 +205,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         var page = await admin.GetStringAsync(new Uri(
             $"/onboarding/official-account/authorized?dealer={scene.DealerA:N}&auth_code=queryauthcode@@@forged", UriKind.Relative));
 
-        Assert.Contains("not issued by WeLink", page, StringComparison.Ordinal);
+        Assert.Contains("不是 WeLink 发出的", page, StringComparison.Ordinal);
         Assert.Equal(0, await scene.Database.ScalarAsync<long>("SELECT COUNT(*) FROM onboarding_grants"));
     }
 

@@ -108,7 +108,7 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         var restored = (await scene.LinkAsync(scene.DealerA)).GetProperty("weCom");
 
         Assert.Equal("Suspended", suspended.GetProperty("status").GetString());
-        Assert.Contains("uninstalled", suspended.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("卸载了 WeLink 应用", suspended.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(4, staffWhileSuspended);
         Assert.Contains("data-result=\"Bound\"", page, StringComparison.Ordinal);
         Assert.Equal("Active", restored.GetProperty("status").GetString());
@@ -165,7 +165,7 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
 
         var page = await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerB, corp.CorpId);
 
-        Assert.Contains("already linked to another dealer", page, StringComparison.Ordinal);
+        Assert.Contains("已关联到另一家经销商", page, StringComparison.Ordinal);
         Assert.Equal("Refused", (await scene.LinkAsync(scene.DealerB)).GetProperty("weCom").GetProperty("status").GetString());
         Assert.Equal(0, (await scene.StaffAsync(scene.DealerB)).GetArrayLength());
     }

@@ -103,7 +103,7 @@ public abstract class MiniProgramAuthorizationTests(DatabaseProvider provider)
         var result = await FollowApprovalAsync(scene, admin, page, scene.Account(Club).AppId);
 
         Assert.Contains("data-result=\"Refused\"", result, StringComparison.Ordinal);
-        Assert.Contains($"{Club} is a mini program, not an official account", result, StringComparison.Ordinal);
+        Assert.Contains($"「{Club}」是小程序，不是公众号", result, StringComparison.Ordinal);
         Assert.Equal("Refused", (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount").GetProperty("status").GetString());
         Assert.Equal(0, await scene.Database.ScalarAsync<long>("SELECT COUNT(*) FROM official_account_links"));
         Assert.Equal(0, await scene.Database.ScalarAsync<long>("SELECT COUNT(*) FROM brand_miniprograms"));

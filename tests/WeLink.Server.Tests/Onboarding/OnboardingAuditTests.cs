@@ -57,7 +57,7 @@ public abstract class OnboardingAuditTests<TWorld>(TWorld world) : IClassFixture
         var row = Assert.Single(rows, r => r.Action == "brand.menu.set");
         Assert.Equal(("hq-y@welink.test", "brand", world.Y.Id.ToString(), AuditOutcome.Succeeded), (row.ActorEmail, row.TargetType, row.TargetId, row.Outcome));
         Assert.Equal(world.Y.Id, row.BrandId);
-        Assert.Equal("published on 0 of 0 linked accounts", row.Detail);
+        Assert.Equal("已发布到 0 个已关联公众号中的 0 个", row.Detail);
         Assert.InRange(row.OccurredAt, before, DateTimeOffset.UtcNow.AddSeconds(1));
         Assert.DoesNotContain(await world.HqX.GetOkAsync<List<AuditEntry>>("/api/admin/audit"), r => r.Action == "brand.menu.set");
     }

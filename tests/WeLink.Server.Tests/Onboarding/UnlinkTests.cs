@@ -22,7 +22,7 @@ public abstract class UnlinkTests(DatabaseProvider provider)
         using var admin = await scene.AdminAsync();
         var account = scene.Account(Beijing);
         await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
-        Assert.Contains("already linked to another dealer", await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerB, account.AppId), StringComparison.Ordinal);
+        Assert.Contains("已关联到另一家经销商", await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerB, account.AppId), StringComparison.Ordinal);
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
         var dealerPage = $"/admin/dealers/{scene.DealerA}";
         var token = PortalForm.TokenIn(await hq.GetStringAsync(new Uri(dealerPage, UriKind.Relative)));

@@ -37,7 +37,7 @@ public static class StaffCaseEndpoints
     {
         if (!Enum.TryParse<InboxView>(view, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
         {
-            return TypedResults.Problem("view must be mine, role or dealer.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem("view 只能是 mine（我的）、role（我的角色）或 dealer（本店）。", statusCode: StatusCodes.Status400BadRequest);
         }
 
         return TypedResults.Ok(await staff.Inbox.ListAsync(staff.Session, parsed, staff.CancellationToken));
@@ -64,7 +64,7 @@ public static class StaffCaseEndpoints
     {
         if (string.IsNullOrWhiteSpace(request.Text))
         {
-            return TypedResults.Problem("A note needs text.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem("备注内容不能为空。", statusCode: StatusCodes.Status400BadRequest);
         }
 
         return await staff.Engine.AddNoteAsync(id, staff.Scope, staff.Session.SubjectId, request.Text, staff.CancellationToken) is { } note

@@ -1,15 +1,12 @@
 using System.Data.Common;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using WeLink.Server.Data;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Menus;
 using WeLink.Server.Onboarding.MiniPrograms;
-using WeLink.Server.Platform.Contracts;
 using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Messages;
 using WeLink.Wechat.OpenPlatform;
-using WeLink.Wechat.OpenPlatform.Models;
 
 namespace WeLink.Server.Onboarding.Accounts;
 
@@ -19,9 +16,7 @@ namespace WeLink.Server.Onboarding.Accounts;
 /// <c>authorized</c> push brings it first, checks the account, stores the refresh token encrypted and binds.
 /// </summary>
 public sealed partial class AccountAuthorizations(
-    ComponentClient component,
-    ComponentPageUrls pages,
-    IAuthorizerSecrets secrets,
+    ComponentAuthorization component,
     LinkStore links,
     MiniProgramLinkStore miniPrograms,
     IDealerRegistry dealers,
@@ -32,7 +27,7 @@ public sealed partial class AccountAuthorizations(
     ILogger<AccountAuthorizations> logger)
 {
     public const string RedirectPath = "/onboarding/official-account/authorized";
-    public const string WithdrawnReason = "The account's administrator withdrew WeLink's authorization in WeChat. Authorize the same account again to restore it.";
+    public const string WithdrawnReason = "公众号管理员已在微信中取消了对 WeLink 的授权。重新授权同一个公众号即可恢复。";
 
     private const LinkSide Side = LinkSide.OfficialAccount;
     private readonly IDataProtector _dealerProtector = protection.CreateProtector("WeLink.Onboarding.OfficialAccountRedirect.v1");
@@ -40,12 +35,10 @@ public sealed partial class AccountAuthorizations(
     /// <summary>The WeChat page (PC QR code, or the mobile page inside WeChat) where the dealer's admin authorizes WeLink.</summary>
     public async Task<Uri> StartAsync(Guid dealerId, bool mobile, Uri publicBaseUrl, CancellationToken cancellationToken)
     {
-        var preAuth = await component.CreatePreAuthCodeAsync(cancellationToken);
-        await claims.SavePreAuthCodeAsync(preAuth.PreAuthCode, dealerId, time.GetUtcNow(), cancellationToken);
+        var preAuthCode = await component.CreatePreAuthCodeAsync(cancellationToken);
+        await claims.SavePreAuthCodeAsync(preAuthCode, dealerId, time.GetUtcNow(), cancellationToken);
         var redirect = new Uri(publicBaseUrl, $"{RedirectPath}?dealer={Uri.EscapeDataString(_dealerProtector.Protect(dealerId.ToString("N")))}");
-        return mobile
-            ? pages.MobileAuthorization(preAuth.PreAuthCode, redirect, ComponentAuthType.OfficialAccount)
-            : pages.PcAuthorization(preAuth.PreAuthCode, redirect, ComponentAuthType.OfficialAccount);
+        return component.PageFor(preAuthCode, redirect, ComponentAuthType.OfficialAccount, mobile);
     }
 
     /// <summary>The browser came back from WeChat; the dealer id is read from the protected value WeLink put in the redirect.</summary>
@@ -53,15 +46,15 @@ public sealed partial class AccountAuthorizations(
     {
         if (string.IsNullOrEmpty(authCode))
         {
-            return OnboardingOutcome.Refused("WeChat returned no authorization code: the authorization was cancelled. Start again from WeLink.");
+            return OnboardingOutcome.Refused("微信没有返回授权码：授权已取消。请回到 WeLink 的经销商页重新授权。");
         }
 
-        if (UnprotectDealer(protectedDealer) is not { } dealerId)
+        if (!Guid.TryParseExact(ComponentAuthorization.Unprotect(_dealerProtector, protectedDealer), "N", out var dealerId))
         {
-            return OnboardingOutcome.Refused("This link was not issued by WeLink, or has been altered. Start again from WeLink.");
+            return OnboardingOutcome.Refused("这个链接不是 WeLink 发出的，或已被改动。请回到 WeLink 的经销商页重新授权。");
         }
 
-        return await CompleteAsync(dealerId, authCode, waitForOther: true, cancellationToken) ?? OnboardingOutcome.Refused("Unknown dealer.");
+        return await CompleteAsync(dealerId, authCode, waitForOther: true, cancellationToken) ?? OnboardingOutcome.Refused(OnboardingOutcome.UnknownDealer);
     }
 
     /// <summary>authorized, updateauthorized and unauthorized pushes; idempotent, throws so the inbox retries.</summary>
@@ -101,24 +94,22 @@ public sealed partial class AccountAuthorizations(
         var dealer = await dealers.FindAsync(dealerId, cancellationToken);
         if (dealer is null)
         {
-            return OnboardingOutcome.Refused("The dealer no longer exists.");
+            return OnboardingOutcome.Refused(OnboardingOutcome.UnknownDealer);
         }
 
         if (!dealer.IsLive)
         {
-            return await RefuseAsync(dealerId, null, $"{dealer.Name} is not approved by HQ; an official account can be linked once it is.", cancellationToken);
+            return await RefuseAsync(dealerId, null, $"「{dealer.Name}」尚未通过总部审核；审核通过后才能关联公众号。", cancellationToken);
         }
 
-        var authorization = (await component.QueryAuthAsync(authCode, cancellationToken)).AuthorizationInfo;
-        var appId = authorization.AuthorizerAppid;
-        int[] scopes = [.. authorization.FuncInfo.Select(f => f.FuncscopeCategory.Id).Distinct().Order()];
-        var account = (await component.GetAuthorizerInfoAsync(appId, cancellationToken)).AuthorizerInfo;
+        var grant = await component.ExchangeAsync(authCode, cancellationToken);
+        var (appId, account) = (grant.AppId, grant.Authorizer);
+        int[] scopes = [.. grant.Authorization.FuncInfo.Select(f => f.FuncscopeCategory.Id).Distinct().Order()];
 
         var owner = await links.FindAccountLinkByAppIdAsync(appId, cancellationToken);
         if (owner is not null && owner.DealerId != dealerId)
         {
-            // Authorizing again rotated the refresh token: the dealer that owns the account needs the new one.
-            await SaveRefreshTokenAsync(authorization, cancellationToken);
+            await component.KeepRefreshTokenAsync(grant, cancellationToken);
             return await RefuseAsync(dealerId, appId, AlreadyLinkedReason(account.NickName), cancellationToken);
         }
 
@@ -128,7 +119,7 @@ public sealed partial class AccountAuthorizations(
             return await RefuseAsync(
                 dealerId,
                 appId,
-                $"{dealer.Name} is already linked to the account {current.SubjectName}. A dealer runs on exactly one official account.",
+                $"「{dealer.Name}」已关联公众号「{current.SubjectName}」。一家经销商只使用一个公众号。",
                 cancellationToken);
         }
 
@@ -137,19 +128,19 @@ public sealed partial class AccountAuthorizations(
             if (owner is not null)
             {
                 // The dealer's own account lost something WeLink needs (updateauthorized): suspend until it is granted again.
-                await SaveRefreshTokenAsync(authorization, cancellationToken);
+                await component.KeepRefreshTokenAsync(grant, cancellationToken);
                 await links.SuspendAccountLinkAsync(appId, problem, scopes, time.GetUtcNow(), cancellationToken);
             }
             else if (await miniPrograms.FindByAppIdAsync(appId, cancellationToken) is not null)
             {
-                // A brand's mini program picked on a dealer's link: authorizing rotated the token the brand signs consumers in with.
-                await SaveRefreshTokenAsync(authorization, cancellationToken);
+                // A brand's mini program picked on a dealer's link: the brand signs consumers in with its rotated token.
+                await component.KeepRefreshTokenAsync(grant, cancellationToken);
             }
 
             return await RefuseAsync(dealerId, appId, problem, cancellationToken);
         }
 
-        await SaveRefreshTokenAsync(authorization, cancellationToken);
+        await component.KeepRefreshTokenAsync(grant, cancellationToken);
         try
         {
             await links.SaveAccountLinkAsync(dealerId, appId, account.NickName, account.UserName, scopes, time.GetUtcNow(), cancellationToken);
@@ -162,7 +153,7 @@ public sealed partial class AccountAuthorizations(
         await links.ClearRefusalAsync(dealerId, Side, cancellationToken);
         LogBound(logger, appId, dealerId);
         await menus.PublishToAccountAsync(dealer.BrandId, new MenuAccount(appId, dealerId), cancellationToken);
-        return OnboardingOutcome.Bound($"{account.NickName} is now linked to {dealer.Name}.", appId);
+        return OnboardingOutcome.Bound($"公众号「{account.NickName}」已关联到「{dealer.Name}」。", appId);
     }
 
     private async Task<OnboardingOutcome> RefuseAsync(Guid dealerId, string? appId, string reason, CancellationToken cancellationToken)
@@ -172,34 +163,8 @@ public sealed partial class AccountAuthorizations(
         return OnboardingOutcome.Refused(reason, appId);
     }
 
-    private async Task SaveRefreshTokenAsync(AuthorizationInfo authorization, CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrEmpty(authorization.AuthorizerRefreshToken))
-        {
-            await secrets.SaveRefreshTokenAsync(authorization.AuthorizerAppid, authorization.AuthorizerRefreshToken, cancellationToken);
-        }
-    }
-
-    private Guid? UnprotectDealer(string? protectedDealer)
-    {
-        if (string.IsNullOrEmpty(protectedDealer))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Guid.TryParseExact(_dealerProtector.Unprotect(protectedDealer), "N", out var dealerId) ? dealerId : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
-
     private static string AlreadyLinkedReason(string nickName) =>
-        $"The account {nickName} is already linked to another dealer. One official account serves exactly one dealer; "
-        + "ask HQ if it should move.";
+        $"公众号「{nickName}」已关联到另一家经销商。一个公众号只服务一家经销商；如需转移，请联系总部。";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Official account {AppId} bound to dealer {DealerId}")]
     private static partial void LogBound(ILogger logger, string appId, Guid dealerId);

@@ -21,10 +21,10 @@ public static class AccountRequirements
     /// </summary>
     public static IReadOnlyDictionary<int, string> RequiredPermissionSets { get; } = new Dictionary<int, string>
     {
-        [1] = "message management",
-        [2] = "user management",
-        [4] = "web authorization",
-        [7] = "template messages (mass sending and notifications)",
+        [1] = "消息管理",
+        [2] = "用户管理",
+        [4] = "网页授权",
+        [7] = "群发与通知（模板消息）",
     };
 
     /// <summary>Null when the account may be bound; otherwise the reason, in words the dealer admin can act on.</summary>
@@ -34,26 +34,22 @@ public static class AccountRequirements
         ArgumentNullException.ThrowIfNull(grantedPermissionSets);
         if (account.MiniProgramInfo is not null)
         {
-            return $"{account.NickName} is a mini program, not an official account. A dealer runs on its service account (服务号); "
-                + "the brand's mini program is authorized by HQ from the brand page.";
+            return $"「{account.NickName}」是小程序，不是公众号。经销商使用自己的服务号；品牌的小程序由总部在品牌页授权。";
         }
 
         if (account.ServiceTypeInfo?.Id != ServiceAccountType)
         {
-            return $"{account.NickName} is a subscription account. WeLink needs the dealer's service account (服务号): "
-                + "a subscription account cannot send the notifications and customer-service messages dealers rely on.";
+            return $"「{account.NickName}」是订阅号。WeLink 需要经销商的服务号：订阅号不能发送经销商所需的通知和客服消息。";
         }
 
         if (account.VerifyTypeInfo is null || account.VerifyTypeInfo.Id == Unverified)
         {
-            return $"{account.NickName} is not verified. Template messages need a verified service account: "
-                + "complete WeChat verification (微信认证) and authorize again.";
+            return $"「{account.NickName}」尚未完成微信认证。模板消息需要已认证的服务号：请完成微信认证后重新授权。";
         }
 
-        var missing = RequiredPermissionSets.Where(p => !grantedPermissionSets.Contains(p.Key)).Select(p => $"{p.Value} ({p.Key})").ToList();
+        var missing = RequiredPermissionSets.Where(p => !grantedPermissionSets.Contains(p.Key)).Select(p => $"{p.Value}（{p.Key}）").ToList();
         return missing.Count == 0
             ? null
-            : $"{account.NickName} did not grant the permission sets WeLink needs: {string.Join(", ", missing)}. "
-                + "Authorize again and leave them ticked.";
+            : $"「{account.NickName}」没有授予 WeLink 所需的权限集：{string.Join("、", missing)}。请重新授权并保持这些权限勾选。";
     }
 }

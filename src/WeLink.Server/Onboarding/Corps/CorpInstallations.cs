@@ -30,7 +30,7 @@ public sealed partial class CorpInstallations(
     ILogger<CorpInstallations> logger)
 {
     public const string RedirectPath = "/onboarding/wecom/installed";
-    public const string UninstalledReason = "The corp's administrator uninstalled the WeLink app in WeCom. Install it again into the same corp to restore it.";
+    public const string UninstalledReason = "企业管理员已在企业微信中卸载了 WeLink 应用。重新安装到同一个企业即可恢复。";
 
     private const LinkSide Side = LinkSide.WeCom;
 
@@ -52,16 +52,16 @@ public sealed partial class CorpInstallations(
     {
         if (string.IsNullOrEmpty(authCode))
         {
-            return OnboardingOutcome.Refused("WeCom returned no install code: the installation was cancelled. Start again from WeLink.");
+            return OnboardingOutcome.Refused("企业微信没有返回安装授权码：安装已取消。请回到 WeLink 的经销商页重新安装。");
         }
 
         if (string.IsNullOrEmpty(state) || await claims.FindInstallStateDealerAsync(state, cancellationToken) is not { } dealerId)
         {
-            return OnboardingOutcome.Refused("This install link was not issued by WeLink, or has been altered. Start again from WeLink.");
+            return OnboardingOutcome.Refused("这个安装链接不是 WeLink 发出的，或已被改动。请回到 WeLink 的经销商页重新安装。");
         }
 
         return await claims.ExchangeOnceAsync(Side, authCode, dealerId, waitForOther: true, ct => BindAsync(dealerId, authCode, ct), cancellationToken)
-            ?? OnboardingOutcome.Refused("Unknown dealer.");
+            ?? OnboardingOutcome.Refused(OnboardingOutcome.UnknownDealer);
     }
 
     /// <summary>
@@ -105,7 +105,7 @@ public sealed partial class CorpInstallations(
         if (dealerId is null)
         {
             LogNoDealer(logger, grant.CorpId);
-            return OnboardingOutcome.Refused($"{grant.CorpName} installed WeLink without a link from a dealer; start the install from WeLink.", grant.CorpId);
+            return OnboardingOutcome.Refused($"「{grant.CorpName}」不是通过经销商的安装链接安装的 WeLink；请从 WeLink 的经销商页开始安装。", grant.CorpId);
         }
 
         // Installing again replaced the permanent code: whoever owns the corp needs the new one.
@@ -117,12 +117,12 @@ public sealed partial class CorpInstallations(
         var dealer = await dealers.FindAsync(dealerId.Value, cancellationToken);
         if (dealer is null)
         {
-            return OnboardingOutcome.Refused("The dealer no longer exists.", grant.CorpId);
+            return OnboardingOutcome.Refused(OnboardingOutcome.UnknownDealer, grant.CorpId);
         }
 
         if (!dealer.IsLive)
         {
-            return await RefuseAsync(dealer.DealerId, grant.CorpId, $"{dealer.Name} is not approved by HQ; a WeCom corp can be linked once it is.", cancellationToken);
+            return await RefuseAsync(dealer.DealerId, grant.CorpId, $"「{dealer.Name}」尚未通过总部审核；审核通过后才能关联企业微信。", cancellationToken);
         }
 
         if (owner is not null && owner.DealerId != dealer.DealerId)
@@ -136,7 +136,7 @@ public sealed partial class CorpInstallations(
             return await RefuseAsync(
                 dealer.DealerId,
                 grant.CorpId,
-                $"{dealer.Name} is already linked to the WeCom corp {current.SubjectName}. A dealer runs on exactly one corp.",
+                $"「{dealer.Name}」已关联企业微信「{current.SubjectName}」。一家经销商只使用一个企业微信。",
                 cancellationToken);
         }
 
@@ -165,7 +165,7 @@ public sealed partial class CorpInstallations(
             LogSyncFailed(logger, grant.CorpId, e.Message);
         }
 
-        return OnboardingOutcome.Bound($"{grant.CorpName} is now linked to {dealer.Name}.", grant.CorpId);
+        return OnboardingOutcome.Bound($"企业微信「{grant.CorpName}」已关联到「{dealer.Name}」。", grant.CorpId);
     }
 
     private async Task<OnboardingOutcome> RefuseAsync(Guid dealerId, string corpId, string reason, CancellationToken cancellationToken)
@@ -176,7 +176,7 @@ public sealed partial class CorpInstallations(
     }
 
     private static string AlreadyLinkedReason(string corpName) =>
-        $"The WeCom corp {corpName} is already linked to another dealer. One corp serves exactly one dealer; ask HQ if it should move.";
+        $"企业微信「{corpName}」已关联到另一家经销商。一个企业只服务一家经销商；如需转移，请联系总部。";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "WeCom corp {CorpId} bound to dealer {DealerId}")]
     private static partial void LogBound(ILogger logger, string corpId, Guid dealerId);

@@ -18,34 +18,34 @@ public sealed record BrandMenu(IReadOnlyList<BrandMenuButton> Button)
     {
         if (Button is not { Count: >= 1 and <= 3 })
         {
-            return "A menu has 1 to 3 top-level buttons.";
+            return "菜单需要 1 到 3 个一级按钮。";
         }
 
         foreach (var button in Button)
         {
             if (string.IsNullOrWhiteSpace(button.Name))
             {
-                return "Every button needs a name.";
+                return "每个按钮都需要名称。";
             }
 
             if (button.SubButton is { Count: > 5 })
             {
-                return $"Button '{button.Name}' has more than 5 sub-buttons.";
+                return $"按钮「{button.Name}」的子按钮超过 5 个。";
             }
 
             if (button.SubButton is { Count: > 0 } subs && subs.Any(s => string.IsNullOrWhiteSpace(s.Name) || string.IsNullOrWhiteSpace(s.Type)))
             {
-                return $"Every sub-button of '{button.Name}' needs a name and a type.";
+                return $"按钮「{button.Name}」的每个子按钮都需要名称和类型。";
             }
 
             if (button.SubButton is not { Count: > 0 } && string.IsNullOrWhiteSpace(button.Type))
             {
-                return $"Button '{button.Name}' needs a type (click, view, miniprogram...) or sub-buttons.";
+                return $"按钮「{button.Name}」需要类型（click、view、miniprogram 等）或子按钮。";
             }
 
             if (Leaves(button).FirstOrDefault(b => b.Type == MiniProgramType && (string.IsNullOrWhiteSpace(b.Pagepath) || string.IsNullOrWhiteSpace(b.Url))) is { } page)
             {
-                return $"Mini-program button '{page.Name}' needs a pagepath and a url (the web page for WeChat clients that cannot open mini programs).";
+                return $"小程序按钮「{page.Name}」需要 pagepath 和 url（url 是无法打开小程序的微信版本使用的网页）。";
             }
         }
 

@@ -1,14 +1,11 @@
 using System.Data.Common;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using WeLink.Server.Data;
-using WeLink.Server.Platform.Contracts;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Messages;
 using WeLink.Wechat.OpenPlatform;
-using WeLink.Wechat.OpenPlatform.Models;
 
 namespace WeLink.Server.Onboarding.MiniPrograms;
 
@@ -20,9 +17,7 @@ namespace WeLink.Server.Onboarding.MiniPrograms;
 /// the link bound and audited in the name of the HQ admin who asked.
 /// </summary>
 public sealed partial class MiniProgramAuthorizations(
-    ComponentClient component,
-    ComponentPageUrls pages,
-    IAuthorizerSecrets secrets,
+    ComponentAuthorization component,
     MiniProgramLinkStore miniPrograms,
     MiniProgramPreAuthCodes preAuthCodes,
     LinkStore accountLinks,
@@ -45,16 +40,14 @@ public sealed partial class MiniProgramAuthorizations(
     public async Task<Uri> StartAsync(Guid brandId, ClaimsPrincipal admin, bool mobile, Uri publicBaseUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        var preAuth = await component.CreatePreAuthCodeAsync(cancellationToken);
+        var preAuthCode = await component.CreatePreAuthCodeAsync(cancellationToken);
         var adminId = Guid.TryParse(admin.FindFirstValue(WeLinkClaims.SubjectId), out var id) ? id : (Guid?)null;
         var issued = new MiniProgramPreAuth(brandId, adminId, admin.FindFirstValue(WeLinkClaims.Email) ?? "unknown");
-        await preAuthCodes.SaveAsync(preAuth.PreAuthCode, issued, time.GetUtcNow(), cancellationToken);
+        await preAuthCodes.SaveAsync(preAuthCode, issued, time.GetUtcNow(), cancellationToken);
 
         // The redirect names the pre-auth code (which names the brand and the admin), protected so it cannot be swapped.
-        var redirect = new Uri(publicBaseUrl, $"{RedirectPath}?grant={Uri.EscapeDataString(_grantProtector.Protect(preAuth.PreAuthCode))}");
-        return mobile
-            ? pages.MobileAuthorization(preAuth.PreAuthCode, redirect, ComponentAuthType.MiniProgram)
-            : pages.PcAuthorization(preAuth.PreAuthCode, redirect, ComponentAuthType.MiniProgram);
+        var redirect = new Uri(publicBaseUrl, $"{RedirectPath}?grant={Uri.EscapeDataString(_grantProtector.Protect(preAuthCode))}");
+        return component.PageFor(preAuthCode, redirect, ComponentAuthType.MiniProgram, mobile);
     }
 
     /// <summary>The browser came back from WeChat with the authorization code.</summary>
@@ -123,15 +116,13 @@ public sealed partial class MiniProgramAuthorizations(
 
     private async Task<OnboardingOutcome> BindAsync(MiniProgramPreAuth issued, string authCode, CancellationToken cancellationToken)
     {
-        var authorization = (await component.QueryAuthAsync(authCode, cancellationToken)).AuthorizationInfo;
-        var appId = authorization.AuthorizerAppid;
-        var authorizer = (await component.GetAuthorizerInfoAsync(appId, cancellationToken)).AuthorizerInfo;
+        var grant = await component.ExchangeAsync(authCode, cancellationToken);
+        var (appId, authorizer) = (grant.AppId, grant.Authorizer);
         if (authorizer.MiniProgramInfo is null)
         {
-            // Authorizing rotated the refresh token: a dealer running on this official account needs the new one.
             if (await accountLinks.FindAccountLinkByAppIdAsync(appId, cancellationToken) is not null)
             {
-                await SaveRefreshTokenAsync(authorization, cancellationToken);
+                await component.KeepRefreshTokenAsync(grant, cancellationToken);
             }
 
             return await RefuseAsync(issued, appId, $"「{authorizer.NickName}」是公众号，不是小程序。品牌的小程序请在授权页面选择小程序；经销商的公众号在经销商页面授权。", cancellationToken);
@@ -140,7 +131,7 @@ public sealed partial class MiniProgramAuthorizations(
         var owner = await miniPrograms.FindByAppIdAsync(appId, cancellationToken);
         if (owner is not null && owner.BrandId != issued.BrandId)
         {
-            await SaveRefreshTokenAsync(authorization, cancellationToken);
+            await component.KeepRefreshTokenAsync(grant, cancellationToken);
             return await RefuseAsync(issued, appId, AlreadyLinkedReason(authorizer.NickName), cancellationToken);
         }
 
@@ -153,7 +144,7 @@ public sealed partial class MiniProgramAuthorizations(
                 cancellationToken);
         }
 
-        await SaveRefreshTokenAsync(authorization, cancellationToken);
+        await component.KeepRefreshTokenAsync(grant, cancellationToken);
         bool saved;
         try
         {
@@ -187,33 +178,10 @@ public sealed partial class MiniProgramAuthorizations(
         return OnboardingOutcome.Refused(reason, appId);
     }
 
-    private async Task SaveRefreshTokenAsync(AuthorizationInfo authorization, CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrEmpty(authorization.AuthorizerRefreshToken))
-        {
-            await secrets.SaveRefreshTokenAsync(authorization.AuthorizerAppid, authorization.AuthorizerRefreshToken, cancellationToken);
-        }
-    }
-
-    private async Task<MiniProgramPreAuth?> FindIssuedAsync(string? protectedGrant, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(protectedGrant))
-        {
-            return null;
-        }
-
-        string preAuthCode;
-        try
-        {
-            preAuthCode = _grantProtector.Unprotect(protectedGrant);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-
-        return await preAuthCodes.FindAsync(preAuthCode, cancellationToken);
-    }
+    private async Task<MiniProgramPreAuth?> FindIssuedAsync(string? protectedGrant, CancellationToken cancellationToken) =>
+        ComponentAuthorization.Unprotect(_grantProtector, protectedGrant) is { } preAuthCode
+            ? await preAuthCodes.FindAsync(preAuthCode, cancellationToken)
+            : null;
 
     /// <summary>The audit log's actor: the HQ admin who asked for the link (the redirect and the push carry no session), or WeChat.</summary>
     private static ClaimsPrincipal Actor(Guid? adminId, string email) =>
