@@ -78,8 +78,7 @@ describe('the complaint journey in the mini-program', () => {
     expect(textOf(home)).toContain('极光汽车北京店');
   });
 
-  // Pending on main: consumer-view's categories (the filing page's picker) and the complaint's timeline.
-  test.skip('files a complaint with a photo: 已受理 is shown and a subscribe message reaches the phone', async () => {
+  test('files a complaint with a photo: 已受理 is shown and a subscribe message reaches the phone', async () => {
     const page = await renderPage('pages/complaints/new', { dealerId: scene.dealer.id }, consumer.wx);
     const category = page.data.categories[0];
     await change(page, '.category', category.value);
@@ -106,8 +105,7 @@ describe('the complaint journey in the mini-program', () => {
     expect(receipt.body.data.phrase2.value).toBe('已受理');
   });
 
-  // Pending on main: consumer-view's categories (the filing page's picker) and the complaint's timeline.
-  test.skip('staff acknowledge and ask a question: 处理中, and the question is answered on the page', async () => {
+  test('staff acknowledge and ask a question: 处理中, and the question is answered on the page', async () => {
     const manager = await signInStaff(welink.base, scene.manager.user_id);
     await manager.step(caseId, 'acknowledge');
     await manager.step(caseId, 'request_info', { question: '请提供保养单号' });
@@ -124,8 +122,7 @@ describe('the complaint journey in the mini-program', () => {
     expect(textOf(detail)).not.toContain('门店需要您补充信息');
   });
 
-  // Pending on main: consumer-view's categories (the filing page's picker) and the complaint's timeline.
-  test.skip('staff resolve it: 已解决 with the survey; a low score reopens it, and the follow-up closes it: 已关闭', async () => {
+  test('staff resolve it: 已解决 with the survey; a low score reopens it, and the follow-up closes it: 已关闭', async () => {
     const manager = await signInStaff(welink.base, scene.manager.user_id);
     for (const step of ['listen', 'empathize', 'apologize', 'delight']) {
       await manager.step(caseId, step, { note: `已完成：${step}` });
@@ -191,8 +188,7 @@ describe('bad input from the mini-program is shown in Chinese on the page', () =
     expect(textOf(page)).not.toContain('另一品牌门店');
   });
 
-  // Pending on main: consumer-view's categories (the filing page's picker) and the complaint's timeline.
-  test.skip('a replayed submit (same Idempotency-Key) files one complaint and answers the first answer again', async () => {
+  test('a replayed submit (same Idempotency-Key) files one complaint and answers the first answer again', async () => {
     const phone = consumerPhone('Wang Fang');
     const { complaints } = require('../src/services/api');
     await require('../src/services/session').ensureSession(scene.dealer.id);
