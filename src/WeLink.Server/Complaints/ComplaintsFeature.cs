@@ -2,6 +2,7 @@ using WeLink.Server.Cases;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Complaints.Actions;
 using WeLink.Server.Complaints.Api;
+using WeLink.Server.Complaints.Contracts;
 
 namespace WeLink.Server.Complaints;
 
@@ -15,6 +16,7 @@ public static class ComplaintsFeature
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ComplaintsJsonContext.Default));
         services.AddShippedDefinition(ShippedDefinition.FromEmbeddedResource(typeof(ComplaintsFeature).Assembly, ComplaintDefinition.ResourceName));
         services.AddSingleton<ComplaintStore>();
+        services.AddSingleton<IComplaintFiling, ComplaintFiling>();
         services.AddSingleton<AdvisorPicker>();
         services.AddSingleton<ComplaintCategories>();
         services.AddSingleton<ComplaintViews>();

@@ -29,7 +29,10 @@ public sealed record ConversationRow
 
     public DateTimeOffset? LastInvitationAt { get; init; }
 
+    /// <summary>The complaint filed from the conversation, by the staff request keyed <see cref="CaseKey"/>.</summary>
     public Guid? CaseId { get; init; }
+
+    public string? CaseKey { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }
 

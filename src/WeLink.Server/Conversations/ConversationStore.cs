@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using WeLink.Server.Cases.Engine;
 using WeLink.Server.Data;
 using WeLink.Server.Identities.Contracts;
 
@@ -16,7 +17,7 @@ public sealed class ConversationStore(IDbConnectionFactory connections, TimeProv
         id AS Id, brand_id AS BrandId, dealer_id AS DealerId, consumer_id AS ConsumerId, app_id AS AppId, open_id AS OpenId,
         status AS Status, opened_at AS OpenedAt, last_inbound_at AS LastInboundAt, last_message_at AS LastMessageAt,
         waiting_since AS WaitingSince, notified_at AS NotifiedAt, last_invitation_at AS LastInvitationAt, case_id AS CaseId,
-        closed_at AS ClosedAt
+        case_key AS CaseKey, closed_at AS ClosedAt
         """;
 
     private const string MessageColumns = """
@@ -165,6 +166,25 @@ public sealed class ConversationStore(IDbConnectionFactory connections, TimeProv
         const string sql = "DELETE FROM conversation_messages WHERE id = @messageId";
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, new { messageId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// The write, in the complaint filing's transaction, that marks the open conversation as filed as the new case under
+    /// the staff request's key. It expects one row: a conversation filed or closed meanwhile refuses the whole filing.
+    /// </summary>
+    public static CaseWrite FiledAs(Guid conversationId, StartedCase filed, string key)
+    {
+        ArgumentNullException.ThrowIfNull(filed);
+        const string sql = "UPDATE conversations SET case_id = @caseId, case_key = @key WHERE id = @conversationId AND case_id IS NULL AND status = 'open'";
+        return new CaseWrite(sql, new { conversationId, caseId = filed.CaseId, key }) { ExpectedRows = 1 };
+    }
+
+    /// <summary>The conversation a complaint was filed from; null for a complaint filed otherwise.</summary>
+    public async Task<ConversationRow?> FindByCaseAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT {ConversationColumns} FROM conversations WHERE case_id = @caseId";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ConversationRow>(new CommandDefinition(sql, new { caseId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>The conversation when it is <paramref name="dealerId"/>'s; null otherwise.</summary>

@@ -1,4 +1,5 @@
 using WeLink.Server.Callbacks.Contracts;
+using WeLink.Server.Cases.Contracts;
 using WeLink.Server.Conversations.Api;
 using WeLink.Server.Conversations.Contracts;
 
@@ -7,7 +8,7 @@ namespace WeLink.Server.Conversations;
 /// <summary>
 /// Consumers writing to their dealer's official account and the dealer's staff answering from the WeCom app: the inbox
 /// handler that files each message into a conversation (telling the duty role of a new one, answering out of hours), the
-/// staff API (list, page, media, replies, invitations, close) and the settings the portal edits.
+/// staff API (list, page, media, replies, invitations, a complaint, close), the complaint's timeline entries and the settings the portal edits.
 /// </summary>
 public static class ConversationsFeature
 {
@@ -19,6 +20,8 @@ public static class ConversationsFeature
         services.AddSingleton<ConversationReplies>();
         services.AddSingleton<ConversationInvitations>();
         services.AddSingleton<ConversationNotices>();
+        services.AddSingleton<ConversationComplaints>();
+        services.AddSingleton<ICaseTimelineSource, ConversationTimeline>();
         services.AddSingleton<ConversationSettingsStore>();
         services.AddSingleton<IConversationSettings>(sp => sp.GetRequiredService<ConversationSettingsStore>());
         services.AddSingleton<StaffConversationView>();

@@ -9,4 +9,6 @@ namespace WeLink.Server.Conversations;
 [JsonSerializable(typeof(ConversationResponse))]
 [JsonSerializable(typeof(SentResponse))]
 [JsonSerializable(typeof(ClosedResponse))]
+[JsonSerializable(typeof(ComplaintRequest))]
+[JsonSerializable(typeof(FiledResponse))]
 internal sealed partial class ConversationsJsonContext : JsonSerializerContext;

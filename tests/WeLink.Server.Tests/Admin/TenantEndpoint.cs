@@ -123,6 +123,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("GET", "/api/staff/conversations/{conversationId}/media/{messageId}", AnyStaff, _ => null),
         new("POST", "/api/staff/conversations/{conversationId}/replies", AnyStaff, _ => new { text = "您好，请问有什么可以帮您？" }),
         new("POST", "/api/staff/conversations/{conversationId}/invitations", AnyStaff, _ => null),
+        new("POST", "/api/staff/conversations/{conversationId}/complaint", AnyStaff, _ => new { category = "维修质量", severity = "normal" }),
         new("POST", "/api/staff/conversations/{conversationId}/close", AnyStaff, _ => null),
     ];
 

@@ -80,6 +80,10 @@ internal static class ConversationWorld
     public static Task<HttpResponseMessage> ReplyAsync(this HttpClient staff, string conversationId, string text, string? key = null) =>
         staff.PostAsync($"/api/staff/conversations/{conversationId}/replies", new { text }, key);
 
+    /// <summary>转为投诉: files the conversation as a complaint (category, severity, description?).</summary>
+    public static Task<HttpResponseMessage> FileComplaintAsync(this HttpClient staff, string conversationId, object complaint, string? key = null) =>
+        staff.PostAsync($"/api/staff/conversations/{conversationId}/complaint", complaint, key);
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -85,7 +85,7 @@ export default {
     claimed: '已认领',
     reassigned: '已转派给{name}',
     noteAdded: '备注已添加',
-    kinds: { step: '进展', message: '消息', note: '备注' },
+    kinds: { step: '进展', message: '消息', note: '备注', conversation: '会话' },
   },
   conversations: {
     title: '客户会话',

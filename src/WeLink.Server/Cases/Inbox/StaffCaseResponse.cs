@@ -26,8 +26,8 @@ public sealed record FiledField(string Label, string Value);
 public sealed record CasePhoto(Guid Id, string Url);
 
 /// <param name="At">When it happened.</param>
-/// <param name="Kind"><c>step</c>, <c>message</c> or <c>note</c>.</param>
-/// <param name="Actor">Who: a staff member's name, 客户 or 系统; null for a message.</param>
+/// <param name="Kind"><c>step</c>, <c>message</c>, <c>note</c>, or another feature's (<c>conversation</c>: the conversation it came from).</param>
+/// <param name="Actor">Who: a staff member's name, 客户 or 系统 (for a conversation's message, the customer's name); null for a notice.</param>
 /// <param name="Text">The step (with the state it led to and what was entered), the message or the note.</param>
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string? Actor, string Text);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeLink.Server.Cases.Admin;
+using WeLink.Server.Cases.Contracts;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Identities.Contracts;
@@ -21,6 +22,7 @@ public sealed class StaffCaseView(
     IStaffDirectory staff,
     IDealerRegistry dealers,
     ICasePhotos photos,
+    IEnumerable<ICaseTimelineSource> timelineSources,
     TimeProvider time)
 {
     /// <summary>The case; null when it does not exist or lies outside <paramref name="scope"/>.</summary>
@@ -41,6 +43,7 @@ public sealed class StaffCaseView(
             .Concat(details.Messages.Select(m => new TimelineEntry(
                 m.SentAt ?? m.ClaimedAt, "message", null, (m.ToStaff ? "通知员工：" : "通知客户：") + m.Words)))
             .Concat(details.Notes.Select(n => new TimelineEntry(n.CreatedAt, "note", people.StaffName(n.AuthorStaffId), n.Text)))
+            .Concat((await OtherEntriesAsync(caseId, cancellationToken)).Select(e => new TimelineEntry(e.At, e.Kind, e.Actor, e.Text)))
             .OrderBy(e => e.At)
             .ToList();
         return new StaffCaseResponse(
@@ -57,6 +60,18 @@ public sealed class StaffCaseView(
             details.BreachedAt is not null || details.DueAt <= time.GetUtcNow(),
             timeline,
             [.. details.Notes.Select(n => new StaffNote(n.CreatedAt, people.StaffName(n.AuthorStaffId), n.Text))]);
+    }
+
+    /// <summary>What other features hold of the case's story (<see cref="ICaseTimelineSource"/>).</summary>
+    private async Task<IEnumerable<CaseTimelineEntry>> OtherEntriesAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var entries = new List<CaseTimelineEntry>();
+        foreach (var source in timelineSources)
+        {
+            entries.AddRange(await source.EntriesAsync(caseId, cancellationToken));
+        }
+
+        return entries;
     }
 
     /// <summary>The step by its label, the state it led to, and what was entered (each field by its label).</summary>

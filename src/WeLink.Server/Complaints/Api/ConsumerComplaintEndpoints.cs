@@ -1,8 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Cases.Engine;
+using WeLink.Server.Complaints.Contracts;
 using WeLink.Server.Identities.Contracts;
-using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Shared;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Uploads.Contracts;
@@ -19,7 +20,7 @@ namespace WeLink.Server.Complaints.Api;
 /// </summary>
 public static class ConsumerComplaintEndpoints
 {
-    private const int MaxDescription = 2000;
+    private const int MaxDescription = ComplaintLimits.Description;
     private const int MaxVehicle = 50;
     private const int MaxAnswer = 2000;
     private const int MaxPhotos = 6;
@@ -47,7 +48,7 @@ public static class ConsumerComplaintEndpoints
     public static async Task<Results<Created<ComplaintResponse>, ValidationProblem, ProblemHttpResult>> FileAsync(
         FileComplaintRequest request,
         IdempotencyKey idempotencyKey,
-        IDealerLinks links,
+        IComplaintFiling filing,
         ICasePhotos photos,
         ComplaintCategories categories,
         [AsParameters] ConsumerComplaintServices consumer)
@@ -61,47 +62,22 @@ public static class ConsumerComplaintEndpoints
             return ValidationProblem(errors);
         }
 
-        var link = await links.GetAsync(session.DealerId, consumer.CancellationToken);
-        if (!link.Linked)
-        {
-            return TypedResults.Problem($"这家经销商暂时无法受理投诉：{link.WhyNotLinked}", statusCode: StatusCodes.Status409Conflict);
-        }
-
-        var category = request.Category!.Trim();
-        var data = new JsonObject
-        {
-            ["category"] = category,
-            ["description"] = request.Description!.Trim(),
-            ["severity"] = request.Severity,
-            ["vehicle"] = string.IsNullOrWhiteSpace(request.Vehicle) ? null : request.Vehicle.Trim(),
-        };
-        var started = await consumer.Engine.StartAsync(
-            new StartCase(
-                ComplaintDefinition.Key, session.BrandId, session.DealerId, session.ConsumerId.ToString(), data, consumer.KeyOf(idempotencyKey),
-                Actor.Consumer(session.ConsumerId.ToString()),
-                FeatureWrite: @case =>
-                {
-                    var filed = ComplaintStore.Filed(new ComplaintRow
-                    {
-                        CaseId = @case.CaseId,
-                        BrandId = session.BrandId,
-                        DealerId = session.DealerId,
-                        ConsumerId = session.ConsumerId,
-                        Category = category,
-                        Severity = request.Severity!,
-                        CreatedAt = @case.At,
-                    });
-                    return request.PhotoIds is { Count: > 0 } photoIds ? filed.And(photos.Attach(@case, session.ConsumerId, session.DealerId, photoIds)) : filed;
-                }),
+        var filed = await filing.FileAsync(
+            new NewComplaint(
+                session.BrandId, session.DealerId, session.ConsumerId, request.Category!.Trim(), request.Severity!, request.Description!.Trim(),
+                string.IsNullOrWhiteSpace(request.Vehicle) ? null : request.Vehicle.Trim(), Actor.Consumer(session.ConsumerId.ToString()), consumer.KeyOf(idempotencyKey),
+                request.PhotoIds is { Count: > 0 } photoIds ? @case => photos.Attach(@case, session.ConsumerId, session.DealerId, photoIds) : null),
             consumer.CancellationToken);
-        if (started is CaseRefused { Reason: CaseRefusalReason.FeatureWriteRefused })
+        if (filed is not ComplaintFilingResult.Filed moved)
         {
-            return Unprocessable("photoIds", "照片无效：只能使用您自己刚上传、还没有随投诉提交过的照片，请重新选择。");
-        }
-
-        if (started is not CaseMoved moved)
-        {
-            return TypedResults.Problem(Describe(started), statusCode: StatusCodes.Status409Conflict);
+            return filed switch
+            {
+                ComplaintFilingResult.DealerNotLinked notLinked => TypedResults.Problem(
+                    $"这家经销商暂时无法受理投诉：{notLinked.Why}", statusCode: StatusCodes.Status409Conflict),
+                ComplaintFilingResult.AlsoWriteRefused => Unprocessable("photoIds", "照片无效：只能使用您自己刚上传、还没有随投诉提交过的照片，请重新选择。"),
+                ComplaintFilingResult.Refused refused => TypedResults.Problem(Describe(refused.Result), statusCode: StatusCodes.Status409Conflict),
+                _ => throw new UnreachableException(),
+            };
         }
 
         var view = await consumer.Views.ViewAsync(moved.CaseId, consumer.Scope, consumer.CancellationToken);

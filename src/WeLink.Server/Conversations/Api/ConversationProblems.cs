@@ -25,6 +25,23 @@ public static class ConversationProblems
 
     public static ProblemHttpResult Closed() => Conflict(ClosedReason, "The conversation is closed.", "该会话已结束，不能再回复。", []);
 
+    public static ProblemHttpResult ClosedForComplaint() =>
+        Conflict(ClosedReason, "The conversation is closed.", "该会话已结束，不能再转为投诉；客户再发消息会开始新的会话。", []);
+
+    public const string AlreadyFiledReason = "AlreadyFiled";
+
+    /// <summary>Filed before by another request; <c>caseId</c> is the case the app opens instead.</summary>
+    public static ProblemHttpResult AlreadyFiled(Guid caseId) => Conflict(
+        AlreadyFiledReason, "The conversation was filed as a complaint already.", "该会话已经转为投诉。", new Dictionary<string, object?> { ["caseId"] = caseId });
+
+    public const string DealerNotLinkedReason = "DealerNotLinked";
+
+    public static ProblemHttpResult DealerNotLinked() => Conflict(
+        DealerNotLinkedReason, "The dealer cannot take complaints right now.", "经销商的公众号或企业微信尚未接入，暂时不能受理投诉。", []);
+
+    public static ProblemHttpResult NotFiled() => TypedResults.Problem(
+        "投诉未能受理，请稍后再试。", statusCode: StatusCodes.Status409Conflict, title: "The complaint was not filed.");
+
     private static ProblemHttpResult Conflict(string reason, string title, string detail, Dictionary<string, object?> extensions)
     {
         extensions["reason"] = reason;

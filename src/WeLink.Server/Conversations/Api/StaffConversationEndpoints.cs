@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using WeLink.Server.Complaints.Contracts;
 using WeLink.Server.Shared;
 using WeLink.Server.Tenancy.Access;
 
@@ -23,6 +24,7 @@ public static class StaffConversationEndpoints
         group.MapGet("/{conversationId:guid}/media/{messageId:guid}", MediaAsync);
         group.MapPost("/{conversationId:guid}/replies", ReplyAsync);
         group.MapPost("/{conversationId:guid}/invitations", InviteAsync);
+        group.MapPost("/{conversationId:guid}/complaint", FileComplaintAsync);
         group.MapPost("/{conversationId:guid}/close", CloseAsync);
         return endpoints;
     }
@@ -99,6 +101,53 @@ public static class StaffConversationEndpoints
         };
     }
 
+    /// <summary>
+    /// 转为投诉: files a complaint for the consumer at this dealer through the complaint filing every complaint takes, the
+    /// consumer's messages its description unless staff wrote one; the conversation's messages show on the case page.
+    /// A conversation becomes one complaint: another request answers 409 <c>AlreadyFiled</c> with the case.
+    /// </summary>
+    private static async Task<Results<Created<FiledResponse>, NotFound, ProblemHttpResult>> FileComplaintAsync(
+        Guid conversationId, ComplaintRequest request, IdempotencyKey idempotencyKey, ConversationComplaints complaints, [AsParameters] StaffConversationServices staff)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Check(request) is { Count: > 0 } errors)
+        {
+            return Invalid(errors);
+        }
+
+        if (await staff.FindAsync(conversationId) is not { } conversation)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var complaint = new ConversationComplaint(
+            request.Category!.Trim(), request.Severity!, string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim());
+        return await complaints.FileAsync(conversation, complaint, staff.Actor, staff.KeyOf(idempotencyKey, conversationId, "complaint"), staff.CancellationToken) switch
+        {
+            ConversationComplaintResult.Filed filed => TypedResults.Created($"/api/staff/cases/{filed.CaseId}", new FiledResponse(filed.CaseId)),
+            ConversationComplaintResult.AlreadyFiled earlier => ConversationProblems.AlreadyFiled(earlier.CaseId),
+            ConversationComplaintResult.Closed => ConversationProblems.ClosedForComplaint(),
+            ConversationComplaintResult.DealerNotLinked => ConversationProblems.DealerNotLinked(),
+            _ => ConversationProblems.NotFiled(),
+        };
+    }
+
+    private static Dictionary<string, string[]> Check(ComplaintRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Category) || request.Category.Trim().Length > ComplaintLimits.Category)
+        {
+            errors["category"] = [$"请填写投诉类别，不超过 {ComplaintLimits.Category} 个字。"];
+        }
+
+        if (request.Severity is null || !ComplaintLimits.Severities.Contains(request.Severity))
+        {
+            errors["severity"] = ["紧急程度只能是 low、normal 或 high。"];
+        }
+
+        return errors;
+    }
+
     /// <summary>Closes the conversation; closing a closed one changes nothing. The consumer's next message opens a new one.</summary>
     private static async Task<Results<Ok<ClosedResponse>, NotFound>> CloseAsync(
         Guid conversationId, IdempotencyKey idempotencyKey, [AsParameters] StaffConversationServices staff)
@@ -114,11 +163,14 @@ public static class StaffConversationEndpoints
         return TypedResults.Ok(new ClosedResponse(conversationId, ConversationStatus.Closed));
     }
 
-    private static ProblemHttpResult Invalid(string field, string message) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+    private static ProblemHttpResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>422 with each refused field's Chinese reason, the first of them as the <c>detail</c>.</summary>
+    private static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = "The input was refused.",
-            Detail = message,
+            Detail = errors.First().Value[0],
         });
 }

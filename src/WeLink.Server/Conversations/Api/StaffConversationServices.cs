@@ -1,5 +1,6 @@
 using WeLink.Server.Shared;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Workflow.Engine;
 
 namespace WeLink.Server.Conversations.Api;
 
@@ -11,6 +12,9 @@ public sealed record StaffConversationServices(HttpContext Http, ConversationSto
         TenantScope.From(Http.User, SessionKind.Staff) ?? throw new InvalidOperationException("A staff session carries no WeLink subject.");
 
     public Guid StaffId => Session.SubjectId;
+
+    /// <summary>The staff member as the case engine names who acted, with their roles.</summary>
+    public Actor Actor => Actor.Staff(StaffId.ToString(), [.. Session.Roles]);
 
     public Guid DealerId => Session.DealerId ?? throw new InvalidOperationException("A staff session carries no dealer.");
 

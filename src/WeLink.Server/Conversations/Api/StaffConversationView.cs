@@ -36,11 +36,7 @@ public sealed class StaffConversationView(ConversationStore store, IConsumerDire
         ArgumentNullException.ThrowIfNull(conversation);
         var messages = await store.MessagesAsync(conversation.Id, cancellationToken);
         var names = await consumers.NamesAsync([conversation.ConsumerId], cancellationToken);
-        var staffNames = new Dictionary<Guid, string>();
-        foreach (var id in messages.Select(m => m.StaffId).OfType<Guid>().Distinct())
-        {
-            staffNames[id] = (await staff.FindAsync(id, cancellationToken))?.Name ?? "（已离开的员工）";
-        }
+        var staffNames = await ConversationNames.StaffAsync(staff, messages, cancellationToken);
 
         return new ConversationResponse(
             conversation.Id,
@@ -65,5 +61,5 @@ public sealed class StaffConversationView(ConversationStore store, IConsumerDire
     public static string MediaUrl(Guid conversationId, Guid messageId) => $"/api/staff/conversations/{conversationId}/media/{messageId}";
 
     private static ConversationCustomer Customer(ConversationRow row, IReadOnlyDictionary<Guid, string> names) =>
-        new(row.ConsumerId, names.GetValueOrDefault(row.ConsumerId, "微信用户"));
+        new(row.ConsumerId, names.GetValueOrDefault(row.ConsumerId, ConversationNames.Unnamed));
 }
