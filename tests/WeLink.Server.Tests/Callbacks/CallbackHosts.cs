@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using WeLink.Server.Callbacks;
 using WeLink.Server.Callbacks.Contracts;
+using WeLink.Server.Conversations;
 
 namespace WeLink.Server.Tests.Callbacks;
 
@@ -10,6 +13,8 @@ public static class CallbackHosts
     /// <summary>
     /// A host on the database whose sandbox pushes nothing unasked, with the given handler registered and the test
     /// account (<see cref="SignedPush.AppId"/>, original id <see cref="SignedPush.OriginalId"/>) linked to a dealer.
+    /// These tests own followers' text messages: the conversations handler, which takes every one of them in
+    /// production, is not routed, so an event's fate is the test handler's alone (or no handler's).
     /// </summary>
     public static async Task<WeLinkTestHost> StartAsync(
         TestDatabase database, RecordingHandler? handler = null, IEnumerable<string>? args = null, Action<WebApplicationBuilder>? configure = null)
@@ -19,6 +24,11 @@ public static class CallbackHosts
             [.. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false", .. args ?? []],
             builder =>
             {
+                foreach (var route in builder.Services.Where(IsConversationsRoute).ToList())
+                {
+                    builder.Services.Remove(route);
+                }
+
                 if (handler is not null)
                 {
                     builder.Services.AddInboxHandler(handler);
@@ -29,6 +39,9 @@ public static class CallbackHosts
         await database.LinkAccountAsync(SignedPush.AppId, SignedPush.OriginalId);
         return host;
     }
+
+    private static bool IsConversationsRoute(ServiceDescriptor service) =>
+        !service.IsKeyedService && service.ImplementationInstance is InboxRoute { HandlerType: var type } && type == typeof(ConsumerMessageHandler);
 
     /// <summary>Links the account to a dealer of its own, as authorizing it would; a second call (another host on the same database) changes nothing.</summary>
     public static async Task LinkAccountAsync(this TestDatabase database, string appId, string originalId)

@@ -48,7 +48,7 @@ public abstract class DealerLifecycleTests(DatabaseProvider provider)
         var problem = await stale.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(AdminClient.Json);
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Contains("version 2", problem!.Detail, StringComparison.Ordinal);
+        Assert.Contains("第 2 版", problem!.Detail, StringComparison.Ordinal);
         Assert.Equal((DealerStatus.Approved, 2L), await StatusAsync(world, dealer.Id));
         Assert.Equal(1, await world.Admin.Database.ScalarAsync<long>(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'dealer.suspend' AND outcome = 'conflict'"));
