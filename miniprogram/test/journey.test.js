@@ -1,6 +1,7 @@
 // The complaint journey as a consumer sees it, against a real WeLink (the Release build, started as the README's
-// local run with its in-process sandbox): the pages run under miniprogram-simulate with a `wx` whose request and
-// uploadFile go over HTTP to WeLink and whose login returns codes the sandbox issues for the brand's mini-program.
+// local run with its in-process sandbox; then again on PostgreSQL and Redis, the production stores): the pages run
+// under miniprogram-simulate with a `wx` whose request and uploadFile go over HTTP to WeLink and whose login returns
+// codes the sandbox issues for the brand's mini-program.
 const { installWx } = require('./support/wx');
 const { renderPage, textOf, find, tap, change, emit } = require('./support/render');
 const { startWeLink } = require('./support/welink-server');
@@ -9,202 +10,207 @@ const files = require('./support/files');
 
 jest.setTimeout(120_000);
 
-let welink;
-let scene;
-let miniProgram;
-let consumer;
+describe.each([
+  { stores: 'local', name: 'SQLite and in-process coordination (the local run)' },
+  { stores: 'production', name: 'PostgreSQL and Redis' },
+])('on $name', ({ stores }) => {
+  let welink;
+  let scene;
+  let miniProgram;
+  let consumer;
 
-beforeAll(async () => {
-  welink = await startWeLink();
-  scene = await onboardDealer(welink.base);
-  miniProgram = scene.world.accounts.find((a) => a.kind === 'MiniProgram');
-});
-afterAll(() => welink && welink.stop());
-
-describe('before HQ authorizes the brand mini-program', () => {
-  test('the home page opened from the dealer menu says in Chinese that the mini-program is not connected yet', async () => {
-    const phone = consumerPhone();
-
-    const home = await renderPage('pages/home/index', { dealerId: scene.dealer.id }, phone.wx);
-
-    expect(phone.logins).toBe(1);
-    expect(textOf(home)).toContain('这个小程序还没有接入 WeLink，请联系品牌方');
-    expect(textOf(home)).not.toContain('极光汽车北京店');
+  beforeAll(async () => {
+    welink = await startWeLink({ stores });
+    scene = await onboardDealer(welink.base);
+    miniProgram = scene.world.accounts.find((a) => a.kind === 'MiniProgram');
   });
-});
+  afterAll(() => welink && welink.stop());
 
-/** HQ authorizes the brand's mini-program from the brand page: WeChat's page, "Authorize", back to WeLink (once). */
-let authorized = false;
-async function authorizeMiniProgram({ admin, brand }, appId) {
-  if (authorized) return;
-  authorized = true;
-  const wechatPage = await admin.get((await admin.get(`/onboarding/brands/${brand.id}/miniprogram/authorize`)).location);
-  await admin.get(await admin.submitForm(wechatPage.text, 'appid', appId));
-}
+  describe('before HQ authorizes the brand mini-program', () => {
+    test('the home page opened from the dealer menu says in Chinese that the mini-program is not connected yet', async () => {
+      const phone = consumerPhone();
 
-/** The consumer's phone: wx.login gets a fresh sandbox code each time; the subscribe dialog is accepted. */
-function consumerPhone(name = 'Li Wei') {
-  const phone = { openId: null, logins: 0 };
-  phone.wx = installWx({
-    apiBase: welink.base,
-    appId: miniProgram.app_id,
-    brandName: '极光汽车',
-    login: async () => {
-      const { code, openid } = await scene.control.post(`miniprogram/${miniProgram.app_id}/login`, { consumer: name });
-      phone.openId = openid;
-      phone.logins += 1;
-      return code;
-    },
-    subscribe: (templateIds) => scene.control.post(`miniprogram/${miniProgram.app_id}/subscribe`, { openid: phone.openId, template_ids: templateIds, accept: true }),
-  });
-  return phone;
-}
+      const home = await renderPage('pages/home/index', { dealerId: scene.dealer.id }, phone.wx);
 
-async function openDetail(wx, id) {
-  return renderPage('pages/complaints/detail', { id }, wx);
-}
-
-const statusOf = (page) => find(page, '.status').dom.textContent.trim();
-
-describe('the complaint journey in the mini-program', () => {
-  let caseId;
-
-  beforeAll(() => authorizeMiniProgram(scene, miniProgram.app_id));
-
-  test('the consumer opens the dealer from its menu and sees its home', async () => {
-    consumer = consumerPhone();
-    const home = await renderPage('pages/home/index', { dealerId: scene.dealer.id }, consumer.wx);
-
-    expect(textOf(home)).toContain('极光汽车北京店');
-  });
-
-  test('files a complaint with a photo: 已受理 is shown and a subscribe message reaches the phone', async () => {
-    const page = await renderPage('pages/complaints/new', { dealerId: scene.dealer.id }, consumer.wx);
-    const category = page.data.categories[0];
-    await change(page, '.category', category.value);
-    await change(page, '.description', '保养后发动机异响，三天内第二次了');
-    await emit(page, '.upload', 'add', { files: [{ url: files.photo(), size: 100 }] });
-    await consumer.wx.flush();
-
-    await tap(page, '.submit');
-    await consumer.wx.flush();
-
-    expect(textOf(page)).not.toContain('失败');
-    const [url] = consumer.wx.calls.redirectTo;
-    caseId = new URL(url, 'http://page').searchParams.get('id');
-    const detail = await openDetail(consumer.wx, caseId);
-    expect(statusOf(detail)).toBe('已受理');
-    expect(textOf(detail)).toContain('保养后发动机异响，三天内第二次了');
-    expect(detail.querySelectorAll('.photo')).toHaveLength(1);
-    expect(consumer.wx.calls.subscribe).toHaveLength(1);
-    const [receipt] = await waitFor('the receipt as a subscribe message', async () => {
-      const sent = await scene.control.get(`messages?api=subscribe/send&recipient=${encodeURIComponent(consumer.openId)}`);
-      return sent.length > 0 && sent;
+      expect(phone.logins).toBe(1);
+      expect(textOf(home)).toContain('这个小程序还没有接入 WeLink，请联系品牌方');
+      expect(textOf(home)).not.toContain('极光汽车北京店');
     });
-    expect(receipt.body.page).toBe(`pages/complaints/detail?id=${caseId}&dealerId=${scene.dealer.id}`);
-    expect(receipt.body.data.phrase2.value).toBe('已受理');
   });
 
-  test('staff acknowledge and ask a question: 处理中, and the question is answered on the page', async () => {
-    const manager = await signInStaff(welink.base, scene.manager.user_id);
-    await manager.step(caseId, 'acknowledge');
-    await manager.step(caseId, 'request_info', { question: '请提供保养单号' });
+  /** HQ authorizes the brand's mini-program from the brand page: WeChat's page, "Authorize", back to WeLink (once). */
+  let authorized = false;
+  async function authorizeMiniProgram({ admin, brand }, appId) {
+    if (authorized) return;
+    authorized = true;
+    const wechatPage = await admin.get((await admin.get(`/onboarding/brands/${brand.id}/miniprogram/authorize`)).location);
+    await admin.get(await admin.submitForm(wechatPage.text, 'appid', appId));
+  }
 
-    const detail = await openDetail(consumer.wx, caseId);
-    expect(statusOf(detail)).toBe('处理中');
-    expect(textOf(detail)).toContain('请提供保养单号');
+  /** The consumer's phone: wx.login gets a fresh sandbox code each time; the subscribe dialog is accepted. */
+  function consumerPhone(name = 'Li Wei') {
+    const phone = { openId: null, logins: 0 };
+    phone.wx = installWx({
+      apiBase: welink.base,
+      appId: miniProgram.app_id,
+      brandName: '极光汽车',
+      login: async () => {
+        const { code, openid } = await scene.control.post(`miniprogram/${miniProgram.app_id}/login`, { consumer: name });
+        phone.openId = openid;
+        phone.logins += 1;
+        return code;
+      },
+      subscribe: (templateIds) => scene.control.post(`miniprogram/${miniProgram.app_id}/subscribe`, { openid: phone.openId, template_ids: templateIds, accept: true }),
+    });
+    return phone;
+  }
 
-    await change(detail, '.answer', '保养单号 BY-2026-1205');
-    await tap(detail, '.send-answer');
-    await consumer.wx.flush();
+  async function openDetail(wx, id) {
+    return renderPage('pages/complaints/detail', { id }, wx);
+  }
 
-    expect(textOf(detail)).toContain('保养单号 BY-2026-1205');
-    expect(textOf(detail)).not.toContain('门店需要您补充信息');
+  const statusOf = (page) => find(page, '.status').dom.textContent.trim();
+
+  describe('the complaint journey in the mini-program', () => {
+    let caseId;
+
+    beforeAll(() => authorizeMiniProgram(scene, miniProgram.app_id));
+
+    test('the consumer opens the dealer from its menu and sees its home', async () => {
+      consumer = consumerPhone();
+      const home = await renderPage('pages/home/index', { dealerId: scene.dealer.id }, consumer.wx);
+
+      expect(textOf(home)).toContain('极光汽车北京店');
+    });
+
+    test('files a complaint with a photo: 已受理 is shown and a subscribe message reaches the phone', async () => {
+      const page = await renderPage('pages/complaints/new', { dealerId: scene.dealer.id }, consumer.wx);
+      const category = page.data.categories[0];
+      await change(page, '.category', category.value);
+      await change(page, '.description', '保养后发动机异响，三天内第二次了');
+      await emit(page, '.upload', 'add', { files: [{ url: files.photo(), size: 100 }] });
+      await consumer.wx.flush();
+
+      await tap(page, '.submit');
+      await consumer.wx.flush();
+
+      expect(textOf(page)).not.toContain('失败');
+      const [url] = consumer.wx.calls.redirectTo;
+      caseId = new URL(url, 'http://page').searchParams.get('id');
+      const detail = await openDetail(consumer.wx, caseId);
+      expect(statusOf(detail)).toBe('已受理');
+      expect(textOf(detail)).toContain('保养后发动机异响，三天内第二次了');
+      expect(detail.querySelectorAll('.photo')).toHaveLength(1);
+      expect(consumer.wx.calls.subscribe).toHaveLength(1);
+      const [receipt] = await waitFor('the receipt as a subscribe message', async () => {
+        const sent = await scene.control.get(`messages?api=subscribe/send&recipient=${encodeURIComponent(consumer.openId)}`);
+        return sent.length > 0 && sent;
+      });
+      expect(receipt.body.page).toBe(`pages/complaints/detail?id=${caseId}&dealerId=${scene.dealer.id}`);
+      expect(receipt.body.data.phrase2.value).toBe('已受理');
+    });
+
+    test('staff acknowledge and ask a question: 处理中, and the question is answered on the page', async () => {
+      const manager = await signInStaff(welink.base, scene.manager.user_id);
+      await manager.step(caseId, 'acknowledge');
+      await manager.step(caseId, 'request_info', { question: '请提供保养单号' });
+
+      const detail = await openDetail(consumer.wx, caseId);
+      expect(statusOf(detail)).toBe('处理中');
+      expect(textOf(detail)).toContain('请提供保养单号');
+
+      await change(detail, '.answer', '保养单号 BY-2026-1205');
+      await tap(detail, '.send-answer');
+      await consumer.wx.flush();
+
+      expect(textOf(detail)).toContain('保养单号 BY-2026-1205');
+      expect(textOf(detail)).not.toContain('门店需要您补充信息');
+    });
+
+    test('staff resolve it: 已解决 with the survey; a low score reopens it, and the follow-up closes it: 已关闭', async () => {
+      const manager = await signInStaff(welink.base, scene.manager.user_id);
+      for (const step of ['listen', 'empathize', 'apologize', 'delight']) {
+        await manager.step(caseId, step, { note: `已完成：${step}` });
+      }
+      await manager.step(caseId, 'resolve', { resolution: '已更换发动机支架并免费检测' });
+
+      const detail = await openDetail(consumer.wx, caseId);
+      expect(statusOf(detail)).toBe('已解决');
+      expect(textOf(detail)).toContain('请评价本次处理');
+
+      await emit(detail, '.satisfaction', 'change', { value: 1 });
+      find(detail, '.score@2').dispatchEvent('tap');
+      await consumer.wx.flush();
+      await tap(detail, '.send-survey');
+      await consumer.wx.flush();
+      expect(statusOf(detail)).not.toBe('已关闭');
+      expect(statusOf(detail)).not.toBe('已解决');
+
+      await manager.step(caseId, 'confirm_follow_up', { followUpNote: '已电话回访，客户认可处理结果' });
+      await detail.instance.onPullDownRefresh();
+      await consumer.wx.flush();
+      expect(statusOf(detail)).toBe('已关闭');
+
+      const list = await renderPage('pages/complaints/list', {}, consumer.wx);
+      expect(list.querySelectorAll('.row__status').map((t) => t.dom.textContent.trim())).toEqual(['已关闭']);
+    });
   });
 
-  test('staff resolve it: 已解决 with the survey; a low score reopens it, and the follow-up closes it: 已关闭', async () => {
-    const manager = await signInStaff(welink.base, scene.manager.user_id);
-    for (const step of ['listen', 'empathize', 'apologize', 'delight']) {
-      await manager.step(caseId, step, { note: `已完成：${step}` });
-    }
-    await manager.step(caseId, 'resolve', { resolution: '已更换发动机支架并免费检测' });
+  describe('bad input from the mini-program is shown in Chinese on the page', () => {
+    beforeAll(() => authorizeMiniProgram(scene, miniProgram.app_id));
 
-    const detail = await openDetail(consumer.wx, caseId);
-    expect(statusOf(detail)).toBe('已解决');
-    expect(textOf(detail)).toContain('请评价本次处理');
+    test('a file that is not a photo is refused by WeLink and taken off the form', async () => {
+      const phone = consumerPhone('Wang Fang');
+      const page = await renderPage('pages/complaints/new', { dealerId: scene.dealer.id }, phone.wx);
 
-    await emit(detail, '.satisfaction', 'change', { value: 1 });
-    find(detail, '.score@2').dispatchEvent('tap');
-    await consumer.wx.flush();
-    await tap(detail, '.send-survey');
-    await consumer.wx.flush();
-    expect(statusOf(detail)).not.toBe('已关闭');
-    expect(statusOf(detail)).not.toBe('已解决');
+      await emit(page, '.upload', 'add', { files: [{ url: files.notAPhoto(), size: 40 }] });
+      await phone.wx.flush();
 
-    await manager.step(caseId, 'confirm_follow_up', { followUpNote: '已电话回访，客户认可处理结果' });
-    await detail.instance.onPullDownRefresh();
-    await consumer.wx.flush();
-    expect(statusOf(detail)).toBe('已关闭');
+      expect(page.data.photos).toHaveLength(0);
+      expect(page.data.error).toMatch(/[\u4e00-\u9fa5]/);
+      expect(textOf(page)).toContain(page.data.error);
+    });
 
-    const list = await renderPage('pages/complaints/list', {}, consumer.wx);
-    expect(list.querySelectorAll('.row__status').map((t) => t.dom.textContent.trim())).toEqual(['已关闭']);
+    test('a login code used twice is refused with 登录已失效', async () => {
+      const { code } = await scene.control.post(`miniprogram/${miniProgram.app_id}/login`, { consumer: 'Zhang Min' });
+      const first = await renderPage('pages/home/index', { dealerId: scene.dealer.id }, phoneWithCode(code));
+      expect(textOf(first)).toContain('极光汽车北京店');
+
+      const again = await renderPage('pages/home/index', { dealerId: scene.dealer.id }, phoneWithCode(code));
+
+      expect(textOf(again)).toContain('登录已失效，请重新进入小程序');
+    });
+
+    test('a dealer of another brand is refused with the reason', async () => {
+      const other = await scene.admin.postOk('/api/admin/brands', { name: '另一品牌' });
+      const foreign = await scene.admin.postOk(`/api/admin/brands/${other.id}/dealers`, { code: 'XX01', name: '另一品牌门店' });
+      const phone = consumerPhone('Zhang Min');
+
+      const page = await renderPage('pages/home/index', { dealerId: foreign.id }, phone.wx);
+
+      expect(page.data.error).toMatch(/[\u4e00-\u9fa5]/);
+      expect(textOf(page)).toContain(page.data.error);
+      expect(textOf(page)).not.toContain('另一品牌门店');
+    });
+
+    test('a replayed submit (same Idempotency-Key) files one complaint and answers the first answer again', async () => {
+      const phone = consumerPhone('Wang Fang');
+      const { complaints } = require('../src/services/api');
+      await require('../src/services/session').ensureSession(scene.dealer.id);
+      const [category] = await complaints.categories();
+      const complaint = { category: category.value, description: '重复提交测试', severity: 'low' };
+
+      const first = await complaints.file(complaint, 'replayed-submit-0001');
+      const replay = await complaints.file(complaint, 'replayed-submit-0001');
+
+      expect(replay.id).toBe(first.id);
+      const list = await renderPage('pages/complaints/list', {}, phone.wx);
+      expect(list.querySelectorAll('.row')).toHaveLength(1);
+    });
   });
+
+  /** A phone whose wx.login returns the given code, as a replayed or stolen code would. */
+  function phoneWithCode(code) {
+    return installWx({ apiBase: welink.base, appId: miniProgram.app_id, login: () => code });
+  }
 });
-
-describe('bad input from the mini-program is shown in Chinese on the page', () => {
-  beforeAll(() => authorizeMiniProgram(scene, miniProgram.app_id));
-
-  test('a file that is not a photo is refused by WeLink and taken off the form', async () => {
-    const phone = consumerPhone('Wang Fang');
-    const page = await renderPage('pages/complaints/new', { dealerId: scene.dealer.id }, phone.wx);
-
-    await emit(page, '.upload', 'add', { files: [{ url: files.notAPhoto(), size: 40 }] });
-    await phone.wx.flush();
-
-    expect(page.data.photos).toHaveLength(0);
-    expect(page.data.error).toMatch(/[\u4e00-\u9fa5]/);
-    expect(textOf(page)).toContain(page.data.error);
-  });
-
-  test('a login code used twice is refused with 登录已失效', async () => {
-    const { code } = await scene.control.post(`miniprogram/${miniProgram.app_id}/login`, { consumer: 'Zhang Min' });
-    const first = await renderPage('pages/home/index', { dealerId: scene.dealer.id }, phoneWithCode(code));
-    expect(textOf(first)).toContain('极光汽车北京店');
-
-    const again = await renderPage('pages/home/index', { dealerId: scene.dealer.id }, phoneWithCode(code));
-
-    expect(textOf(again)).toContain('登录已失效，请重新进入小程序');
-  });
-
-  test('a dealer of another brand is refused with the reason', async () => {
-    const other = await scene.admin.postOk('/api/admin/brands', { name: '另一品牌' });
-    const foreign = await scene.admin.postOk(`/api/admin/brands/${other.id}/dealers`, { code: 'XX01', name: '另一品牌门店' });
-    const phone = consumerPhone('Zhang Min');
-
-    const page = await renderPage('pages/home/index', { dealerId: foreign.id }, phone.wx);
-
-    expect(page.data.error).toMatch(/[\u4e00-\u9fa5]/);
-    expect(textOf(page)).toContain(page.data.error);
-    expect(textOf(page)).not.toContain('另一品牌门店');
-  });
-
-  test('a replayed submit (same Idempotency-Key) files one complaint and answers the first answer again', async () => {
-    const phone = consumerPhone('Wang Fang');
-    const { complaints } = require('../src/services/api');
-    await require('../src/services/session').ensureSession(scene.dealer.id);
-    const [category] = await complaints.categories();
-    const complaint = { category: category.value, description: '重复提交测试', severity: 'low' };
-
-    const first = await complaints.file(complaint, 'replayed-submit-0001');
-    const replay = await complaints.file(complaint, 'replayed-submit-0001');
-
-    expect(replay.id).toBe(first.id);
-    const list = await renderPage('pages/complaints/list', {}, phone.wx);
-    expect(list.querySelectorAll('.row')).toHaveLength(1);
-  });
-});
-
-/** A phone whose wx.login returns the given code, as a replayed or stolen code would. */
-function phoneWithCode(code) {
-  return installWx({ apiBase: welink.base, appId: miniProgram.app_id, login: () => code });
-}

@@ -1,7 +1,10 @@
 // The real WeLink for the journey test: the Release build scripts/test.sh makes (`dotnet build src/WeLink.Server -c
 // Release`), started as the README's local run starts it (Development: SQLite file database, in-process sandbox),
-// in a temp folder of its own on a free loopback port, and stopped by its PID.
-const { spawn } = require('node:child_process');
+// in a temp folder of its own on a free loopback port, and stopped by its PID. With the production stores it runs
+// on a database of its own in the PostgreSQL, and under a key prefix of its own in the Redis, that scripts/test.sh
+// starts (WELINK_TEST_POSTGRES, WELINK_TEST_REDIS).
+const { spawn, execFileSync } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -36,8 +39,59 @@ async function waitUntilReady(base, server, log) {
   throw new Error(`WeLink was not ready within 90 s:\n${log.join('')}`);
 }
 
-/** Starts WeLink; `stop()` ends that process and removes its folder. */
-async function startWeLink() {
+function requiredEnv(name) {
+  const value = process.env[name];
+  if (!value) {
+    // Tests never skip: a missing service fails the run that needs it, as the .NET tests do.
+    throw new Error(`${name} is not set: run the tests through scripts/test.sh, which starts PostgreSQL and Redis (or source .services/env after scripts/services.sh start).`);
+  }
+  return value;
+}
+
+/** Runs one statement through psql against the maintenance database of WELINK_TEST_POSTGRES (an Npgsql connection string). */
+function psql(connectionString, statement) {
+  const parts = Object.fromEntries(
+    connectionString
+      .split(';')
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf('=');
+        return [pair.slice(0, at).trim().toLowerCase(), pair.slice(at + 1).trim()];
+      }),
+  );
+  execFileSync('psql', ['-v', 'ON_ERROR_STOP=1', '-q', '-h', parts.host, '-p', parts.port ?? '5432', '-U', parts.username, '-d', parts.database ?? 'postgres', '-c', statement], {
+    env: { ...process.env, PGPASSWORD: parts.password ?? '' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return parts;
+}
+
+/** The settings and the clean-up for the stores WeLink runs on: the local run's (SQLite, in process) or production's. */
+function storesFor(stores) {
+  if (stores === 'local') return { env: {}, drop: () => {} };
+  if (stores !== 'production') throw new Error(`Unknown stores "${stores}": "local" or "production".`);
+  const postgres = requiredEnv('WELINK_TEST_POSTGRES');
+  const redis = requiredEnv('WELINK_TEST_REDIS');
+  const suffix = crypto.randomBytes(8).toString('hex');
+  const database = `welink_journey_${suffix}`;
+  const server = psql(postgres, `CREATE DATABASE ${database}`);
+  const connection = `Host=${server.host};Port=${server.port ?? '5432'};Username=${server.username};Password=${server.password ?? ''};Database=${database}`;
+  return {
+    env: {
+      Database__Provider: 'postgres',
+      ConnectionStrings__WeLink: connection,
+      ConnectionStrings__Redis: redis,
+      Redis__KeyPrefix: `welink-journey-${suffix}:`,
+    },
+    drop: () => psql(postgres, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
+  };
+}
+
+/**
+ * Starts WeLink on the given stores ('local': the README's local run; 'production': PostgreSQL and Redis); `stop()`
+ * ends that process and removes its folder and database.
+ */
+async function startWeLink({ stores = 'local' } = {}) {
   if (!fs.existsSync(dll)) {
     throw new Error(`No WeLink build at ${dll}: run \`dotnet build src/WeLink.Server -c Release\` first (scripts/test.sh does).`);
   }
@@ -46,12 +100,13 @@ async function startWeLink() {
   for (const settings of ['appsettings.json', 'appsettings.Development.json']) {
     fs.copyFileSync(path.join(path.dirname(dll), settings), path.join(dir, settings));
   }
+  const { env: storeSettings, drop } = storesFor(stores);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const log = [];
   const server = spawn('dotnet', [dll, `--urls=${base}`], {
     cwd: dir,
-    env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Development', DOTNET_NOLOGO: '1' },
+    env: { ...process.env, ...storeSettings, ASPNETCORE_ENVIRONMENT: 'Development', DOTNET_NOLOGO: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout.on('data', (chunk) => log.push(chunk.toString()));
@@ -60,6 +115,7 @@ async function startWeLink() {
     await waitUntilReady(base, server, log);
   } catch (error) {
     server.kill('SIGKILL');
+    drop();
     throw error;
   }
   return {
@@ -69,6 +125,7 @@ async function startWeLink() {
       new Promise((resolve) => {
         const removeFolder = () => {
           fs.rmSync(dir, { recursive: true, force: true });
+          drop();
           resolve();
         };
         if (server.exitCode !== null) return removeFolder();
