@@ -28,6 +28,7 @@ describe('a complaint', () => {
     const text = textOf(page);
     expect(text).toContain('保养等了三个小时没有人通知');
     expect(text).toContain('沪A·12345');
+    expect(text).toContain('严重程度一般');
     expect(text).toContain('消息通知');
     expect(text).toContain('您好，我们已安排服务经理跟进');
     expect(text).toContain('门店需要您补充信息');

@@ -19,6 +19,7 @@ describe('my complaints', () => {
     expect(tags).toEqual(['已受理', '处理中', '已解决', '已关闭']);
     expect(textOf(page)).toContain('收费问题');
     expect(textOf(page)).toContain('极光汽车上海浦东店');
+    expect(find(page, '.row__meta@0').dom.textContent).toContain('一般');
     expect(page.toJSON()).toMatchSnapshot();
 
     find(page, '.row@1').dispatchEvent('tap');

@@ -1,12 +1,13 @@
 const { useFakeWeLink } = require('./support/use-fake-welink');
 const fs = require('node:fs');
 const { renderPage, textOf, find, tap, emit, change } = require('./support/render');
-const { complaint, categories } = require('./support/samples');
+const { complaint, categories, severities } = require('./support/samples');
 const files = require('./support/files');
 
 const fake = useFakeWeLink();
 beforeEach(() => {
   fake.welink.on('GET', '/api/consumer/complaints/categories', categories);
+  fake.welink.on('GET', '/api/consumer/complaints/severities', severities);
   fake.welink.on('GET', '/api/consumer/miniprogram/subscriptions', { templateIds: ['tmpl-status'] });
 });
 
@@ -22,13 +23,15 @@ async function addPhotos(page, ...paths) {
 }
 
 describe('filing a complaint', () => {
-  test('shows the categories, severities, a description counter and the photo picker', async () => {
+  test("shows the categories, WeLink's severities with 一般 picked, a description counter and the photo picker", async () => {
     const page = await renderPage('pages/complaints/new', { dealerId: 'd-1' }, fake.wx);
 
     const text = textOf(page);
-    for (const label of ['服务态度', '维修质量', '收费问题', '一般', '较重', '严重', '提交投诉']) {
+    for (const label of ['服务态度', '维修质量', '收费问题', '轻微', '一般', '紧急', '提交投诉']) {
       expect(text).toContain(label);
     }
+    expect(text).not.toContain('较重');
+    expect(page.data.severity).toBe('normal');
     expect(text).toContain('0 / 2000');
     expect(page.toJSON()).toMatchSnapshot();
 
@@ -62,6 +65,30 @@ describe('filing a complaint', () => {
     expect(fake.welink.sent('POST', '/api/consumer/complaints')[0].headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(fake.welink.sent('POST', '/api/consumer/uploads')[0].headers['content-type']).toMatch(/^multipart\/form-data/);
     expect(fake.wx.calls.redirectTo).toEqual(['/pages/complaints/detail?id=c-9']);
+  });
+
+  test('the severities are whatever the brand offers: another list is shown as sent, its first one picked when it has no normal', async () => {
+    fake.welink.on('GET', '/api/consumer/complaints/severities', [
+      { value: 'minor', label: '小问题' },
+      { value: 'major', label: '大问题' },
+    ]);
+    const page = await renderPage('pages/complaints/new', {}, fake.wx);
+
+    expect(textOf(page)).toContain('小问题');
+    expect(textOf(page)).toContain('大问题');
+    expect(page.data.severity).toBe('minor');
+  });
+
+  test('when WeLink offers no severity the page says so and sends nothing', async () => {
+    fake.welink.on('GET', '/api/consumer/complaints/severities', []);
+    const page = await renderPage('pages/complaints/new', {}, fake.wx);
+    await fill(page);
+
+    await tap(page, '.submit');
+    await fake.wx.flush();
+
+    expect(textOf(page)).toContain('请选择严重程度');
+    expect(fake.welink.sent('POST', '/api/consumer/complaints')).toHaveLength(0);
   });
 
   test('an empty description is refused on the page before anything is sent', async () => {

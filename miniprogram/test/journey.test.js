@@ -86,7 +86,9 @@ describe.each([
     test('files a complaint with a photo: 已受理 is shown and a subscribe message reaches the phone', async () => {
       const page = await renderPage('pages/complaints/new', { dealerId: scene.dealer.id }, consumer.wx);
       const category = page.data.categories[0];
+      expect(page.data.severities.map((s) => s.label)).toEqual(['轻微', '一般', '紧急']);
       await change(page, '.category', category.value);
+      await change(page, '.severity', 'high');
       await change(page, '.description', '保养后发动机异响，三天内第二次了');
       await emit(page, '.upload', 'add', { files: [{ url: files.photo(), size: 100 }] });
       await consumer.wx.flush();
@@ -100,6 +102,7 @@ describe.each([
       const detail = await openDetail(consumer.wx, caseId);
       expect(statusOf(detail)).toBe('已受理');
       expect(textOf(detail)).toContain('保养后发动机异响，三天内第二次了');
+      expect(textOf(detail)).toContain('严重程度紧急');
       expect(detail.querySelectorAll('.photo')).toHaveLength(1);
       expect(consumer.wx.calls.subscribe).toHaveLength(1);
       const [receipt] = await waitFor('the receipt as a subscribe message', async () => {
@@ -198,7 +201,8 @@ describe.each([
       const { complaints } = require('../src/services/api');
       await require('../src/services/session').ensureSession(scene.dealer.id);
       const [category] = await complaints.categories();
-      const complaint = { category: category.value, description: '重复提交测试', severity: 'low' };
+      const [severity] = await complaints.severities();
+      const complaint = { category: category.value, description: '重复提交测试', severity: severity.value };
 
       const first = await complaints.file(complaint, 'replayed-submit-0001');
       const replay = await complaints.file(complaint, 'replayed-submit-0001');

@@ -26,7 +26,8 @@ export interface Option {
 }
 
 export type ConsumerStatus = '已受理' | '处理中' | '已解决' | '已关闭';
-export type Severity = 'low' | 'normal' | 'high';
+/** One of the values `complaints.severities()` offers (low, normal or high on WeLink's shipped definition). */
+export type Severity = string;
 
 export interface TimelineEntry {
   at: string;
@@ -46,6 +47,8 @@ export interface Complaint {
   category: string;
   description: string;
   severity: Severity;
+  /** What the severity reads as, from the brand's complaint definition: show this, never the value. */
+  severityLabel: string;
   vehicle: string | null;
   status: ConsumerStatus;
   question: string | null;
@@ -78,6 +81,7 @@ export const dealers = {
 
 export const complaints = {
   categories: () => call<Option[]>('GET', '/api/consumer/complaints/categories'),
+  severities: () => call<Option[]>('GET', '/api/consumer/complaints/severities'),
   list: () => call<Complaint[]>('GET', '/api/consumer/complaints'),
   get: (id: string) => call<Complaint>('GET', `/api/consumer/complaints/${id}`),
   file: (complaint: NewComplaint, idempotencyKey: string) => call<Complaint>('POST', '/api/consumer/complaints', complaint, idempotencyKey),

@@ -22,6 +22,7 @@ function complaint(overrides = {}) {
     category: '服务态度',
     description: '保养等了三个小时没有人通知',
     severity: 'normal',
+    severityLabel: '一般',
     vehicle: '沪A·12345',
     status: '已受理',
     question: null,
@@ -40,4 +41,11 @@ const categories = [
   { value: 'billing', label: '收费问题' },
 ];
 
-module.exports = { dealer, otherDealer, complaint, categories };
+// As WeLink's shipped complaint definition labels them.
+const severities = [
+  { value: 'low', label: '轻微' },
+  { value: 'normal', label: '一般' },
+  { value: 'high', label: '紧急' },
+];
+
+module.exports = { dealer, otherDealer, complaint, categories, severities };

@@ -2,21 +2,11 @@ using WeLink.Server.Cases.Definitions;
 
 namespace WeLink.Server.Complaints;
 
-/// <summary>
-/// The categories a consumer may file under: the <c>category</c> value labels of the complaint definition the brand's new
-/// complaints start on, in the definition's order, so HQ changes the list by publishing a version, not by a release.
-/// </summary>
+/// <summary>The categories a consumer may file under: the definition's <c>category</c> value labels (<see cref="ComplaintChoices"/>).</summary>
 public sealed class ComplaintCategories(DefinitionCatalog catalog)
 {
-    private const string Field = "category";
-
-    public async Task<IReadOnlyList<ComplaintCategory>> OfBrandAsync(Guid brandId, CancellationToken cancellationToken)
-    {
-        var definition = await catalog.LatestAsync(ComplaintDefinition.Key, brandId, cancellationToken);
-        return definition?.ValueLabels.GetValueOrDefault(Field) is { } labels
-            ? [.. labels.Select(l => new ComplaintCategory(l.Key, l.Value))]
-            : [];
-    }
+    public async Task<IReadOnlyList<ComplaintCategory>> OfBrandAsync(Guid brandId, CancellationToken cancellationToken) =>
+        [.. (await ComplaintChoices.OfBrandAsync(catalog, brandId, "category", cancellationToken)).Select(l => new ComplaintCategory(l.Key, l.Value))];
 }
 
 /// <param name="Value">What the filing sends as its category.</param>

@@ -19,6 +19,7 @@ public static class ComplaintsFeature
         services.AddSingleton<IComplaintFiling, ComplaintFiling>();
         services.AddSingleton<AdvisorPicker>();
         services.AddSingleton<ComplaintCategories>();
+        services.AddSingleton<ComplaintSeverities>();
         services.AddSingleton<ComplaintViews>();
         services.AddCaseAction<AssignServiceAdvisorAction>();
         services.AddCaseAction<GrantRemedyAction>();

@@ -10,4 +10,5 @@ namespace WeLink.Server.Complaints;
 [JsonSerializable(typeof(ComplaintResponse))]
 [JsonSerializable(typeof(IReadOnlyList<ComplaintResponse>))]
 [JsonSerializable(typeof(IReadOnlyList<ComplaintCategory>))]
+[JsonSerializable(typeof(IReadOnlyList<ComplaintSeverity>))]
 internal sealed partial class ComplaintsJsonContext : JsonSerializerContext;

@@ -96,6 +96,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("POST", "/api/consumer/complaints", Consumer, _ => new FileComplaintRequest("服务态度", "The car came back unwashed.", "normal", null)),
         new("GET", "/api/consumer/complaints", Consumer, _ => null),
         new("GET", "/api/consumer/complaints/categories", Consumer, _ => null),
+        new("GET", "/api/consumer/complaints/severities", Consumer, _ => null),
         new("GET", "/api/consumer/complaints/{id}", Consumer, _ => null),
         new("POST", "/api/consumer/complaints/{id}/information", Consumer, _ => new ProvideInformationRequest("The blue one.")),
         new("POST", "/api/consumer/complaints/{id}/cancel", Consumer, _ => null),

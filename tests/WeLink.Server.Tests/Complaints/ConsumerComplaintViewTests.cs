@@ -13,7 +13,7 @@ namespace WeLink.Server.Tests.Complaints;
 
 /// <summary>
 /// What the consumer's pages read of a complaint beyond its status: the timeline (and what it must not show), the
-/// categories the filing offers, and the Chinese refusals of the consumer's own routes.
+/// categories and severities the filing offers, and the Chinese refusals of the consumer's own routes.
 /// </summary>
 public abstract class ConsumerComplaintViewTests(DatabaseProvider provider) : IAsyncLifetime
 {
@@ -121,6 +121,51 @@ public abstract class ConsumerComplaintViewTests(DatabaseProvider provider) : IA
     }
 
     [Fact]
+    public async Task The_filing_offers_the_definitions_severities_shows_their_labels_on_the_complaint_and_refuses_an_unlisted_one_storing_nothing()
+    {
+        using var consumer = await _world.ConsumerAsync(_world.People[0]);
+
+        var severities = await consumer.GetFromJsonAsync<JsonElement>(new Uri($"{Complaints}/severities", UriKind.Relative));
+        using var refused = await PostAsync(consumer, Complaints.ToString(), new { category = "服务态度", description = "洗车没洗干净。", severity = "较重" });
+        using var missing = await PostAsync(consumer, Complaints.ToString(), new { category = "服务态度", description = "洗车没洗干净。" });
+        Assert.Empty((await consumer.GetFromJsonAsync<List<ComplaintResponse>>(Complaints))!);
+        var filed = await ComplaintTests.FileAsync(consumer, "severity-label", "服务态度", "high");
+        var listed = (await consumer.GetFromJsonAsync<List<ComplaintResponse>>(Complaints))!;
+
+        Assert.Equal(
+            [("low", "轻微"), ("normal", "一般"), ("high", "紧急")],
+            severities.EnumerateArray().Select(s => (s.GetProperty("value").GetString(), s.GetProperty("label").GetString())));
+        foreach (var refusal in new[] { refused, missing })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refusal.StatusCode);
+            Assert.Equal(["请从列表中选择严重程度。"], await ErrorsAsync(refusal, "severity"));
+        }
+
+        Assert.Equal(("high", "紧急"), (filed.Severity, filed.SeverityLabel));
+        Assert.Equal(["紧急"], listed.Select(c => c.SeverityLabel));
+    }
+
+    [Fact]
+    public async Task A_version_hq_publishes_relabels_severities_on_the_filing_page_while_a_filed_complaint_keeps_its_versions_label()
+    {
+        using var consumer = await _world.ConsumerAsync(_world.People[0]);
+        var filed = await ComplaintTests.FileAsync(consumer, "before-relabel", "服务态度", "normal");
+        var json = JsonNode.Parse(ShippedDefinitionJson(), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
+        json["valueLabels"]!["severity"] = new JsonObject { ["normal"] = "普通", ["high"] = "非常紧急" };
+        Assert.IsType<DefinitionPublished>(await _world.Host.Services.GetRequiredService<DefinitionCatalog>()
+            .PublishAsync(_world.BrandId, json.ToJsonString(), "hq", CancellationToken.None));
+
+        var severities = await consumer.GetFromJsonAsync<JsonElement>(new Uri($"{Complaints}/severities", UriKind.Relative));
+        using var dropped = await PostAsync(consumer, Complaints.ToString(), new { category = "服务态度", description = "洗车没洗干净。", severity = "low" });
+        var relabelled = await ComplaintTests.FileAsync(consumer, "after-relabel", "服务态度", "high");
+
+        Assert.Equal(["普通", "非常紧急"], severities.EnumerateArray().Select(s => s.GetProperty("label").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, dropped.StatusCode);
+        Assert.Equal("非常紧急", relabelled.SeverityLabel);
+        Assert.Equal("一般", (await GetAsync(consumer, filed.Id)).SeverityLabel);
+    }
+
+    [Fact]
     public async Task Bad_input_to_the_consumer_routes_is_refused_in_chinese_in_the_problem_details_shape()
     {
         using var consumer = await _world.ConsumerAsync(_world.People[0]);
@@ -135,9 +180,9 @@ public abstract class ConsumerComplaintViewTests(DatabaseProvider provider) : IA
 
         Assert.Equal(["请描述发生了什么，不超过 2000 字。"], await ErrorsAsync(empty, "description"));
         Assert.Equal(
-            "提交的内容有误：请描述发生了什么，不超过 2000 字。 请选择紧急程度（low、normal 或 high）。",
+            "提交的内容有误：请描述发生了什么，不超过 2000 字。 请从列表中选择严重程度。",
             (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
-        Assert.Equal(["请选择紧急程度（low、normal 或 high）。"], await ErrorsAsync(empty, "severity"));
+        Assert.Equal(["请从列表中选择严重程度。"], await ErrorsAsync(empty, "severity"));
         Assert.Equal(["车辆信息不超过 50 字。"], await ErrorsAsync(longVehicle, "vehicle"));
         Assert.Equal(["请填写要补充的信息，不超过 2000 字。"], await ErrorsAsync(noAnswer, "answer"));
         Assert.Equal(["满意度请选择 1 到 5 分。"], await ErrorsAsync(badSurvey, "satisfaction"));

@@ -27,14 +27,10 @@ Component({
     maxDescription,
     maxPhotos,
     categories: [] as Option[],
-    severities: [
-      { value: 'low', label: '一般' },
-      { value: 'normal', label: '较重' },
-      { value: 'high', label: '严重' },
-    ],
+    severities: [] as Option[],
     templateIds: [] as string[],
     category: '',
-    severity: 'normal' as Severity,
+    severity: '' as Severity,
     description: '',
     vehicle: '',
     photos: [] as PhotoFile[],
@@ -44,8 +40,12 @@ Component({
       submission = new Submission();
       try {
         await ensureSession(query.dealerId);
-        const [categories, templateIds] = await Promise.all([complaints.categories(), subscriptions.templateIds()]);
-        this.setData({ categories, templateIds });
+        const [categories, severities, templateIds] = await Promise.all([
+          complaints.categories(),
+          complaints.severities(),
+          subscriptions.templateIds(),
+        ]);
+        this.setData({ categories, severities, severity: usualSeverity(severities), templateIds });
       } catch (error) {
         this.setData({ error: messageOf(error) });
       }
@@ -119,6 +119,9 @@ Component({
       if (!this.data.category) {
         return '请选择问题类型';
       }
+      if (!this.data.severity) {
+        return '请选择严重程度';
+      }
       if (!this.data.description.trim()) {
         return '请填写问题描述';
       }
@@ -129,6 +132,14 @@ Component({
     },
   },
 });
+
+/**
+ * Preselected so that most consumers need not think about it: the definition's `normal`, as WeLink's shipped one
+ * names the everyday severity, or else the first offered.
+ */
+function usualSeverity(severities: Option[]): Severity {
+  return (severities.find((s) => s.value === 'normal') ?? severities[0])?.value ?? '';
+}
 
 function askForStatusMessages(templateIds: string[]): Promise<void> {
   if (templateIds.length === 0) {

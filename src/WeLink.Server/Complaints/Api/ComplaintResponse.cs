@@ -4,7 +4,7 @@ namespace WeLink.Server.Complaints.Api;
 /// <param name="Id">The complaint's id (its case id).</param>
 /// <param name="Category">What it is about.</param>
 /// <param name="Description">What happened, as the consumer wrote it.</param>
-/// <param name="Severity">low, normal or high.</param>
+/// <param name="Severity">The value filed, one of <c>GET /api/consumer/complaints/severities</c> (low, normal or high on a shipped definition).</param>
 /// <param name="Vehicle">The vehicle, when given.</param>
 /// <param name="Status">The consumer label of the state.</param>
 /// <param name="Question">What staff asked, while they wait for the consumer's answer.</param>
@@ -15,6 +15,7 @@ namespace WeLink.Server.Complaints.Api;
 /// <param name="DealerName">That dealer's name.</param>
 /// <param name="Photos">The photos filed with it, each read back at its URL by the consumer alone.</param>
 /// <param name="Timeline">What the consumer may see of what happened, oldest first (<see cref="ComplaintTimeline"/>).</param>
+/// <param name="SeverityLabel">What the severity reads as, in the definition version the complaint runs on (<see cref="ComplaintSeverities.LabelOf"/>).</param>
 public sealed record ComplaintResponse(
     Guid Id,
     string Category,
@@ -29,7 +30,8 @@ public sealed record ComplaintResponse(
     Guid DealerId,
     string DealerName,
     IReadOnlyList<ComplaintPhoto> Photos,
-    IReadOnlyList<ComplaintTimelineEntry> Timeline);
+    IReadOnlyList<ComplaintTimelineEntry> Timeline,
+    string SeverityLabel);
 
 /// <param name="Id">The upload's id.</param>
 /// <param name="Url">Where the consumer reads it, relative to WeLink's base address.</param>

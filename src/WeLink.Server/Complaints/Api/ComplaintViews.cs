@@ -34,7 +34,8 @@ public sealed class ComplaintViews(CaseDetailsStore cases, ComplaintStore compla
             complaint.DealerId,
             (await dealers.FindAsync(complaint.DealerId, cancellationToken))?.Name ?? "",
             [.. (await photos.OfCaseAsync(caseId, cancellationToken)).Select(id => new ComplaintPhoto(id, UploadLinks.ForConsumer(id)))],
-            ComplaintTimeline.Of(details, definition));
+            ComplaintTimeline.Of(details, definition),
+            ComplaintSeverities.LabelOf(definition, complaint.Severity));
     }
 
     private static string? Text(CaseDetails details, string field) => details.Data[field]?.GetValue<string>();

@@ -32,6 +32,7 @@ public static class ConsumerComplaintEndpoints
         group.MapPost("/", FileAsync).RequireRateLimiting(ConsumerFilingLimit.Policy);
         group.MapGet("/", ListAsync);
         group.MapGet("/categories", CategoriesAsync);
+        group.MapGet("/severities", SeveritiesAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/{id:guid}/information", ProvideInformationAsync);
         group.MapPost("/{id:guid}/cancel", CancelAsync);
@@ -43,7 +44,8 @@ public static class ConsumerComplaintEndpoints
     /// Files a complaint: its case, its <c>complaints</c> row and its photos attached, in one transaction; a photo that
     /// is not the consumer's own unattached upload refuses the whole filing (422 <c>errors.photoIds</c>) with nothing
     /// kept. The Idempotency-Key makes a double click or a retry file it once, its photos attached once. The category
-    /// must be one the brand's complaint definition offers (<see cref="ComplaintCategories"/>).
+    /// and the severity must be ones the brand's complaint definition offers (<see cref="ComplaintCategories"/>,
+    /// <see cref="ComplaintSeverities"/>).
     /// </summary>
     public static async Task<Results<Created<ComplaintResponse>, ValidationProblem, ProblemHttpResult>> FileAsync(
         FileComplaintRequest request,
@@ -51,12 +53,16 @@ public static class ConsumerComplaintEndpoints
         IComplaintFiling filing,
         ICasePhotos photos,
         ComplaintCategories categories,
+        ComplaintSeverities severities,
         [AsParameters] ConsumerComplaintServices consumer)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(categories);
+        ArgumentNullException.ThrowIfNull(severities);
         var session = consumer.Session;
-        var offered = await categories.OfBrandAsync(session.BrandId, consumer.CancellationToken);
+        var offered = new Offered(
+            await categories.OfBrandAsync(session.BrandId, consumer.CancellationToken),
+            await severities.OfBrandAsync(session.BrandId, consumer.CancellationToken));
         if (Validate(request, offered) is { Count: > 0 } errors)
         {
             return ValidationProblem(errors);
@@ -103,6 +109,13 @@ public static class ConsumerComplaintEndpoints
     {
         ArgumentNullException.ThrowIfNull(categories);
         return TypedResults.Ok(await categories.OfBrandAsync(consumer.Session.BrandId, consumer.CancellationToken));
+    }
+
+    /// <summary>The severities the filing page offers, with the labels every page shows, as the brand's complaint definition lists them.</summary>
+    public static async Task<Ok<IReadOnlyList<ComplaintSeverity>>> SeveritiesAsync(ComplaintSeverities severities, [AsParameters] ConsumerComplaintServices consumer)
+    {
+        ArgumentNullException.ThrowIfNull(severities);
+        return TypedResults.Ok(await severities.OfBrandAsync(consumer.Session.BrandId, consumer.CancellationToken));
     }
 
     public static async Task<Results<Ok<ComplaintResponse>, ProblemHttpResult>> GetAsync(Guid id, [AsParameters] ConsumerComplaintServices consumer) =>
@@ -165,10 +178,10 @@ public static class ConsumerComplaintEndpoints
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem("没有找到这条投诉，请返回列表刷新后再看。", statusCode: StatusCodes.Status404NotFound, title: "没有找到");
 
-    private static Dictionary<string, string[]> Validate(FileComplaintRequest request, IReadOnlyList<ComplaintCategory> offered)
+    private static Dictionary<string, string[]> Validate(FileComplaintRequest request, Offered offered)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Category is not { } category || !offered.Any(c => c.Value == category.Trim()))
+        if (request.Category is not { } category || !offered.Categories.Any(c => c.Value == category.Trim()))
         {
             errors["category"] = ["请从列表中选择投诉类别。"];
         }
@@ -178,9 +191,9 @@ public static class ConsumerComplaintEndpoints
             errors["description"] = [$"请描述发生了什么，不超过 {MaxDescription} 字。"];
         }
 
-        if (request.Severity is null || !ComplaintDefinition.Severities.Contains(request.Severity))
+        if (request.Severity is not { } severity || !offered.Severities.Any(s => s.Value == severity))
         {
-            errors["severity"] = ["请选择紧急程度（low、normal 或 high）。"];
+            errors["severity"] = ["请从列表中选择严重程度。"];
         }
 
         if (request.PhotoIds is { } photoIds && (photoIds.Count > MaxPhotos || photoIds.Distinct().Count() != photoIds.Count))
@@ -195,6 +208,9 @@ public static class ConsumerComplaintEndpoints
 
         return errors;
     }
+
+    /// <summary>What the brand's definition offers the filing, read once per request.</summary>
+    private sealed record Offered(IReadOnlyList<ComplaintCategory> Categories, IReadOnlyList<ComplaintSeverity> Severities);
 
     private static ProblemHttpResult Unprocessable(string field, string message) => TypedResults.Problem(
         new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })

@@ -2,7 +2,7 @@ namespace WeLink.Server.Complaints.Api;
 
 /// <param name="Category">What the complaint is about: one of <c>GET /api/consumer/complaints/categories</c>.</param>
 /// <param name="Description">What happened (at most 2000 characters).</param>
-/// <param name="Severity">low, normal or high.</param>
+/// <param name="Severity">One of <c>GET /api/consumer/complaints/severities</c>.</param>
 /// <param name="Vehicle">Optional: the plate or VIN the complaint is about.</param>
 /// <param name="PhotoIds">Optional: up to six photos the consumer uploaded for it (<c>POST /api/consumer/uploads</c>) and no filing took yet.</param>
 /// <remarks>
