@@ -78,21 +78,28 @@ public sealed class ConsumerStore(IDbConnectionFactory connections, TimeProvider
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The session's own consumer, and only within the session's dealer; the dealer's name is the registry's to add.</summary>
-    public async Task<ConsumerProfileResponse?> FindProfileAsync(ConsumerSession session, string dealerName, CancellationToken cancellationToken)
+    /// <summary>
+    /// The session's own consumer as seen from the dealer in context: an official-account consumer only within the dealer
+    /// whose account knows them; a consumer of the brand's mini program (<paramref name="miniProgramAppId"/>) is one record
+    /// for the whole brand, made with the first dealer they came through, and may switch dealers, so the dealer answered
+    /// is the session's. The dealer's name is the registry's to add.
+    /// </summary>
+    public async Task<ConsumerProfileResponse?> FindProfileAsync(
+        ConsumerSession session, string dealerName, string? miniProgramAppId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         const string sql = """
             SELECT id AS Id, brand_id AS BrandId, dealer_id AS DealerId, @dealerName AS DealerName,
                    nickname AS Nickname, subscription AS Subscription, created_at AS Since
             FROM consumers
-            WHERE id = @consumerId AND dealer_id = @dealerId AND brand_id = @brandId
+            WHERE id = @consumerId AND brand_id = @brandId AND (dealer_id = @dealerId OR app_id = @miniProgramAppId)
             """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ConsumerProfileResponse>(new CommandDefinition(
+        var profile = await connection.QuerySingleOrDefaultAsync<ConsumerProfileResponse>(new CommandDefinition(
             sql,
-            new { consumerId = session.ConsumerId, dealerId = session.DealerId, brandId = session.BrandId, dealerName },
+            new { consumerId = session.ConsumerId, brandId = session.BrandId, dealerId = session.DealerId, miniProgramAppId, dealerName },
             cancellationToken: cancellationToken));
+        return profile is null ? null : profile with { DealerId = session.DealerId };
     }
 
     private Task<int> InsertIfNewAsync(

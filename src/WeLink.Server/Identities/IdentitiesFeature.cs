@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Identities.Contacts;
 using WeLink.Server.Identities.Contracts;
@@ -18,6 +19,8 @@ public static class IdentitiesFeature
         services.AddSingleton<BrandDealers>();
         services.AddSingleton<MiniProgramSessionStore>();
         services.AddSingleton<MiniProgramTokens>();
+        services.AddSingleton<MiniProgramTokenChecks>();
+        services.Configure<BearerTokenOptions>(WeLinkSchemes.ConsumerBearer, o => MiniProgramTokenChecks.Attach(o.Events));
         services.AddSingleton<IConsumerDirectory, ConsumerDirectory>();
 
         // Transient: it holds a typed HttpClient (the corp client), which must not live as long as a singleton.

@@ -22,13 +22,14 @@ public static class IdentityEndpoints
         return app;
     }
 
-    /// <summary>The consumer of this session, within its dealer; 404 if the row or the dealer is gone.</summary>
+    /// <summary>The consumer of this session, within the dealer in context; 404 if the row or the dealer is gone.</summary>
     public static async Task<Results<Ok<ConsumerProfileResponse>, NotFound>> GetConsumerAsync(
-        ConsumerSession session, ConsumerStore consumers, IDealerRegistry dealers, CancellationToken cancellationToken)
+        ConsumerSession session, ConsumerStore consumers, IDealerRegistry dealers, IBrandMiniPrograms miniPrograms, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        var miniProgram = await miniPrograms.FindOfBrandAsync(session.BrandId, cancellationToken);
         return await SessionDealerAsync(dealers, session.BrandId, session.DealerId, cancellationToken) is { } dealer
-            && await consumers.FindProfileAsync(session, dealer.Name, cancellationToken) is { } profile
+            && await consumers.FindProfileAsync(session, dealer.Name, miniProgram?.AppId, cancellationToken) is { } profile
             ? TypedResults.Ok(profile)
             : TypedResults.NotFound();
     }

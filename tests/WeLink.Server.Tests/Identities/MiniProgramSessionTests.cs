@@ -145,6 +145,56 @@ public abstract class MiniProgramSessionTests(DatabaseProvider provider) : IAsyn
         Assert.True((await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("code", out _));
     }
 
+    [Fact]
+    public async Task After_a_dealer_switch_me_answers_for_the_new_dealer_and_the_token_of_the_old_dealer_is_refused()
+    {
+        var guangzhou = (await Seed.In(_world.Host.Services).Brand(_world.BrandId)
+            .Dealer("Aurora Guangzhou", d => d.Code("GZ01").Approved().LinkedAccount().LinkedCorp()))["Aurora Guangzhou"].Id;
+        var (code, _) = await LoginCodeAsync("Li Wei");
+        var beijing = await ReadSessionAsync(await PostAsync(SessionsPath, new { appId = _world.MiniProgramAppId, code, dealerId = _world.BeijingDealerId }));
+        var beijingToken = beijing.GetProperty("accessToken").GetString()!;
+        var before = await (await GetAsync("/api/consumer/me", beijingToken)).Content.ReadFromJsonAsync<JsonElement>();
+
+        var switched = await ReadSessionAsync(await PostAsync(SessionsPath + "/dealer", new { dealerId = guangzhou }, beijingToken));
+        var me = await GetAsync("/api/consumer/me", switched.GetProperty("accessToken").GetString()!);
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        var profile = await me.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(guangzhou, profile.GetProperty("dealerId").GetGuid());
+        Assert.Equal("Aurora Guangzhou", profile.GetProperty("dealerName").GetString());
+        Assert.Equal(before.GetProperty("id").GetGuid(), profile.GetProperty("id").GetGuid());
+
+        // The old dealer's token is refused once this node rechecks it (at most one recheck interval later).
+        _world.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/api/consumer/complaints", beijingToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/api/consumer/complaints", switched.GetProperty("accessToken").GetString()!)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_access_token_stops_working_within_the_recheck_interval_once_its_dealer_is_suspended_or_its_session_revoked()
+    {
+        var (first, _) = await LoginCodeAsync("Li Wei");
+        var (second, _) = await LoginCodeAsync("Wang Fang");
+        var suspended = await ReadSessionAsync(await PostAsync(SessionsPath, new { appId = _world.MiniProgramAppId, code = first, dealerId = _world.BeijingDealerId }));
+        var replayed = await ReadSessionAsync(await PostAsync(SessionsPath, new { appId = _world.MiniProgramAppId, code = second, dealerId = _world.BeijingDealerId }));
+        var suspendedToken = suspended.GetProperty("accessToken").GetString()!;
+        var replayedToken = replayed.GetProperty("accessToken").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/api/consumer/me", suspendedToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/api/consumer/me", replayedToken)).StatusCode);
+
+        // Wang Fang's refresh token is presented twice (a stolen copy): the whole session is revoked.
+        var spent = replayed.GetProperty("refreshToken").GetString();
+        var refreshed = await ReadSessionAsync(await PostAsync(SessionsPath + "/refresh", new { refreshToken = spent }));
+        await PostAsync(SessionsPath + "/refresh", new { refreshToken = spent });
+        await _world.ExecuteAsync("UPDATE dealers SET status = 'suspended' WHERE id = @BeijingDealerId", new { _world.BeijingDealerId });
+
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/api/consumer/me", suspendedToken)).StatusCode);
+        _world.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/api/consumer/me", suspendedToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/api/consumer/me", replayedToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/api/consumer/me", refreshed.GetProperty("accessToken").GetString()!)).StatusCode);
+    }
+
     private async Task<(string Code, string OpenId)> LoginCodeAsync(string consumer)
     {
         var login = await _world.ControlAsync($"miniprogram/{_world.MiniProgramAppId}/login", new { consumer });

@@ -100,7 +100,7 @@ public abstract class SessionTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.NotEqual(beijing.Id, shanghai.Id);
         var store = _world.Host.Services.GetRequiredService<ConsumerStore>();
         var crossed = new ConsumerSession(shanghai.Id, _world.BrandId, _world.BeijingDealerId);
-        Assert.Null(await store.FindProfileAsync(crossed, "北京", CancellationToken.None));
+        Assert.Null(await store.FindProfileAsync(crossed, "北京", _world.MiniProgramAppId, CancellationToken.None));
     }
 
     [Fact]

@@ -99,14 +99,6 @@ public sealed class MiniProgramSessionStore(IDbConnectionFactory connections, Ti
         return token;
     }
 
-    /// <summary>Ends every session of the family at once (sign-out, or a refresh token seen twice).</summary>
-    public async Task RevokeFamilyAsync(Guid familyId, CancellationToken cancellationToken)
-    {
-        const string sql = "UPDATE miniprogram_sessions SET revoked_at = @now WHERE family_id = @familyId AND revoked_at IS NULL";
-        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { familyId, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
-    }
-
     private async Task RevokeReusedAsync(string hash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
