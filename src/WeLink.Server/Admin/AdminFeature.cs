@@ -11,7 +11,7 @@ public static class AdminFeature
     /// <summary>
     /// The admin JSON API and the portal: Razor Pages rooted at <c>Admin/Pages</c>, served under
     /// <c>/admin</c>. Who may open a page is set here by convention (any admin, but sign-in; the audit log for HQ; the
-    /// failed-work queue for the platform), and a handler that needs more than its page says so with
+    /// failed-work queue for the platform; the brand's menu and conversation settings for HQ), and a handler that needs more than its page says so with
     /// <see cref="HandlerPolicyAttribute"/>; the tenant page filter then hides other tenants. Razor Pages validate the
     /// antiforgery token on every POST.
     /// </summary>
@@ -26,6 +26,8 @@ public static class AdminFeature
                 o.Conventions.AllowAnonymousToPage("/Login");
                 o.Conventions.AuthorizePage("/Audit", WeLinkPolicies.HqAdmin);
                 o.Conventions.AuthorizePage("/Inbox", WeLinkPolicies.PlatformAdmin);
+                o.Conventions.AuthorizePage("/Brands/Menu", WeLinkPolicies.HqAdmin);
+                o.Conventions.AuthorizePage("/Brands/Conversations", WeLinkPolicies.HqAdmin);
             })
             .AddMvcOptions(o =>
             {

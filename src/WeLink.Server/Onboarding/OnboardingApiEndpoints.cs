@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Onboarding.Contracts;
-using WeLink.Server.Onboarding.Menus;
 using WeLink.Server.Tenancy.Access;
-using WeLink.Server.Tenancy.Contracts;
 
 namespace WeLink.Server.Onboarding;
 
@@ -48,39 +46,22 @@ public static class OnboardingApiEndpoints
     }
 
     /// <summary>
-    /// Stores the brand's menu and puts it on every active dealer account of the brand; the answer says how each went.
-    /// Audited as <c>brand.menu.set</c> with how many accounts took it. A mini-program button opens the brand's authorized
-    /// mini program (422 naming <c>button</c> for another appid, or when the brand has none).
+    /// Stores the brand's menu and puts it on every active dealer account of the brand (<see cref="IBrandMenus.SetAsync"/>,
+    /// audited); the answer says how each account went. 400 naming <c>button</c> for a menu WeChat would refuse, 422 for a
+    /// mini-program button when the brand has no authorized mini program or the button names another appid.
     /// </summary>
     public static async Task<Results<Ok<MenuPublishResponse>, ValidationProblem, ProblemHttpResult>> SetMenuAsync(
-        Guid brandId, BrandMenu menu, ClaimsPrincipal user, BrandMenuStore menus, MenuPublisher publisher, IBrandMiniPrograms miniPrograms, IAuditTrail audit,
-        TimeProvider time, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(menu);
-        if (menu.Problem() is { } problem)
+        Guid brandId, BrandMenu menu, ClaimsPrincipal user, IBrandMenus menus, CancellationToken cancellationToken) =>
+        await menus.SetAsync(user, brandId, menu, cancellationToken) switch
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["button"] = [problem] });
-        }
-
-        // A mini-program button opens the brand's own mini program: WeChat takes only one associated with the account.
-        var miniProgram = await miniPrograms.FindOfBrandAsync(brandId, cancellationToken);
-        if (menu.HasMiniProgramButtons && (miniProgram is not { Active: true } || menu.MiniProgramAppIds().Any(a => a != miniProgram.AppId)))
-        {
-            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["button"] = ["小程序菜单只能打开本品牌已授权的小程序"] })
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Detail = "小程序菜单只能打开本品牌已授权的小程序",
-            });
-        }
-
-        await menus.SaveAsync(brandId, menu, time.GetUtcNow(), cancellationToken);
-        var accounts = await publisher.PublishToBrandAsync(brandId, menu, cancellationToken);
-        var published = accounts.Count(a => a.Published);
-        await audit.RecordAsync(
-            user,
-            new AuditEvent("brand.menu.set", "brand", brandId.ToString(), AuditOutcome.Succeeded, brandId, null,
-                $"已发布到 {accounts.Count} 个已关联公众号中的 {published} 个"),
-            cancellationToken);
-        return TypedResults.Ok(new MenuPublishResponse(accounts));
-    }
+            BrandMenuChange.Published published => TypedResults.Ok(new MenuPublishResponse(published.Accounts)),
+            BrandMenuChange.NotTheBrandsMiniProgram refused => TypedResults.Problem(
+                new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["button"] = [refused.Problem] })
+                {
+                    Status = StatusCodes.Status422UnprocessableEntity,
+                    Detail = refused.Problem,
+                }),
+            BrandMenuChange.Invalid invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["button"] = [invalid.Problem] }),
+            _ => throw new InvalidOperationException("An unknown menu change."),
+        };
 }

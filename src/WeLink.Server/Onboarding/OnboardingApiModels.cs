@@ -1,5 +1,4 @@
 using WeLink.Server.Onboarding.Contracts;
-using WeLink.Server.Onboarding.Menus;
 
 namespace WeLink.Server.Onboarding;
 

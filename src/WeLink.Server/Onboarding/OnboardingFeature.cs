@@ -29,6 +29,7 @@ public static class OnboardingFeature
         services.AddSingleton<IDealerDirectory, DealerDirectory>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddTransient<MenuPublisher>();
+        services.AddTransient<IBrandMenus, BrandMenus>();
         services.AddTransient<ComponentAuthorization>();
         services.AddTransient<AccountAuthorizations>();
         services.AddTransient<MiniProgramAuthorizations>();

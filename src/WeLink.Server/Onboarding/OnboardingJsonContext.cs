@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using WeLink.Server.Onboarding.Contracts;
-using WeLink.Server.Onboarding.Menus;
 
 namespace WeLink.Server.Onboarding;
 

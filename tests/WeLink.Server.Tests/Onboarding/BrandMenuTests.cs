@@ -12,7 +12,7 @@ public abstract class BrandMenuTests(DatabaseProvider provider)
 {
     private const string Menu = """
         {"button": [
-          {"type": "click", "name": "Book a test drive", "key": "test_drive"},
+          {"type": "click", "name": "Test drive", "key": "test_drive"},
           {"name": "Service", "sub_button": [
             {"type": "click", "name": "Complaint", "key": "complaint"},
             {"type": "view", "name": "Member card", "url": "https://welink.example.com/card"}
@@ -40,7 +40,7 @@ public abstract class BrandMenuTests(DatabaseProvider provider)
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Contains($"\"appId\":\"{beijing}\",\"published\":true", publication, StringComparison.Ordinal);
-        Assert.Contains("Book a test drive", onBeijing, StringComparison.Ordinal);
+        Assert.Contains("Test drive", onBeijing, StringComparison.Ordinal);
         Assert.Contains("Member card", scene.World.MenuOf(beijing), StringComparison.Ordinal);
     }
 
@@ -52,11 +52,19 @@ public abstract class BrandMenuTests(DatabaseProvider provider)
         using var otherHq = await scene.AdminAsync(AdminRoles.Hq, Guid.NewGuid());
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
         const string fourButtons = """{"button": [{"type":"click","name":"a","key":"a"},{"type":"click","name":"b","key":"b"},{"type":"click","name":"c","key":"c"},{"type":"click","name":"d","key":"d"}]}""";
+        const string longChineseName = """{"button": [{"type":"click","name":"售后服务与投诉","key":"service"}]}""";
+        const string clickWithoutKey = """{"button": [{"type":"click","name":"投诉"}]}""";
 
         Assert.Equal(HttpStatusCode.Forbidden, (await PutMenuAsync(dealerAdmin, scene.BrandId, Menu)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await PutMenuAsync(otherHq, scene.BrandId, Menu)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PutMenuAsync(hq, scene.BrandId, fourButtons)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PutMenuAsync(hq, scene.BrandId, "not json")).StatusCode);
+        var tooLong = await PutMenuAsync(hq, scene.BrandId, longChineseName);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("一级按钮「售后服务与投诉」的名称超过 16 个字节", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var withoutKey = await PutMenuAsync(hq, scene.BrandId, clickWithoutKey);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutKey.StatusCode);
+        Assert.Contains("点击按钮「投诉」需要 key", await withoutKey.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await PutMenuAsync(hq, scene.BrandId, Menu)).StatusCode);
     }
 

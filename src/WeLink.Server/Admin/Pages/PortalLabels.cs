@@ -1,3 +1,4 @@
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Shared;
 using WeLink.Server.Tenancy;
 using WeLink.Server.Tenancy.Access;
@@ -41,6 +42,10 @@ public static class PortalLabels
         [DealerTransition.Suspend.Name] = ("暂停", "经销商已暂停。"),
         [DealerTransition.Reinstate.Name] = ("恢复", "经销商已恢复。"),
     };
+
+    /// <summary>The menu button types the menu page offers, as HQ reads them.</summary>
+    public static IReadOnlyList<(string Type, string Label)> MenuTypes { get; } =
+        [(BrandMenu.ClickType, "点击（发送事件）"), (BrandMenu.ViewType, "网页"), (BrandMenu.MiniProgramType, "小程序页面")];
 
     public static string Status(string status) => Statuses.GetValueOrDefault(status, status);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding.Contracts;
 
 namespace WeLink.Server.Onboarding.Menus;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WeLink.Server.Onboarding.Contracts;
 
 namespace WeLink.Server.Onboarding.Menus;
 

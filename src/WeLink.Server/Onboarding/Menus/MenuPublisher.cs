@@ -45,12 +45,12 @@ public sealed partial class MenuPublisher(
         {
             var request = new MenuCreateRequest { Button = [.. menu.Button.Select(b => ToWire(b, account.DealerId, miniProgram))] };
             await accounts.CreateMenuAsync(account.AppId, request, cancellationToken);
-            return new MenuPublication(account.AppId, true, null);
+            return new MenuPublication(account.AppId, true, null, account.DealerId);
         }
         catch (Exception e) when (PlatformFailure.IsExpected(e))
         {
             LogMenuRefused(logger, account.AppId, e.Message);
-            return new MenuPublication(account.AppId, false, e.Message);
+            return new MenuPublication(account.AppId, false, e.Message, account.DealerId);
         }
     }
 

@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text;
 using System.Text.Json.Serialization;
 using WeLink.Server.Shared;
 
-namespace WeLink.Server.Onboarding.Menus;
+namespace WeLink.Server.Onboarding.Contracts;
 
 /// <summary>
 /// The official-account menu HQ sets for its brand, in WeChat's menu/create shape (snake_case JSON). Its one two-word
@@ -13,7 +14,20 @@ public sealed record BrandMenu(IReadOnlyList<BrandMenuButton> Button)
     /// <summary>The button type that opens a page of the brand's mini program.</summary>
     public const string MiniProgramType = "miniprogram";
 
-    /// <summary>WeChat's limits: 1 to 3 top-level buttons, each with at most 5 sub-buttons; null when valid.</summary>
+    public const string ClickType = "click";
+
+    public const string ViewType = "view";
+
+    /// <summary>WeChat counts a name's UTF-8 bytes: 16 at the top (5 Chinese characters), 60 in a sub-menu (protocol-wave2 §4.3).</summary>
+    public const int TopNameBytes = 16;
+
+    public const int SubNameBytes = 60;
+
+    public const int KeyBytes = 128;
+
+    public const int UrlBytes = TextLimits.Url;
+
+    /// <summary>WeChat's rules for menu/create, in Chinese for HQ; null when WeChat would take the menu.</summary>
     public string? Problem()
     {
         if (Button is not { Count: >= 1 and <= 3 })
@@ -25,7 +39,12 @@ public sealed record BrandMenu(IReadOnlyList<BrandMenuButton> Button)
         {
             if (string.IsNullOrWhiteSpace(button.Name))
             {
-                return "每个按钮都需要名称。";
+                return "每个一级按钮都需要名称。";
+            }
+
+            if (Bytes(button.Name) > TopNameBytes)
+            {
+                return $"一级按钮「{button.Name}」的名称超过 {TopNameBytes} 个字节（最多 5 个汉字）。";
             }
 
             if (button.SubButton is { Count: > 5 })
@@ -38,14 +57,19 @@ public sealed record BrandMenu(IReadOnlyList<BrandMenuButton> Button)
                 return $"按钮「{button.Name}」的每个子按钮都需要名称和类型。";
             }
 
+            if (button.SubButton?.FirstOrDefault(s => Bytes(s.Name) > SubNameBytes) is { } longSub)
+            {
+                return $"子按钮「{longSub.Name}」的名称超过 {SubNameBytes} 个字节（最多 20 个汉字）。";
+            }
+
             if (button.SubButton is not { Count: > 0 } && string.IsNullOrWhiteSpace(button.Type))
             {
                 return $"按钮「{button.Name}」需要类型（click、view、miniprogram 等）或子按钮。";
             }
 
-            if (Leaves(button).FirstOrDefault(b => b.Type == MiniProgramType && (string.IsNullOrWhiteSpace(b.Pagepath) || string.IsNullOrWhiteSpace(b.Url))) is { } page)
+            if (Leaves(button).Select(LeafProblem).FirstOrDefault(p => p is not null) is { } problem)
             {
-                return $"小程序按钮「{page.Name}」需要 pagepath 和 url（url 是无法打开小程序的微信版本使用的网页）。";
+                return problem;
             }
         }
 
@@ -57,6 +81,19 @@ public sealed record BrandMenu(IReadOnlyList<BrandMenuButton> Button)
         [.. Button.SelectMany(Leaves).Where(b => b.Type == MiniProgramType && !string.IsNullOrWhiteSpace(b.Appid)).Select(b => b.Appid!).Distinct()];
 
     public bool HasMiniProgramButtons => Button.SelectMany(Leaves).Any(b => b.Type == MiniProgramType);
+
+    private static string? LeafProblem(BrandMenuButton button) => button switch
+    {
+        { Type: ClickType, Key: var key } when string.IsNullOrWhiteSpace(key) => $"点击按钮「{button.Name}」需要 key（公众号收到的事件 key）。",
+        { Type: ViewType, Url: var url } when string.IsNullOrWhiteSpace(url) => $"网页按钮「{button.Name}」需要网址。",
+        { Type: MiniProgramType } when string.IsNullOrWhiteSpace(button.Pagepath) || string.IsNullOrWhiteSpace(button.Url) =>
+            $"小程序按钮「{button.Name}」需要 pagepath 和 url（url 是无法打开小程序的微信版本使用的网页）。",
+        _ when Bytes(button.Key) > KeyBytes => $"按钮「{button.Name}」的 key 超过 {KeyBytes} 个字节。",
+        _ when Bytes(button.Url) > UrlBytes || Bytes(button.Pagepath) > UrlBytes => $"按钮「{button.Name}」的网址或页面路径超过 {UrlBytes} 个字节。",
+        _ => null,
+    };
+
+    private static int Bytes(string? text) => text is null ? 0 : Encoding.UTF8.GetByteCount(text);
 
     private static IEnumerable<BrandMenuButton> Leaves(BrandMenuButton button) => button.SubButton is { Count: > 0 } subs ? subs : [button];
 }
