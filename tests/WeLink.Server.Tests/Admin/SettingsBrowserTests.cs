@@ -16,11 +16,15 @@ namespace WeLink.Server.Tests.Admin;
 /// HQ and a dealer admin change the settings that shape consumers' conversations by clicking and typing in the portal, in
 /// headless Chromium, and the effect shows where consumers and staff meet it: the menu on both dealers' official accounts
 /// (a mini-program entry opening the brand's mini program with each account's dealer), the new conversation's WeCom card at
-/// the chosen duty role, the new out-of-hours reply on the consumer's sandbox phone.
+/// the chosen duty role, the new out-of-hours reply on the consumer's sandbox phone. `WELINK_SCREENSHOTS=1` saves
+/// docs/screenshots/brand-menu.png; every run leaves the pages at desktop size under screenshots/ in the test output.
 /// </summary>
 public abstract class SettingsBrowserTests(DatabaseProvider provider, Chromium chromium) : IClassFixture<Chromium>
 {
     private const string Password = "settings-password-0123";
+
+    /// <summary>WeChat's 40166, invalid weapp appid: a refusal no retry changes.</summary>
+    private const int InvalidMiniProgramAppId = 40166;
 
     [Fact]
     public async Task HQ_builds_the_menu_with_mini_program_entries_and_both_linked_accounts_get_it_with_their_own_dealer()
@@ -48,15 +52,29 @@ public abstract class SettingsBrowserTests(DatabaseProvider provider, Chromium c
             await Expect(page.GetByLabel("一级按钮 1 · 子按钮 1 名称", new() { Exact = true })).ToHaveValueAsync("我要投诉");
             Assert.Null(sandbox.MenuOf(world.BeijingAppId));
 
+            // WeChat refuses the menu on the first account it goes to: that account's row says so, the other is published.
+            await world.ControlAsync("faults/api", new { api = "cgi-bin/menu/create", count = 1, errcode = InvalidMiniProgramAppId });
             await page.GetByLabel("一级按钮 1 名称", new() { Exact = true }).FillAsync("服务");
             await page.GetByRole(AriaRole.Button, new() { Name = "保存并发布到所有公众号" }).ClickAsync();
 
-            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("菜单已保存，已发布到 2 个已关联公众号中的 2 个。");
-            await Expect(page.Locator($"#publications tr[data-appid='{world.BeijingAppId}'][data-published='true']")).ToContainTextAsync("已发布");
-            await Expect(page.Locator($"#publications tr[data-appid='{shanghaiAppId}'][data-published='true']")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("菜单已保存，已发布到 2 个已关联公众号中的 1 个。");
+            var refused = page.Locator("#publications tr[data-published='false']");
+            await Expect(refused.Locator(".badge")).ToHaveTextAsync("失败");
+            await Expect(refused).ToContainTextAsync($"errcode {InvalidMiniProgramAppId}");
+            await Expect(page.Locator("#publications tr[data-published='true']")).ToContainTextAsync("已发布");
             await Expect(page.GetByLabel("一级按钮 1 · 子按钮 1 小程序页面", new() { Exact = true })).ToHaveValueAsync("pages/complaints/new");
             await page.SetViewportSizeAsync(1280, 900);
             await page.ScreenshotAsync(new() { Path = Screenshot("brand-menu.png"), FullPage = true });
+            if (Environment.GetEnvironmentVariable(StaffApp.StaffPhone.ScreenshotsVariable) == "1")
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Foundation.SampleSettingsTests.RepositoryRoot(), "docs", "screenshots", "brand-menu.png"), FullPage = true });
+            }
+
+            // Saving again puts the same menu on every account.
+            await page.GetByRole(AriaRole.Button, new() { Name = "保存并发布到所有公众号" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("菜单已保存，已发布到 2 个已关联公众号中的 2 个。");
+            await Expect(page.Locator($"#publications tr[data-appid='{world.BeijingAppId}'][data-published='true']")).ToContainTextAsync("Aurora Beijing Dealer");
+            await Expect(page.Locator($"#publications tr[data-appid='{shanghaiAppId}'][data-published='true']")).ToBeVisibleAsync();
 
             // The consumer's phone shows the account's click entries; its mini-program entries are in the menu WeChat holds.
             await page.GotoAsync(At(world, "/sandbox/phones"));
@@ -69,7 +87,7 @@ public abstract class SettingsBrowserTests(DatabaseProvider provider, Chromium c
         Assert.Equal(
             [(world.MiniProgramAppId, $"pages/complaints/new?dealerId={world.ShanghaiDealerId}"), (world.MiniProgramAppId, $"pages/home/index?dealerId={world.ShanghaiDealerId}")],
             MiniProgramEntries(sandbox.MenuOf(shanghaiAppId)));
-        Assert.Equal(1, await world.Database.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'brand.menu.set'"));
+        Assert.Equal(2, await world.Database.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'brand.menu.set'"));
     }
 
     [Fact]
