@@ -40,7 +40,7 @@ afterEach(() => {
 })
 
 describe('ContactPage', () => {
-  it('asks WeLink about the contact of the chat and shows the linked customer with their cases, which open the case page', async () => {
+  it('asks WeLink about the contact of the chat, leads with their WeCom name, then the linked customer with their cases, which open the case page', async () => {
     currentExternalContact.mockResolvedValue('wm 1/x')
     const fake = fakeFetch({
       'GET /api/staff/contacts/wm%201%2Fx': [json({ externalUserId: 'wm 1/x', name: '王芳', linked: true, customer: { consumerId: 'k1', name: 'Wang Fang' }, cases: [row] })],
@@ -50,7 +50,8 @@ describe('ContactPage', () => {
     const { wrapper, router } = await render()
     const push = vi.spyOn(router, 'push').mockResolvedValue(undefined)
 
-    expect(wrapper.get('[data-testid=contact-name]').text()).toBe('Wang Fang')
+    expect(wrapper.get('[data-testid=contact-name]').text()).toBe('王芳')
+    expect(wrapper.get('[data-testid=contact-customer]').text()).toBe('本店客户：Wang Fang')
     expect(wrapper.find('[data-testid=not-linked]').exists()).toBe(false)
     expect(wrapper.findAll('[data-testid=case-row]')).toHaveLength(1)
     await wrapper.get('[data-testid=case-row]').trigger('click')
@@ -66,9 +67,21 @@ describe('ContactPage', () => {
     const { wrapper } = await render()
 
     expect(wrapper.get('[data-testid=contact-name]').text()).toBe('张敏')
+    expect(wrapper.find('[data-testid=contact-customer]').exists()).toBe(false)
     expect(wrapper.get('[data-testid=not-linked]').text()).toBe('尚未关联')
     expect(wrapper.text()).toContain('按手机号关联需要会员功能')
     expect(wrapper.findAll('[data-testid=case-row]')).toHaveLength(0)
+  })
+
+  it('falls back to the linked customer\'s name when WeCom gave no name for the contact', async () => {
+    currentExternalContact.mockResolvedValue('wm4')
+    vi.stubGlobal('fetch', fakeFetch({
+      'GET /api/staff/contacts/wm4': [json({ externalUserId: 'wm4', name: null, linked: true, customer: { consumerId: 'k1', name: 'Wang Fang' }, cases: [] })],
+    }).fetch)
+
+    const { wrapper } = await render()
+
+    expect(wrapper.get('[data-testid=contact-name]').text()).toBe('Wang Fang')
   })
 
   it('opened outside a chat, says to open it from the chat toolbar and asks WeLink nothing', async () => {

@@ -150,6 +150,8 @@ export default {
   contact: {
     title: '当前客户',
     notLinked: '尚未关联',
+    linkedCustomer: '本店客户：{name}',
+    unnamedCustomer: '微信用户',
     notLinkedHint: '该联系人还未与本店的消费者关联。按手机号关联需要会员功能，上线后即可在此关联。',
     cases: '工单',
     noCases: '该客户暂无工单',
