@@ -74,6 +74,7 @@ describe('previewOf', () => {
     expect(previewOf(last('in', 'image', null))).toBe('[图片]')
     expect(previewOf(last('in', 'voice', null))).toBe('[语音]')
     expect(previewOf(last('out', 'template', null))).toBe('我方：[模板消息]')
+    expect(previewOf(last('out', 'page', '预约试驾'))).toBe('我方：[小程序] 预约试驾')
     expect(previewOf(last('out', 'text', '您好，请问哪里异响？'))).toBe('我方：您好，请问哪里异响？')
     expect(previewOf({ ...base, lastMessage: null })).toBe('暂无消息')
   })

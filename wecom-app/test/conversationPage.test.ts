@@ -54,6 +54,18 @@ describe('ConversationPage', () => {
     wrapper.unmount()
   })
 
+  it('draws WeLink\'s own keyword reply as a mini-program card signed 自动回复, not as a colleague\'s', async () => {
+    const card = { id: 'm4', at: '2026-12-05T10:00:01Z', direction: 'out', kind: 'page', text: '预约试驾', mediaUrl: null, staff: null, delivery: 'sent' }
+    const { wrapper } = await render({ [`GET ${url}`]: [json({ ...conversation, messages: [conversation.messages[0], card] })] })
+
+    const bubbles = wrapper.findAll('[data-testid=message]')
+    expect(bubbles[1].attributes('data-kind')).toBe('page')
+    expect(bubbles[1].text()).toContain('自动回复')
+    expect(wrapper.get('[data-testid=message-page] .bubble__card-title').text()).toBe('预约试驾')
+    expect(wrapper.get('[data-testid=message-page]').text()).toContain('小程序卡片')
+    wrapper.unmount()
+  })
+
   it('disables the send button while the reply is in flight and sends one reply for a double tap', async () => {
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
@@ -98,9 +110,10 @@ describe('ConversationPage', () => {
     wrapper.unmount()
   })
 
-  it('turns the conversation into a complaint from a form drafted with the consumer\'s messages, then opens the case', async () => {
+  it('turns the conversation into a complaint from a form drafted with the consumer\'s messages and the brand\'s categories, then opens the case', async () => {
     const { wrapper, router, calls } = await render({
       [`GET ${url}`]: [json(conversation)],
+      'GET /api/staff/conversations/complaint-categories': [json([{ value: '服务态度', label: '服务态度' }, { value: '维修质量', label: '维修质量' }])],
       [`POST ${url}/complaint`]: [json({ caseId: 'case-7' }, 201)],
     })
 
@@ -112,15 +125,33 @@ describe('ConversationPage', () => {
     expect((form.querySelector('[data-field=description] textarea') as HTMLTextAreaElement).value).toBe('保养后发动机异响\n[图片]\n[语音]')
     form.dispatchEvent(new Event('submit'))
     await flushPromises()
-    expect(form.querySelector('[data-testid=field-error]')?.textContent).toBe('请填写投诉类别')
+    expect(form.querySelector('[data-testid=field-error]')?.textContent).toBe('请选择投诉类别')
+    expect([...form.querySelectorAll('[data-testid=category-option]')].map((o) => o.textContent?.trim())).toEqual(['服务态度', '维修质量'])
 
-    ;(form.querySelectorAll('[data-testid=category-suggestion]')[1] as HTMLElement).click()
+    ;(form.querySelectorAll('[data-testid=category-option]')[1] as HTMLElement).click()
     await flushPromises()
     form.dispatchEvent(new Event('submit'))
     await flushPromises()
 
     expect(calls.at(-1)?.body).toEqual({ category: '维修质量', severity: 'normal', description: '保养后发动机异响\n[图片]\n[语音]' })
     expect(push).toHaveBeenCalledWith({ name: 'case', params: { id: 'case-7' } })
+    wrapper.unmount()
+  })
+
+  it('says why the categories could not be read and reads them again on 重试', async () => {
+    const { wrapper } = await render({
+      [`GET ${url}`]: [json(conversation)],
+      'GET /api/staff/conversations/complaint-categories': [problem(500, { detail: '服务暂时不可用' }), json([{ value: '其他', label: '其他' }])],
+    })
+
+    await wrapper.find('[data-testid=to-complaint]').trigger('click')
+    await flushPromises()
+    const form = document.querySelector('[data-testid=complaint-form]') as HTMLFormElement
+    const error = form.querySelector('[data-testid=categories-error]') as HTMLElement
+    expect(error.textContent).toContain('服务暂时不可用')
+    ;(error.querySelector('a') as HTMLElement).click()
+    await flushPromises()
+    expect([...form.querySelectorAll('[data-testid=category-option]')].map((o) => o.textContent?.trim())).toEqual(['其他'])
     wrapper.unmount()
   })
 

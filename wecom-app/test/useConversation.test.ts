@@ -208,10 +208,9 @@ describe('useConversation: complaint', () => {
     expect(draft).toEqual({ category: '', severity: 'normal', description: '保养后发动机异响\n[图片]' })
   })
 
-  it('checks the category and the description length before sending', () => {
-    expect(validateComplaint({ category: '  ', severity: 'normal' })).toEqual({ category: '请填写投诉类别' })
-    expect(validateComplaint({ category: '类'.repeat(51), severity: 'normal', description: '长'.repeat(2001) })).toEqual({
-      category: '投诉类别不能超过 50 个字',
+  it('checks that a category is picked and the description length before sending', () => {
+    expect(validateComplaint({ category: '  ', severity: 'normal' })).toEqual({ category: '请选择投诉类别' })
+    expect(validateComplaint({ category: '维修质量', severity: 'normal', description: '长'.repeat(2001) })).toEqual({
       description: '投诉内容不能超过 2000 个字',
     })
     expect(validateComplaint({ category: '服务态度', severity: 'low' })).toEqual({})

@@ -226,6 +226,22 @@ public static class Refusals
             "response out of time limit or subscription is canceled",
             "[客服消息](https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html); protocol-wave2.md §4.1");
 
+        public static readonly WxRefusal CustomMiniProgramAppId = new(
+            "`cgi-bin/message/custom/send`", "a `miniprogrampage` card's `appid` is not a mini program associated with the account (in the sandbox: of the same owner)",
+            40166, "invalid weapp appid", $"{GlobalCodes}; protocol-wave2.md §4.1 (the mini program must be associated with the OA)");
+
+        public static readonly WxRefusal CustomMiniProgramCard = new(
+            "`cgi-bin/message/custom/send`", "a `miniprogrampage` card without `title` or `pagepath`, or whose `thumb_media_id` is not media the account uploaded in the last 3 days",
+            40007, "invalid media_id", $"{GlobalCodes}; protocol-wave2.md §4.1 (`{{title, appid, pagepath, thumb_media_id}}`)");
+
+        public static readonly WxRefusal MediaUploadType = new(
+            "`cgi-bin/media/upload`", "`type` is not image, voice, video or thumb", 40004, "invalid media type",
+            $"{GlobalCodes}; [新增临时素材](https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/New_temporary_materials.html)");
+
+        public static readonly WxRefusal MediaUploadMissing = new(
+            "`cgi-bin/media/upload`", "no file in the multipart field `media`", 41005, "media data missing",
+            $"{GlobalCodes}; [新增临时素材](https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/New_temporary_materials.html)");
+
         public static readonly WxRefusal MediaUnknown = new(
             "`cgi-bin/media/get`", "`media_id` is not media of the account, or is older than 3 days", 40007, "invalid media_id",
             $"{GlobalCodes}; [获取临时素材](https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Get_temporary_materials.html) (kept 3 days)");

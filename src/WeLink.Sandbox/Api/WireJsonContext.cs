@@ -47,6 +47,7 @@ namespace WeLink.Sandbox.Api;
 [JsonSerializable(typeof(SubscribeTemplateAddResponse))]
 [JsonSerializable(typeof(UserInfoResponse))]
 [JsonSerializable(typeof(QrCodeResponse))]
+[JsonSerializable(typeof(MediaUploadResponse))]
 [JsonSerializable(typeof(AppMessageSendResponse))]
 [JsonSerializable(typeof(CorpUserResponse))]
 [JsonSerializable(typeof(SimpleUserListResponse))]

@@ -12,7 +12,7 @@ namespace WeLink.Sandbox.Pages;
 /// Draws a message WeLink sent the way the phone shows it: a WeChat template or subscribe message with its template's
 /// title, its fields under the template's labels, and where it leads (a mini program's page, or a web link); a WeCom template card with its title, description,
 /// fields and buttons (or, once an update_template_card reached this person, what the update says); texts, text cards
-/// and articles as their content. A shape this does not know shows its message type, never the raw JSON.
+/// and articles as their content; a mini-program card with its title and the page it opens. A shape this does not know shows its message type, never the raw JSON.
 /// </summary>
 public static partial class MessageView
 {
@@ -188,6 +188,12 @@ public static partial class MessageView
                 }
 
                 html.Append("</div>");
+                break;
+            case "miniprogrampage":
+                // WeChat draws a mini-program card: the title, the picture, 小程序 at the foot; a tap opens the page, named here.
+                html.Append(CultureInfo.InvariantCulture, $"""<div class="wcard mpcard" data-appid="{Html.Encode(content?.TextField("appid"))}" data-page="{Html.Encode(content?.TextField("pagepath"))}">""")
+                    .Append(CultureInfo.InvariantCulture, $"""<div class="wcard-title">{Html.Encode(content?.TextField("title"))}</div><div class="mpcard-thumb" aria-hidden="true"></div>""")
+                    .Append(CultureInfo.InvariantCulture, $"""<div class="wcard-source">小程序</div><div class="tmsg-link tmsg-page">进入小程序 <span class="muted">{Html.Encode(content?.TextField("pagepath"))}</span></div></div>""");
                 break;
             case "news" when content?.TryGetProperty("articles", out var articles) == true && articles.ValueKind == JsonValueKind.Array:
                 foreach (var article in articles.EnumerateArray())

@@ -37,6 +37,7 @@ public static class PhonesPage
         .tmsg-title,.wcard-title{font-weight:600;font-size:1.05rem}
         .tmsg-first{margin:.4rem 0}.tmsg p{margin:.4rem 0}
         .wcard-source{color:#888;font-size:.8rem;margin-bottom:.3rem}
+        .mpcard{max-width:16rem}.mpcard-thumb{height:7rem;margin:.4rem 0;border-radius:.2rem;background:linear-gradient(135deg,#dfe7f5,#b9c9e8)}
         .wcard-desc{color:#555;margin:.3rem 0}.wcard-emphasis{font-size:1.3rem;color:#2f6bd1}
         dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem;margin:.5rem 0}dt{color:#888}dd{margin:0}
         .tmsg-link{display:block;border-top:1px solid #eee;margin-top:.5rem;padding-top:.45rem;color:#576b95;text-decoration:none}

@@ -15,6 +15,8 @@ public static class OfficialAccountEndpoints
     /// <summary>Customer-service messages may follow a consumer's interaction for this long.</summary>
     public static readonly TimeSpan InteractionWindow = TimeSpan.FromHours(48);
 
+    private static readonly HashSet<string> MediaTypes = ["image", "voice", "video", "thumb"];
+
     private static readonly HashSet<string> CustomMessageTypes =
         ["text", "image", "voice", "video", "music", "news", "mpnews", "msgmenu", "wxcard", "miniprogrampage"];
 
@@ -27,6 +29,7 @@ public static class OfficialAccountEndpoints
         api.MapPost("/message/custom/send", CustomSendAsync);
         api.MapGet("/user/info", UserInfo);
         api.MapGet("/media/get", MediaGet);
+        api.MapPost("/media/upload", MediaUploadAsync);
         api.MapPost("/menu/create", MenuCreateAsync);
         api.MapPost("/qrcode/create", QrCodeCreateAsync);
         return wechat;
@@ -182,6 +185,11 @@ public static class OfficialAccountEndpoints
             return Refusals.OfficialAccount.OpenIdUnknown.Answer();
         }
 
+        if (msgType == "miniprogrampage" && MiniProgramCardRefusal(world, clock, account!, body.ObjectField(msgType)!.Value) is { } cardRefusal)
+        {
+            return cardRefusal.Answer();
+        }
+
         var lastInteraction = world.LastInteraction(account!.AppId, openId);
         if (world.FollowOf(account.AppId, openId) is not { Subscribed: true }
             || lastInteraction is null
@@ -191,6 +199,49 @@ public static class OfficialAccountEndpoints
         }
 
         return Sent(messages.Record("custom/send", account.AppId, [openId], msgType, body), withMsgId: false);
+    }
+
+    /// <summary>
+    /// A mini-program card (protocol-wave2.md §4.1: <c>{title, appid, pagepath, thumb_media_id}</c>) opens a mini program
+    /// associated with the account (in the sandbox: one of the same owner), and its picture is media the account uploaded.
+    /// </summary>
+    private static WxRefusal? MiniProgramCardRefusal(SandboxWorld world, SandboxClock clock, OfficialAccount account, JsonElement card)
+    {
+        if (world.FindAccount(card.TextField("appid") ?? "") is not { Kind: AccountKind.MiniProgram } miniProgram || miniProgram.OwnerId != account.OwnerId)
+        {
+            return Refusals.OfficialAccount.CustomMiniProgramAppId;
+        }
+
+        var thumb = world.FindUpload(account.AppId, card.TextField("thumb_media_id") ?? "");
+        return string.IsNullOrWhiteSpace(card.TextField("title")) || string.IsNullOrWhiteSpace(card.TextField("pagepath"))
+            || thumb is null || clock.GetUtcNow() - thumb.At >= ConsumerMedia.Lifetime
+            ? Refusals.OfficialAccount.CustomMiniProgramCard
+            : null;
+    }
+
+    /// <summary>Temporary media an account uploads (the multipart field <c>media</c>), kept 3 days like a consumer's.</summary>
+    public static async Task<IResult> MediaUploadAsync(HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var (account, refusal) = Authorize(request, credentials, world);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var type = request.Query["type"].FirstOrDefault() ?? "";
+        if (!MediaTypes.Contains(type))
+        {
+            return Refusals.OfficialAccount.MediaUploadType.Answer();
+        }
+
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("media") : null;
+        if (file is not { Length: > 0 })
+        {
+            return Refusals.OfficialAccount.MediaUploadMissing.Answer();
+        }
+
+        var uploaded = world.RecordUpload(account!.AppId, type);
+        return WxResults.Json(new MediaUploadResponse(type, uploaded.MediaId, uploaded.At.ToUnixTimeSeconds()), WireJsonContext.Default.MediaUploadResponse);
     }
 
     public static IResult UserInfo(HttpRequest request, SandboxCredentials credentials, SandboxWorld world)

@@ -17,4 +17,7 @@ public sealed record UserInfoResponse(
     long? QrScene,
     string? QrSceneStr);
 
+/// <summary>media/upload's answer: WeChat sends no errcode on success.</summary>
+public sealed record MediaUploadResponse(string Type, string MediaId, long CreatedAt);
+
 public sealed record QrCodeResponse(string Ticket, int? ExpireSeconds, string Url);

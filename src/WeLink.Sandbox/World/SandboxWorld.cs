@@ -26,6 +26,9 @@ public sealed class SandboxWorld(SandboxClock clock)
     private readonly Dictionary<string, Dictionary<string, ExternalContact>> _externalContacts = [];
     private readonly List<WrittenMessage> _written = [];
 
+    // Media accounts uploaded (media/upload): kept in memory only, like WeChat's 3-day temporary media; a restart forgets them.
+    private readonly List<UploadedMedia> _uploaded = [];
+
     public Owner AddOwner(string name)
     {
         var owner = new Owner("owner-" + OpaqueIds.Secret(8).ToLowerInvariant(), name);
@@ -326,6 +329,27 @@ public sealed class SandboxWorld(SandboxClock clock)
         }
     }
 
+    /// <summary>Keeps a file the account uploaded as temporary media; returns its media id.</summary>
+    public UploadedMedia RecordUpload(string appId, string type)
+    {
+        var uploaded = new UploadedMedia(appId, OpaqueIds.Secret(64), type, clock.GetUtcNow());
+        lock (_gate)
+        {
+            _uploaded.Add(uploaded);
+        }
+
+        return uploaded;
+    }
+
+    /// <summary>Media this account uploaded under the id; null for another account's or an unknown id.</summary>
+    public UploadedMedia? FindUpload(string appId, string mediaId)
+    {
+        lock (_gate)
+        {
+            return _uploaded.FirstOrDefault(u => u.MediaId == mediaId && u.AppId == appId);
+        }
+    }
+
     public IReadOnlyList<WrittenMessage> Written()
     {
         lock (_gate)
@@ -544,6 +568,7 @@ public sealed class SandboxWorld(SandboxClock clock)
             _staff.Clear();
             _externalContacts.Clear();
             _written.Clear();
+            _uploaded.Clear();
         }
     }
 

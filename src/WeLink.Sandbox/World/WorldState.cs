@@ -36,4 +36,7 @@ public sealed record MenuEntry(string AppId, string MenuJson);
 /// What a consumer wrote to an official account, as their own phone shows it: a text (<c>Kind</c> text), or a picture or
 /// voice (image, voice) whose file WeChat keeps for the account as temporary media under <c>MediaId</c>.
 /// </summary>
+/// <summary>A file an account uploaded with media/upload (<paramref name="Type"/> image, voice, video or thumb).</summary>
+public sealed record UploadedMedia(string AppId, string MediaId, string Type, DateTimeOffset At);
+
 public sealed record WrittenMessage(string AppId, string OpenId, string Content, DateTimeOffset At, string Kind = "text", string? MediaId = null);

@@ -7,13 +7,22 @@ namespace WeLink.Server.Complaints;
 
 /// <summary>
 /// Starts a complaint: its case, its <c>complaints</c> row and the filer's own write in one transaction, once per
-/// idempotency key, when the dealer's account and corp are both linked (otherwise nobody could answer it).
+/// idempotency key, when its category is one of the brand's (whoever files: the consumer's picker and staff's 转为投诉
+/// are held to the same list) and the dealer's account and corp are both linked (otherwise nobody could answer it).
 /// </summary>
-public sealed class ComplaintFiling(CaseEngine engine, IDealerLinks links) : IComplaintFiling
+public sealed class ComplaintFiling(CaseEngine engine, IDealerLinks links, ComplaintCategories categories) : IComplaintFiling
 {
+    public async Task<IReadOnlyList<ComplaintOption>> CategoriesAsync(Guid brandId, CancellationToken cancellationToken) =>
+        [.. (await categories.OfBrandAsync(brandId, cancellationToken)).Select(c => new ComplaintOption(c.Value, c.Label))];
+
     public async Task<ComplaintFilingResult> FileAsync(NewComplaint complaint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(complaint);
+        if (!(await categories.OfBrandAsync(complaint.BrandId, cancellationToken)).Any(c => c.Value == complaint.Category))
+        {
+            return new ComplaintFilingResult.CategoryNotOffered();
+        }
+
         var link = await links.GetAsync(complaint.DealerId, cancellationToken);
         if (!link.Linked)
         {

@@ -1,6 +1,7 @@
 using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Cases.Engine;
 using WeLink.Server.Conversations.Contracts;
+using WeLink.Server.Conversations.Keywords;
 using WeLink.Server.Identities.Contracts;
 using WeLink.Wechat.Messages;
 
@@ -10,9 +11,10 @@ namespace WeLink.Server.Conversations;
 /// A consumer's text, picture or voice to a dealer's official account (the account channel; the inbox's TargetId is the
 /// authorizer appid) goes into the consumer's open conversation with that dealer, the consumer being recorded on first
 /// sight as a follow records them. A push is recorded once by its MsgId, so a redelivery adds nothing and tells nobody
-/// again. Pictures and voices are fetched from WeChat while it still keeps them (3 days). Outside the dealer's business
-/// hours the consumer gets the brand's out-of-hours reply at once (once a day per conversation); a new conversation is
-/// told to the dealer's duty role (<see cref="ConversationNotices"/>).
+/// again. Pictures and voices are fetched from WeChat while it still keeps them (3 days). A text containing one of the
+/// brand's keywords gets its reply first (<see cref="KeywordAnswers"/>); outside the dealer's business hours the consumer
+/// gets the brand's out-of-hours reply at once (once a day per conversation); a new conversation is told to the dealer's
+/// duty role (<see cref="ConversationNotices"/>), keyword or not: a keyword reply points the way, a person still answers.
 /// </summary>
 public sealed class ConsumerMessageHandler(
     IAccountWriters writers,
@@ -21,6 +23,7 @@ public sealed class ConsumerMessageHandler(
     IDealerCalendars calendars,
     IConversationSettings settings,
     ConversationReplies replies,
+    KeywordAnswers keywords,
     ConversationNotices notices,
     ILogger<ConsumerMessageHandler> logger) : IInboxHandler, IAcceptsCallbacks
 {
@@ -67,6 +70,11 @@ public sealed class ConsumerMessageHandler(
         if (inbound.MediaId is not null)
         {
             await media.TryKeepAsync(conversation, recorded.MessageId, inbound.MediaId, cancellationToken);
+        }
+
+        if (inbound.Kind == MessageKind.Text && conversation.IsOpen)
+        {
+            await keywords.AnswerAsync(conversation, recorded.MessageId, inbound.Text, cancellationToken);
         }
 
         var calendar = await calendars.GetAsync(writer.DealerId, cancellationToken);

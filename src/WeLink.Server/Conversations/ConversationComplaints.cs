@@ -35,6 +35,7 @@ public sealed class ConversationComplaints(ConversationStore store, IComplaintFi
         return filed switch
         {
             ComplaintFilingResult.Filed done => new ConversationComplaintResult.Filed(done.CaseId),
+            ComplaintFilingResult.CategoryNotOffered => new ConversationComplaintResult.CategoryNotOffered(),
             ComplaintFilingResult.DealerNotLinked => new ConversationComplaintResult.DealerNotLinked(),
 
             // Filed or closed by someone else since it was read (or by this very key, concurrently): read again to say which.
@@ -87,6 +88,9 @@ public abstract record ConversationComplaintResult
     public sealed record Closed : ConversationComplaintResult;
 
     public sealed record DealerNotLinked : ConversationComplaintResult;
+
+    /// <summary>The category is not one of the brand's; nothing was filed.</summary>
+    public sealed record CategoryNotOffered : ConversationComplaintResult;
 
     public sealed record Refused : ConversationComplaintResult;
 }

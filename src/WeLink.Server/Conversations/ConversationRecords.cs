@@ -82,6 +82,9 @@ public static class MessageKind
     public const string Image = "image";
     public const string Voice = "voice";
     public const string Template = "template";
+
+    /// <summary>A mini-program card (a keyword reply); its text is the card's title.</summary>
+    public const string Page = "page";
 }
 
 public static class MessageDelivery

@@ -17,9 +17,27 @@ public sealed class ConversationReplies(ConversationStore store, OfficialAccount
     public const int OutsideWindow = 45015;
 
     /// <summary>Sends the reply as <paramref name="staffId"/>; null for WeLink's own replies (out of hours, keywords), which answer nobody's waiting.</summary>
-    public async Task<ReplyResult> ReplyAsync(ConversationRow conversation, string key, Guid? staffId, string text, CancellationToken cancellationToken)
+    public Task<ReplyResult> ReplyAsync(ConversationRow conversation, string key, Guid? staffId, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
+        return SendAsync(conversation, key, staffId, MessageKind.Text, text, _ => Task.FromResult(MessageCustomSendRequest.ForText(conversation.OpenId, text)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a message of <paramref name="kind"/>, kept in the conversation as <paramref name="text"/>; <paramref name="request"/>
+    /// builds what WeChat gets only once it is to be sent (a card uploads its picture first), and its failure counts as the send's.
+    /// </summary>
+    public async Task<ReplyResult> SendAsync(
+        ConversationRow conversation,
+        string key,
+        Guid? staffId,
+        string kind,
+        string text,
+        Func<CancellationToken, Task<MessageCustomSendRequest>> request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(request);
         if (await store.FindOutboundAsync(conversation.Id, key, cancellationToken) is { } earlier)
         {
             return new ReplyResult.Written(earlier);
@@ -35,7 +53,7 @@ public sealed class ConversationReplies(ConversationStore store, OfficialAccount
             return new ReplyResult.WindowClosed(conversation.WindowClosesAt);
         }
 
-        var started = await store.StartOutboundAsync(conversation.Id, key, MessageKind.Text, text, staffId, cancellationToken);
+        var started = await store.StartOutboundAsync(conversation.Id, key, kind, text, staffId, cancellationToken);
         if (started.Replayed)
         {
             return new ReplyResult.Written(started.Message);
@@ -43,7 +61,7 @@ public sealed class ConversationReplies(ConversationStore store, OfficialAccount
 
         try
         {
-            await accounts.SendCustomMessageAsync(conversation.AppId, MessageCustomSendRequest.ForText(conversation.OpenId, text), cancellationToken);
+            await accounts.SendCustomMessageAsync(conversation.AppId, await request(cancellationToken), cancellationToken);
         }
         catch (WechatApiException e) when (e.Errcode == OutsideWindow)
         {

@@ -42,6 +42,7 @@ public sealed class ConversationTimeline(ConversationStore store, IConsumerDirec
         {
             MessageKind.Image => "[图片]",
             MessageKind.Voice => "[语音]",
+            MessageKind.Page => $"[小程序] {message.Text}",
             _ => message.Text ?? "",
         };
     }

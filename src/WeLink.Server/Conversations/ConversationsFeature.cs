@@ -2,12 +2,14 @@ using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Cases.Contracts;
 using WeLink.Server.Conversations.Api;
 using WeLink.Server.Conversations.Contracts;
+using WeLink.Server.Conversations.Keywords;
 
 namespace WeLink.Server.Conversations;
 
 /// <summary>
 /// Consumers writing to their dealer's official account and the dealer's staff answering from the WeCom app: the inbox
-/// handler that files each message into a conversation (telling the duty role of a new one, answering out of hours), the
+/// handler that files each message into a conversation (answering the brand's keywords, telling the duty role of a new one,
+/// answering out of hours), the
 /// staff API (list, page, media, replies, invitations, a complaint, close), the complaint's timeline entries and the settings the portal edits.
 /// </summary>
 public static class ConversationsFeature
@@ -24,6 +26,10 @@ public static class ConversationsFeature
         services.AddSingleton<ICaseTimelineSource, ConversationTimeline>();
         services.AddSingleton<ConversationSettingsStore>();
         services.AddSingleton<IConversationSettings>(sp => sp.GetRequiredService<ConversationSettingsStore>());
+        services.AddSingleton<KeywordReplyStore>();
+        services.AddSingleton<IKeywordReplies>(sp => sp.GetRequiredService<KeywordReplyStore>());
+        services.AddSingleton<CardThumbs>();
+        services.AddSingleton<KeywordAnswers>();
         services.AddSingleton<StaffConversationView>();
         services.AddInboxHandler<ConsumerMessageHandler>();
         return services;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WeLink.Server.Complaints.Contracts;
 using WeLink.Server.Conversations.Api;
 
 namespace WeLink.Server.Conversations;
@@ -11,4 +12,5 @@ namespace WeLink.Server.Conversations;
 [JsonSerializable(typeof(ClosedResponse))]
 [JsonSerializable(typeof(ComplaintRequest))]
 [JsonSerializable(typeof(FiledResponse))]
+[JsonSerializable(typeof(IReadOnlyList<ComplaintOption>))]
 internal sealed partial class ConversationsJsonContext : JsonSerializerContext;

@@ -17,4 +17,7 @@ internal static partial class ConversationsLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId}: nobody active holds the duty role {Role}; nobody was told")]
     public static partial void NobodyOnDuty(this ILogger logger, Guid conversationId, string role);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId}: the keyword {Keyword} answers with a mini-program card, but the brand's mini program is not authorized; not answered")]
+    public static partial void KeywordCardWithoutMiniProgram(this ILogger logger, Guid conversationId, string keyword);
 }

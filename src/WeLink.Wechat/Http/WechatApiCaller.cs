@@ -1,7 +1,9 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using WeLink.Wechat.OfficialAccount.Models;
 
 namespace WeLink.Wechat.Http;
 
@@ -24,6 +26,24 @@ internal sealed partial class WechatApiCaller(HttpClient http, Uri baseUrl, ILog
         {
             Content = JsonContent.Create(body, requestType),
         };
+        return await SendAsync(request, path, responseType, cancellationToken);
+    }
+
+    /// <summary>A multipart POST of one file in the form field <paramref name="field"/> (media uploads).</summary>
+    public async Task<TResponse> PostFileAsync<TResponse>(
+        string path,
+        IEnumerable<KeyValuePair<string, string?>> query,
+        string field,
+        MediaFile file,
+        string fileName,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken)
+        where TResponse : WechatResponse
+    {
+        var part = new ReadOnlyMemoryContent(file.Bytes);
+        part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+        using var form = new MultipartFormDataContent { { part, field, fileName } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, WechatUrl.Build(baseUrl, path, query)) { Content = form };
         return await SendAsync(request, path, responseType, cancellationToken);
     }
 

@@ -40,6 +40,7 @@ namespace WeLink.Wechat.Http;
 [JsonSerializable(typeof(NewtmplAddtemplateResponse))]
 [JsonSerializable(typeof(MessageSubscribeSendRequest))]
 [JsonSerializable(typeof(UserInfoResponse))]
+[JsonSerializable(typeof(MediaUploadResponse))]
 [JsonSerializable(typeof(MenuCreateRequest))]
 [JsonSerializable(typeof(QrcodeCreateRequest))]
 [JsonSerializable(typeof(QrcodeCreateResponse))]

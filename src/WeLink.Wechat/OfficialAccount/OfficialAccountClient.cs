@@ -73,6 +73,18 @@ public sealed class OfficialAccountClient
             },
             cancellationToken);
 
+    /// <summary>
+    /// POST /cgi-bin/media/upload: temporary media of <paramref name="type"/> (<c>image</c>, <c>voice</c>, <c>video</c>,
+    /// <c>thumb</c>) in the form field <c>media</c>, kept by WeChat for 3 days.
+    /// </summary>
+    public Task<MediaUploadResponse> UploadTemporaryMediaAsync(
+        string authorizerAppid, string type, MediaFile file, string fileName, CancellationToken cancellationToken) =>
+        _tokens.CallAsync(
+            authorizerAppid,
+            (token, ct) => _api.PostFileAsync(
+                "/cgi-bin/media/upload", [new("access_token", token), new("type", type)], "media", file, fileName, Json.MediaUploadResponse, ct),
+            cancellationToken);
+
     /// <summary>POST /cgi-bin/menu/create</summary>
     public Task<WechatResponse> CreateMenuAsync(
         string authorizerAppid, MenuCreateRequest request, CancellationToken cancellationToken) =>

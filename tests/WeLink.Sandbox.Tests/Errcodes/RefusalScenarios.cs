@@ -279,6 +279,35 @@ public static class RefusalScenarios
         ["OfficialAccount.MenuMiniProgramAppId"] = new(async host => await MiniProgramMenuAsync(host, (account, _) => new { appid = account.AppId, pagepath = "pages/home/index", url = "https://welink.example.com/" })),
         ["OfficialAccount.MenuMiniProgramPage"] = new(async host => await MiniProgramMenuAsync(host, (_, miniProgram) => new { appid = miniProgram, url = "https://welink.example.com/" })),
         ["OfficialAccount.MenuMiniProgramUrl"] = new(async host => await MiniProgramMenuAsync(host, (_, miniProgram) => new { appid = miniProgram, pagepath = "pages/home/index" })),
+        ["OfficialAccount.CustomMiniProgramAppId"] = new(async host =>
+        {
+            var (account, openId, _) = await FollowerAsync(host);
+            var thumb = await UploadAsync(host, account, "image");
+            return await host.SendAsync("custom/send", account.AccessToken, new
+            {
+                touser = openId,
+                msgtype = "miniprogrampage",
+                miniprogrampage = new { title = "我要投诉", appid = account.AppId, pagepath = "pages/complaints/new", thumb_media_id = thumb.Text("media_id") },
+            });
+        }),
+        ["OfficialAccount.CustomMiniProgramCard"] = new(async host =>
+        {
+            var (account, openId, _) = await FollowerAsync(host);
+            return await host.SendAsync("custom/send", account.AccessToken, new
+            {
+                touser = openId,
+                msgtype = "miniprogrampage",
+                miniprogrampage = new { title = "我要投诉", appid = (await WorldView.ReadAsync(host)).MiniProgram, pagepath = "pages/complaints/new", thumb_media_id = "not-uploaded" },
+            });
+        }),
+        ["OfficialAccount.MediaUploadType"] = new(async host => await UploadAsync(host, (await FollowerAsync(host)).Account, "gif")),
+        ["OfficialAccount.MediaUploadMissing"] = new(async host =>
+        {
+            var (account, _, _) = await FollowerAsync(host);
+            using var empty = new MultipartFormDataContent { { new StringContent("card"), "title" } };
+            using var response = await host.Client.PostAsync(new Uri($"wechat/cgi-bin/media/upload?access_token={account.AccessToken}&type=image", UriKind.Relative), empty);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        }),
         ["OfficialAccount.MediaUnknown"] = new(async host =>
         {
             var (account, _, _) = await FollowerAsync(host);
@@ -441,6 +470,16 @@ public static class RefusalScenarios
         button["name"] = "投诉";
         var menu = new { button = new object[] { new { name = "服务", sub_button = new object[] { new { type = "view", name = "官网", url = "https://welink.example.com/" }, button } } } };
         return await host.Client.PostJsonAsync($"wechat/cgi-bin/menu/create?access_token={account.AccessToken}", menu);
+    }
+
+    /// <summary>Uploads a small PNG as the account's temporary media of <paramref name="type"/> (media/upload, field <c>media</c>).</summary>
+    private static async Task<JsonElement> UploadAsync(SandboxHost host, AuthorizedAccount account, string type)
+    {
+        var file = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        using var form = new MultipartFormDataContent { { file, "media", "card.png" } };
+        using var response = await host.Client.PostAsync(new Uri($"wechat/cgi-bin/media/upload?access_token={account.AccessToken}&type={type}", UriKind.Relative), form);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
     private static async Task<AuthorizedAccount> MiniProgramAsync(SandboxHost host) =>

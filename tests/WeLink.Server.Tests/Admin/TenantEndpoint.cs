@@ -120,6 +120,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("POST", "/api/staff/cases/{id}/transitions/{trigger}", AnyStaff, _ => new { }),
         new("GET", "/api/staff/uploads/{photoId}", AnyStaff, _ => null),
         new("GET", "/api/staff/conversations", AnyStaff, _ => null) { Query = "?view=all" },
+        new("GET", "/api/staff/conversations/complaint-categories", AnyStaff, _ => null),
         new("GET", "/api/staff/conversations/{conversationId}", AnyStaff, _ => null),
         new("GET", "/api/staff/conversations/{conversationId}/media/{messageId}", AnyStaff, _ => null),
         new("POST", "/api/staff/conversations/{conversationId}/replies", AnyStaff, _ => new { text = "您好，请问有什么可以帮您？" }),

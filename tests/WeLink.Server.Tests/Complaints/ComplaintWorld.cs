@@ -33,8 +33,8 @@ public sealed class ComplaintWorld : IAsyncDisposable
 {
     /// <summary>The sandbox library's status template, the default of <c>Messaging:StatusTemplate</c>.</summary>
     private const string TemplateTitle = "服务进度通知";
-    private const string RootEmail = "root@welink.test";
-    private const string RootPassword = "complaints-test-password-1";
+    internal const string RootEmail = "root@welink.test";
+    internal const string RootPassword = "complaints-test-password-1";
 
     /// <summary>Everything the sandbox remembers: what a real WeChat or WeCom would still know after WeLink restarts.</summary>
     private static readonly Type[] SandboxState =

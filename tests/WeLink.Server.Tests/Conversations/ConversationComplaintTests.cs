@@ -101,6 +101,33 @@ public abstract class ConversationComplaintTests(DatabaseProvider provider) : IA
         Assert.Equal(0L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM complaints", new { }));
         Assert.Equal(JsonValueKind.Null, (await advisor.ConversationAsync(id)).GetProperty("caseId").ValueKind);
     }
+
+    [Fact]
+    public async Task Staff_file_only_under_the_brands_categories_which_WeLink_serves_them_and_an_unlisted_one_is_refused_in_Chinese()
+    {
+        var advisor = await _world.StaffAsync(_world.Advisor);
+        var categories = JsonDocument.Parse(await advisor.GetStringAsync(new Uri("/api/staff/conversations/complaint-categories", UriKind.Relative))).RootElement;
+        Assert.Equal(
+            ["服务态度", "维修质量", "车辆故障", "配件", "价格费用", "交车", "销售承诺", "其他"],
+            categories.EnumerateArray().Select(c => c.GetProperty("label").GetString()));
+        Assert.All(categories.EnumerateArray(), c => Assert.Equal(c.GetProperty("label").GetString(), c.GetProperty("value").GetString()));
+
+        var person = _world.People[2];
+        await _world.FollowAsync(person);
+        await _world.WriteAsync(person, "销售说好的赠品没给");
+        var id = (await advisor.AwaitConversationAsync("销售说好的赠品没给")).GetProperty("id").GetString()!;
+
+        using var unlisted = await advisor.FileComplaintAsync(id, new { category = "赠品", severity = "normal" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unlisted.StatusCode);
+        var problem = await unlisted.JsonAsync();
+        Assert.Equal("请从本品牌的投诉类别中选择。", problem.GetProperty("errors").GetProperty("category")[0].GetString());
+        Assert.Equal("请从本品牌的投诉类别中选择。", problem.GetProperty("detail").GetString());
+        Assert.Equal(0L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM complaints", new { }));
+        Assert.Equal(JsonValueKind.Null, (await advisor.ConversationAsync(id)).GetProperty("caseId").ValueKind);
+
+        using var listed = await advisor.FileComplaintAsync(id, new { category = "销售承诺", severity = "normal" });
+        Assert.Equal(HttpStatusCode.Created, listed.StatusCode);
+    }
 }
 
 public sealed class ConversationComplaintTests_on_Sqlite() : ConversationComplaintTests(DatabaseProvider.Sqlite);

@@ -73,7 +73,7 @@ public sealed class ConversationJourneyBrowserTests(Chromium chromium) : IClassF
         await later.Page.Locator("[data-testid=to-complaint]").ClickAsync();
         var form = later.Page.Locator("[data-testid=complaint-form]");
         await Expect(form.Locator("[data-field=description] textarea")).ToHaveValueAsync(Question);
-        await form.Locator("[data-testid=category-suggestion]", new() { HasText = "维修质量" }).ClickAsync();
+        await form.Locator("[data-testid=category-option][data-value='维修质量']").ClickAsync();
         await form.Locator("[data-testid=complaint-submit]").ClickAsync();
 
         await later.Page.WaitForURLAsync(new Regex("#/cases/[0-9a-f-]{36}$"));

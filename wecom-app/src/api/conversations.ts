@@ -1,6 +1,6 @@
 import { api } from './staff'
 import type { Submission } from './submission'
-import type { ConversationComplaint, ConversationDetail, ConversationRow, ConversationView } from './types'
+import type { ComplaintOption, ConversationComplaint, ConversationDetail, ConversationRow, ConversationView } from './types'
 
 const conversation = (id: string) => `/api/staff/conversations/${encodeURIComponent(id)}`
 
@@ -8,6 +8,8 @@ const conversation = (id: string) => `/api/staff/conversations/${encodeURICompon
 export const conversationApi = {
   list: (view: ConversationView) => api.get<ConversationRow[]>('/api/staff/conversations', { view }),
   get: (id: string) => api.get<ConversationDetail>(conversation(id)),
+  /** The brand's complaint categories, the only ones 转为投诉 accepts. */
+  complaintCategories: () => api.get<ComplaintOption[]>('/api/staff/conversations/complaint-categories'),
   reply: (id: string, text: string, submission: Submission) =>
     api.post<{ messageId: string; delivery: string }>(`${conversation(id)}/replies`, { text }, submission),
   invite: (id: string, submission: Submission) =>

@@ -136,7 +136,8 @@ export interface Signature {
 
 export type ConversationView = 'open' | 'all'
 export type MessageDirection = 'in' | 'out'
-export type MessageKind = 'text' | 'image' | 'voice' | 'template' | string
+/** `page`: a mini-program card WeLink sent (a keyword reply), its text the card's title. */
+export type MessageKind = 'text' | 'image' | 'voice' | 'template' | 'page' | string
 export type Severity = 'low' | 'normal' | 'high'
 
 export interface ConversationCustomer {
@@ -174,6 +175,12 @@ export interface ConversationDetail {
   windowClosesAt: string | null
   caseId: string | null
   messages: ConversationMessage[]
+}
+
+/** A choice the brand's complaint definition offers: `value` is what a filing sends, `label` what the picker shows. */
+export interface ComplaintOption {
+  value: string
+  label: string
 }
 
 export interface ConversationComplaint {

@@ -63,7 +63,10 @@ export function previewOf(row: ConversationRow): string {
 
 const mediaKinds = new Set(['image', 'voice', 'template'])
 
-/** A message as text: its words, or "[图片]" / "[语音]" / "[模板消息]" for what has none to quote. */
+/** A message as text: its words, "[图片]" / "[语音]" / "[模板消息]" for what has none to quote, a card as "[小程序] title". */
 export function summaryOf(message: { kind: string; text: string | null }): string {
+  if (message.kind === 'page') {
+    return t('conversations.preview.page', { text: message.text ?? '' })
+  }
   return mediaKinds.has(message.kind) ? t(`conversations.preview.${message.kind}`) : (message.text ?? '')
 }

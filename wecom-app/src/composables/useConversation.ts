@@ -154,8 +154,8 @@ export function complaintDraft(detail: ConversationDetail): ConversationComplain
   return { category: '', severity: 'normal', description: [...description].slice(0, complaintLimits.description).join('') }
 }
 
-/** The limits the complaint filing checks (category a name, description a text). */
-export const complaintLimits = { category: 50, description: 2000 }
+/** The limit the complaint filing checks on the description (the category is picked from the brand's list). */
+export const complaintLimits = { description: 2000 }
 
 /** The same checks the server makes, so most mistakes show before the request; the server stays the judge. */
 export function validateComplaint(complaint: ConversationComplaint): Record<string, string> {
@@ -163,8 +163,6 @@ export function validateComplaint(complaint: ConversationComplaint): Record<stri
   const category = complaint.category.trim()
   if (!category) {
     errors.category = t('conversation.complaintForm.categoryRequired')
-  } else if ([...category].length > complaintLimits.category) {
-    errors.category = t('conversation.complaintForm.categoryTooLong', { max: complaintLimits.category })
   }
   if ([...(complaint.description ?? '')].length > complaintLimits.description) {
     errors.description = t('conversation.complaintForm.descriptionTooLong', { max: complaintLimits.description })

@@ -97,7 +97,7 @@ export default {
     unknownCustomer: '微信用户',
     noMessage: '暂无消息',
     empty: { open: '暂无进行中的会话，客户在公众号给本店发消息后会出现在这里', all: '暂无客户会话' },
-    preview: { image: '[图片]', voice: '[语音]', template: '[模板消息]', staff: '我方：{text}' },
+    preview: { image: '[图片]', voice: '[语音]', template: '[模板消息]', page: '[小程序] {text}', staff: '我方：{text}' },
   },
   // How long something has lasted: "已等待 2 小时 5 分钟".
   duration: {
@@ -116,7 +116,9 @@ export default {
     voiceUnsupported: '无法在此播放，请在微信中收听',
     invitationSent: '已发送模板消息邀请客户回来',
     delivery: { failed: '未送达', pending: '发送中' },
-    staffFallback: '同事',
+    // A message WeLink sent by itself (the out-of-hours reply, a keyword reply) names no colleague.
+    staffFallback: '自动回复',
+    pageCard: '小程序卡片',
     replyPlaceholder: '回复客户（以本店公众号身份发送）',
     send: '发送',
     sent: '已回复',
@@ -133,13 +135,10 @@ export default {
     complaintForm: {
       title: '转为投诉',
       category: '投诉类别',
-      categoryPlaceholder: '例如：服务态度、维修质量',
-      categorySuggestions: ['服务态度', '维修质量', '等待时间', '费用争议', '其他'],
       severity: '严重程度',
       description: '投诉内容',
       descriptionHint: '已带入客户的消息，可修改；会话记录会一并转入工单',
-      categoryRequired: '请填写投诉类别',
-      categoryTooLong: '投诉类别不能超过 {max} 个字',
+      categoryRequired: '请选择投诉类别',
       descriptionTooLong: '投诉内容不能超过 {max} 个字',
       submit: '创建投诉',
     },

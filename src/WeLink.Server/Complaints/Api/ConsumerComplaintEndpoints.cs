@@ -24,6 +24,7 @@ public static class ConsumerComplaintEndpoints
     private const int MaxVehicle = 50;
     private const int MaxAnswer = 2000;
     private const int MaxPhotos = 6;
+    private const string CategoryNotOffered = "请从列表中选择投诉类别。";
 
     public static IEndpointRouteBuilder MapConsumerComplaintEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -44,26 +45,21 @@ public static class ConsumerComplaintEndpoints
     /// Files a complaint: its case, its <c>complaints</c> row and its photos attached, in one transaction; a photo that
     /// is not the consumer's own unattached upload refuses the whole filing (422 <c>errors.photoIds</c>) with nothing
     /// kept. The Idempotency-Key makes a double click or a retry file it once, its photos attached once. The category
-    /// and the severity must be ones the brand's complaint definition offers (<see cref="ComplaintCategories"/>,
-    /// <see cref="ComplaintSeverities"/>).
+    /// must be one the brand's complaint definition offers, which the filing checks (400 <c>errors.category</c>), and the
+    /// severity one it lists (<see cref="ComplaintSeverities"/>).
     /// </summary>
     public static async Task<Results<Created<ComplaintResponse>, ValidationProblem, ProblemHttpResult>> FileAsync(
         FileComplaintRequest request,
         IdempotencyKey idempotencyKey,
         IComplaintFiling filing,
         ICasePhotos photos,
-        ComplaintCategories categories,
         ComplaintSeverities severities,
         [AsParameters] ConsumerComplaintServices consumer)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(categories);
         ArgumentNullException.ThrowIfNull(severities);
         var session = consumer.Session;
-        var offered = new Offered(
-            await categories.OfBrandAsync(session.BrandId, consumer.CancellationToken),
-            await severities.OfBrandAsync(session.BrandId, consumer.CancellationToken));
-        if (Validate(request, offered) is { Count: > 0 } errors)
+        if (Validate(request, await severities.OfBrandAsync(session.BrandId, consumer.CancellationToken)) is { Count: > 0 } errors)
         {
             return ValidationProblem(errors);
         }
@@ -78,6 +74,7 @@ public static class ConsumerComplaintEndpoints
         {
             return filed switch
             {
+                ComplaintFilingResult.CategoryNotOffered => ValidationProblem(new() { ["category"] = [CategoryNotOffered] }),
                 ComplaintFilingResult.DealerNotLinked notLinked => TypedResults.Problem(
                     $"这家经销商暂时无法受理投诉：{notLinked.Why}", statusCode: StatusCodes.Status409Conflict),
                 ComplaintFilingResult.AlsoWriteRefused => Unprocessable("photoIds", "照片无效：只能使用您自己刚上传、还没有随投诉提交过的照片，请重新选择。"),
@@ -178,12 +175,12 @@ public static class ConsumerComplaintEndpoints
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem("没有找到这条投诉，请返回列表刷新后再看。", statusCode: StatusCodes.Status404NotFound, title: "没有找到");
 
-    private static Dictionary<string, string[]> Validate(FileComplaintRequest request, Offered offered)
+    private static Dictionary<string, string[]> Validate(FileComplaintRequest request, IReadOnlyList<ComplaintSeverity> severities)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Category is not { } category || !offered.Categories.Any(c => c.Value == category.Trim()))
+        if (string.IsNullOrWhiteSpace(request.Category))
         {
-            errors["category"] = ["请从列表中选择投诉类别。"];
+            errors["category"] = [CategoryNotOffered];
         }
 
         if (string.IsNullOrWhiteSpace(request.Description) || request.Description.Length > MaxDescription)
@@ -191,7 +188,7 @@ public static class ConsumerComplaintEndpoints
             errors["description"] = [$"请描述发生了什么，不超过 {MaxDescription} 字。"];
         }
 
-        if (request.Severity is not { } severity || !offered.Severities.Any(s => s.Value == severity))
+        if (request.Severity is not { } severity || !severities.Any(s => s.Value == severity))
         {
             errors["severity"] = ["请从列表中选择严重程度。"];
         }
@@ -208,9 +205,6 @@ public static class ConsumerComplaintEndpoints
 
         return errors;
     }
-
-    /// <summary>What the brand's definition offers the filing, read once per request.</summary>
-    private sealed record Offered(IReadOnlyList<ComplaintCategory> Categories, IReadOnlyList<ComplaintSeverity> Severities);
 
     private static ProblemHttpResult Unprocessable(string field, string message) => TypedResults.Problem(
         new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })

@@ -10,11 +10,23 @@ namespace WeLink.Server.Complaints.Contracts;
 public interface IComplaintFiling
 {
     /// <summary>
-    /// Starts the complaint when the dealer can take complaints; the same <see cref="NewComplaint.IdempotencyKey"/> files it
-    /// once and answers the first case again. The input is the caller's to check (<see cref="ComplaintLimits"/>).
+    /// Starts the complaint when its category is one the brand offers (<see cref="CategoriesAsync"/>) and the dealer can take
+    /// complaints; the same <see cref="NewComplaint.IdempotencyKey"/> files it once and answers the first case again. The
+    /// rest of the input is the caller's to check (<see cref="ComplaintLimits"/>).
     /// </summary>
     Task<ComplaintFilingResult> FileAsync(NewComplaint complaint, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The categories the brand's complaints are filed under, in the order to offer them: the complaint definition's
+    /// <c>category</c> value labels, which HQ changes by publishing a version.
+    /// </summary>
+    Task<IReadOnlyList<ComplaintOption>> CategoriesAsync(Guid brandId, CancellationToken cancellationToken);
 }
+
+/// <summary>One choice a filing offers.</summary>
+/// <param name="Value">What the filing sends.</param>
+/// <param name="Label">What a picker shows.</param>
+public sealed record ComplaintOption(string Value, string Label);
 
 /// <summary>
 /// A complaint to file, checked, for <paramref name="ConsumerId"/> at <paramref name="DealerId"/>, filed by
@@ -42,6 +54,9 @@ public abstract record ComplaintFilingResult
 
     /// <summary>Filed: the new case, or for a repeated key the case it filed first.</summary>
     public sealed record Filed(Guid CaseId) : ComplaintFilingResult;
+
+    /// <summary>The category is not one the brand offers; nothing was filed.</summary>
+    public sealed record CategoryNotOffered : ComplaintFilingResult;
 
     /// <summary>The dealer cannot take complaints now; <paramref name="Why"/> says which link is missing.</summary>
     public sealed record DealerNotLinked(string? Why) : ComplaintFilingResult;

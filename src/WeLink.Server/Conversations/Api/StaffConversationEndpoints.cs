@@ -20,6 +20,7 @@ public static class StaffConversationEndpoints
         var group = endpoints.MapGroup("/api/staff/conversations").WithTags("Staff: conversations").RequireAuthorization(WeLinkPolicies.Staff)
             .RequireValidIdempotencyKeys();
         group.MapGet("/", ListAsync);
+        group.MapGet("/complaint-categories", ComplaintCategoriesAsync);
         group.MapGet("/{conversationId:guid}", GetAsync);
         group.MapGet("/{conversationId:guid}/media/{messageId:guid}", MediaAsync);
         group.MapPost("/{conversationId:guid}/replies", ReplyAsync);
@@ -104,7 +105,8 @@ public static class StaffConversationEndpoints
     /// <summary>
     /// 转为投诉: files a complaint for the consumer at this dealer through the complaint filing every complaint takes, the
     /// consumer's messages its description unless staff wrote one; the conversation's messages show on the case page.
-    /// A conversation becomes one complaint: another request answers 409 <c>AlreadyFiled</c> with the case.
+    /// A conversation becomes one complaint: another request answers 409 <c>AlreadyFiled</c> with the case. The category
+    /// must be one of the brand's (<c>GET …/complaint-categories</c>), else 422 <c>errors.category</c>.
     /// </summary>
     private static async Task<Results<Created<FiledResponse>, NotFound, ProblemHttpResult>> FileComplaintAsync(
         Guid conversationId, ComplaintRequest request, IdempotencyKey idempotencyKey, ConversationComplaints complaints, [AsParameters] StaffConversationServices staff)
@@ -128,9 +130,14 @@ public static class StaffConversationEndpoints
             ConversationComplaintResult.AlreadyFiled earlier => ConversationProblems.AlreadyFiled(earlier.CaseId),
             ConversationComplaintResult.Closed => ConversationProblems.ClosedForComplaint(),
             ConversationComplaintResult.DealerNotLinked => ConversationProblems.DealerNotLinked(),
+            ConversationComplaintResult.CategoryNotOffered => Invalid("category", "请从本品牌的投诉类别中选择。"),
             _ => ConversationProblems.NotFiled(),
         };
     }
+
+    /// <summary>The categories 转为投诉 offers: the brand's list, the one a consumer picks from and every filing is held to.</summary>
+    private static async Task<Ok<IReadOnlyList<ComplaintOption>>> ComplaintCategoriesAsync(IComplaintFiling filing, [AsParameters] StaffConversationServices staff) =>
+        TypedResults.Ok(await filing.CategoriesAsync(staff.BrandId, staff.CancellationToken));
 
     private static Dictionary<string, string[]> Check(ComplaintRequest request)
     {

@@ -18,6 +18,8 @@ public sealed record StaffConversationServices(HttpContext Http, ConversationSto
 
     public Guid DealerId => Session.DealerId ?? throw new InvalidOperationException("A staff session carries no dealer.");
 
+    public Guid BrandId => Session.BrandId ?? throw new InvalidOperationException("A staff session carries no brand.");
+
     /// <summary>The conversation when it is the caller's dealer's; null (answered 404) otherwise.</summary>
     public Task<ConversationRow?> FindAsync(Guid id) => Store.FindAsync(id, DealerId, CancellationToken);
 

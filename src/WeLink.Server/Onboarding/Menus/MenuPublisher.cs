@@ -15,8 +15,6 @@ namespace WeLink.Server.Onboarding.Menus;
 public sealed partial class MenuPublisher(
     BrandMenuStore menus, IDealerRegistry dealers, IBrandMiniPrograms miniPrograms, OfficialAccountClient accounts, ILogger<MenuPublisher> logger)
 {
-    private const string DealerPlaceholder = "{dealerId}";
-
     public async Task<IReadOnlyList<MenuPublication>> PublishToBrandAsync(Guid brandId, BrandMenu menu, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(menu);
@@ -62,18 +60,12 @@ public sealed partial class MenuPublisher(
             Name = button.Name,
             Type = button.Type,
             Key = button.Key,
-            Url = button.Url?.Replace(DealerPlaceholder, dealerId.ToString(), StringComparison.Ordinal),
+            Url = button.Url?.Replace(MiniProgramPages.DealerPlaceholder, dealerId.ToString(), StringComparison.Ordinal),
             Appid = opensMiniProgram ? button.Appid ?? miniProgram : button.Appid,
-            Pagepath = opensMiniProgram && button.Pagepath is { } page ? WithDealer(page, dealerId) : button.Pagepath,
+            Pagepath = opensMiniProgram && button.Pagepath is { } page ? MiniProgramPages.WithDealer(page, dealerId) : button.Pagepath,
             SubButton = button.SubButton is { Count: > 0 } subs ? [.. subs.Select(s => ToWire(s, dealerId, miniProgram))] : null,
         };
     }
-
-    /// <summary>The page with the dealer in its query: where HQ put <c>{dealerId}</c>, else added as <c>dealerId=</c>.</summary>
-    private static string WithDealer(string page, Guid dealerId) =>
-        page.Contains(DealerPlaceholder, StringComparison.Ordinal)
-            ? page.Replace(DealerPlaceholder, dealerId.ToString(), StringComparison.Ordinal)
-            : $"{page}{(page.Contains('?', StringComparison.Ordinal) ? '&' : '?')}dealerId={dealerId}";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "menu/create failed on account {AppId}: {Error}")]
     private static partial void LogMenuRefused(ILogger logger, string appId, string error);

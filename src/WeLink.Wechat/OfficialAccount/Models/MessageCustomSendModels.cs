@@ -21,6 +21,10 @@ public sealed class MessageCustomSendRequest
 
     public static MessageCustomSendRequest ForText(string openid, string content) =>
         new() { Touser = openid, Msgtype = "text", Text = new CustomText { Content = content } };
+
+    /// <summary>A card opening a page of a mini program associated with the account; its picture is uploaded media (media/upload).</summary>
+    public static MessageCustomSendRequest ForMiniprogramPage(string openid, CustomMiniprogramPage page) =>
+        new() { Touser = openid, Msgtype = "miniprogrampage", Miniprogrampage = page };
 }
 
 public sealed class CustomText
@@ -49,6 +53,7 @@ public sealed class CustomNewsArticle
     public string? Picurl { get; init; }
 }
 
+/// <summary>A mini-program card: <see cref="ThumbMediaId"/> is the card's picture (WeChat suggests 520×416), uploaded as temporary media.</summary>
 public sealed class CustomMiniprogramPage
 {
     public required string Title { get; init; }
