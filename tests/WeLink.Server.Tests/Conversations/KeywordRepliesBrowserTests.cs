@@ -82,6 +82,7 @@ public sealed class KeywordRepliesBrowserTests(Chromium chromium) : IClassFixtur
             var person = _world.People[0];
             await _world.FollowAsync(person);
             await _world.WriteAsync(person, "我要投诉");
+            await _world.AwaitMessagesAsync(ConversationWorld.CustomSend, await _world.OpenIdAsync(person), 1, "the keyword card");
             await page.GotoAsync(new Uri(_world.Host.BaseAddress, "/sandbox/phones").ToString());
             var card = page.Locator("section.phone", new() { HasText = person }).Locator($".chat[data-appid='{_world.BeijingAppId}'] .mpcard");
             await Expect(card).ToContainTextAsync("在线提交投诉");

@@ -33,10 +33,10 @@ public sealed class ChatToolbarBrowserTests(Chromium chromium) : IClassFixture<C
         await Expect(row).ToBeVisibleAsync();
         await Expect(row).ToContainTextAsync("客户投诉 · 服务态度");
         await Expect(advisor.Page.Locator("[data-testid=case-row]")).ToHaveCountAsync(1);
-        // The heading leads with the contact's WeCom name (the chat's; the sandbox gives it the person's WeChat nickname);
-        // the linked customer, the one the case rows name (WeLink's name for the consumer), comes second: no 尚未关联.
+        // The heading leads with the contact's WeCom name (the chat's: Wang Fang); the linked customer, named as the case
+        // rows name them (WeLink's name for the consumer), comes second: no 尚未关联.
         var customerName = (await row.Locator("[data-testid=row-title]").TextContentAsync())!.Trim();
-        await Expect(advisor.Page.Locator("[data-testid=contact-name]")).ToHaveTextAsync(customerName);
+        await Expect(advisor.Page.Locator("[data-testid=contact-name]")).ToHaveTextAsync("Wang Fang");
         await Expect(advisor.Page.Locator("[data-testid=contact-customer]")).ToHaveTextAsync($"本店客户：{customerName}");
         await Expect(advisor.Page.Locator("[data-testid=not-linked]")).ToHaveCountAsync(0);
         await advisor.ScreenshotAsync("contact");
