@@ -4,7 +4,6 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Tenancy.Access;
-using WeLink.Server.Tenancy.Access.Sessions;
 
 namespace WeLink.Server.Identities.MiniPrograms;
 

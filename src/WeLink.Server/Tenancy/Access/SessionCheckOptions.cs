@@ -1,4 +1,4 @@
-namespace WeLink.Server.Tenancy.Access.Sessions;
+namespace WeLink.Server.Tenancy.Access;
 
 public sealed class SessionCheckOptions
 {
@@ -9,6 +9,7 @@ public sealed class SessionCheckOptions
     /// WeLink with the roles and tenant in the cookie. A sign-out ends the session at once on the node that served it and
     /// within this long on every other node; a disabled admin, a staff member who left, a suspended dealer or an
     /// uninstalled app end it, and a role change reaches it, within this long.
+    /// Mini-program access tokens are rechecked on the same interval (Identities' MiniProgramTokenChecks).
     /// </summary>
     public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
