@@ -37,7 +37,7 @@ public sealed class KeywordMatchTests
     public void The_pages_a_card_may_open_are_the_pages_of_the_mini_program_as_its_app_json_lists_them()
     {
         using var appJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(SampleSettingsTests.RepositoryRoot(), "miniprogram", "src", "app.json")));
-        Assert.Equal(appJson.RootElement.GetProperty("pages").EnumerateArray().Select(p => p.GetString()), MiniProgramPages.All);
+        Assert.Equal(appJson.RootElement.GetProperty("pages").EnumerateArray().Select(p => p.GetString()), MiniProgramPages.All.Select(p => p.Path));
     }
 
     [Theory]

@@ -100,7 +100,7 @@ public static class KeywordReplyRules
 
         if (string.IsNullOrEmpty(page.PagePath) || page.PagePath.Length > MaxPagePath || !MiniProgramPages.IsPage(page.PagePath))
         {
-            errors["pagePath"] = $"“{page.PagePath}”不是小程序的页面；可用的页面：{string.Join("、", MiniProgramPages.All)}（可带 ?参数）。";
+            errors["pagePath"] = $"“{page.PagePath}”不是小程序的页面；可用的页面：{string.Join("、", MiniProgramPages.All.Select(p => p.Path))}（可带 ?参数）。";
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class KeywordRepliesModel(BrandStore brands, IKeywordReplies repli
 
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
-    public IReadOnlyList<string> Pages => MiniProgramPages.All;
+    public IEnumerable<MiniProgramPage> Pages => MiniProgramPages.Openable;
 
     public string? ErrorOf(string field) => Errors.GetValueOrDefault(field);
 
