@@ -1,11 +1,12 @@
 using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.Pushes;
 using WeLink.Sandbox.Wechat;
 using WeLink.Sandbox.World;
 
 namespace WeLink.Sandbox.Flows;
 
 /// <summary>What a consumer's phone does inside a mini program.</summary>
-public sealed class MiniProgramFlows(SandboxWorld world, SandboxCredentials credentials)
+public sealed class MiniProgramFlows(SandboxWorld world, SandboxCredentials credentials, SubscribeEventPushes subscribeEvents)
 {
     /// <summary>wx.requestSubscribeMessage asks about 3 templates at most.</summary>
     public const int MaxTemplatesPerRequest = 3;
@@ -29,7 +30,8 @@ public sealed class MiniProgramFlows(SandboxWorld world, SandboxCredentials cred
 
     /// <summary>
     /// The consumer's answer to wx.requestSubscribeMessage for up to 3 of the mini program's templates: each acceptance
-    /// allows one more message of that template (acceptances add up); a rejection allows nothing.
+    /// allows one more message of that template (acceptances add up); a rejection allows nothing. WeChat pushes the answers
+    /// to the mini program's message URL (subscribe_msg_popup_event).
     /// </summary>
     public ConsumerIdentity Subscribe(string appId, string? consumer, IReadOnlyList<string> templateIds, bool accept)
     {
@@ -58,7 +60,29 @@ public sealed class MiniProgramFlows(SandboxWorld world, SandboxCredentials cred
             }
         }
 
+        subscribeEvents.Popup(miniProgram, identity.OpenId, templateIds.Distinct().Select(id => (id, accept)));
         return identity;
+    }
+
+    /// <summary>
+    /// The consumer turns a template off in the mini program's notification settings (服务通知 → 设置): the acceptances
+    /// they gave are gone, so a send answers 43101, and WeChat pushes subscribe_msg_change_event with the rejection.
+    /// </summary>
+    public PushRecord? RejectInSettings(string appId, string? consumer, string templateId)
+    {
+        if (world.FindAccount(appId) is not { Kind: AccountKind.MiniProgram } miniProgram)
+        {
+            throw new WorldException($"No mini program with appid '{appId}'.");
+        }
+
+        if (miniProgram.SubscribeTemplates.All(t => t.TemplateId != templateId))
+        {
+            throw new WorldException($"Mini program '{appId}' has no subscribe template '{templateId}'.");
+        }
+
+        var identity = world.IdentityOf(appId, ConsumerIdOf(appId, consumer));
+        world.RevokeSubscriptions(appId, identity.OpenId, templateId);
+        return subscribeEvents.SettingsRejected(miniProgram, identity.OpenId, templateId);
     }
 
     private string ConsumerIdOf(string appId, string? consumer)

@@ -85,6 +85,7 @@ public static class SandboxFeature
         services.AddSingleton<AuthorizationFlows>();
         services.AddSingleton<ConsumerFlows>();
         services.AddSingleton<MiniProgramFlows>();
+        services.AddSingleton<SubscribeEventPushes>();
         services.AddSingleton<StaffFlows>();
         services.AddSingleton<ClientBridgeBook>();
         services.AddSingleton<FaultBook>();

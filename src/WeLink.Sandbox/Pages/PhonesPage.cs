@@ -101,7 +101,7 @@ public static class PhonesPage
 
             foreach (var miniProgram in snapshot.Accounts.Where(a => a.Kind == AccountKind.MiniProgram))
             {
-                AppendServiceNotices(body, miniProgram, world.IdentityOf(miniProgram.AppId, consumer.Consumer.Id), sent);
+                AppendServiceNotices(body, world, miniProgram, consumer.Consumer.Id, sent);
             }
 
             body.Append("</section>");
@@ -130,10 +130,11 @@ public static class PhonesPage
     }
 
     public static async Task<IResult> ActAsync(
-        HttpRequest request, ConsumerFlows consumers, StaffFlows staff, CancellationToken cancellationToken)
+        HttpRequest request, ConsumerFlows consumers, MiniProgramFlows miniPrograms, StaffFlows staff, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(consumers);
+        ArgumentNullException.ThrowIfNull(miniPrograms);
         ArgumentNullException.ThrowIfNull(staff);
         var form = await request.ReadFormAsync(cancellationToken);
         string Field(string name) => form[name].ToString();
@@ -154,6 +155,7 @@ public static class PhonesPage
                 "send-voice" => consumers.SendMedia(Field("consumer_id"), Field("appid"), ConsumerMedia.Voice),
                 "press-menu" => consumers.PressMenu(Field("consumer_id"), Field("appid"), Field("key"), url: null),
                 "press-card" => staff.PressCardButton(Field("corpid"), Field("userid"), Field("task_id"), Field("key")),
+                "reject-subscription" => miniPrograms.RejectInSettings(Field("appid"), Field("consumer_id"), Field("template_id")),
                 _ => throw new WorldException("Unknown action."),
             };
             return TypedResults.Redirect(Path);
@@ -178,16 +180,29 @@ public static class PhonesPage
             .Append(CultureInfo.InvariantCulture, $"""<div class="muted" data-testid="current-chat">{(current is null ? "未在聊天中" : $"当前聊天：{Html.Encode(current.Name)}（聊天工具栏打开应用时显示这位客户）")}</div></form>""");
     }
 
-    /// <summary>WeChat's 服务通知: the subscribe messages a mini program sent the consumer, each opening a page of it.</summary>
-    private static void AppendServiceNotices(StringBuilder body, OfficialAccount miniProgram, ConsumerIdentity identity, IReadOnlyList<SentMessage> sent)
+    /// <summary>
+    /// WeChat's 服务通知: the subscribe messages a mini program sent the consumer, each opening a page of it, and its
+    /// settings (设置): how many messages of each template the consumer still allows, and turning one off.
+    /// </summary>
+    private static void AppendServiceNotices(StringBuilder body, SandboxWorld world, OfficialAccount miniProgram, string consumerId, IReadOnlyList<SentMessage> sent)
     {
+        var identity = world.IdentityOf(miniProgram.AppId, consumerId);
         body.Append(CultureInfo.InvariantCulture, $"""<div class="chat" data-appid="{Html.Encode(miniProgram.AppId)}" data-kind="miniprogram"><div class="chat-title">服务通知 <span class="muted">{Html.Encode(miniProgram.Nickname)}</span></div>""");
         foreach (var message in sent.Where(m => m.Api == "subscribe/send" && m.Sender == miniProgram.AppId && m.Recipients.Contains(identity.OpenId)))
         {
             body.Append(MessageView.Render(message, TemplateOf(miniProgram, message), null, null));
         }
 
-        body.Append("</div>");
+        body.Append("""<div class="actions subscribe-settings"><span class="muted">设置</span>""");
+        foreach (var template in miniProgram.SubscribeTemplates)
+        {
+            var left = world.SubscriptionsLeft(miniProgram.AppId, identity.OpenId, template.TemplateId);
+            body.Append(CultureInfo.InvariantCulture, $""" <span class="muted">{Html.Encode(template.Title)}：还可接收 {left} 条</span>""")
+                .Append(Html.Form(Path + "/act", $"不再接收「{template.Title}」", [
+                    new("action", "reject-subscription"), new("consumer_id", consumerId), new("appid", miniProgram.AppId), new("template_id", template.TemplateId)]));
+        }
+
+        body.Append("</div></div>");
     }
 
     /// <summary>The account's template (or subscribe template) a template or subscribe message names.</summary>

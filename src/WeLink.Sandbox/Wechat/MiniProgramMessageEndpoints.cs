@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using WeLink.Sandbox.Api;
 using WeLink.Sandbox.Credentials;
+using WeLink.Sandbox.Pushes;
 using WeLink.Sandbox.Recording;
 using WeLink.Sandbox.World;
 
@@ -69,9 +70,13 @@ public static partial class MiniProgramMessageEndpoints
         return WxResults.Json(new SubscribeTemplateAddResponse(0, "ok", template.TemplateId), WireJsonContext.Default.SubscribeTemplateAddResponse);
     }
 
-    /// <summary>Sends one subscribe message, spending one of the consumer's acceptances of the template; nothing is spent on a refusal.</summary>
+    /// <summary>
+    /// Sends one subscribe message, spending one of the consumer's acceptances of the template; nothing is spent on a
+    /// refusal. The answer carries no msgid (whether WeChat's does is unconfirmed); WeChat reports the delivery a moment
+    /// later in subscribe_msg_sent_event, which does.
+    /// </summary>
     public static async Task<IResult> SendAsync(
-        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, MessageLog messages, CancellationToken cancellationToken)
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, MessageLog messages, SubscribeEventPushes subscribeEvents, CancellationToken cancellationToken)
     {
         var (account, body, refusal) = await OfficialAccountEndpoints.AuthorizeAsync(request, credentials, world, cancellationToken);
         if (refusal is not null)
@@ -105,7 +110,9 @@ public static partial class MiniProgramMessageEndpoints
             return Refusals.MiniProgramSubscribe.NoAcceptance.Answer();
         }
 
-        return OfficialAccountEndpoints.Sent(messages.Record("subscribe/send", account.AppId, [openId], "subscribe", body), withMsgId: false);
+        var message = messages.Record("subscribe/send", account.AppId, [openId], "subscribe", body);
+        subscribeEvents.Delivered(account, openId, templateId, message.MsgId);
+        return OfficialAccountEndpoints.Sent(message, withMsgId: false);
     }
 
     /// <summary>Every data key is one of the template's and its value a string fitting the key's rule.</summary>

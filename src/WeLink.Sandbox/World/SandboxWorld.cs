@@ -374,6 +374,15 @@ public sealed class SandboxWorld(SandboxClock clock)
         }
     }
 
+    /// <summary>The consumer turned the template off: every acceptance they gave is gone.</summary>
+    public void RevokeSubscriptions(string appId, string openId, string templateId)
+    {
+        lock (_gate)
+        {
+            _subscribeGrants.Remove((appId, openId, templateId));
+        }
+    }
+
     /// <summary>How many more messages of the template the consumer allows.</summary>
     public int SubscriptionsLeft(string appId, string openId, string templateId)
     {

@@ -52,7 +52,12 @@ public sealed class LinkStore(IDbConnectionFactory connections) : IAccountOrigin
     /// <summary>Links made before the original id was recorded hold an empty one, which matches no push.</summary>
     public async Task<string?> FindAsync(string authorizerAppId, CancellationToken cancellationToken)
     {
-        const string sql = "SELECT NULLIF(original_id, '') FROM official_account_links WHERE app_id = @authorizerAppId";
+        // The brand's mini program pushes to the same component message URL (its subscribe-message events).
+        const string sql = """
+            SELECT NULLIF(original_id, '') FROM official_account_links WHERE app_id = @authorizerAppId
+            UNION ALL
+            SELECT NULLIF(original_id, '') FROM brand_miniprograms WHERE app_id = @authorizerAppId
+            """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(sql, new { authorizerAppId }, cancellationToken: cancellationToken));
     }

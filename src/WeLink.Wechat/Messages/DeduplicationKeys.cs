@@ -8,8 +8,9 @@ namespace WeLink.Wechat.Messages;
 /// fields, so a key made of the fields that identify a push is equal across retries:
 /// messages by MsgId; instructions by InfoType + TimeStamp + SuiteId/AppId + the corp or account and
 /// the subject of the change; events by ToUserName + FromUserName + CreateTime + Event (+ EventKey and
-/// TaskId, so that two different card clicks in one second stay distinct). Anything else falls back to
-/// a hash of the payload.
+/// TaskId, so that two different card clicks in one second stay distinct, and a subscribe-message event's
+/// templates, answers and MsgIDs, so that two reports or answers in one second stay distinct). Anything else
+/// falls back to a hash of the payload.
 /// </summary>
 internal static class DeduplicationKeys
 {
@@ -40,7 +41,7 @@ internal static class DeduplicationKeys
 
         if (root.NonEmptyText("Event") is { } eventName)
         {
-            return Join(
+            var key = Join(
                 "event",
                 root.Text("ToUserName"),
                 root.Text("FromUserName"),
@@ -48,9 +49,19 @@ internal static class DeduplicationKeys
                 eventName,
                 root.Text("EventKey"),
                 root.Text("TaskId"));
+            return SubscribeItems(root) is { Length: > 0 } items ? key + Separator + items : key;
         }
 
         return "raw" + Separator + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rawPayload)));
+    }
+
+    /// <summary>The List items of a subscribe-message event (in its container in XML, at the top in JSON); empty for other events.</summary>
+    private static string SubscribeItems(PayloadNode root)
+    {
+        var container = root.Children.FirstOrDefault(c => c.Name.StartsWith("SubscribeMsg", StringComparison.Ordinal)) ?? root;
+        return string.Join(
+            ';',
+            container.ChildrenNamed("List").Select(item => $"{item.Text("TemplateId")},{item.Text("SubscribeStatusString")},{item.Text("MsgID")}"));
     }
 
     private static string Join(string prefix, params ReadOnlySpan<string?> parts)

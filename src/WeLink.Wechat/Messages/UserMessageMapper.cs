@@ -46,8 +46,9 @@ internal static class UserMessageMapper
 
     private static SubscribeMessageEvent SubscribeMessage(PayloadNode root, CallbackMessageKind kind, string containerName)
     {
-        // XML nests the List elements in a container; the JSON form puts List at the top level.
-        var container = root.Child(containerName) ?? root;
+        // XML nests the List elements in a container; the JSON form puts List at the top level. A change event may come in
+        // the popup event's container (protocol-wave2.md §2.5: one official sample does it).
+        var container = root.Child(containerName) ?? root.Child("SubscribeMsgPopupEvent") ?? root;
         var items = container.ChildrenNamed("List")
             .Select(item => new SubscribeMessageItem(
                 item.RequiredText("TemplateId"),

@@ -55,6 +55,30 @@ public sealed class MiniProgramSubscribeTests
     }
 
     [Fact]
+    public async Task The_dialogs_answers_each_message_sent_and_a_rejection_in_the_phones_settings_are_pushed_as_wechats_subscribe_events()
+    {
+        await using var host = await SandboxHost.StartAsync();
+        var world = await WorldView.ReadAsync(host);
+        var miniProgram = await host.AuthorizeAccountAsync(world.MiniProgram);
+        var templateId = await host.AddStatusTemplateAsync(miniProgram.AccessToken);
+        var openId = (await host.AnswerSubscribeDialogAsync(miniProgram.AppId, world.ConsumerId(0), templateId)).Text("openid");
+        await host.AnswerSubscribeDialogAsync(miniProgram.AppId, world.ConsumerId(0), templateId);
+        var sent = await host.SendAsync("subscribe/send", miniProgram.AccessToken, new { touser = openId, template_id = templateId, data = MiniPrograms.StatusData() });
+        var msgId = (await host.Client.GetJsonAsync($"control/messages?api=subscribe/send&recipient={openId}"))[0].Text("msg_id");
+        using var settings = new FormUrlEncodedContent([
+            new("action", "reject-subscription"), new("consumer_id", world.ConsumerId(0)), new("appid", miniProgram.AppId), new("template_id", templateId)]);
+        using var rejected = await host.Client.PostAsync(new Uri("phones/act", UriKind.Relative), settings);
+        var afterRejection = await host.SendAsync("subscribe/send", miniProgram.AccessToken, new { touser = openId, template_id = templateId, data = MiniPrograms.StatusData() });
+
+        async Task<string> PlaintextAsync(string kind) => (await host.Client.GetJsonAsync($"control/pushes?kind={kind}"))[0].Text("plaintext");
+        Assert.Equal(0, sent.Errcode());
+        Assert.Contains($"<SubscribeMsgPopupEvent><List><TemplateId><![CDATA[{templateId}]]></TemplateId><SubscribeStatusString><![CDATA[accept]]></SubscribeStatusString><PopupScene>0</PopupScene></List></SubscribeMsgPopupEvent>", await PlaintextAsync("subscribe_msg_popup_event"), StringComparison.Ordinal);
+        Assert.Contains($"<SubscribeMsgSentEvent><List><TemplateId><![CDATA[{templateId}]]></TemplateId><MsgID>{msgId}</MsgID><ErrorCode>0</ErrorCode><ErrorStatus><![CDATA[success]]></ErrorStatus></List></SubscribeMsgSentEvent>", await PlaintextAsync("subscribe_msg_sent_event"), StringComparison.Ordinal);
+        Assert.Contains($"<SubscribeMsgChangeEvent><List><TemplateId><![CDATA[{templateId}]]></TemplateId><SubscribeStatusString><![CDATA[reject]]></SubscribeStatusString></List></SubscribeMsgChangeEvent>", await PlaintextAsync("subscribe_msg_change_event"), StringComparison.Ordinal);
+        Assert.Equal(43101, afterRejection.Errcode());
+    }
+
+    [Fact]
     public async Task A_rejection_allows_nothing_and_a_value_breaking_its_rule_is_refused_without_spending_the_acceptance()
     {
         await using var host = await SandboxHost.StartAsync();

@@ -332,7 +332,7 @@ public sealed class ComplaintWorld : IAsyncDisposable
         }
 
         var seed = Seed.In(services);
-        var aurora = await seed.Brand("Aurora Motors").MiniProgram(miniProgram.AppId, miniProgram.Nickname)
+        var aurora = await seed.Brand("Aurora Motors").MiniProgram(miniProgram.AppId, miniProgram.Nickname, miniProgram.OriginalId)
             .Dealer(beijingCorp.Corp.Name, d => d.Code("BJ01").Approved()
                 .LinkedAccount(beijing.AppId, beijing.Nickname, beijing.OriginalId).LinkedCorp(beijingCorp.Corp.CorpId, beijingCorp.Corp.Name, beijingCorp.Corp.AgentId))
             .Dealer(shanghaiCorp.Corp.Name, d => d.Code("SH01").Approved()

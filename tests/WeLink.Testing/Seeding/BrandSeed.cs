@@ -9,7 +9,7 @@ public sealed class BrandSeed
     private readonly string? _name;
     private readonly Guid? _existingId;
     private readonly List<DealerSeed> _dealers = [];
-    private (string AppId, string NickName)? _miniProgram;
+    private (string AppId, string NickName, string OriginalId)? _miniProgram;
 
     internal BrandSeed(Seed seed, string? name, Guid? existingId)
     {
@@ -27,10 +27,13 @@ public sealed class BrandSeed
         return this;
     }
 
-    /// <summary>HQ has authorized the brand's mini program (the consumers' app) with this appid.</summary>
-    public BrandSeed MiniProgram(string appId, string? nickName = null)
+    /// <summary>
+    /// HQ has authorized the brand's mini program (the consumers' app) with this appid; its pushes reach WeLink only when
+    /// <paramref name="originalId"/> is the one the sandbox's mini program has.
+    /// </summary>
+    public BrandSeed MiniProgram(string appId, string? nickName = null, string? originalId = null)
     {
-        _miniProgram = (appId, nickName ?? (_name ?? "Brand") + " mini program");
+        _miniProgram = (appId, nickName ?? (_name ?? "Brand") + " mini program", originalId ?? "gh_" + appId[2..]);
         return this;
     }
 
@@ -42,7 +45,7 @@ public sealed class BrandSeed
             ?? throw new InvalidOperationException($"A brand named {_name} already exists: brand names are unique."))
             .Id;
         if (_miniProgram is { } miniProgram
-            && !await stores.MiniPrograms.SaveAsync(brandId, miniProgram.AppId, miniProgram.NickName, "gh_" + miniProgram.AppId[2..], stores.Time.GetUtcNow(), CancellationToken.None))
+            && !await stores.MiniPrograms.SaveAsync(brandId, miniProgram.AppId, miniProgram.NickName, miniProgram.OriginalId, stores.Time.GetUtcNow(), CancellationToken.None))
         {
             throw new InvalidOperationException($"Another brand already has the mini program {miniProgram.AppId}.");
         }

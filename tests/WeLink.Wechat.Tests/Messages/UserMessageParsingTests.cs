@@ -169,6 +169,29 @@ public sealed class UserMessageParsingTests
             Assert.Single(delivered.Items));
     }
 
+    [Fact]
+    public void A_change_event_in_the_popup_events_container_is_read_as_the_rejection_it_reports()
+    {
+        var change = CallbackMessageParser.Parse(Event("<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe_msg_change_event]]></Event><SubscribeMsgPopupEvent><List><TemplateId><![CDATA[tmpl-1]]></TemplateId><SubscribeStatusString><![CDATA[reject]]></SubscribeStatusString></List></SubscribeMsgPopupEvent>"));
+
+        var changed = Assert.IsType<SubscribeMessageEvent>(change);
+        Assert.Equal(CallbackMessageKind.SubscribeMessageChange, changed.Kind);
+        Assert.Equal(("tmpl-1", "reject"), (Assert.Single(changed.Items).TemplateId, changed.Items[0].SubscribeStatus));
+    }
+
+    [Fact]
+    public void Two_delivery_reports_in_one_second_are_two_events_and_a_retried_report_is_the_same_one()
+    {
+        static string Report(string msgId) => Event($"<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe_msg_sent_event]]></Event><SubscribeMsgSentEvent><List><TemplateId><![CDATA[tmpl-1]]></TemplateId><MsgID>{msgId}</MsgID><ErrorCode>0</ErrorCode><ErrorStatus><![CDATA[success]]></ErrorStatus></List></SubscribeMsgSentEvent>");
+
+        var first = CallbackMessageParser.Parse(Report("1700827132819554304"));
+        var second = CallbackMessageParser.Parse(Report("1700827132819554305"));
+        var retried = CallbackMessageParser.Parse(Report("1700827132819554304"));
+
+        Assert.NotEqual(first.DeduplicationKey, second.DeduplicationKey);
+        Assert.Equal(first.DeduplicationKey, retried.DeduplicationKey);
+    }
+
     [Theory]
     [InlineData("OptionIds", "OptionId")]
     [InlineData("OpitonIds", "OpitonId")]

@@ -51,6 +51,14 @@ public sealed partial class AccountTemplates(
     }
 
     /// <summary>Drops an id WeChat refused as unknown, so the next message adds the template again.</summary>
+    /// <summary>True when WeLink added the template to the account or mini program (and has not forgotten it).</summary>
+    public async Task<bool> IsOwnAsync(string appId, string templateId, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT COUNT(*) FROM account_templates WHERE app_id = @appId AND template_id = @templateId";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { appId, templateId }, cancellationToken: cancellationToken)) > 0;
+    }
+
     public async Task ForgetAsync(string appId, string templateId, CancellationToken cancellationToken)
     {
         const string sql = "DELETE FROM account_templates WHERE app_id = @appId AND template_id = @templateId";

@@ -7,12 +7,19 @@ public sealed partial class CaseMessage
 {
     internal const string Columns = """
         idempotency_key AS IdempotencyKey, case_id AS CaseId, channel AS Channel, recipients AS Recipients, summary AS Summary,
-        status AS Status, attempts AS Attempts, claimed_at AS ClaimedAt, sent_at AS SentAt, reason AS Reason
+        status AS Status, attempts AS Attempts, claimed_at AS ClaimedAt, sent_at AS SentAt, reason AS Reason, template_id AS TemplateId,
+        delivery AS Delivery, delivery_error AS DeliveryError
         """;
 
     public const string Sending = "sending";
     public const string Sent = "sent";
     public const string Undeliverable = "undeliverable";
+
+    /// <summary>A <see cref="Delivery"/>: WeChat reported the subscribe message delivered.</summary>
+    public const string Delivered = "delivered";
+
+    /// <summary>A <see cref="Delivery"/>: WeChat reported the subscribe message not delivered (<see cref="DeliveryError"/>).</summary>
+    public const string Failed = "failed";
 
     public string IdempotencyKey { get; init; } = "";
 
@@ -44,6 +51,15 @@ public sealed partial class CaseMessage
 
     /// <summary>Why an undeliverable message reached nobody, in words the portal shows.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>The subscribe template a mini-program message was sent with; null for other messages.</summary>
+    public string? TemplateId { get; init; }
+
+    /// <summary>WeChat's later report of a subscribe message (<see cref="Delivered"/> or <see cref="Failed"/>); null until it comes, and for other messages.</summary>
+    public string? Delivery { get; init; }
+
+    /// <summary>WeChat's ErrorStatus for a <see cref="Failed"/> delivery.</summary>
+    public string? DeliveryError { get; init; }
 
     [GeneratedRegex("^[a-z0-9_]+: ")]
     private static partial Regex ActionKey();

@@ -40,14 +40,47 @@ public sealed class CaseMessageLedger(IDbConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         const string sql = """
-            UPDATE case_messages SET status = @status, channel = @Channel, recipients = @Recipients, reason = @Reason, sent_at = @sentAt
+            UPDATE case_messages SET status = @status, channel = @Channel, recipients = @Recipients, reason = @Reason, sent_at = @sentAt,
+                template_id = @TemplateId
             WHERE idempotency_key = @idempotencyKey
             """;
         var sent = delivery.Reason is null;
         await ExecuteAsync(
             sql,
-            new { idempotencyKey, status = sent ? CaseMessage.Sent : CaseMessage.Undeliverable, delivery.Channel, delivery.Recipients, delivery.Reason, sentAt = sent ? at : (DateTimeOffset?)null },
+            new
+            {
+                idempotencyKey,
+                status = sent ? CaseMessage.Sent : CaseMessage.Undeliverable,
+                delivery.Channel,
+                delivery.Recipients,
+                delivery.Reason,
+                sentAt = sent ? at : (DateTimeOffset?)null,
+                delivery.TemplateId,
+            },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks the subscribe message WeChat reports on delivered or failed. The send's answer carries no msgid, so the report
+    /// is matched by recipient and template: the oldest such message sent and not yet reported (WeChat reports in the order
+    /// it sent). The report's MsgID is kept, so a replayed report finds it and marks nothing; false when nothing matched.
+    /// </summary>
+    public async Task<bool> MarkReportedAsync(SubscribeDeliveryReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        const string sql = """
+            UPDATE case_messages SET delivery = @delivery, delivery_error = @Error, wechat_msg_id = @MsgId, delivered_at = @At
+            WHERE delivery IS NULL AND idempotency_key = (
+                SELECT idempotency_key FROM case_messages
+                WHERE recipients = @OpenId AND template_id = @TemplateId AND status = 'sent' AND delivery IS NULL
+                ORDER BY sent_at, claimed_at LIMIT 1)
+            AND NOT EXISTS (SELECT 1 FROM case_messages WHERE recipients = @OpenId AND wechat_msg_id = @MsgId)
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            sql,
+            new { delivery = report.Delivered ? CaseMessage.Delivered : CaseMessage.Failed, report.Error, report.MsgId, report.At, report.OpenId, report.TemplateId },
+            cancellationToken: cancellationToken)) > 0;
     }
 
     /// <summary>Gives a claim back after the platform refused the send, so the next delivery is a first try, not a repeat.</summary>

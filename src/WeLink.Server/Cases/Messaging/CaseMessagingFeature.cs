@@ -14,6 +14,8 @@ public static class CaseMessagingFeature
     {
         services.AddOptions<CaseMessagingOptions>().Bind(configuration.GetSection(CaseMessagingOptions.SectionName));
         services.AddSingleton<AccountTemplates>();
+        services.AddSingleton<SubscribeConsents>();
+        services.AddInboxHandler<SubscribeEventsHandler>();
         services.AddSingleton<StatusTemplateMessages>();
         services.AddSingleton<IStatusTemplateMessages>(sp => sp.GetRequiredService<StatusTemplateMessages>());
         services.AddSingleton<MessageAddresses>();

@@ -14,9 +14,10 @@ namespace WeLink.Server.Cases.Messaging;
 /// <summary>
 /// Sends a case's messages at most once per idempotency key, recorded in <see cref="CaseMessageLedger"/>. A consumer who
 /// came through a dealer's official account gets a template message from that account; one who came through the brand's
-/// mini program gets a subscribe message opening the request's page, or, when they have no acceptance left (43101) but
-/// follow the case's dealer account with the same unionid, that account's template message opening the same page, or
-/// else nothing, recorded as undeliverable with the reason. Template ids are the account's or mini program's own (see
+/// mini program gets a subscribe message opening the request's page, or, when they have no acceptance left (43101) or
+/// rejected the template (<see cref="SubscribeConsents"/>: then no subscribe message is tried) but follow the case's
+/// dealer account with the same unionid, that account's template message opening the same page, or else nothing,
+/// recorded as undeliverable with the reason. Template ids are the account's or mini program's own (see
 /// <see cref="AccountTemplates"/>); template messages leave through <see cref="StatusTemplateMessages"/>, as other
 /// features' do. Staff get a WeCom message or template card through the dealer's corp. A delivery that finds its key done
 /// sends nothing; a crash between the send and the ledger's mark repeats the message once at the most.
@@ -28,6 +29,7 @@ public sealed partial class CaseMessenger(
     StatusTemplateMessages statusTemplates,
     IDealerDirectory dealers,
     IBrandMiniPrograms miniPrograms,
+    SubscribeConsents consents,
     MiniProgramClient miniProgramClient,
     CorpClient corps,
     IOptionsMonitor<CaseMessagingOptions> options,
@@ -70,8 +72,8 @@ public sealed partial class CaseMessenger(
     }
 
     /// <summary>
-    /// The subscribe message, or the fallback template message, or nothing with the reason. Both template ids and the
-    /// follower are found before the claim, so a failure there leaves no claim behind.
+    /// The subscribe message, or the fallback template message, or nothing with the reason. Both template ids, the
+    /// consumer's rejection and the follower are found before the claim, so a failure there leaves no claim behind.
     /// </summary>
     private async Task SendFromMiniProgramAsync(ConsumerMessage message, ConsumerAddress consumer, BrandMiniProgram miniProgram, CancellationToken cancellationToken)
     {
@@ -80,18 +82,24 @@ public sealed partial class CaseMessenger(
             .Replace("{id}", message.CaseId.ToString(), StringComparison.Ordinal)
             .Replace("{dealerId}", message.DealerId.ToString(), StringComparison.Ordinal);
         var subscribeTemplate = miniProgram.Active ? await templates.SubscribeIdAsync(miniProgram.AppId, settings.SubscribeTemplate, cancellationToken) : null;
+        var rejected = subscribeTemplate is not null && await consents.RejectedAsync(miniProgram.AppId, consumer.OpenId, subscribeTemplate, cancellationToken);
+        if (rejected)
+        {
+            LogRejected(message.CaseId);
+        }
+
         var follower = consumer.UnionId is { } unionId ? await addresses.FollowerAsync(message.DealerId, unionId, cancellationToken) : null;
         var fallback = follower is null ? null : await statusTemplates.PrepareAsync(
             TemplateMessage(follower, message), new MiniprogramTarget { Appid = miniProgram.AppId, Pagepath = page }, cancellationToken);
         var claim = Claim(message.IdempotencyKey, message.CaseId, MiniProgramChannel, [consumer.OpenId], message.LedgerSummary);
         await SendOnceAsync(claim, async ct =>
         {
-            if (subscribeTemplate is not null)
+            if (subscribeTemplate is not null && !rejected)
             {
                 try
                 {
                     await miniProgramClient.SendSubscribeMessageAsync(miniProgram.AppId, SubscribeMessage(consumer, subscribeTemplate, page, message), ct);
-                    return CaseDelivery.Sent(claim);
+                    return CaseDelivery.Sent(claim) with { TemplateId = subscribeTemplate };
                 }
                 catch (WechatApiException e) when (e.Errcode == UnknownTemplate)
                 {
@@ -106,7 +114,7 @@ public sealed partial class CaseMessenger(
 
             if (follower is null || fallback is null)
             {
-                return CaseDelivery.Undeliverable(claim, "消费者未订阅小程序消息，也未关注经销商公众号");
+                return CaseDelivery.Undeliverable(claim, rejected ? "消费者已拒绝接收小程序消息，也未关注经销商公众号" : "消费者未订阅小程序消息，也未关注经销商公众号");
             }
 
             try
@@ -213,6 +221,9 @@ public sealed partial class CaseMessenger(
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: the consumer has no subscribe-message acceptance left; falling back to the dealer account: {HasFallback}")]
     private partial void LogNoAcceptance(Guid caseId, bool hasFallback);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: the consumer rejected the subscribe template; no subscribe message is tried")]
+    private partial void LogRejected(Guid caseId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId}: '{Summary}' cannot reach the consumer: {Reason}")]
     private partial void LogUndeliverable(Guid caseId, string summary, string reason);
 
@@ -233,9 +244,14 @@ public sealed record ConsumerMessage(
 public sealed record StaffMessage(
     string IdempotencyKey, Guid CaseId, Guid DealerId, IReadOnlyList<string> UserIds, string Summary, Func<string, long, MessageSendRequest> Build);
 
-/// <summary>How a claimed message ended: sent through <see cref="Channel"/> to <see cref="Recipients"/>, or, with a <see cref="Reason"/>, not deliverable.</summary>
+/// <summary>
+/// How a claimed message ended: sent through <see cref="Channel"/> to <see cref="Recipients"/>, or, with a <see cref="Reason"/>,
+/// not deliverable. <see cref="TemplateId"/> is the subscribe template of a mini-program message, for WeChat's report on it.
+/// </summary>
 public sealed record CaseDelivery(string Channel, string Recipients, string? Reason)
 {
+    public string? TemplateId { get; init; }
+
     public static CaseDelivery Sent(CaseMessageClaim claim) => new(claim.Channel, claim.Recipients, null);
 
     public static CaseDelivery Undeliverable(CaseMessageClaim claim, string reason) => new(claim.Channel, claim.Recipients, reason);
