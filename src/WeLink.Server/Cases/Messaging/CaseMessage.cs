@@ -65,5 +65,8 @@ public sealed partial class CaseMessage
     private static partial Regex ActionKey();
 }
 
-/// <summary>What a sender claims before it sends.</summary>
-public sealed record CaseMessageClaim(string IdempotencyKey, Guid CaseId, string Channel, string Recipients, string Summary, DateTimeOffset ClaimedAt);
+/// <summary>What a sender claims before it sends; <see cref="TemplateId"/> is the subscribe template it is about to send with.</summary>
+public sealed record CaseMessageClaim(string IdempotencyKey, Guid CaseId, string Channel, string Recipients, string Summary, DateTimeOffset ClaimedAt)
+{
+    public string? TemplateId { get; init; }
+}

@@ -18,8 +18,8 @@ public sealed class CaseMessageLedger(IDbConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(claim);
         const string sql = """
-            INSERT INTO case_messages (idempotency_key, case_id, channel, recipients, summary, status, attempts, claimed_at)
-            VALUES (@IdempotencyKey, @CaseId, @Channel, @Recipients, @Summary, 'sending', 1, @ClaimedAt)
+            INSERT INTO case_messages (idempotency_key, case_id, channel, recipients, summary, status, attempts, claimed_at, template_id)
+            VALUES (@IdempotencyKey, @CaseId, @Channel, @Recipients, @Summary, 'sending', 1, @ClaimedAt, @TemplateId)
             ON CONFLICT (idempotency_key) DO UPDATE SET attempts = case_messages.attempts + 1, claimed_at = excluded.claimed_at
             WHERE case_messages.status = 'sending' AND case_messages.attempts < @MaxAttempts AND case_messages.claimed_at < @staleBefore
             RETURNING attempts
@@ -27,7 +27,7 @@ public sealed class CaseMessageLedger(IDbConnectionFactory connections)
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         var attempts = await connection.QueryAsync<long>(new CommandDefinition(
             sql,
-            new { claim.IdempotencyKey, claim.CaseId, claim.Channel, claim.Recipients, claim.Summary, claim.ClaimedAt, MaxAttempts, staleBefore },
+            new { claim.IdempotencyKey, claim.CaseId, claim.Channel, claim.Recipients, claim.Summary, claim.ClaimedAt, claim.TemplateId, MaxAttempts, staleBefore },
             cancellationToken: cancellationToken));
         return attempts.Any();
     }
@@ -62,8 +62,9 @@ public sealed class CaseMessageLedger(IDbConnectionFactory connections)
 
     /// <summary>
     /// Marks the subscribe message WeChat reports on delivered or failed. The send's answer carries no msgid, so the report
-    /// is matched by recipient and template: the oldest such message sent and not yet reported (WeChat reports in the order
-    /// it sent). The report's MsgID is kept, so a replayed report finds it and marks nothing; false when nothing matched.
+    /// is matched by recipient and template: the oldest such message claimed and not yet reported (WeChat reports in the
+    /// order it sent; a report may come before the sender marked its row sent). The report's MsgID is kept, so a replayed
+    /// report finds it and marks nothing; false when nothing matched.
     /// </summary>
     public async Task<bool> MarkReportedAsync(SubscribeDeliveryReport report, CancellationToken cancellationToken)
     {
@@ -72,8 +73,8 @@ public sealed class CaseMessageLedger(IDbConnectionFactory connections)
             UPDATE case_messages SET delivery = @delivery, delivery_error = @Error, wechat_msg_id = @MsgId, delivered_at = @At
             WHERE delivery IS NULL AND idempotency_key = (
                 SELECT idempotency_key FROM case_messages
-                WHERE recipients = @OpenId AND template_id = @TemplateId AND status = 'sent' AND delivery IS NULL
-                ORDER BY sent_at, claimed_at LIMIT 1)
+                WHERE recipients = @OpenId AND template_id = @TemplateId AND status IN ('sending', 'sent') AND delivery IS NULL
+                ORDER BY claimed_at LIMIT 1)
             AND NOT EXISTS (SELECT 1 FROM case_messages WHERE recipients = @OpenId AND wechat_msg_id = @MsgId)
             """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);

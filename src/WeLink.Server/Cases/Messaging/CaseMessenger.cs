@@ -91,7 +91,10 @@ public sealed partial class CaseMessenger(
         var follower = consumer.UnionId is { } unionId ? await addresses.FollowerAsync(message.DealerId, unionId, cancellationToken) : null;
         var fallback = follower is null ? null : await statusTemplates.PrepareAsync(
             TemplateMessage(follower, message), new MiniprogramTarget { Appid = miniProgram.AppId, Pagepath = page }, cancellationToken);
-        var claim = Claim(message.IdempotencyKey, message.CaseId, MiniProgramChannel, [consumer.OpenId], message.LedgerSummary);
+        var claim = Claim(message.IdempotencyKey, message.CaseId, MiniProgramChannel, [consumer.OpenId], message.LedgerSummary) with
+        {
+            TemplateId = rejected ? null : subscribeTemplate,
+        };
         await SendOnceAsync(claim, async ct =>
         {
             if (subscribeTemplate is not null && !rejected)
