@@ -25,6 +25,13 @@ internal static class DbErrors
     public static bool IsSerializationFailure(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure };
 
+    /// <summary>
+    /// Two PostgreSQL transactions waited on each other's rows and one was undone (deadlock_detected); retrying it runs
+    /// alone. SQLite writers take turns and never see one.
+    /// </summary>
+    public static bool IsDeadlock(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected };
+
     /// <summary>The name of the violated constraint or index where the provider tells it, else the message.</summary>
     public static string Constraint(DbException exception) => exception switch
     {

@@ -10,6 +10,7 @@ using WeLink.Server.Coordination;
 using WeLink.Server.Data;
 using WeLink.Server.Identities;
 using WeLink.Server.Identities.Contracts;
+using WeLink.Server.Members;
 using WeLink.Server.Onboarding;
 using WeLink.Server.Platform;
 using WeLink.Server.Scheduling;
@@ -57,6 +58,7 @@ public static class WeLinkApp
         builder.Services.AddAdmin();
         builder.Services.AddOnboarding(builder.Configuration);
         builder.Services.AddIdentities();
+        builder.Services.AddMembers();
         builder.Services.AddConsumerFilingLimit(builder.Configuration);
         builder.Services.AddComplaints();
         builder.Services.AddUploads(builder.Configuration);

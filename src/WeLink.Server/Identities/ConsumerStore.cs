@@ -2,30 +2,49 @@ using System.Data.Common;
 using Dapper;
 using WeLink.Server.Data;
 using WeLink.Server.Identities.Contracts;
+using WeLink.Server.Members.Contracts;
 
 namespace WeLink.Server.Identities;
 
 /// <summary>
 /// The <c>consumers</c> table: one row per openid of a dealer's account or of the brand's mini program (unique app_id +
 /// open_id), created on first sight by sign-in or by a follow event, whichever comes first; dealer_id is the dealer the
-/// consumer first came through. Every write is safe to repeat.
+/// consumer first came through. Every write is safe to repeat, and tells Members who was seen (after its commit: a
+/// sighting Members missed is made good by the consumer's next one).
 /// </summary>
-public sealed class ConsumerStore(IDbConnectionFactory connections, TimeProvider time)
+public sealed class ConsumerStore(IDbConnectionFactory connections, IMemberLinks members, TimeProvider time)
 {
-    /// <summary>The consumer's id for this openid, created if new; the unionid and nickname are kept when given.</summary>
+    /// <summary>The consumer's id for this openid of the dealer's account, created if new; the unionid and nickname are kept when given.</summary>
     public async Task<Guid> SignInAsync(
         DealerAccount account, string openId, string? unionId, string? nickname, CancellationToken cancellationToken)
+    {
+        var consumerId = await RecordAsync(account, openId, unionId, nickname, cancellationToken);
+        await members.SeenAsync(
+            new MemberSighting(account.BrandId, account.DealerId, MemberIdentity.Account(RequireAppId(account), openId), unionId, consumerId), cancellationToken);
+        return consumerId;
+    }
+
+    /// <summary>
+    /// The consumer's id for this openid of the brand's mini program (<paramref name="miniProgram"/>'s appid), made with the
+    /// dealer they first come through; the unionid is kept when given.
+    /// </summary>
+    public async Task<Guid> SignInToMiniProgramAsync(DealerAccount miniProgram, string openId, string? unionId, CancellationToken cancellationToken)
+    {
+        var consumerId = await RecordAsync(miniProgram, openId, unionId, nickname: null, cancellationToken);
+        await members.SeenAsync(
+            new MemberSighting(miniProgram.BrandId, miniProgram.DealerId, MemberIdentity.MiniProgram(RequireAppId(miniProgram), openId), unionId, consumerId),
+            cancellationToken);
+        return consumerId;
+    }
+
+    private async Task<Guid> RecordAsync(DealerAccount account, string openId, string? unionId, string? nickname, CancellationToken cancellationToken)
     {
         var appId = RequireAppId(account);
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertIfNewAsync(connection, transaction, account, openId, cancellationToken);
         await UpdateDetailsAsync(connection, transaction, appId, openId, unionId, nickname, scene: null, cancellationToken);
-        var id = await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM consumers WHERE app_id = @appId AND open_id = @openId",
-            new { appId, openId },
-            transaction,
-            cancellationToken: cancellationToken));
+        var id = await IdAsync(connection, transaction, appId, openId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
@@ -43,7 +62,7 @@ public sealed class ConsumerStore(IDbConnectionFactory connections, TimeProvider
     /// subscription changes nothing, so redelivered and reordered events end in the same state. The
     /// scene (a WeLink QR scene the consumer came through) is kept only if none is recorded yet.
     /// </summary>
-    public async Task RecordFollowAsync(
+    public async Task<Guid> RecordFollowAsync(
         DealerAccount account,
         string openId,
         bool following,
@@ -75,7 +94,10 @@ public sealed class ConsumerStore(IDbConnectionFactory connections, TimeProvider
             transaction,
             cancellationToken: cancellationToken));
         await UpdateDetailsAsync(connection, transaction, appId, openId, unionId, nickname: null, scene, cancellationToken);
+        var consumerId = await IdAsync(connection, transaction, appId, openId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await members.SeenAsync(new MemberSighting(account.BrandId, account.DealerId, MemberIdentity.Account(appId, openId), unionId, consumerId), cancellationToken);
+        return consumerId;
     }
 
     /// <summary>
@@ -101,6 +123,13 @@ public sealed class ConsumerStore(IDbConnectionFactory connections, TimeProvider
             cancellationToken: cancellationToken));
         return profile is null ? null : profile with { DealerId = session.DealerId };
     }
+
+    private static Task<Guid> IdAsync(DbConnection connection, DbTransaction transaction, string appId, string openId, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM consumers WHERE app_id = @appId AND open_id = @openId",
+            new { appId, openId },
+            transaction,
+            cancellationToken: cancellationToken));
 
     private Task<int> InsertIfNewAsync(
         DbConnection connection, DbTransaction transaction, DealerAccount account, string openId, CancellationToken cancellationToken)

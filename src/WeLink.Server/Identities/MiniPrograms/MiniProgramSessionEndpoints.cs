@@ -149,8 +149,8 @@ public static class MiniProgramSessionEndpoints
             return context;
         }
 
-        var consumerId = await consumers.SignInAsync(
-            new DealerAccount(dealer, context.BrandId, context.AppId, IsLive: true), context.OpenId, context.UnionId, nickname: null, cancellationToken);
+        var consumerId = await consumers.SignInToMiniProgramAsync(
+            new DealerAccount(dealer, context.BrandId, context.AppId, IsLive: true), context.OpenId, context.UnionId, cancellationToken);
         return context with { ConsumerId = consumerId, DealerId = dealer };
     }
 }

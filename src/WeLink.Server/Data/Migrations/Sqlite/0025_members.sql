@@ -62,8 +62,8 @@ CREATE INDEX ix_member_identities_member ON member_identities (member_id);
 CREATE INDEX ix_member_identities_consumer ON member_identities (consumer_id) WHERE consumer_id IS NOT NULL;
 
 -- Two records found to be one person: every row of the merged member moved to the kept one (moved_rows lists them by
--- table, so an admin's undo moves exactly those back), the merged member's status before (prior_status) and whether its
--- phone went to the kept member. reason: unionid, phone, staff.
+-- table, so an admin's undo moves exactly those back), the merged member's status before (prior_status) and the fields
+-- that went to the kept member because it had none (moved_fields: phone, name; comma-separated). reason: unionid, phone, staff.
 CREATE TABLE member_merges (
     id TEXT NOT NULL PRIMARY KEY,
     brand_id TEXT NOT NULL REFERENCES brands (id),
@@ -73,7 +73,7 @@ CREATE TABLE member_merges (
     actor TEXT NOT NULL,
     moved_rows TEXT NOT NULL,
     prior_status TEXT NOT NULL,
-    phone_moved INTEGER NOT NULL,
+    moved_fields TEXT NOT NULL,
     merged_at TEXT NOT NULL,
     undone_at TEXT NULL,
     undone_by TEXT NULL
