@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Data;
 using WeLink.Server.Identities;
 using WeLink.Wechat.Messages;
@@ -15,9 +13,6 @@ namespace WeLink.Server.Tests.Identities;
 public abstract class ConsumerFollowHandlerTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private IdentityWorld _world = null!;
-
-    private ConsumerFollowHandler Handler =>
-        _world.Host.Services.GetRequiredService<ConsumerFollowHandler>();
 
     public async Task InitializeAsync() => _world = await IdentityWorld.StartAsync(provider);
 
@@ -114,20 +109,9 @@ public abstract class ConsumerFollowHandlerTests(DatabaseProvider provider) : IA
         Assert.Equal(0L, await _world.Database.ScalarAsync<long>("SELECT COUNT(*) FROM consumers"));
     }
 
-    /// <summary>Makes the sandbox act and returns the payload it pushed, parsed as the callback endpoint would.</summary>
-    private async Task<CallbackMessage> PushedAsync(string action, object body)
-    {
-        var pushId = (await _world.ControlAsync(action, body)).GetProperty("push_id").GetInt64();
-        var push = JsonDocument.Parse(await _world.Host.Http.GetStringAsync(
-            new Uri($"/sandbox/control/pushes/{pushId}", UriKind.Relative))).RootElement;
-        return CallbackMessageParser.Parse(push.GetProperty("plaintext").GetString()!);
-    }
+    private Task<CallbackMessage> PushedAsync(string action, object body) => _world.PushedAsync(action, body);
 
-    private Task HandleAsync(CallbackMessage message, string? appId = null) =>
-        Handler.HandleAsync(
-            new InboxEvent(Guid.CreateVersion7(), CallbackChannel.Account, appId ?? _world.BeijingAppId, _world.Clock.GetUtcNow(), 1),
-            message,
-            CancellationToken.None);
+    private Task HandleAsync(CallbackMessage message, string? appId = null) => _world.HandleFollowAsync(message, appId ?? _world.BeijingAppId);
 
     private async Task<bool> BelongsToAsync(string openId, Guid dealerId) =>
         await _world.Database.ScalarAsync<long>(

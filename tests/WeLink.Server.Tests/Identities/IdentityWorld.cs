@@ -9,8 +9,11 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Data;
+using WeLink.Server.Identities;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Wechat.Messages;
 using WeLink.Wechat.OpenPlatform;
 using WeLink.Wechat.Tokens;
 using WeLink.Wechat.WeCom;
@@ -58,6 +61,8 @@ public sealed class IdentityWorld : IAsyncDisposable
 
     /// <summary>An approved, linked dealer of another brand (Borealis), for refusals.</summary>
     public Guid OtherBrandDealerId { get; private set; }
+
+    public Guid OtherBrandId { get; private set; }
 
     public string ShanghaiCorpId { get; private set; } = "";
 
@@ -222,6 +227,23 @@ public sealed class IdentityWorld : IAsyncDisposable
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
     }
 
+    /// <summary>Makes the sandbox act and returns the payload it pushed, parsed as the callback endpoint would.</summary>
+    public async Task<CallbackMessage> PushedAsync(string action, object body)
+    {
+        var pushId = (await ControlAsync(action, body)).GetProperty("push_id").GetInt64();
+        var push = JsonDocument.Parse(await Host.Http.GetStringAsync(new Uri($"/sandbox/control/pushes/{pushId}", UriKind.Relative))).RootElement;
+        return CallbackMessageParser.Parse(push.GetProperty("plaintext").GetString()!);
+    }
+
+    /// <summary>The follow handler takes an account's push as the inbox dispatcher (off in this world) would.</summary>
+    public Task HandleFollowAsync(CallbackMessage message, string appId) =>
+        Host.Services.GetRequiredService<ConsumerFollowHandler>().HandleAsync(
+            new InboxEvent(Guid.CreateVersion7(), CallbackChannel.Account, appId, Clock.GetUtcNow(), 1), message, CancellationToken.None);
+
+    /// <summary>The person follows the account, and WeLink handles the push.</summary>
+    public async Task FollowAsync(string person, string appId) =>
+        await HandleFollowAsync(await PushedAsync("consumers/follow", new { consumer_id = person, appid = appId }), appId);
+
     public Task AdvanceSandboxAsync(TimeSpan span) => ControlAsync("clock/advance", new { seconds = span.TotalSeconds });
 
     public async Task ExecuteAsync(string sql, object parameters)
@@ -293,7 +315,7 @@ public sealed class IdentityWorld : IAsyncDisposable
         var beijing = aurora["Aurora Beijing"];
         var borealis = await Seed.In(Host.Services).Brand("Borealis")
             .Dealer("Borealis Tianjin", d => d.Code("TJ01").Approved().LinkedAccount().LinkedCorp());
-        OtherBrandDealerId = borealis["Borealis Tianjin"].Id;
+        (OtherBrandId, OtherBrandDealerId) = (borealis.Id, borealis["Borealis Tianjin"].Id);
         (BrandId, BeijingDealerId, ShanghaiDealerId) = (aurora.Id, beijing.Id, aurora["Aurora Shanghai"].Id);
         (ManagerStaffId, PlainStaffId, LeftStaffId) =
             (beijing.StaffMember(BeijingUserIds[0]).Id, beijing.StaffMember(BeijingUserIds[1]).Id, beijing.StaffMember(BeijingUserIds[2]).Id);

@@ -61,7 +61,7 @@ public sealed class MemberLinks(IDbConnectionFactory connections, MemberMerges m
             SELECT kind, member_id FROM member_identities
             WHERE brand_id = @brandId AND ((kind = @kind AND scope = @scope AND subject = @subject) OR (kind = 'unionid' AND scope = '' AND subject = @unionId))
             """,
-            new { sighting.BrandId, kind, scope = identity.Scope, subject = identity.Subject, unionId },
+            new { brandId = sighting.BrandId, kind, scope = identity.Scope, subject = identity.Subject, unionId },
             cancellationToken: cancellationToken))).ToList();
         Guid? byIdentity = holders.Where(h => h.Kind == kind).Select(h => (Guid?)h.MemberId).FirstOrDefault();
         Guid? byUnion = unionId is null ? null : holders.Where(h => h.Kind == "unionid").Select(h => (Guid?)h.MemberId).FirstOrDefault();
@@ -75,7 +75,7 @@ public sealed class MemberLinks(IDbConnectionFactory connections, MemberMerges m
         Guid memberId;
         if (byIdentity is { } a && byUnion is { } b && a != b)
         {
-            if (await merges.MergeAsync(connection, transaction, sighting.BrandId, a, b, preferred: b, MergeReasons.UnionId, "system", cancellationToken) is not { } kept)
+            if (await merges.MergeAsync(connection, transaction, sighting.BrandId, a, b, preferred: null, MergeReasons.UnionId, "system", cancellationToken) is not { } kept)
             {
                 return null;
             }
@@ -99,7 +99,7 @@ public sealed class MemberLinks(IDbConnectionFactory connections, MemberMerges m
                 INSERT INTO members (id, brand_id, home_dealer_id, status, created_at, updated_at)
                 VALUES (@memberId, @brandId, @dealerId, 'known', @now, @now)
                 """,
-                new { memberId, sighting.BrandId, sighting.DealerId, now },
+                new { memberId, brandId = sighting.BrandId, dealerId = sighting.DealerId, now },
                 transaction,
                 cancellationToken: cancellationToken));
         }
@@ -136,12 +136,12 @@ public sealed class MemberLinks(IDbConnectionFactory connections, MemberMerges m
             new
             {
                 id = Guid.CreateVersion7(),
-                sighting.BrandId,
+                brandId = sighting.BrandId,
                 memberId,
                 kind = IdentityKinds.Stored(identity.Kind),
                 scope = identity.Scope,
                 subject = identity.Subject,
-                sighting.DealerId,
+                dealerId = sighting.DealerId,
                 consumerId,
                 linkedBy,
                 now,

@@ -133,7 +133,7 @@ public sealed class MemberMerges(IDbConnectionFactory connections, MemberKeys ke
 
         var mergedStill = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE members SET updated_at = @now WHERE id = @merged AND status = 'merged' AND merged_into = @kept",
-            new { now, merge.Merged, merge.Kept },
+            new { now, merged = merge.Merged, kept = merge.Kept },
             transaction,
             cancellationToken: cancellationToken));
         if (mergedStill == 0 || !await LockCurrentAsync(connection, transaction, brandId, merge.Kept, now, cancellationToken))
@@ -148,7 +148,7 @@ public sealed class MemberMerges(IDbConnectionFactory connections, MemberKeys ke
             {
                 await connection.ExecuteAsync(new CommandDefinition(
                     $"UPDATE {table} SET member_id = @merged WHERE member_id = @kept AND {connections.Dialect.IsIn("id", "@ids")}",
-                    new { merge.Merged, merge.Kept, ids },
+                    new { merged = merge.Merged, kept = merge.Kept, ids },
                     transaction,
                     cancellationToken: cancellationToken));
             }
@@ -165,7 +165,7 @@ public sealed class MemberMerges(IDbConnectionFactory connections, MemberKeys ke
                 updated_at = @now
             WHERE id = @kept
             """,
-            new { phoneMoved = fields.Contains(PhoneField), nameMoved = fields.Contains(NameField), now, merge.Kept },
+            new { phoneMoved = fields.Contains(PhoneField), nameMoved = fields.Contains(NameField), now, kept = merge.Kept },
             transaction,
             cancellationToken: cancellationToken));
         var phoneIndex = await FreePhoneIndexAsync(connection, transaction, brandId, merge.Merged, cancellationToken);
@@ -174,7 +174,7 @@ public sealed class MemberMerges(IDbConnectionFactory connections, MemberKeys ke
             UPDATE members SET status = @priorStatus, merged_into = NULL, phone_index = @phoneIndex, updated_at = @now WHERE id = @merged;
             UPDATE member_merges SET undone_at = @now, undone_by = @actor WHERE id = @mergeId;
             """,
-            new { merge.PriorStatus, phoneIndex, now, merge.Merged, actor, mergeId },
+            new { priorStatus = merge.PriorStatus, phoneIndex, now, merged = merge.Merged, actor, mergeId },
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);

@@ -105,10 +105,10 @@ public sealed class MemberPhones(
     private static async Task<bool> SetAsync(DbConnection connection, DbTransaction transaction, Guid memberId, StoredPhone phone, DateTimeOffset now, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE members SET phone_index = @Index, phone_protected = @Protected, phone_masked = @Masked, updated_at = @now
-            WHERE id = @memberId AND (phone_index IS NULL OR phone_index <> @Index)
+            UPDATE members SET phone_index = @index, phone_protected = @protected, phone_masked = @masked, updated_at = @now
+            WHERE id = @memberId AND (phone_index IS NULL OR phone_index <> @index)
             """,
-            new { phone.Index, phone.Protected, phone.Masked, now, memberId },
+            new { index = phone.Index, @protected = phone.Protected, masked = phone.Masked, now, memberId },
             transaction,
             cancellationToken: cancellationToken)) == 1;
 
