@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Dapper;
+using Microsoft.Extensions.Caching.Memory;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Inbox;
 using WeLink.Server.Data;
@@ -27,7 +28,7 @@ public sealed partial class CaseEngine(
     IDealerCalendars calendars,
     CaseAssignees assignees,
     TimeProvider time,
-    ILogger<CaseEngine> logger)
+    ILogger<CaseEngine> logger) : IDisposable
 {
     public const string ClaimTrigger = "case.claim";
     public const string ReassignTrigger = "case.reassign";
@@ -35,7 +36,12 @@ public sealed partial class CaseEngine(
     /// <summary>How often a fire that names no expected version is decided before a conflict is its answer.</summary>
     private const int UnpinnedFireAttempts = 5;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ResolvedParameters> _pinned = new(StringComparer.Ordinal);
+    /// <summary>Parameter sets kept read at once: more than the dealers times the versions in use, far fewer than a long run's edits make.</summary>
+    private const int PinnedParameterSets = 20_000;
+
+    private readonly MemoryCache _pinned = new(new MemoryCacheOptions { SizeLimit = PinnedParameterSets });
+
+    public void Dispose() => _pinned.Dispose();
 
     /// <summary>Opens a case on the latest definition version the brand sees, with the parameters resolved now and pinned.</summary>
     public async Task<CaseResult> StartAsync(StartCase command, CancellationToken cancellationToken)
@@ -481,8 +487,21 @@ public sealed partial class CaseEngine(
     private static DateTimeOffset? SlaDue(IEnumerable<TimerRow> timers) =>
         timers.Where(t => t.Breach).Select(t => (DateTimeOffset?)t.DueAt).Min();
 
-    /// <summary>Pinned parameters repeat across many cases (one set per dealer and version), so each JSON text is read once.</summary>
-    private ResolvedParameters PinnedParameters(string json) => _pinned.GetOrAdd(json, ResolvedParameters.FromJson);
+    /// <summary>
+    /// Pinned parameters repeat across many cases (one set per dealer and version), so each JSON text is read once while
+    /// in use; bounded and idle sets let go, since every edit HQ makes pins a new set for as long as a node runs.
+    /// </summary>
+    private ResolvedParameters PinnedParameters(string json)
+    {
+        if (_pinned.TryGetValue(json, out ResolvedParameters? known))
+        {
+            return known!;
+        }
+
+        var parameters = ResolvedParameters.FromJson(json);
+        _pinned.Set(json, parameters, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        return parameters;
+    }
 
     private static bool IsTerminal(WorkflowDefinition definition, string state) =>
         definition.States.FirstOrDefault(s => s.Key == state)?.Terminal ?? false;
