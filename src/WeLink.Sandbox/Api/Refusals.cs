@@ -277,7 +277,7 @@ public static class Refusals
         private const string Send = "[发送订阅消息](https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html); protocol-wave2.md §2.2";
 
         public static readonly WxRefusal NotMiniProgram = new(
-            "`wxaapi/newtmpl/addtemplate`, `cgi-bin/message/subscribe/send`", "the token's account is not a mini program", 48001, "api unauthorized",
+            "`wxaapi/newtmpl/addtemplate`, `cgi-bin/message/subscribe/send`, `wxa/business/getuserphonenumber`", "the token's account is not a mini program", 48001, "api unauthorized",
             $"{GlobalCodes}; the sandbox's choice for an official account's token (its subscribe notices are `subscribe/bizsend`)");
 
         public static readonly WxRefusal TidUnknown = new(
@@ -305,6 +305,22 @@ public static class Refusals
         public static readonly WxRefusal NoAcceptance = new(
             "`cgi-bin/message/subscribe/send`", "the consumer has no acceptance of the template left (one acceptance allows one message)", 43101,
             "user refuse to accept the msg", $"{Send}; §2.4");
+    }
+
+    /// <summary>A mini program's getuserphonenumber, called with its authorizer token (protocol-wave2.md §1.5).</summary>
+    public static class MiniProgramPhone
+    {
+        private const string Api = "`wxa/business/getuserphonenumber`";
+        private const string PhoneDoc = "[getPhoneNumber (手机号快速验证)](https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-info/phone-number/getPhoneNumber.html); protocol-wave2.md §1.5";
+        private const string Code40029 = "[staff answer: 40029 = expired, reused, wrong, or another appid's code](https://developers.weixin.qq.com/community/develop/doc/0002c8f70c84c8c726f166df166c00)";
+
+        public static readonly WxRefusal CodeInvalid = new(
+            Api, "the code is missing, unknown (a wx.login code included), another mini program's, or not the consumer's of the `openid` given", 40029, "invalid code",
+            $"{PhoneDoc}; {Code40029} (the openid check is the doc's; its errcode is the sandbox's choice)");
+
+        public static readonly WxRefusal CodeExpired = new(Api, "the code is older than 300 s", 40029, "invalid code", $"{PhoneDoc}; {Code40029}");
+
+        public static readonly WxRefusal CodeUsed = new(Api, "the code was already exchanged", 40029, "invalid code", $"{PhoneDoc}; {Code40029}");
     }
 
     /// <summary>A bad suite_access_token on the WeCom host's service APIs (protocol.md §3.1).</summary>

@@ -41,6 +41,7 @@ namespace WeLink.Sandbox.Api;
 [JsonSerializable(typeof(UserDetail3rdResponse))]
 [JsonSerializable(typeof(OAuthTokenResponse))]
 [JsonSerializable(typeof(JsCode2SessionResponse))]
+[JsonSerializable(typeof(PhoneNumberResponse))]
 [JsonSerializable(typeof(SnsUserInfoResponse))]
 [JsonSerializable(typeof(MessageSendResponse))]
 [JsonSerializable(typeof(TemplateAddResponse))]

@@ -46,6 +46,8 @@ namespace WeLink.Sandbox.Control;
 [JsonSerializable(typeof(CorpRequest))]
 [JsonSerializable(typeof(StaffRequest))]
 [JsonSerializable(typeof(ExternalContactRequest))]
+[JsonSerializable(typeof(MiniProgramPhoneNumberRequest))]
+[JsonSerializable(typeof(MiniProgramPhoneNumberResponse))]
 [JsonSerializable(typeof(WecomClientRequest))]
 [JsonSerializable(typeof(Wecom.ClientChoices))]
 [JsonSerializable(typeof(MiniProgramLoginRequest))]

@@ -67,7 +67,8 @@ public sealed record OwnerRequest(string Name);
 
 public sealed record AccountRequest(string OwnerId, string Nickname, string Kind, bool Verified, IReadOnlyList<string>? Templates, IReadOnlyList<string>? SubscribeTemplates);
 
-public sealed record ConsumerRequest(string Nickname);
+/// <summary>A consumer; <c>phone</c> is the number bound to their WeChat (a made-up mobile number when absent).</summary>
+public sealed record ConsumerRequest(string Nickname, string? Phone = null);
 
 public sealed record CorpRequest(string Name, IReadOnlyList<string>? Departments);
 
@@ -89,3 +90,9 @@ public sealed record MiniProgramSubscribeRequest(string? Consumer, string? Openi
 
 /// <summary>How many messages of each template the consumer allows now.</summary>
 public sealed record MiniProgramSubscribeResponse(string Openid, string ConsumerId, IReadOnlyDictionary<string, int> Left);
+
+/// <summary>The consumer (id, nickname or openid; the first consumer when absent) taps getPhoneNumber and allows or denies.</summary>
+public sealed record MiniProgramPhoneNumberRequest(string? Consumer, bool Allow = true);
+
+/// <summary>The bindgetphonenumber event's detail: <c>err_msg</c> as WeChat words it, the code only when allowed.</summary>
+public sealed record MiniProgramPhoneNumberResponse(string ErrMsg, string? Code, int? ExpiresIn, string Openid, string ConsumerId);

@@ -13,6 +13,7 @@ public static class MiniProgramControlEndpoints
     {
         control.MapPost("/miniprogram/{appid}/login", LogInAsync).Accepts<MiniProgramLoginRequest>("application/json");
         control.MapPost("/miniprogram/{appid}/subscribe", SubscribeAsync).Accepts<MiniProgramSubscribeRequest>("application/json");
+        control.MapPost("/miniprogram/{appid}/phone-number", TapPhoneNumberButtonAsync).Accepts<MiniProgramPhoneNumberRequest>("application/json");
         return control;
     }
 
@@ -32,6 +33,32 @@ public static class MiniProgramControlEndpoints
         return TypedResults.Json(
             new MiniProgramLoginResponse(code, (int)MiniProgramLoginEndpoints.CodeLifetime.TotalSeconds, identity.OpenId, identity.ConsumerId),
             ControlJsonContext.Default.MiniProgramLoginResponse);
+    }
+
+    /// <summary>
+    /// The consumer's tap on <c>&lt;button open-type="getPhoneNumber"&gt;</c> and their answer to WeChat's sheet: the
+    /// detail of the bindgetphonenumber event (errMsg, and the code when they allowed it).
+    /// </summary>
+    public static async Task<Results<JsonHttpResult<MiniProgramPhoneNumberResponse>, JsonHttpResult<ControlProblem>>> TapPhoneNumberButtonAsync(
+        string appid, HttpRequest request, MiniProgramFlows flows, CancellationToken cancellationToken)
+    {
+        var body = request.ContentLength is 0
+            ? new MiniProgramPhoneNumberRequest(null)
+            : await WxResults.ReadAsync(request, ControlJsonContext.Default.MiniProgramPhoneNumberRequest, cancellationToken);
+        if (body is null)
+        {
+            return ControlEndpoints.Problem("Send {\"consumer\": id, nickname or openid, \"allow\": true|false} as JSON, or no body for the first consumer allowing.");
+        }
+
+        var (code, identity) = flows.TapPhoneNumberButton(appid, body.Consumer, body.Allow);
+        return TypedResults.Json(
+            new MiniProgramPhoneNumberResponse(
+                code is null ? "getPhoneNumber:fail user deny" : "getPhoneNumber:ok",
+                code,
+                code is null ? null : (int)MiniProgramPhoneEndpoints.CodeLifetime.TotalSeconds,
+                identity.OpenId,
+                identity.ConsumerId),
+            ControlJsonContext.Default.MiniProgramPhoneNumberResponse);
     }
 
     /// <summary>

@@ -53,8 +53,8 @@ public static class WorldControlEndpoints
     {
         var body = await WxResults.ReadAsync(request, ControlJsonContext.Default.ConsumerRequest, cancellationToken);
         return body is null
-            ? ControlEndpoints.Problem("Send {\"nickname\"}.")
-            : TypedResults.Json(world.AddConsumer(body.Nickname), ControlJsonContext.Default.Consumer);
+            ? ControlEndpoints.Problem("Send {\"nickname\", \"phone\"?}.")
+            : TypedResults.Json(world.AddConsumer(body.Nickname, body.Phone), ControlJsonContext.Default.Consumer);
     }
 
     public static async Task<Results<JsonHttpResult<WecomCorp>, JsonHttpResult<ControlProblem>>> AddCorpAsync(

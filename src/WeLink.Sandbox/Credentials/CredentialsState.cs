@@ -17,7 +17,8 @@ public sealed record CredentialsState(
     IReadOnlyList<CodeEntry<StaffOAuthGrant>> StaffOAuthCodes,
     IReadOnlyList<CodeEntry<CardResponseGrant>> CardResponseCodes,
     IReadOnlyList<CodeEntry<StaffOAuthGrant>> UserTickets,
-    IReadOnlyList<CodeEntry<MiniProgramLoginGrant>>? MiniProgramLoginCodes = null);
+    IReadOnlyList<CodeEntry<MiniProgramLoginGrant>>? MiniProgramLoginCodes = null,
+    IReadOnlyList<CodeEntry<PhoneNumberGrant>>? PhoneNumberCodes = null);
 
 public sealed record TokenBookState(IReadOnlyList<TokenEntry> Tokens, IReadOnlyList<CurrentToken> Current);
 

@@ -21,6 +21,9 @@ public sealed record ConsumerOAuthGrant(string AppId, string ConsumerId, string 
 /// <summary>What wx.login returned on a consumer's phone in a mini program: one jscode2session for that mini program.</summary>
 public sealed record MiniProgramLoginGrant(string AppId, string ConsumerId);
 
+/// <summary>The code a mini program's getPhoneNumber button gave: one getuserphonenumber for that mini program and consumer.</summary>
+public sealed record PhoneNumberGrant(string AppId, string ConsumerId);
+
 /// <summary>A staff member opening the WeCom app.</summary>
 public sealed record StaffOAuthGrant(string CorpId, string UserId, string Scope);
 

@@ -26,6 +26,9 @@ public sealed class SandboxCredentials(SandboxClock clock)
     /// <summary>wx.login codes, redeemed by the component's jscode2session.</summary>
     public CodeBook<MiniProgramLoginGrant> MiniProgramLoginCodes { get; } = new(clock);
 
+    /// <summary>getPhoneNumber button codes, redeemed by the mini program's getuserphonenumber.</summary>
+    public CodeBook<PhoneNumberGrant> PhoneNumberCodes { get; } = new(clock);
+
     public CodeBook<CardResponseGrant> CardResponseCodes { get; } = new(clock);
 
     /// <summary>WeCom user_ticket from getuserinfo3rd, redeemable for details.</summary>
@@ -43,7 +46,8 @@ public sealed class SandboxCredentials(SandboxClock clock)
         StaffOAuthCodes.Export(),
         CardResponseCodes.Export(),
         UserTickets.Export(),
-        MiniProgramLoginCodes.Export());
+        MiniProgramLoginCodes.Export(),
+        PhoneNumberCodes.Export());
 
     public void Restore(CredentialsState state)
     {
@@ -60,6 +64,7 @@ public sealed class SandboxCredentials(SandboxClock clock)
         CardResponseCodes.Restore(state.CardResponseCodes);
         UserTickets.Restore(state.UserTickets);
         MiniProgramLoginCodes.Restore(state.MiniProgramLoginCodes ?? []);
+        PhoneNumberCodes.Restore(state.PhoneNumberCodes ?? []);
     }
 
     public void Clear()
@@ -76,5 +81,6 @@ public sealed class SandboxCredentials(SandboxClock clock)
         CardResponseCodes.Clear();
         UserTickets.Clear();
         MiniProgramLoginCodes.Clear();
+        PhoneNumberCodes.Clear();
     }
 }

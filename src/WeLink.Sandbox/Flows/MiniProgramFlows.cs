@@ -29,6 +29,27 @@ public sealed class MiniProgramFlows(SandboxWorld world, SandboxCredentials cred
     }
 
     /// <summary>
+    /// The consumer's tap on the mini program's <c>&lt;button open-type="getPhoneNumber"&gt;</c>: allowing it gives the
+    /// code its bindgetphonenumber event carries, good for one getuserphonenumber within 5 minutes; denying it gives none.
+    /// </summary>
+    public (string? Code, ConsumerIdentity Identity) TapPhoneNumberButton(string appId, string? consumer, bool allow)
+    {
+        if (world.FindAccount(appId) is not { Kind: AccountKind.MiniProgram })
+        {
+            throw new WorldException($"No mini program with appid '{appId}'.");
+        }
+
+        var consumerId = ConsumerIdOf(appId, consumer);
+        if (world.FindConsumer(consumerId)?.Phone is null)
+        {
+            throw new WorldException($"Consumer '{consumerId}' has no phone bound to their WeChat.");
+        }
+
+        var identity = world.IdentityOf(appId, consumerId);
+        return (allow ? credentials.PhoneNumberCodes.Issue(new PhoneNumberGrant(appId, consumerId), MiniProgramPhoneEndpoints.CodeLifetime, 64) : null, identity);
+    }
+
+    /// <summary>
     /// The consumer's answer to wx.requestSubscribeMessage for up to 3 of the mini program's templates: each acceptance
     /// allows one more message of that template (acceptances add up); a rejection allows nothing. WeChat pushes the answers
     /// to the mini program's message URL (subscribe_msg_popup_event).

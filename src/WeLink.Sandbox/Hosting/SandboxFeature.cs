@@ -108,6 +108,7 @@ public static class SandboxFeature
         wechat.MapMiniProgramLoginEndpoints();
         wechat.MapOfficialAccountEndpoints();
         wechat.MapMiniProgramMessageEndpoints();
+        wechat.MapMiniProgramPhoneEndpoints();
         var wecom = sandbox.MapGroup("/wecom").ExcludeFromDescription().AddEndpointFilterFactory(Guard("/wecom/"));
         wecom.MapSuiteEndpoints();
         wecom.MapCorpEndpoints();

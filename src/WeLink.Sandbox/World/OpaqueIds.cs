@@ -23,6 +23,9 @@ public static class OpaqueIds
 
     public static string ExternalUserId() => "wm" + Random(Alphanumerics, 30);
 
+    /// <summary>An 11-digit mainland mobile number (1, then 3–9, then nine digits).</summary>
+    public static string MobileNumber() => "1" + Random("3456789", 1) + Random("0123456789", 9);
+
     /// <summary>Tokens, tickets, codes and secrets: long, alphanumeric, unguessable.</summary>
     public static string Secret(int length = 64) => Random(Alphanumerics, length);
 

@@ -93,12 +93,14 @@ public sealed class SandboxWorld(SandboxClock clock)
         }
     }
 
-    public Consumer AddConsumer(string nickname)
+    /// <summary>A consumer with the phone given, else a made-up mainland mobile number.</summary>
+    public Consumer AddConsumer(string nickname, string? phone = null)
     {
         var consumer = new Consumer(
             "consumer-" + OpaqueIds.Secret(8).ToLowerInvariant(),
             nickname,
-            $"https://thirdwx.qlogo.cn/sandbox/{Uri.EscapeDataString(nickname)}/132");
+            $"https://thirdwx.qlogo.cn/sandbox/{Uri.EscapeDataString(nickname)}/132",
+            phone ?? OpaqueIds.MobileNumber());
         lock (_gate)
         {
             _consumers.Add(consumer.Id, consumer);

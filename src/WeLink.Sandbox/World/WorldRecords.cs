@@ -25,8 +25,12 @@ public sealed record OfficialAccount(
     public bool CanSendNotices => Kind == AccountKind.ServiceAccount && Verified;
 }
 
-/// <summary>A person with a WeChat account; their openid differs per official account.</summary>
-public sealed record Consumer(string Id, string Nickname, string AvatarUrl);
+/// <summary>
+/// A person with a WeChat account; their openid differs per official account. <paramref name="Phone"/> is the mainland
+/// number bound to their WeChat, which a mini program's getPhoneNumber button hands out; null in a state file written
+/// before consumers had one.
+/// </summary>
+public sealed record Consumer(string Id, string Nickname, string AvatarUrl, string? Phone = null);
 
 /// <summary>One consumer as seen by one account.</summary>
 public sealed record ConsumerIdentity(string ConsumerId, string AppId, string OpenId, string UnionId);

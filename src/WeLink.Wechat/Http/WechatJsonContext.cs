@@ -39,6 +39,8 @@ namespace WeLink.Wechat.Http;
 [JsonSerializable(typeof(NewtmplAddtemplateRequest))]
 [JsonSerializable(typeof(NewtmplAddtemplateResponse))]
 [JsonSerializable(typeof(MessageSubscribeSendRequest))]
+[JsonSerializable(typeof(WxaBusinessGetuserphonenumberRequest))]
+[JsonSerializable(typeof(WxaBusinessGetuserphonenumberResponse))]
 [JsonSerializable(typeof(UserInfoResponse))]
 [JsonSerializable(typeof(MediaUploadResponse))]
 [JsonSerializable(typeof(MenuCreateRequest))]

@@ -33,6 +33,15 @@ public sealed class MiniProgramClient
     public Task<WechatResponse> SendSubscribeMessageAsync(string authorizerAppid, MessageSubscribeSendRequest request, CancellationToken cancellationToken) =>
         PostAsync(authorizerAppid, "/cgi-bin/message/subscribe/send", request, Json.MessageSubscribeSendRequest, Json.WechatResponse, cancellationToken);
 
+    /// <summary>
+    /// POST /wxa/business/getuserphonenumber: the number the consumer handed over with the getPhoneNumber button, from the
+    /// button's single-use code (5 minutes); errcode 40029 when it is expired, used, wrong or another mini program's.
+    /// </summary>
+    public Task<WxaBusinessGetuserphonenumberResponse> GetUserPhoneNumberAsync(
+        string authorizerAppid, WxaBusinessGetuserphonenumberRequest request, CancellationToken cancellationToken) =>
+        PostAsync(
+            authorizerAppid, "/wxa/business/getuserphonenumber", request, Json.WxaBusinessGetuserphonenumberRequest, Json.WxaBusinessGetuserphonenumberResponse, cancellationToken);
+
     private Task<TResponse> PostAsync<TRequest, TResponse>(
         string authorizerAppid, string path, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : WechatResponse =>

@@ -264,6 +264,25 @@ public static class RefusalScenarios
             var (miniProgram, openId, templateId) = await SubscriberAsync(host, accept: false);
             return await host.SendAsync("subscribe/send", miniProgram.AccessToken, new { touser = openId, template_id = templateId, data = MiniPrograms.StatusData() });
         }),
+        ["MiniProgramPhone.CodeInvalid"] = new(async host =>
+        {
+            var (miniProgram, loginCode) = await MiniProgramLoginAsync(host);
+            return await host.GetPhoneNumberAsync(miniProgram.AccessToken, loginCode);
+        }),
+        ["MiniProgramPhone.CodeExpired"] = new(async host =>
+        {
+            var miniProgram = await MiniProgramAsync(host);
+            var code = (await host.TapPhoneNumberButtonAsync(miniProgram.AppId, (await WorldView.ReadAsync(host)).ConsumerId(0))).Text("code");
+            host.Advance(TimeSpan.FromSeconds(300));
+            return await host.GetPhoneNumberAsync((await host.AuthorizeAccountAsync(miniProgram.AppId)).AccessToken, code);
+        }),
+        ["MiniProgramPhone.CodeUsed"] = new(async host =>
+        {
+            var miniProgram = await MiniProgramAsync(host);
+            var code = (await host.TapPhoneNumberButtonAsync(miniProgram.AppId, (await WorldView.ReadAsync(host)).ConsumerId(0))).Text("code");
+            await host.GetPhoneNumberAsync(miniProgram.AccessToken, code);
+            return await host.GetPhoneNumberAsync(miniProgram.AccessToken, code);
+        }),
         ["OfficialAccount.MessageType"] = new(async host =>
         {
             var (account, openId, _) = await FollowerAsync(host);

@@ -25,6 +25,14 @@ public static class MiniPrograms
     public static Task<JsonElement> AnswerSubscribeDialogAsync(this SandboxHost host, string appId, string consumer, string templateId, bool accept = true) =>
         host.Client.PostJsonAsync($"control/miniprogram/{appId}/subscribe", new { consumer, template_ids = new[] { templateId }, accept });
 
+    /// <summary>The consumer's tap on the getPhoneNumber button: the bindgetphonenumber event's detail.</summary>
+    public static Task<JsonElement> TapPhoneNumberButtonAsync(this SandboxHost host, string appId, string consumer, bool allow = true) =>
+        host.Client.PostJsonAsync($"control/miniprogram/{appId}/phone-number", new { consumer, allow });
+
+    /// <summary>getuserphonenumber with the mini program's authorizer token.</summary>
+    public static Task<JsonElement> GetPhoneNumberAsync(this SandboxHost host, string accessToken, string? code, string? openId = null) =>
+        host.Client.PostJsonAsync($"wechat/wxa/business/getuserphonenumber?access_token={accessToken}", new { code, openid = openId });
+
     public static object StatusData(string status = "处理中") => new
     {
         thing1 = new { value = "服务态度" },

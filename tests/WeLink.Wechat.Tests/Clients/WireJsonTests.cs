@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WeLink.Wechat.Http;
+using WeLink.Wechat.MiniProgram.Models;
 using WeLink.Wechat.OfficialAccount.Models;
 using WeLink.Wechat.OpenPlatform.Models;
 using WeLink.Wechat.WeCom.Models;
@@ -76,6 +77,31 @@ public sealed class WireJsonTests
             Json.QrcodeCreateRequest);
 
         Assert.Equal("""{"expire_seconds":604800,"action_name":"QR_STR_SCENE","action_info":{"scene":{"scene_str":"s:7"}}}""", json);
+    }
+
+    [Fact]
+    public void The_phone_number_request_carries_the_buttons_code_and_the_openid_only_when_given()
+    {
+        var bare = JsonSerializer.Serialize(new WxaBusinessGetuserphonenumberRequest { Code = "e31968a7f94cc5ee25fafc2aef2773f0bb8c3937b22520eb8ee345274d00c144" }, Json.WxaBusinessGetuserphonenumberRequest);
+        var checkedFor = JsonSerializer.Serialize(new WxaBusinessGetuserphonenumberRequest { Code = "c", Openid = "o9AgO5" }, Json.WxaBusinessGetuserphonenumberRequest);
+
+        Assert.Equal("""{"code":"e31968a7f94cc5ee25fafc2aef2773f0bb8c3937b22520eb8ee345274d00c144"}""", bare);
+        Assert.Equal("""{"code":"c","openid":"o9AgO5"}""", checkedFor);
+    }
+
+    [Theory]
+    [InlineData("86")]
+    [InlineData("\"86\"")]
+    public void The_phone_number_answer_of_the_docs_is_read_with_the_country_code_as_number_or_string(string countryCode)
+    {
+        var body = """{"errcode":0,"errmsg":"ok","phone_info":{"phoneNumber":"xxxxxx","purePhoneNumber":"xxxxxx","countryCode":"""
+            + countryCode
+            + ""","watermark":{"timestamp":1637744274,"appid":"xxxx"}}}""";
+
+        var response = JsonSerializer.Deserialize(body, Json.WxaBusinessGetuserphonenumberResponse)!;
+
+        Assert.Equal(("xxxxxx", "xxxxxx", "86"), (response.PhoneInfo!.PhoneNumber, response.PhoneInfo.PurePhoneNumber, response.PhoneInfo.CountryCode));
+        Assert.Equal((1637744274L, "xxxx"), (response.PhoneInfo.Watermark!.Timestamp, response.PhoneInfo.Watermark.Appid));
     }
 
     [Fact]
