@@ -441,7 +441,7 @@ public static class Refusals
             $"[获取应用的jsapi_ticket](https://developer.work.weixin.qq.com/document/path/90506) names only `agent_config`; no dedicated code documented, 40058 is the global \"invalid parameter\" ({WecomGlobalCodes})");
 
         public static readonly WxRefusal NotExternalContact = new(
-            "`cgi-bin/externalcontact/get`", "`external_userid` is not a contact of the corp", 84061, "not external contact",
+            "`cgi-bin/externalcontact/get`", "`external_userid` is not a contact of the corp, or no member follows them any more", 84061, "not external contact",
             $"{WecomGlobalCodes}; protocol-wave2.md §7.2");
     }
 

@@ -26,6 +26,7 @@ public static class ControlEndpoints
         control.MapWorldControlEndpoints();
         control.MapMiniProgramControlEndpoints();
         control.MapWecomClientControlEndpoints();
+        control.MapExternalContactControlEndpoints();
         return sandbox;
     }
 

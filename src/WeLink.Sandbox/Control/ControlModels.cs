@@ -96,3 +96,12 @@ public sealed record MiniProgramPhoneNumberRequest(string? Consumer, bool Allow 
 
 /// <summary>The bindgetphonenumber event's detail: <c>err_msg</c> as WeChat words it, the code only when allowed.</summary>
 public sealed record MiniProgramPhoneNumberResponse(string ErrMsg, string? Code, int? ExpiresIn, string Openid, string ConsumerId);
+
+public sealed record AddExternalContactRequest(string Corpid, string Userid, string ConsumerId, string? State);
+
+public sealed record EditExternalContactRequest(string Corpid, string Userid, string ExternalUserid, string? Remark);
+
+public sealed record DeleteExternalContactRequest(string Corpid, string Userid, string ExternalUserid, bool ByCustomer = false);
+
+/// <summary>The contact after the change; no <c>push_id</c> when nothing was pushed (no change, or the suite is not installed).</summary>
+public sealed record ExternalContactChangeResponse(string ExternalUserid, IReadOnlyList<string> FollowUserids, long? PushId);

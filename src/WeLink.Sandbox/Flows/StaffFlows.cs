@@ -133,10 +133,44 @@ public sealed class StaffFlows(
     /// </summary>
     public ExternalContact OpenChat(string corpId, string userId, string consumerId)
     {
-        var contact = world.AddExternalContact(corpId, consumerId, userId);
+        var (contact, _) = AddExternalContact(corpId, userId, consumerId, state: null);
         ChooseClient(corpId, userId, contact.ExternalUserId, null, null);
         return contact;
     }
+
+    /// <summary>
+    /// The member adds the consumer as a customer (add_external_contact with the "联系我" state and a WelcomeCode); no
+    /// push when they had already. WeCom pushes customer events only to an app installed in the corp.
+    /// </summary>
+    public (ExternalContact Contact, PushRecord? Push) AddExternalContact(string corpId, string userId, string consumerId, string? state)
+    {
+        var (contact, added) = world.AddFollow(corpId, consumerId, userId);
+        var fields = new PushXml().Text("State", state).Text("WelcomeCode", OpaqueIds.Secret(43));
+        return (contact, added ? PushCustomerEvent(corpId, "add_external_contact", userId, contact.ExternalUserId, fields) : null);
+    }
+
+    /// <summary>The member changes their remark on the customer: edit_external_contact.</summary>
+    public (ExternalContact Contact, PushRecord? Push) EditExternalContact(string corpId, string userId, string externalUserId, string remark)
+    {
+        var contact = world.SetRemark(corpId, externalUserId, userId, remark);
+        return (contact, PushCustomerEvent(corpId, "edit_external_contact", userId, externalUserId, new PushXml()));
+    }
+
+    /// <summary>
+    /// The relation ends: the member deletes the customer (del_external_contact) or the customer deletes the member
+    /// (del_follow_user). The sandbox ends it on both sides either way; WeCom may still list the customer to a member the
+    /// customer deleted.
+    /// </summary>
+    public (ExternalContact Contact, PushRecord? Push) DeleteExternalContact(string corpId, string userId, string externalUserId, bool byCustomer)
+    {
+        var contact = world.RemoveFollow(corpId, externalUserId, userId);
+        return (contact, PushCustomerEvent(corpId, byCustomer ? "del_follow_user" : "del_external_contact", userId, externalUserId, new PushXml()));
+    }
+
+    private PushRecord? PushCustomerEvent(string corpId, string changeType, string userId, string externalUserId, PushXml fields) =>
+        credentials.Grants.FindInstallation(corpId) is { Active: true }
+            ? pushes.PushChangeExternalContact(corpId, changeType, userId, externalUserId, fields)
+            : null;
 
     private Installation LiveInstallation(string corpId) =>
         credentials.Grants.FindInstallation(corpId) is { Active: true } live

@@ -89,6 +89,25 @@ public sealed class SandboxPushes(IOptions<SandboxOptions> options, SandboxCrede
         return Enqueue(new PushMessage(PushTarget.SuiteInstructions, "change_contact", xml.ToString()));
     }
 
+    /// <summary>
+    /// change_external_contact to the suite's instruction URL, where WeCom sends a third-party app's customer events
+    /// (doc 92277); <paramref name="fields"/> are those after ExternalUserID (State, WelcomeCode…).
+    /// </summary>
+    public PushRecord PushChangeExternalContact(string corpId, string changeType, string userId, string externalUserId, PushXml fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var xml = new PushXml()
+            .Text("SuiteId", options.Value.Suite.SuiteId)
+            .Text("AuthCorpId", corpId)
+            .Text("InfoType", "change_external_contact")
+            .Number("TimeStamp", Now)
+            .Text("ChangeType", changeType)
+            .Text("UserID", userId)
+            .Text("ExternalUserID", externalUserId)
+            .Merge(fields);
+        return Enqueue(new PushMessage(PushTarget.SuiteInstructions, "change_external_contact", xml.ToString()));
+    }
+
     /// <summary>A consumer's message or event to an authorized account, posted to the component message URL.</summary>
     public PushRecord PushToAccount(string appId, string originalId, string openId, string kind, string plaintext) =>
         Enqueue(new PushMessage(PushTarget.ComponentMessages, kind, plaintext, appId, originalId, OpenId: openId));

@@ -173,7 +173,7 @@ public static class CorpEndpoints
             return WxResults.CorpToken(check);
         }
 
-        if (world.FindExternalContact(check.Subject, request.Query["external_userid"].FirstOrDefault() ?? "") is not { } contact)
+        if (world.FindExternalContact(check.Subject, request.Query["external_userid"].FirstOrDefault() ?? "") is not { FollowUserIds.Count: > 0 } contact)
         {
             return Refusals.Corp.NotExternalContact.Answer();
         }
@@ -184,7 +184,7 @@ public static class CorpEndpoints
                 0,
                 "ok",
                 new ExternalContactInfo(contact.ExternalUserId, contact.Name, 1, 0, contact.UnionId, consumer?.AvatarUrl ?? ""),
-                [.. contact.FollowUserIds.Select(u => new FollowUser(u, "", "", contact.AddedAt.ToUnixTimeSeconds(), 1))]),
+                [.. contact.FollowUserIds.Select(u => new FollowUser(u, contact.RemarkOf(u), "", contact.AddedAt.ToUnixTimeSeconds(), 1))]),
             WireJsonContext.Default.ExternalContactResponse);
     }
 

@@ -165,7 +165,11 @@ public sealed class SandboxWorld(SandboxClock clock)
         }
     }
 
-    public ExternalContact AddExternalContact(string corpId, string consumerId, string followUserId)
+    public ExternalContact AddExternalContact(string corpId, string consumerId, string followUserId) =>
+        AddFollow(corpId, consumerId, followUserId).Contact;
+
+    /// <summary>The member adds the consumer as an external contact; <c>Added</c> is false when they had already.</summary>
+    public (ExternalContact Contact, bool Added) AddFollow(string corpId, string consumerId, string followUserId)
     {
         lock (_gate)
         {
@@ -178,11 +182,39 @@ public sealed class SandboxWorld(SandboxClock clock)
 
             var contacts = _externalContacts[corp.CorpId];
             var existing = contacts.Values.FirstOrDefault(c => c.ConsumerId == consumerId);
+            if (existing?.FollowUserIds.Contains(followUserId) == true)
+            {
+                return (existing, false);
+            }
+
             var contact = existing is null
                 ? new ExternalContact(OpaqueIds.ExternalUserId(), consumerId, consumer.Nickname, AnyUnionId(consumerId), [followUserId], clock.GetUtcNow())
-                : existing with { FollowUserIds = [.. existing.FollowUserIds.Union([followUserId])] };
+                : existing with { FollowUserIds = [.. existing.FollowUserIds, followUserId] };
             contacts[contact.ExternalUserId] = contact;
-            return contact;
+            return (contact, true);
+        }
+    }
+
+    /// <summary>The member sets their remark on the contact (they must be following them).</summary>
+    public ExternalContact SetRemark(string corpId, string externalUserId, string userId, string remark) =>
+        ChangeFollow(corpId, externalUserId, userId, c => c with { Remarks = new Dictionary<string, string>(c.Remarks ?? new Dictionary<string, string>()) { [userId] = remark } });
+
+    /// <summary>The relation between the member and the contact ends (either side deleted the other).</summary>
+    public ExternalContact RemoveFollow(string corpId, string externalUserId, string userId) =>
+        ChangeFollow(corpId, externalUserId, userId, c => c with { FollowUserIds = [.. c.FollowUserIds.Where(u => u != userId)] });
+
+    private ExternalContact ChangeFollow(string corpId, string externalUserId, string userId, Func<ExternalContact, ExternalContact> change)
+    {
+        lock (_gate)
+        {
+            CorpOrThrow(corpId);
+            var contacts = _externalContacts[corpId];
+            if (contacts.GetValueOrDefault(externalUserId) is not { } contact || !contact.FollowUserIds.Contains(userId))
+            {
+                throw new WorldException($"'{externalUserId}' is not an external contact staff member '{userId}' has added in corp '{corpId}'.");
+            }
+
+            return contacts[externalUserId] = change(contact);
         }
     }
 

@@ -51,11 +51,19 @@ public sealed record StaffMember(
     string Position,
     string Mobile);
 
-/// <summary>A consumer added as a WeCom external contact by some staff members of one corp.</summary>
+/// <summary>
+/// A consumer added as a WeCom external contact by some staff members of one corp. Their external_userid stays when every
+/// member has let them go (<paramref name="FollowUserIds"/> empty), so adding them again finds the same contact.
+/// <paramref name="Remarks"/> are the remarks members gave them, by userid.
+/// </summary>
 public sealed record ExternalContact(
     string ExternalUserId,
     string ConsumerId,
     string Name,
     string? UnionId,
     IReadOnlyList<string> FollowUserIds,
-    DateTimeOffset AddedAt);
+    DateTimeOffset AddedAt,
+    IReadOnlyDictionary<string, string>? Remarks = null)
+{
+    public string RemarkOf(string userId) => Remarks?.GetValueOrDefault(userId) ?? "";
+}
