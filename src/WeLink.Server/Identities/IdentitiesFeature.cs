@@ -24,12 +24,15 @@ public static class IdentitiesFeature
         services.AddSingleton<IConsumerDirectory, ConsumerDirectory>();
 
         // Transient: it holds a typed HttpClient (the corp client), which must not live as long as a singleton.
-        services.AddTransient<IExternalContacts, ExternalContacts>();
+        services.AddTransient<ExternalContacts>();
+        services.AddTransient<IExternalContacts>(sp => sp.GetRequiredService<ExternalContacts>());
+        services.AddSingleton<ExternalContactStore>();
         services.AddSingleton<IAccountWriters, AccountWriters>();
         services.AddSingleton<ISessionSubjects, StaffSessionSubjects>();
         services.AddSingleton<ISessionSubjects, ConsumerSessionSubjects>();
         // Transient: it holds a typed HttpClient, which must not live as long as a singleton.
         services.AddInboxHandler<ConsumerFollowHandler>();
+        services.AddInboxHandler<ExternalContactChangeHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, IdentitiesJsonContext.Default));
         return services;
     }

@@ -5,6 +5,7 @@ using WeLink.Server.Onboarding.Contracts;
 using WeLink.Wechat.Http;
 using WeLink.Wechat.Tokens;
 using WeLink.Wechat.WeCom;
+using WeLink.Wechat.WeCom.Models;
 
 namespace WeLink.Server.Identities.Contacts;
 
@@ -26,22 +27,36 @@ public sealed class ExternalContacts(IDealerDirectory dealers, CorpClient corps,
             return new ExternalContactLookup(ExternalContactOutcome.CorpNotInstalled);
         }
 
-        Wechat.WeCom.Models.ExternalContact contact;
+        var (outcome, answer) = await ReadAsync(corp.CorpId, externalUserId, cancellationToken);
+        if (answer is null)
+        {
+            return new ExternalContactLookup(outcome);
+        }
+
+        var contact = answer.ExternalContact;
+        var consumers = string.IsNullOrEmpty(contact.Unionid) ? [] : await WithUnionIdAsync(brandId, contact.Unionid, cancellationToken);
+        return new ExternalContactLookup(ExternalContactOutcome.Found, new ExternalContactMatch(contact.ExternalUserid, contact.Name, consumers));
+    }
+
+    /// <summary>
+    /// The contact as the corp has it now (externalcontact/get with the corp's token): the answer when found, else why
+    /// not — no member has them (any more), or the app is not installed in the corp.
+    /// </summary>
+    public async Task<(ExternalContactOutcome Outcome, ExternalcontactGetResponse? Answer)> ReadAsync(
+        string corpId, string externalUserId, CancellationToken cancellationToken)
+    {
         try
         {
-            contact = (await corps.GetExternalContactAsync(corp.CorpId, externalUserId, cancellationToken)).ExternalContact;
+            return (ExternalContactOutcome.Found, await corps.GetExternalContactAsync(corpId, externalUserId, cancellationToken));
         }
         catch (WechatApiException refused) when (NotAContact.Contains(refused.Errcode))
         {
-            return new ExternalContactLookup(ExternalContactOutcome.NotAContact);
+            return (ExternalContactOutcome.NotAContact, null);
         }
         catch (AuthorizationLostException)
         {
-            return new ExternalContactLookup(ExternalContactOutcome.CorpNotInstalled);
+            return (ExternalContactOutcome.CorpNotInstalled, null);
         }
-
-        var consumers = string.IsNullOrEmpty(contact.Unionid) ? [] : await WithUnionIdAsync(brandId, contact.Unionid, cancellationToken);
-        return new ExternalContactLookup(ExternalContactOutcome.Found, new ExternalContactMatch(contact.ExternalUserid, contact.Name, consumers));
     }
 
     private async Task<IReadOnlyList<LinkedConsumer>> WithUnionIdAsync(Guid brandId, string unionId, CancellationToken cancellationToken)
