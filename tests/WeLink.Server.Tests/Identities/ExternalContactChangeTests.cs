@@ -74,7 +74,8 @@ public abstract class ExternalContactChangeTests(DatabaseProvider provider) : IA
         var gone = await AwaitContactAsync(externalUserId, c => c.Status == ExternalContactStore.Deleted);
 
         Assert.Equal(1, edited);
-        Assert.Equal((ExternalContactStore.Added, both.FollowUserIds), (afterEdit!.Status, afterEdit.FollowUserIds));
+        Assert.Equal(ExternalContactStore.Added, afterEdit!.Status);
+        Assert.Equal(both.FollowUserIds, afterEdit.FollowUserIds);
         Assert.Equal([_world.Advisor.UserId], afterStaff.FollowUserIds);
         Assert.Empty(gone.FollowUserIds);
         Assert.Equal("Zhang Min", gone.Name);
