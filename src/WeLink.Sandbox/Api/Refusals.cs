@@ -323,6 +323,31 @@ public static class Refusals
         public static readonly WxRefusal CodeUsed = new(Api, "the code was already exchanged", 40029, "invalid code", $"{PhoneDoc}; {Code40029}");
     }
 
+    /// <summary>Binding an account to an open-platform account, <c>cgi-bin/open/*</c> with its authorizer token (protocol-wave2.md §1.6).</summary>
+    public static class OpenPlatform
+    {
+        private const string Docs = "protocol-wave2.md §1.6 (docs «创建开放平台账号并绑定公众号/小程序», «将公众号/小程序绑定到开放平台账号下», «将公众号/小程序从开放平台账号下解绑», «获取公众号/小程序所绑定的开放平台账号»)";
+
+        public static readonly WxRefusal AppIdMismatch = new(
+            "`cgi-bin/open/{create,bind,unbind,get}`", "`appid` in the body is not the token's account", 40013, "invalid appid", Docs);
+
+        public static readonly WxRefusal OpenAppIdUnknown = new(
+            "`cgi-bin/open/{bind,unbind}`", "`open_appid` is no open-platform account (bind), or not the one the account is bound to (unbind)", 40013, "invalid appid",
+            $"{Docs}; unbind's doc lists no code for another open_appid, the sandbox answers 40013");
+
+        public static readonly WxRefusal AlreadyBound = new(
+            "`cgi-bin/open/{create,bind}`", "the account is already bound to an open-platform account", 89000, "account has bound open", Docs);
+
+        public static readonly WxRefusal NotSameSubject = new(
+            "`cgi-bin/open/bind`", "the open-platform account is another owner's (another subject)", 89001, "not same contractor", Docs);
+
+        public static readonly WxRefusal NotBound = new(
+            "`cgi-bin/open/get`", "the account is bound to no open-platform account", 89002, "open not exists", Docs);
+
+        public static readonly WxRefusal NotCreatedByApi = new(
+            "`cgi-bin/open/unbind`", "the open-platform account was made in the console, not by `open/create`", 89003, "this open account is not created by api", Docs);
+    }
+
     /// <summary>A bad suite_access_token on the WeCom host's service APIs (protocol.md §3.1).</summary>
     public static class SuiteToken
     {

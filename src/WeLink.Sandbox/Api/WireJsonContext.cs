@@ -42,6 +42,7 @@ namespace WeLink.Sandbox.Api;
 [JsonSerializable(typeof(OAuthTokenResponse))]
 [JsonSerializable(typeof(JsCode2SessionResponse))]
 [JsonSerializable(typeof(PhoneNumberResponse))]
+[JsonSerializable(typeof(OpenAppIdResponse))]
 [JsonSerializable(typeof(SnsUserInfoResponse))]
 [JsonSerializable(typeof(MessageSendResponse))]
 [JsonSerializable(typeof(TemplateAddResponse))]

@@ -65,7 +65,9 @@ public sealed record PushFaultRequest(string Kind, int? Count, int? DelayMs);
 
 public sealed record OwnerRequest(string Name);
 
-public sealed record AccountRequest(string OwnerId, string Nickname, string Kind, bool Verified, IReadOnlyList<string>? Templates, IReadOnlyList<string>? SubscribeTemplates);
+/// <summary>An account of the owner; <c>bound</c> false leaves it bound to no open-platform account (no unionid until it is).</summary>
+public sealed record AccountRequest(
+    string OwnerId, string Nickname, string Kind, bool Verified, IReadOnlyList<string>? Templates, IReadOnlyList<string>? SubscribeTemplates, bool Bound = true);
 
 /// <summary>A consumer; <c>phone</c> is the number bound to their WeChat (a made-up mobile number when absent).</summary>
 public sealed record ConsumerRequest(string Nickname, string? Phone = null);

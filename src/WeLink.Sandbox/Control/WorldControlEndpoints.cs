@@ -41,10 +41,11 @@ public static class WorldControlEndpoints
         if (body is null || !Enum.TryParse<AccountKind>(body.Kind, ignoreCase: true, out var kind))
         {
             return ControlEndpoints.Problem(
-                "Send {\"owner_id\", \"nickname\", \"kind\": ServiceAccount|SubscriptionAccount|MiniProgram, \"verified\", \"templates\": [titles]}.");
+                "Send {\"owner_id\", \"nickname\", \"kind\": ServiceAccount|SubscriptionAccount|MiniProgram, \"verified\", \"templates\": [titles], \"bound\"?}.");
         }
 
-        var account = world.AddAccount(body.OwnerId, body.Nickname, kind, body.Verified, Templates(body.Templates), Templates(body.SubscribeTemplates));
+        var account = world.AddAccount(
+            body.OwnerId, body.Nickname, kind, body.Verified, Templates(body.Templates), Templates(body.SubscribeTemplates), boundToOwner: body.Bound);
         return TypedResults.Json(account, ControlJsonContext.Default.OfficialAccount);
     }
 

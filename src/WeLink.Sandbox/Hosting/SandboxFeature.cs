@@ -109,6 +109,7 @@ public static class SandboxFeature
         wechat.MapOfficialAccountEndpoints();
         wechat.MapMiniProgramMessageEndpoints();
         wechat.MapMiniProgramPhoneEndpoints();
+        wechat.MapOpenPlatformBindingEndpoints();
         var wecom = sandbox.MapGroup("/wecom").ExcludeFromDescription().AddEndpointFilterFactory(Guard("/wecom/"));
         wecom.MapSuiteEndpoints();
         wecom.MapCorpEndpoints();

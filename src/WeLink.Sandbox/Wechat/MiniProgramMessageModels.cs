@@ -15,3 +15,6 @@ public sealed record PhoneInfo(
     [property: JsonPropertyName("watermark")] PhoneWatermark Watermark);
 
 public sealed record PhoneWatermark(long Timestamp, string Appid);
+
+/// <summary>cgi-bin/open/create's and open/get's answer.</summary>
+public sealed record OpenAppIdResponse(int Errcode, string Errmsg, string OpenAppid);

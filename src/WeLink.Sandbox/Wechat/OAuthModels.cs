@@ -17,7 +17,7 @@ public sealed record SnsUserInfoResponse(
     string Country,
     string Headimgurl,
     IReadOnlyList<string> Privilege,
-    string Unionid);
+    string? Unionid);
 
 /// <summary>What jscode2session answers; the session_key never leaves the caller's server.</summary>
 public sealed record JsCode2SessionResponse(string Openid, string SessionKey, string? Unionid);

@@ -14,6 +14,10 @@ public sealed class SandboxWorld(SandboxClock clock)
     private readonly Dictionary<string, Consumer> _consumers = [];
     private readonly Dictionary<(string AppId, string ConsumerId), string> _openIds = [];
     private readonly Dictionary<(string AppId, string OpenId), string> _consumerByOpenId = [];
+    private readonly Dictionary<string, OpenAccount> _openAccounts = [];
+
+    // Keyed by the open-platform account: its owner's id for the owner's own (as before open accounts were modelled,
+    // so older state files keep their unionids), else its open appid.
     private readonly Dictionary<(string OwnerId, string ConsumerId), string> _unionIds = [];
     private readonly Dictionary<(string AppId, string OpenId), Follow> _follows = [];
     private readonly Dictionary<(string AppId, string OpenId), DateTimeOffset> _lastInteraction = [];
@@ -29,12 +33,14 @@ public sealed class SandboxWorld(SandboxClock clock)
     // Media accounts uploaded (media/upload): kept in memory only, like WeChat's 3-day temporary media; a restart forgets them.
     private readonly List<UploadedMedia> _uploaded = [];
 
+    /// <summary>An owner, with their own open-platform account made in the console.</summary>
     public Owner AddOwner(string name)
     {
         var owner = new Owner("owner-" + OpaqueIds.Secret(8).ToLowerInvariant(), name);
         lock (_gate)
         {
             _owners.Add(owner.Id, owner);
+            AddConsoleOpenAccount(owner.Id);
         }
 
         return owner;
@@ -46,7 +52,8 @@ public sealed class SandboxWorld(SandboxClock clock)
         AccountKind kind,
         bool verified,
         IReadOnlyList<MessageTemplate>? templates = null,
-        IReadOnlyList<MessageTemplate>? subscribeTemplates = null)
+        IReadOnlyList<MessageTemplate>? subscribeTemplates = null,
+        bool boundToOwner = true)
     {
         lock (_gate)
         {
@@ -64,9 +71,40 @@ public sealed class SandboxWorld(SandboxClock clock)
                 verified,
                 ownerId,
                 templates ?? [],
-                subscribeTemplates ?? []);
+                subscribeTemplates ?? [],
+                boundToOwner ? ConsoleOpenAccountOf(ownerId).OpenAppId : null);
             _accounts.Add(account.AppId, account);
             return account;
+        }
+    }
+
+    public OpenAccount? FindOpenAccount(string openAppId)
+    {
+        lock (_gate)
+        {
+            return _openAccounts.GetValueOrDefault(openAppId);
+        }
+    }
+
+    /// <summary>cgi-bin/open/create: a new open-platform account of the account's owner, unverified, with the account bound to it.</summary>
+    public OpenAccount CreateOpenAccount(string appId)
+    {
+        lock (_gate)
+        {
+            var account = AccountOrThrow(appId);
+            var open = new OpenAccount(OpaqueIds.AppId(), account.OwnerId, CreatedByApi: true);
+            _openAccounts.Add(open.OpenAppId, open);
+            _accounts[appId] = account with { OpenAppId = open.OpenAppId };
+            return open;
+        }
+    }
+
+    /// <summary>Binds the account to the open-platform account, or (null) unbinds it: its consumers' unionid follows.</summary>
+    public OfficialAccount SetOpenAccount(string appId, string? openAppId)
+    {
+        lock (_gate)
+        {
+            return _accounts[appId] = AccountOrThrow(appId) with { OpenAppId = openAppId };
         }
     }
 
@@ -283,7 +321,7 @@ public sealed class SandboxWorld(SandboxClock clock)
                 _consumerByOpenId.Add((appId, openId), consumerId);
             }
 
-            return new ConsumerIdentity(consumerId, appId, openId, UnionIdOf(account.OwnerId, consumerId));
+            return new ConsumerIdentity(consumerId, appId, openId, UnionIdOf(account, consumerId));
         }
     }
 
@@ -296,8 +334,7 @@ public sealed class SandboxWorld(SandboxClock clock)
                 return null;
             }
 
-            var account = _accounts[appId];
-            return new ConsumerIdentity(consumerId, appId, openId, UnionIdOf(account.OwnerId, consumerId));
+            return new ConsumerIdentity(consumerId, appId, openId, UnionIdOf(_accounts[appId], consumerId));
         }
     }
 
@@ -517,7 +554,8 @@ public sealed class SandboxWorld(SandboxClock clock)
                     [.. _departments[corp.CorpId].Values],
                     [.. _staff[corp.CorpId].Values],
                     [.. _externalContacts[corp.CorpId].Values]))],
-                [.. _written]);
+                [.. _written],
+                [.. _openAccounts.Values]);
         }
     }
 
@@ -533,9 +571,24 @@ public sealed class SandboxWorld(SandboxClock clock)
                 _owners.Add(owner.Id, owner);
             }
 
+            foreach (var open in state.OpenAccounts ?? [])
+            {
+                _openAccounts.Add(open.OpenAppId, open);
+            }
+
+            // A file saved before open accounts were modelled: every account was bound to its owner's.
+            var legacy = state.OpenAccounts is null;
+            if (legacy)
+            {
+                foreach (var owner in state.Owners)
+                {
+                    AddConsoleOpenAccount(owner.Id);
+                }
+            }
+
             foreach (var account in state.Accounts)
             {
-                _accounts.Add(account.AppId, account);
+                _accounts.Add(account.AppId, legacy ? account with { OpenAppId = ConsoleOpenAccountOf(account.OwnerId).OpenAppId } : account);
             }
 
             foreach (var consumer in state.Consumers)
@@ -596,6 +649,7 @@ public sealed class SandboxWorld(SandboxClock clock)
         lock (_gate)
         {
             _owners.Clear();
+            _openAccounts.Clear();
             _accounts.Clear();
             _consumers.Clear();
             _openIds.Clear();
@@ -616,18 +670,35 @@ public sealed class SandboxWorld(SandboxClock clock)
     }
 
     private ConsumerIdentity IdentityLocked(string appId, string consumerId, string openId) =>
-        new(consumerId, appId, openId, UnionIdOf(_accounts[appId].OwnerId, consumerId));
+        new(consumerId, appId, openId, UnionIdOf(_accounts[appId], consumerId));
 
-    private string UnionIdOf(string ownerId, string consumerId)
+    private string? UnionIdOf(OfficialAccount account, string consumerId)
     {
-        if (!_unionIds.TryGetValue((ownerId, consumerId), out var unionId))
+        if (account.OpenAppId is null)
+        {
+            return null;
+        }
+
+        var open = _openAccounts[account.OpenAppId];
+        var key = open.CreatedByApi ? open.OpenAppId : open.OwnerId;
+        if (!_unionIds.TryGetValue((key, consumerId), out var unionId))
         {
             unionId = OpaqueIds.UnionId();
-            _unionIds.Add((ownerId, consumerId), unionId);
+            _unionIds.Add((key, consumerId), unionId);
         }
 
         return unionId;
     }
+
+    private OpenAccount AddConsoleOpenAccount(string ownerId)
+    {
+        var open = new OpenAccount(OpaqueIds.AppId(), ownerId, CreatedByApi: false);
+        _openAccounts.Add(open.OpenAppId, open);
+        return open;
+    }
+
+    private OpenAccount ConsoleOpenAccountOf(string ownerId) =>
+        _openAccounts.Values.First(o => o.OwnerId == ownerId && !o.CreatedByApi);
 
     private string? AnyUnionId(string consumerId) =>
         _unionIds.FirstOrDefault(u => u.Key.ConsumerId == consumerId).Value;

@@ -9,7 +9,16 @@ public sealed record Owner(string Id, string Name);
 /// </summary>
 public sealed record MessageTemplate(string TemplateId, string Title, string? Content = null);
 
-/// <summary>An official account (service or subscription) or a mini-program.</summary>
+/// <summary>
+/// An open-platform account (开放平台账号): the accounts bound to it share each consumer's unionid. The owner's own,
+/// made in the console, is verified; one a component made with cgi-bin/open/create is not (<paramref name="CreatedByApi"/>).
+/// </summary>
+public sealed record OpenAccount(string OpenAppId, string OwnerId, bool CreatedByApi);
+
+/// <summary>
+/// An official account (service or subscription) or a mini-program. <paramref name="OpenAppId"/> is the open-platform
+/// account it is bound to; null when unbound, and then WeChat gives no unionid for it.
+/// </summary>
 public sealed record OfficialAccount(
     string AppId,
     string OriginalId,
@@ -19,7 +28,8 @@ public sealed record OfficialAccount(
     bool Verified,
     string OwnerId,
     IReadOnlyList<MessageTemplate> Templates,
-    IReadOnlyList<MessageTemplate> SubscribeTemplates)
+    IReadOnlyList<MessageTemplate> SubscribeTemplates,
+    string? OpenAppId = null)
 {
     /// <summary>Template and subscribe notices need a verified service account (permission sets 7 and 89).</summary>
     public bool CanSendNotices => Kind == AccountKind.ServiceAccount && Verified;
@@ -32,8 +42,8 @@ public sealed record OfficialAccount(
 /// </summary>
 public sealed record Consumer(string Id, string Nickname, string AvatarUrl, string? Phone = null);
 
-/// <summary>One consumer as seen by one account.</summary>
-public sealed record ConsumerIdentity(string ConsumerId, string AppId, string OpenId, string UnionId);
+/// <summary>One consumer as seen by one account; no unionid while the account is bound to no open-platform account.</summary>
+public sealed record ConsumerIdentity(string ConsumerId, string AppId, string OpenId, string? UnionId);
 
 public sealed record Follow(bool Subscribed, DateTimeOffset Since, string Scene, string? QrScene);
 

@@ -17,10 +17,12 @@ public sealed record WorldState(
     IReadOnlyList<MenuEntry> Menus,
     IReadOnlyList<QrCode> QrCodes,
     IReadOnlyList<CorpSnapshot> Corps,
-    IReadOnlyList<WrittenMessage>? Written = null);
+    IReadOnlyList<WrittenMessage>? Written = null,
+    IReadOnlyList<OpenAccount>? OpenAccounts = null);
 
 public sealed record OpenIdEntry(string AppId, string ConsumerId, string OpenId);
 
+/// <summary><paramref name="OwnerId"/> names the open-platform account: its owner for the owner's own, else its open appid.</summary>
 public sealed record UnionIdEntry(string OwnerId, string ConsumerId, string UnionId);
 
 public sealed record FollowEntry(string AppId, string OpenId, Follow Follow);

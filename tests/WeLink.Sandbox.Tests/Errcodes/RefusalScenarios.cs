@@ -283,6 +283,24 @@ public static class RefusalScenarios
             await host.GetPhoneNumberAsync(miniProgram.AccessToken, code);
             return await host.GetPhoneNumberAsync(miniProgram.AccessToken, code);
         }),
+        ["OpenPlatform.AppIdMismatch"] = new(async host =>
+            await OpenAsync(host, "get", (await MiniProgramAsync(host)).AccessToken, new { appid = "wxnottheaccount" })),
+        ["OpenPlatform.OpenAppIdUnknown"] = new(async host =>
+            await OpenAsync(host, "bind", (await UnboundAccountAsync(host, 0)).AccessToken, new { open_appid = "wxnotanopenaccount" })),
+        ["OpenPlatform.AlreadyBound"] = new(async host => await OpenAsync(host, "create", (await MiniProgramAsync(host)).AccessToken, new { })),
+        ["OpenPlatform.NotSameSubject"] = new(async host =>
+        {
+            await host.Client.PostJsonAsync("control/world/owners", new { name = "Borealis Motors" });
+            var openAppId = (await OpenAsync(host, "create", (await UnboundAccountAsync(host, 1)).AccessToken, new { })).Text("open_appid");
+            return await OpenAsync(host, "bind", (await UnboundAccountAsync(host, 0)).AccessToken, new { open_appid = openAppId });
+        }),
+        ["OpenPlatform.NotBound"] = new(async host => await OpenAsync(host, "get", (await UnboundAccountAsync(host, 0)).AccessToken, new { })),
+        ["OpenPlatform.NotCreatedByApi"] = new(async host =>
+        {
+            var miniProgram = await MiniProgramAsync(host);
+            var openAppId = (await OpenAsync(host, "get", miniProgram.AccessToken, new { })).Text("open_appid");
+            return await OpenAsync(host, "unbind", miniProgram.AccessToken, new { open_appid = openAppId });
+        }),
         ["OfficialAccount.MessageType"] = new(async host =>
         {
             var (account, openId, _) = await FollowerAsync(host);
@@ -463,6 +481,18 @@ public static class RefusalScenarios
         using var response = await host.Client.PostAsync(new Uri(path, UriKind.Relative), content);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static Task<JsonElement> OpenAsync(SandboxHost host, string api, string accessToken, object body) =>
+        host.Client.PostJsonAsync($"wechat/cgi-bin/open/{api}?access_token={accessToken}", body);
+
+    /// <summary>A new mini program of the world's <paramref name="ownerIndex"/>th owner, bound to no open-platform account, authorized.</summary>
+    private static async Task<AuthorizedAccount> UnboundAccountAsync(SandboxHost host, int ownerIndex)
+    {
+        var ownerId = (await WorldView.ReadAsync(host)).Snapshot.GetProperty("owners")[ownerIndex].Text("id");
+        var account = await host.Client.PostJsonAsync(
+            "control/world/accounts", new { owner_id = ownerId, nickname = "Unbound " + ownerIndex, kind = "MiniProgram", verified = true, bound = false });
+        return await host.AuthorizeAccountAsync(account.Text("app_id"));
     }
 
     private static async Task<(AuthorizedAccount MiniProgram, string Code)> MiniProgramLoginAsync(SandboxHost host)
