@@ -42,6 +42,7 @@ public static class CasesFeature
         services.AddSingleton<CaseMessageLedger>();
         services.AddSingleton<CaseDetailsStore>();
         services.AddSingleton<ICaseSearch, CaseSearchStore>();
+        services.AddSingleton<ISubjectCases, SubjectCaseStore>();
         services.AddSingleton<DefinitionAdmin>();
         services.AddQueueWorker<CaseTimerRunner>();
         services.AddQueueWorker<OutboxDispatcher>();

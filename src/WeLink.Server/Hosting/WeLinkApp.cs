@@ -11,6 +11,7 @@ using WeLink.Server.Data;
 using WeLink.Server.Identities;
 using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Members;
+using WeLink.Server.Members.View;
 using WeLink.Server.Onboarding;
 using WeLink.Server.Platform;
 using WeLink.Server.Scheduling;
@@ -64,6 +65,7 @@ public static class WeLinkApp
         builder.Services.AddUploads(builder.Configuration);
         builder.Services.AddStaffApp(builder.Configuration);
         builder.Services.AddConversations();
+        builder.Services.AddMemberView();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -84,6 +86,7 @@ public static class WeLinkApp
         app.MapUploads();
         app.MapStaffApp();
         app.MapConversations();
+        app.MapMemberView();
         return app;
     }
 

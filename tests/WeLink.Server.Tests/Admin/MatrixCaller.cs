@@ -18,16 +18,16 @@ public enum MatrixDoor
     Staff,
 }
 
-/// <summary>What one call names: a brand, a dealer and a case (on consumer routes, the case of a complaint).</summary>
-public sealed record MatrixTarget(string Name, Guid BrandId, Guid DealerId, Guid CaseId, Guid PhotoId, Guid ConversationId, Guid MessageId)
+/// <summary>What one call names: a brand, a dealer, a case (on consumer routes, the case of a complaint) and the consumer's member.</summary>
+public sealed record MatrixTarget(string Name, Guid BrandId, Guid DealerId, Guid CaseId, Guid PhotoId, Guid ConversationId, Guid MessageId, Guid MemberId)
 {
     public static MatrixTarget MadeUp() =>
-        new("made-up ids", Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        new("made-up ids", Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
 
     public static MatrixTarget Of(string name, Guid brandId, MatrixConsumer consumer)
     {
         ArgumentNullException.ThrowIfNull(consumer);
-        return new(name, brandId, consumer.DealerId, consumer.ComplaintId, consumer.PhotoId, consumer.ConversationId, consumer.PictureMessageId);
+        return new(name, brandId, consumer.DealerId, consumer.ComplaintId, consumer.PhotoId, consumer.ConversationId, consumer.PictureMessageId, consumer.MemberId);
     }
 }
 
@@ -84,7 +84,7 @@ public sealed record MatrixCaller(
     /// A session cookie exactly as the scheme issues it at sign-in, with its server-side session recorded (a cookie without
     /// one is refused); the sign-in flows themselves are tested under Identities.
     /// </summary>
-    private static async Task<string> SessionCookieAsync(WeLinkTestHost host, string scheme, SessionKind kind, ClaimsPrincipal principal)
+    public static async Task<string> SessionCookieAsync(WeLinkTestHost host, string scheme, SessionKind kind, ClaimsPrincipal principal)
     {
         var options = host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(scheme);
         var now = DateTimeOffset.UtcNow;

@@ -16,7 +16,7 @@ namespace WeLink.Server.Tests.Admin;
 /// One row of the isolation matrix: a route as the matrix calls it, with its method and path template, the roles its
 /// policy lets in and a body to send. The template names what the call reaches: <c>{brandId}</c>, <c>{dealerId}</c>,
 /// <c>{id}</c> (a case; on consumer routes a complaint's case), <c>{photoId}</c> (the photo of that complaint) and
-/// <c>{staffId}</c> (a staff row of the named dealer).
+/// <c>{staffId}</c> (a staff row of the named dealer) and <c>{memberId}</c> (the member the target's consumer is).
 /// The path's prefix says which session the route takes: <c>/api/consumer</c>, <c>/api/staff</c>, else an admin's.
 /// </summary>
 public sealed partial record TenantEndpoint(string Method, string Template, IReadOnlySet<string> Roles, Func<TenancyWorld, object?> Body)
@@ -127,6 +127,10 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("POST", "/api/staff/conversations/{conversationId}/invitations", AnyStaff, _ => null),
         new("POST", "/api/staff/conversations/{conversationId}/complaint", AnyStaff, _ => new { category = "维修质量", severity = "normal" }),
         new("POST", "/api/staff/conversations/{conversationId}/close", AnyStaff, _ => null),
+        new("GET", "/api/staff/members/{memberId}", AnyStaff, _ => null),
+        // As the contact lookup: WeCom cannot be asked for the matrix's contact (no permanent code), so 409.
+        new("GET", "/api/staff/members/by-contact/{externalUserId}", AnyStaff, _ => null),
+        new("POST", "/api/staff/members/{memberId}/vehicles", AnyStaff, _ => new { model = "Aurora S", vin = "LSVAB1234CD567890" }),
     ];
 
     /// <summary>
@@ -174,9 +178,12 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
 
     public bool NamesPhoto => Template.Contains("{photoId}", StringComparison.Ordinal);
 
+    /// <summary>The route names a member: one person of the brand, whom every dealer of the brand may look up (sharing decides what they see).</summary>
+    public bool NamesMember => Template.Contains("{memberId}", StringComparison.Ordinal);
+
     /// <summary>The rows of a door that name something a caller may or may not reach.</summary>
     public static TheoryData<string> TargetNames(MatrixDoor door) =>
-        [.. All.Where(e => e.Door == door && (e.NamesBrand || e.NamesDealer || e.NamesCase || e.NamesPhoto)).Select(e => e.Name)];
+        [.. All.Where(e => e.Door == door && (e.NamesBrand || e.NamesDealer || e.NamesCase || e.NamesPhoto || e.NamesMember)).Select(e => e.Name)];
 
     public static TenantEndpoint Named(string name) => All.Single(e => e.Name == name);
 
@@ -190,7 +197,8 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         ArgumentNullException.ThrowIfNull(target);
         return (NamesBrand && target.BrandId != own.BrandId) || (NamesDealer && target.DealerId != own.DealerId) || (NamesCase && target.CaseId != own.CaseId)
             || (NamesPhoto && target.PhotoId != own.PhotoId)
-            || (NamesConversation && target.ConversationId != own.ConversationId);
+            || (NamesConversation && target.ConversationId != own.ConversationId)
+            || (NamesMember && target.BrandId != own.BrandId);
     }
 
     public string PathFor(MatrixTarget target, Guid staffId, Guid adminId = default)
@@ -202,6 +210,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
             .Replace("{photoId}", target.PhotoId.ToString(), StringComparison.Ordinal)
             .Replace("{conversationId}", target.ConversationId.ToString(), StringComparison.Ordinal)
             .Replace("{messageId}", target.MessageId.ToString(), StringComparison.Ordinal)
+            .Replace("{memberId}", target.MemberId.ToString(), StringComparison.Ordinal)
             .Replace("{staffId}", staffId.ToString(), StringComparison.Ordinal)
             .Replace("{userId}", adminId.ToString(), StringComparison.Ordinal)
             .Replace("{trigger}", Trigger, StringComparison.Ordinal)

@@ -6,6 +6,7 @@ using WeLink.Server.Complaints;
 using WeLink.Server.Conversations;
 using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tests.Members;
 using WeLink.Server.Uploads;
 using WeLink.Server.Uploads.Contracts;
 using WeLink.Wechat.OfficialAccount.Models;
@@ -14,10 +15,10 @@ using WeLink.Workflow.Engine;
 namespace WeLink.Server.Tests.Admin;
 
 /// <summary>
-/// A consumer row of one dealer, the complaint they filed (a case of the shipped complaint definition) and its photo, and
+/// A consumer row of one dealer (a member of the brand through its account), the complaint they filed (a case of the shipped complaint definition) and its photo, and
 /// their conversation with the dealer, opened by a picture they sent (kept, as if fetched from WeChat).
 /// </summary>
-public sealed record MatrixConsumer(Guid Id, Guid BrandId, Guid DealerId, Guid ComplaintId, Guid PhotoId, Guid ConversationId, Guid PictureMessageId);
+public sealed record MatrixConsumer(Guid Id, Guid BrandId, Guid DealerId, Guid ComplaintId, Guid PhotoId, Guid ConversationId, Guid PictureMessageId, Guid MemberId);
 
 /// <summary>
 /// The people of a <see cref="TenancyWorld"/> who are not admins: a consumer with a complaint at each of A1, A2 and B1, a
@@ -79,7 +80,9 @@ public sealed record TenantPeople(
             new InboundMessage($"matrix:{openId}", MessageKind.Image, null, "matrix-media", DateTimeOffset.UtcNow),
             CancellationToken.None);
         await services.GetRequiredService<ConversationMedia>().KeepAsync(picture!.MessageId, new MediaFile(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, "image/png"), CancellationToken.None);
-        return new MatrixConsumer(consumerId, brandId, dealerId, caseId, photoId, picture.Conversation.Id, picture.MessageId);
+        var memberId = await MemberSeed.MemberAsync(world, brandId, dealerId, "Matrix member");
+        await MemberSeed.IdentityAsync(world, memberId, brandId, dealerId, "account", "wxmatrix", openId, consumerId);
+        return new MatrixConsumer(consumerId, brandId, dealerId, caseId, photoId, picture.Conversation.Id, picture.MessageId, memberId);
     }
 
     private static async Task<Guid> PhotoAsync(IServiceProvider services, Guid consumerId, Guid dealerId)

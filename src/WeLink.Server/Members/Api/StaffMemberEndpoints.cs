@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WeLink.Server.Identities.Contracts;
+using WeLink.Server.Members.View;
+using WeLink.Server.Members.Vehicles;
+using WeLink.Server.Tenancy.Access;
+
+namespace WeLink.Server.Members.Api;
+
+/// <summary>
+/// The customer view in the WeCom app: a member of the staff member's brand as their dealer may see them. Another brand's
+/// member answers 404, as if it did not exist. Refusals carry a Chinese <c>detail</c> the app shows as it is.
+/// </summary>
+public static class StaffMemberEndpoints
+{
+    public static IEndpointRouteBuilder MapStaffMemberEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/staff/members").WithTags("Staff: members").RequireAuthorization(WeLinkPolicies.Staff);
+        group.MapGet("/{memberId:guid}", GetAsync);
+        group.MapGet("/by-contact/{externalUserId}", ByContactAsync);
+        group.MapPost("/{memberId:guid}/vehicles", AddVehicleAsync);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<MemberView>, ProblemHttpResult>> GetAsync(Guid memberId, HttpContext http, MemberViews views, CancellationToken cancellationToken) =>
+        await views.GetAsync(ReaderOf(http), memberId, cancellationToken) is { } view ? TypedResults.Ok(view) : NotFound();
+
+    /// <summary>
+    /// The chat-toolbar page's member: through the external-contact identity WeCom's push linked, else through the
+    /// consumers WeCom's unionid matches (<see cref="IExternalContacts"/>); 404 when the contact is no member of the brand,
+    /// 409 when WeCom cannot be asked (WeLink's app is not installed in the dealer's corp).
+    /// </summary>
+    private static async Task<Results<Ok<MemberView>, ProblemHttpResult>> ByContactAsync(
+        string externalUserId, HttpContext http, MemberRows rows, MemberViews views, IExternalContacts contacts, CancellationToken cancellationToken)
+    {
+        var reader = ReaderOf(http);
+        var dealerId = reader.DealerId!.Value;
+        var memberId = await rows.FindByContactAsync(reader.BrandId, dealerId, externalUserId, [], cancellationToken);
+        if (memberId is null)
+        {
+            var lookup = await contacts.FindAsync(reader.BrandId, dealerId, externalUserId, cancellationToken);
+            if (lookup.Outcome == ExternalContactOutcome.CorpNotInstalled)
+            {
+                return TypedResults.Problem("本店的企业微信未安装 WeLink 应用，请联系管理员重新安装。", statusCode: StatusCodes.Status409Conflict);
+            }
+
+            var consumers = lookup.Contact?.Consumers.Select(c => c.ConsumerId).ToList() ?? [];
+            memberId = await rows.FindByContactAsync(reader.BrandId, dealerId, externalUserId, consumers, cancellationToken);
+        }
+
+        return memberId is { } id && await views.GetAsync(reader, id, cancellationToken) is { } view ? TypedResults.Ok(view) : NotFound();
+    }
+
+    /// <summary>Records a vehicle for the member as the staff member's dealer's, its source the staff member; 201 with the member's view.</summary>
+    private static async Task<Results<Created<MemberView>, ProblemHttpResult>> AddVehicleAsync(
+        Guid memberId, VehicleRequest request, HttpContext http, MemberViews views, MemberVehicles vehicles, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var reader = ReaderOf(http);
+        var (input, errors) = VehicleRules.Check(request, DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime));
+        if (input is null)
+        {
+            return TypedResults.Problem(new HttpValidationProblemDetails(errors)
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The input was refused.",
+                Detail = errors.First().Value[0],
+            });
+        }
+
+        if (await views.GetAsync(reader, memberId, cancellationToken) is not { } member)
+        {
+            return NotFound();
+        }
+
+        await vehicles.AddAsync(reader.BrandId, member.Id, reader.DealerId!.Value, input, $"staff:{StaffId(http)}", cancellationToken);
+        return TypedResults.Created($"/api/staff/members/{member.Id}", (await views.GetAsync(reader, member.Id, cancellationToken))!);
+    }
+
+    private static ProblemHttpResult NotFound() => TypedResults.Problem("没有找到这位会员。", statusCode: StatusCodes.Status404NotFound);
+
+    private static TenantScope Session(HttpContext http) =>
+        TenantScope.From(http.User, SessionKind.Staff) ?? throw new InvalidOperationException("A staff session carries no WeLink subject.");
+
+    private static Guid StaffId(HttpContext http) => Session(http).SubjectId;
+
+    private static MemberReader ReaderOf(HttpContext http)
+    {
+        var session = Session(http);
+        return MemberReader.Dealer(
+            session.BrandId ?? throw new InvalidOperationException("A staff session carries no brand."),
+            session.DealerId ?? throw new InvalidOperationException("A staff session carries no dealer."));
+    }
+}

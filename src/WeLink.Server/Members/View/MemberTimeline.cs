@@ -1,0 +1,40 @@
+using WeLink.Server.Cases.Contracts;
+
+namespace WeLink.Server.Members.View;
+
+/// <summary>One ordered story across channels, newest first, made only of what the reader may see in full.</summary>
+public static class MemberTimeline
+{
+    public static IReadOnlyList<TimelineEntryView> Of(
+        MemberRow member,
+        MemberParts parts,
+        IReadOnlyList<IdentityView> identities,
+        IReadOnlyList<VehicleView> vehicles,
+        IReadOnlyList<SubjectCase> cases,
+        Func<Guid, MemberDealer> dealerOf)
+    {
+        var entries = new List<TimelineEntryView>();
+        // Joining is the brand's: it carries no dealer, so a dealer whose staff see nothing of others' learns nothing from it.
+        if (member.JoinedAt is { } joined)
+        {
+            entries.Add(new(joined, "joined", "加入会员", null));
+        }
+
+        entries.AddRange(identities.Select(i => new TimelineEntryView(i.LinkedAt, "identity", $"{i.KindLabel}身份关联（{i.LinkedByLabel}）", i.Dealer)));
+        entries.AddRange(vehicles.Select(v => new TimelineEntryView(v.CreatedAt, "vehicle", $"登记车辆：{v.Model}", v.Dealer)));
+        entries.AddRange(cases.SelectMany(c => c.Moves.Select(m => new TimelineEntryView(
+            m.At, "case", m.FromState is null ? $"{c.ProcessLabel}：已提交（{m.ToStateLabel}）" : $"{c.ProcessLabel}：{m.ToStateLabel}", dealerOf(c.DealerId)))));
+        entries.AddRange(parts.ProfileChanges.Select(c => new TimelineEntryView(
+            c.ChangedAt, "profile", $"{MemberLabels.Field(c.Field)}更新为 {c.Value ?? "（空）"}（来源：{MemberLabels.Source(c.Source)}）", null)));
+        foreach (var merge in parts.Merges)
+        {
+            entries.Add(new(merge.MergedAt, "merge", "与另一条会员记录合并", null));
+            if (merge.UndoneAt is { } undone)
+            {
+                entries.Add(new(undone, "merge", "合并已撤销", null));
+            }
+        }
+
+        return [.. entries.OrderByDescending(e => e.At)];
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using WeLink.Server.Members.Vehicles;
+
+namespace WeLink.Server.Members.View;
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(MemberView))]
+[JsonSerializable(typeof(VehicleRequest))]
+internal sealed partial class MemberViewJsonContext : JsonSerializerContext;
