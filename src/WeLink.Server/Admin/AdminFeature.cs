@@ -28,6 +28,7 @@ public static class AdminFeature
                 o.Conventions.AuthorizePage("/Inbox", WeLinkPolicies.PlatformAdmin);
                 o.Conventions.AuthorizePage("/Brands/Menu", WeLinkPolicies.HqAdmin);
                 o.Conventions.AuthorizePage("/Brands/Conversations", WeLinkPolicies.HqAdmin);
+                o.Conventions.AuthorizePage("/Members/Sharing", WeLinkPolicies.HqAdmin);
             })
             .AddMvcOptions(o =>
             {

@@ -50,13 +50,8 @@ public static class MemberSeed
     }
 
     /// <summary>A consumer of the dealer (with their own complaint) linked to the member as the dealer account's follower.</summary>
-    public static async Task<MatrixConsumer> LinkConsumerAsync(TenancyWorld world, Guid memberId, Guid brandId, Guid dealerId)
-    {
-        ArgumentNullException.ThrowIfNull(world);
-        var consumer = await TenantPeople.ConsumerAsync(world, brandId, dealerId);
-        await IdentityAsync(world, memberId, brandId, dealerId, "account", "wxmatrix", world.Unique("openid-of-member"), consumer.Id);
-        return consumer;
-    }
+    public static Task<MatrixConsumer> LinkConsumerAsync(TenancyWorld world, Guid memberId, Guid brandId, Guid dealerId) =>
+        TenantPeople.ConsumerAsync(world, brandId, dealerId, memberId);
 
     public static Task IdentityAsync(TenancyWorld world, Guid memberId, Guid brandId, Guid dealerId, string kind, string scope, string subject, Guid? consumerId = null) =>
         ExecuteAsync(world, """

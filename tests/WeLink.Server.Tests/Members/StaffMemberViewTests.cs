@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Admin.Api;
-using WeLink.Server.Members.Sharing;
+using WeLink.Server.Members.Contracts;
 using WeLink.Server.Tenancy;
 using WeLink.Server.Tests.Admin;
 
@@ -77,7 +77,7 @@ public abstract class StaffMemberViewTests<TWorld>(TWorld world) : IClassFixture
         var brand = await world.Platform.PostOkAsync<Brand>("/api/admin/brands", new CreateBrandRequest(world.Unique("Sharing brand")));
         var a = await TenancyWorld.CreateDealerAsync(world.Platform, brand, world.Unique("SA"));
         var b = await TenancyWorld.CreateDealerAsync(world.Platform, brand, world.Unique("SB"));
-        await world.Admin.Host.Services.GetRequiredService<MemberSharingStore>().SetAsync(brand.Id, sharing, CancellationToken.None);
+        await world.Admin.Host.Services.GetRequiredService<IMemberSharingSettings>().SetAsync(brand.Id, sharing, CancellationToken.None);
         var memberId = await MemberSeed.MemberAsync(world, brand.Id, a.Id, "韩梅梅");
         var atA = await MemberSeed.LinkConsumerAsync(world, memberId, brand.Id, a.Id);
         var atB = await MemberSeed.LinkConsumerAsync(world, memberId, brand.Id, b.Id);

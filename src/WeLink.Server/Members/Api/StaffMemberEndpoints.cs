@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Identities.Contracts;
+using WeLink.Server.Members.Contracts;
 using WeLink.Server.Members.View;
 using WeLink.Server.Members.Vehicles;
 using WeLink.Server.Tenancy.Access;
@@ -86,7 +87,7 @@ public static class StaffMemberEndpoints
     private static MemberReader ReaderOf(HttpContext http)
     {
         var session = Session(http);
-        return MemberReader.Dealer(
+        return MemberReader.Staff(
             session.BrandId ?? throw new InvalidOperationException("A staff session carries no brand."),
             session.DealerId ?? throw new InvalidOperationException("A staff session carries no dealer."));
     }

@@ -1,10 +1,11 @@
 using Dapper;
 using WeLink.Server.Data;
+using WeLink.Server.Members.Contracts;
 
 namespace WeLink.Server.Members.Sharing;
 
 /// <summary>The <c>brand_member_settings</c> row of a brand: its sharing setting, <see cref="MemberSharing.Default"/> until HQ sets one.</summary>
-public sealed class MemberSharingStore(IDbConnectionFactory connections, TimeProvider time)
+public sealed class MemberSharingStore(IDbConnectionFactory connections, TimeProvider time) : IMemberSharingSettings
 {
     public async Task<string> GetAsync(Guid brandId, CancellationToken cancellationToken)
     {

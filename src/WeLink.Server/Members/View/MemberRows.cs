@@ -1,4 +1,5 @@
 using Dapper;
+using System.Text;
 using WeLink.Server.Data;
 
 namespace WeLink.Server.Members.View;
@@ -77,6 +78,56 @@ public sealed class MemberRows(IDbConnectionFactory connections)
 
         return await connection.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
             byConsumer, new { brandId, consumers = consumerIds.ToArray() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The dealer's members: its home dealer is this one, or one of its identities is at this dealer.</summary>
+    private const string OfDealer =
+        "(m.home_dealer_id = @dealerId OR EXISTS (SELECT 1 FROM member_identities i WHERE i.member_id = m.id AND i.dealer_id = @dealerId))";
+
+    private const string Columns = """
+        m.id AS Id, m.brand_id AS BrandId, m.home_dealer_id AS HomeDealerId, m.status AS Status, m.member_number AS MemberNumber, m.tier AS Tier,
+        m.name AS Name, m.phone_masked AS PhoneMasked, m.merged_into AS MergedInto, m.joined_at AS JoinedAt, m.created_at AS CreatedAt
+        """;
+
+    public async Task<bool> IsOfDealerAsync(Guid memberId, Guid dealerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM members m WHERE m.id = @memberId AND {OfDealer}", new { memberId, dealerId }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>
+    /// The brand's current records (a merged one is part of another), of one dealer when <paramref name="dealerId"/> is
+    /// given, whose member number is the text or whose name contains it; newest first, one page and the total.
+    /// </summary>
+    public async Task<(IReadOnlyList<MemberRow> Rows, long Total)> SearchAsync(
+        Guid brandId, Guid? dealerId, string? text, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var where = new StringBuilder("WHERE m.brand_id = @brandId AND m.status <> 'merged'");
+        if (dealerId is not null)
+        {
+            where.Append(" AND ").Append(OfDealer);
+        }
+
+        if (!string.IsNullOrEmpty(text))
+        {
+            where.Append(@" AND (m.member_number = @text OR m.name LIKE @pattern ESCAPE '\')");
+        }
+
+        var parameters = new
+        {
+            brandId,
+            dealerId,
+            text,
+            pattern = "%" + text?.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%",
+            take = pageSize,
+            skip = (page - 1) * pageSize,
+        };
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MemberRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM members m {where} ORDER BY m.created_at DESC, m.id DESC LIMIT @take OFFSET @skip", parameters, cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM members m {where}", parameters, cancellationToken: cancellationToken));
+        return ([.. rows], total);
     }
 
     public async Task<MemberParts> PartsAsync(Guid brandId, Guid memberId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using WeLink.Server.Cases.Contracts;
+using WeLink.Server.Members.Contracts;
 
 namespace WeLink.Server.Members.View;
 

@@ -1,4 +1,5 @@
 using WeLink.Server.Members.Api;
+using WeLink.Server.Members.Contracts;
 using WeLink.Server.Members.Sharing;
 using WeLink.Server.Members.Vehicles;
 
@@ -12,7 +13,9 @@ public static class MemberViewFeature
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, MemberViewJsonContext.Default));
         services.AddSingleton<MemberRows>();
         services.AddSingleton<MemberSharingStore>();
+        services.AddSingleton<IMemberSharingSettings>(sp => sp.GetRequiredService<MemberSharingStore>());
         services.AddSingleton<MemberViews>();
+        services.AddSingleton<IMemberViews>(sp => sp.GetRequiredService<MemberViews>());
         services.AddSingleton<MemberVehicles>();
         return services;
     }

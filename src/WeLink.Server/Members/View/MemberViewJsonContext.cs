@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WeLink.Server.Members.Contracts;
 using WeLink.Server.Members.Vehicles;
 
 namespace WeLink.Server.Members.View;

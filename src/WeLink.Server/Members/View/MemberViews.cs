@@ -1,4 +1,5 @@
 using WeLink.Server.Cases.Contracts;
+using WeLink.Server.Members.Contracts;
 using WeLink.Server.Members.Sharing;
 using WeLink.Server.Tenancy.Contracts;
 
@@ -9,13 +10,14 @@ namespace WeLink.Server.Members.View;
 /// reader's own dealer's in full; another dealer's follow the brand's sharing setting. The profile, consents and merges
 /// are the brand's and shown to every reader of the brand.
 /// </summary>
-public sealed class MemberViews(MemberRows rows, MemberSharingStore sharing, ISubjectCases cases, IDealerRegistry dealers)
+public sealed class MemberViews(MemberRows rows, MemberSharingStore sharing, ISubjectCases cases, IDealerRegistry dealers) : IMemberViews
 {
     /// <summary>The view, or null when no member of the reader's brand has this id (another brand's member does not exist here).</summary>
     public async Task<MemberView?> GetAsync(MemberReader reader, Guid memberId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        if (await rows.CurrentAsync(reader.BrandId, memberId, cancellationToken) is not { } member)
+        if (await rows.CurrentAsync(reader.BrandId, memberId, cancellationToken) is not { } member
+            || (reader is { OwnMembersOnly: true, DealerId: { } own } && !await rows.IsOfDealerAsync(member.Id, own, cancellationToken)))
         {
             return null;
         }
@@ -57,6 +59,23 @@ public sealed class MemberViews(MemberRows rows, MemberSharingStore sharing, ISu
             [.. visibleCases.Select(c => new MemberCaseView(c.Id, DealerOf(c.DealerId), c.ProcessKey, c.ProcessLabel, c.State, c.StateLabel, c.CreatedAt, c.ClosedAt))],
             others,
             MemberTimeline.Of(member, parts, identities, vehicles, visibleCases, DealerOf));
+    }
+
+    public async Task<MemberSearchPage> SearchAsync(MemberReader reader, MemberSearchQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(query);
+        var (page, pageSize) = (Math.Max(1, query.Page), Math.Clamp(query.PageSize, 1, 100));
+        var dealerId = reader.OwnMembersOnly ? reader.DealerId : null;
+        var (found, total) = await rows.SearchAsync(reader.BrandId, dealerId, query.Text?.Trim(), page, pageSize, cancellationToken);
+        var names = (await dealers.DealersOfBrandAsync(reader.BrandId, cancellationToken)).ToDictionary(d => d.DealerId, d => d.Name);
+        return new MemberSearchPage(
+            [.. found.Select(m => new MemberListRow(
+                m.Id, m.Name, m.MemberNumber, m.PhoneMasked, m.Status, MemberLabels.Status(m.Status),
+                new MemberDealer(m.HomeDealerId, names.GetValueOrDefault(m.HomeDealerId, "未知门店")), m.JoinedAt, m.CreatedAt))],
+            total,
+            page,
+            pageSize);
     }
 
     private static List<ProfileFieldView> Profile(IReadOnlyList<ProfileChangeRow> changes) =>

@@ -1,4 +1,4 @@
-namespace WeLink.Server.Members.Sharing;
+namespace WeLink.Server.Members.Contracts;
 
 /// <summary>
 /// What a dealer's staff see of a member's dealings with the brand's other dealers: <see cref="None"/> nothing,
