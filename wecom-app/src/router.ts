@@ -28,6 +28,7 @@ export function makeRouter(history: RouterHistory = createWebHashHistory()) {
       // Staff notices of a new conversation open `/wecom-app/#/conversations/<id>`.
       { path: '/conversations/:id', name: 'conversation', component: () => import('./pages/ConversationPage.vue'), props: true },
       { path: '/contact', name: 'contact', component: () => import('./pages/ContactPage.vue') },
+      { path: '/members/:id', name: 'member', component: () => import('./pages/MemberPage.vue'), props: true },
       { path: '/me', name: 'me', component: () => import('./pages/MePage.vue'), meta: { tab: 'me' } },
       { path: '/:rest(.*)*', redirect: '/inbox' },
     ],

@@ -103,4 +103,23 @@ describe('ContactPage', () => {
 
     expect(wrapper.get('[data-testid=contact-error]').text()).toContain('本店企业微信里没有这位客户。')
   })
+
+  it('links to the member page when the contact is a member of the brand, and shows no link when not', async () => {
+    currentExternalContact.mockResolvedValue('wm5')
+    const contact = { externalUserId: 'wm5', name: '王芳', linked: true, customer: { consumerId: 'k1', name: 'Wang Fang' }, cases: [] }
+    vi.stubGlobal('fetch', fakeFetch({
+      'GET /api/staff/contacts/wm5': [json(contact)],
+      'GET /api/staff/members/by-contact/wm5': [json({ id: 'm1', name: '王芳', memberNumber: '100001' }), problem(404, { detail: '没有找到这位会员。' })],
+    }).fetch)
+
+    const member = await render()
+    const push = vi.spyOn(member.router, 'push').mockResolvedValue(undefined)
+    const stranger = await render()
+
+    expect(member.wrapper.get('[data-testid=contact-member]').text()).toContain('王芳 · 100001')
+    await member.wrapper.get('[data-testid=contact-member]').trigger('click')
+    expect(push).toHaveBeenCalledWith({ name: 'member', params: { id: 'm1' } })
+    expect(stranger.wrapper.find('[data-testid=contact-member]').exists()).toBe(false)
+    expect(stranger.wrapper.get('[data-testid=contact-name]').text()).toBe('王芳')
+  })
 })

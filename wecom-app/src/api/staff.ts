@@ -1,7 +1,7 @@
 import { ApiClient } from './client'
 import type { Submission } from './submission'
 import type {
-  AppConfig, CaseDetail, CaseNote, CaseStep, CaseTransitions, ContactLookup, DealerStaff, InboxRow, InboxView, StaffMe,
+  AppConfig, CaseDetail, CaseNote, CaseStep, CaseTransitions, ContactLookup, DealerStaff, InboxRow, InboxView, MemberView, StaffMe,
 } from './types'
 
 /** The browser's client: same origin, and the hash route as the place to come back to after sign-in. */
@@ -33,4 +33,9 @@ export const staffApi = {
 
   dealerStaff: (role: string | null) => api.get<DealerStaff[]>('/api/staff/dealer/staff', { role }),
   contact: (externalUserId: string) => api.get<ContactLookup>(`/api/staff/contacts/${encodeURIComponent(externalUserId)}`),
+
+  member: (id: string) => api.get<MemberView>(`/api/staff/members/${encodeURIComponent(id)}`),
+  memberByContact: (externalUserId: string) => api.get<MemberView>(`/api/staff/members/by-contact/${encodeURIComponent(externalUserId)}`),
+  /** The member whose card QR the staff member scanned; 422 (expired or invalid) carries the Chinese reason. */
+  scanMember: (code: string, submission: Submission) => api.post<MemberView>('/api/staff/members/scan', { code }, submission),
 }

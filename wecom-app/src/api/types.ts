@@ -188,3 +188,42 @@ export interface ConversationComplaint {
   severity: Severity
   description?: string
 }
+
+/** A dealer as the member view names it. */
+export interface MemberDealer {
+  id: string
+  name: string
+}
+
+/**
+ * One member as this staff member's dealer may see them (GET /api/staff/members/{id}): their own dealer's dealings in
+ * full, other dealers' as the brand shares them (`sharing`: none, summary — then `otherDealers` holds counts —, full).
+ */
+export interface MemberView {
+  id: string
+  status: string
+  statusLabel: string
+  memberNumber: string | null
+  tier: string | null
+  name: string | null
+  phoneMasked: string | null
+  homeDealer: MemberDealer
+  joinedAt: string | null
+  createdAt: string
+  sharing: 'none' | 'summary' | 'full'
+  profile: {
+    field: string
+    label: string
+    value: string | null
+    source: string
+    sourceLabel: string
+    changedAt: string
+    history: { value: string | null; source: string; sourceLabel: string; changedAt: string }[]
+  }[]
+  identities: { kind: string; kindLabel: string; dealer: MemberDealer; linkedBy: string; linkedByLabel: string; linkedAt: string }[]
+  vehicles: { id: string; model: string; plate: string | null; vin: string | null; purchasedOn: string | null; dealer: MemberDealer; createdAt: string }[]
+  consents: { purpose: string; purposeLabel: string; granted: boolean; textVersion: string; channel: string; decidedAt: string }[]
+  cases: { id: string; dealer: MemberDealer; process: string; processLabel: string; state: string; stateLabel: string; createdAt: string; closedAt: string | null }[]
+  otherDealers: { dealer: MemberDealer; identities: number; vehicles: number; cases: { processLabel: string; stateLabel: string; count: number }[] }[]
+  timeline: { at: string; kind: string; text: string; dealer: MemberDealer | null }[]
+}

@@ -37,6 +37,13 @@ export async function currentExternalContact(): Promise<string> {
   return result.userId
 }
 
+/** Opens WeCom's scanner for a QR code and answers the text it read (a member card's code). */
+export async function scanQrCode(): Promise<string> {
+  await registerWeCom()
+  const result = await ww.scanQRCode({ needResult: true, scanType: [ww.ScanQRCodeType.qrCode] })
+  return result.resultStr ?? ''
+}
+
 function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script')
