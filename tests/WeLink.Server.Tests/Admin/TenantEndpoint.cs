@@ -128,6 +128,9 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("POST", "/api/staff/conversations/{conversationId}/complaint", AnyStaff, _ => new { category = "维修质量", severity = "normal" }),
         new("POST", "/api/staff/conversations/{conversationId}/close", AnyStaff, _ => null),
         new("GET", "/api/staff/members/{memberId}", AnyStaff, _ => null),
+        // A made-up code and a number that is no mobile: the handlers judge them (422) and nothing changes.
+        new("POST", "/api/staff/members/scan", AnyStaff, _ => new { code = "WLM1.100001.1800000000.made-up" }),
+        new("POST", "/api/staff/members/{memberId}/phone", AnyStaff, _ => new { phone = "12345" }),
         // As the contact lookup: WeCom cannot be asked for the matrix's contact (no permanent code), so 409.
         new("GET", "/api/staff/members/by-contact/{externalUserId}", AnyStaff, _ => null),
         new("POST", "/api/staff/members/{memberId}/vehicles", AnyStaff, _ => new { model = "Aurora S", vin = "LSVAB1234CD567890" }),

@@ -50,10 +50,10 @@ public sealed record TenantPeople(
 
     /// <summary>
     /// A new consumer of the dealer with an open complaint of their own, for a row that must not share a case with others;
-    /// the complaint carries a photo the consumer uploaded, attached as filing attaches it. The consumer is a member of the
-    /// brand through the dealer's account: of <paramref name="memberId"/> when given, else of a new member of their own.
+    /// the complaint carries a photo the consumer uploaded, attached as filing attaches it. Signing in made the consumer a
+    /// (not yet joined) member of the brand, as every consumer write does.
     /// </summary>
-    public static async Task<MatrixConsumer> ConsumerAsync(TenancyWorld world, Guid brandId, Guid dealerId, Guid? memberId = null)
+    public static async Task<MatrixConsumer> ConsumerAsync(TenancyWorld world, Guid brandId, Guid dealerId)
     {
         ArgumentNullException.ThrowIfNull(world);
         var services = world.Admin.Host.Services;
@@ -81,8 +81,7 @@ public sealed record TenantPeople(
             new InboundMessage($"matrix:{openId}", MessageKind.Image, null, "matrix-media", DateTimeOffset.UtcNow),
             CancellationToken.None);
         await services.GetRequiredService<ConversationMedia>().KeepAsync(picture!.MessageId, new MediaFile(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, "image/png"), CancellationToken.None);
-        var member = memberId ?? await MemberSeed.MemberAsync(world, brandId, dealerId, "Matrix member");
-        await MemberSeed.IdentityAsync(world, member, brandId, dealerId, "account", "wxmatrix", openId, consumerId);
+        var member = await MemberSeed.MemberOfConsumerAsync(world, consumerId);
         return new MatrixConsumer(consumerId, brandId, dealerId, caseId, photoId, picture.Conversation.Id, picture.MessageId, member);
     }
 

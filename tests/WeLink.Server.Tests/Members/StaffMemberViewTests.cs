@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Admin.Api;
+using WeLink.Server.Members;
+using WeLink.Server.Members.Cards;
 using WeLink.Server.Members.Contracts;
+using WeLink.Server.Tests.Complaints;
 using WeLink.Server.Tenancy;
 using WeLink.Server.Tests.Admin;
 
@@ -29,9 +32,10 @@ public abstract class StaffMemberViewTests<TWorld>(TWorld world) : IClassFixture
         var view = JsonDocument.Parse(text).RootElement;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(("王芳", "会员", "138****5678", "Dealer A1"), (view.GetProperty("name").GetString(), view.GetProperty("statusLabel").GetString(),
+        var phone = MemberSeed.Phones[memberId];
+        Assert.Equal(("王芳", "会员", $"{phone[..3]}****{phone[^4..]}", "Dealer A1"), (view.GetProperty("name").GetString(), view.GetProperty("statusLabel").GetString(),
             view.GetProperty("phoneMasked").GetString(), view.GetProperty("homeDealer").GetProperty("name").GetString()));
-        var name = Assert.Single(view.GetProperty("profile").EnumerateArray());
+        var name = view.GetProperty("profile").EnumerateArray().Single(f => f.GetProperty("field").GetString() == "name");
         Assert.Equal(("姓名", "王芳", "小程序"), (name.GetProperty("label").GetString(), name.GetProperty("value").GetString(), name.GetProperty("sourceLabel").GetString()));
         Assert.Equal(("小王", "微信"), (name.GetProperty("history")[0].GetProperty("value").GetString(), name.GetProperty("history")[0].GetProperty("sourceLabel").GetString()));
         var identity = Assert.Single(view.GetProperty("identities").EnumerateArray());
@@ -46,6 +50,7 @@ public abstract class StaffMemberViewTests<TWorld>(TWorld world) : IClassFixture
         Assert.Contains("identity", kinds);
         Assert.Contains("case", kinds);
         Assert.Contains("profile", kinds);
+        Assert.Contains("merge", kinds);
         var times = view.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("at").GetDateTimeOffset()).ToList();
         Assert.Equal(times.OrderDescending(), times);
         Assert.DoesNotContain("openid", text, StringComparison.OrdinalIgnoreCase);
@@ -158,6 +163,54 @@ public abstract class StaffMemberViewTests<TWorld>(TWorld world) : IClassFixture
         // A2's identity rows hold no such contact and its corp (not installed here) cannot be asked: never A1's member.
         Assert.Equal(HttpStatusCode.Conflict, notTheirs.StatusCode);
         Assert.Equal(memberId, merged.GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Scanning_a_members_card_shows_the_member_and_an_expired_or_another_brands_code_is_refused_in_Chinese()
+    {
+        var memberId = await MemberSeed.MemberAsync(world, world.X.Id, world.A1.Id, "周杰");
+        var number = await world.Admin.Database.ScalarAsync<string>("SELECT member_number FROM members WHERE id = @memberId", new { memberId });
+        var services = world.Admin.Host.Services;
+        var keys = services.GetRequiredService<MemberKeys>();
+        var fresh = await services.GetRequiredService<MemberCardCodes>().IssueAsync(world.X.Id, number, CancellationToken.None);
+        var past = new OffsetTimeProvider();
+        past.Advance(-MemberCardCodes.Lifetime - TimeSpan.FromMinutes(1));
+        var stale = await new MemberCardCodes(keys, past).IssueAsync(world.X.Id, number, CancellationToken.None);
+        var foreign = await services.GetRequiredService<MemberCardCodes>().IssueAsync(world.Y.Id, number, CancellationToken.None);
+        using var staff = await MemberSeed.StaffAsync(world, world.X.Id, world.A2.Id);
+        var scan = new Uri("/api/staff/members/scan", UriKind.Relative);
+
+        using var scanned = await staff.PostAsJsonAsync(scan, new { code = fresh.Text });
+        using var expired = await staff.PostAsJsonAsync(scan, new { code = stale.Text });
+        using var otherBrand = await staff.PostAsJsonAsync(scan, new { code = foreign.Text });
+
+        Assert.Equal(HttpStatusCode.OK, scanned.StatusCode);
+        Assert.Equal(memberId, (await scanned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, HttpStatusCode.UnprocessableEntity), (expired.StatusCode, otherBrand.StatusCode));
+        Assert.Equal("会员码已过期，请让客户刷新后重新出示。", (await expired.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.StartsWith("会员码无效", (await otherBrand.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_phone_the_customer_confirms_in_front_of_staff_is_linked_and_a_second_record_with_it_merges_into_the_first()
+    {
+        var first = await MemberSeed.MemberAsync(world, world.X.Id, world.A1.Id, "吴磊");
+        var second = await MemberSeed.MemberAsync(world, world.X.Id, world.A1.Id, "吴磊");
+        using var staff = await MemberSeed.StaffAsync(world, world.X.Id, world.A1.Id);
+        var phone = $"+86 139-{Random.Shared.Next(1000, 10000)}-{Random.Shared.Next(1000, 10000)}";
+
+        using var invalid = await staff.PostAsJsonAsync(new Uri($"/api/staff/members/{first}/phone", UriKind.Relative), new { phone = "12345" });
+        using var linked = await staff.PostAsJsonAsync(new Uri($"/api/staff/members/{first}/phone", UriKind.Relative), new { phone });
+        using var merged = await staff.PostAsJsonAsync(new Uri($"/api/staff/members/{second}/phone", UriKind.Relative), new { phone });
+        var view = await merged.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        Assert.Equal("请输入有效的中国大陆手机号。", (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (linked.StatusCode, merged.StatusCode));
+        Assert.Equal(first, view.GetProperty("id").GetGuid());
+        Assert.Equal(phone[^4..], view.GetProperty("phoneMasked").GetString()![^4..]);
+        Assert.Contains(view.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == "merge");
+        Assert.Equal(first, (await MemberSeed.ViewAsync(staff, second)).GetProperty("id").GetGuid());
     }
 }
 

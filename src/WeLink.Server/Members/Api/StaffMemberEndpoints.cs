@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeLink.Server.Identities.Contracts;
+using WeLink.Server.Members.Cards;
 using WeLink.Server.Members.Contracts;
+using WeLink.Server.Members.Phones;
 using WeLink.Server.Members.View;
 using WeLink.Server.Members.Vehicles;
 using WeLink.Server.Tenancy.Access;
@@ -17,6 +19,8 @@ public static class StaffMemberEndpoints
     {
         var group = endpoints.MapGroup("/api/staff/members").WithTags("Staff: members").RequireAuthorization(WeLinkPolicies.Staff);
         group.MapGet("/{memberId:guid}", GetAsync);
+        group.MapPost("/scan", ScanAsync);
+        group.MapPost("/{memberId:guid}/phone", ConfirmPhoneAsync);
         group.MapGet("/by-contact/{externalUserId}", ByContactAsync);
         group.MapPost("/{memberId:guid}/vehicles", AddVehicleAsync);
         return endpoints;
@@ -24,6 +28,51 @@ public static class StaffMemberEndpoints
 
     private static async Task<Results<Ok<MemberView>, ProblemHttpResult>> GetAsync(Guid memberId, HttpContext http, MemberViews views, CancellationToken cancellationToken) =>
         await views.GetAsync(ReaderOf(http), memberId, cancellationToken) is { } view ? TypedResults.Ok(view) : NotFound();
+
+    /// <summary>
+    /// The member whose card QR the staff member scanned: the code must be the brand's and still good (two minutes, so a
+    /// screenshot shown later is refused). Expired or not the brand's (another brand's code is no code here) is 422 with
+    /// <c>errors.code</c> in Chinese, the app showing it as it is.
+    /// </summary>
+    private static async Task<Results<Ok<MemberView>, ProblemHttpResult>> ScanAsync(
+        ScanRequest request, HttpContext http, MemberCardCodes codes, MemberDirectory directory, MemberViews views, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var reader = ReaderOf(http);
+        switch (await codes.VerifyAsync(reader.BrandId, request.Code, cancellationToken))
+        {
+            case CardCodeCheck.Valid valid
+                when await directory.FindByNumberAsync(reader.BrandId, valid.MemberNumber, cancellationToken) is { } record
+                    && await views.GetAsync(reader, record.Id, cancellationToken) is { } view:
+                return TypedResults.Ok(view);
+            case CardCodeCheck.Expired:
+                return Invalid("code", "会员码已过期，请让客户刷新后重新出示。");
+            default:
+                return Invalid("code", "会员码无效，请让客户出示本品牌小程序里的会员码。");
+        }
+    }
+
+    /// <summary>
+    /// Links a phone the customer confirms in front of the staff member (source <c>staff:&lt;id&gt;</c>); a number another
+    /// record of the brand holds merges the two, and the answer is the kept member's view. Not a mainland mobile is 422.
+    /// </summary>
+    private static async Task<Results<Ok<MemberView>, ProblemHttpResult>> ConfirmPhoneAsync(
+        Guid memberId, PhoneRequest request, HttpContext http, MemberPhones phones, MemberViews views, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var reader = ReaderOf(http);
+        if (await views.GetAsync(reader, memberId, cancellationToken) is not { } member)
+        {
+            return NotFound();
+        }
+
+        return await phones.ConfirmAsync(reader.BrandId, member.Id, request.Phone ?? "", $"staff:{StaffId(http)}", cancellationToken) switch
+        {
+            PhoneConfirmation.Confirmed confirmed when await views.GetAsync(reader, confirmed.MemberId, cancellationToken) is { } kept => TypedResults.Ok(kept),
+            PhoneConfirmation.InvalidPhone => Invalid("phone", "请输入有效的中国大陆手机号。"),
+            _ => NotFound(),
+        };
+    }
 
     /// <summary>
     /// The chat-toolbar page's member: through the external-contact identity WeCom's push linked, else through the
@@ -60,12 +109,7 @@ public static class StaffMemberEndpoints
         var (input, errors) = VehicleRules.Check(request, DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime));
         if (input is null)
         {
-            return TypedResults.Problem(new HttpValidationProblemDetails(errors)
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "The input was refused.",
-                Detail = errors.First().Value[0],
-            });
+            return Invalid(errors);
         }
 
         if (await views.GetAsync(reader, memberId, cancellationToken) is not { } member)
@@ -76,6 +120,17 @@ public static class StaffMemberEndpoints
         await vehicles.AddAsync(reader.BrandId, member.Id, reader.DealerId!.Value, input, $"staff:{StaffId(http)}", cancellationToken);
         return TypedResults.Created($"/api/staff/members/{member.Id}", (await views.GetAsync(reader, member.Id, cancellationToken))!);
     }
+
+    private static ProblemHttpResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>422 with each refused field's Chinese reason, the first of them as the <c>detail</c>.</summary>
+    private static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The input was refused.",
+            Detail = errors.First().Value[0],
+        });
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem("没有找到这位会员。", statusCode: StatusCodes.Status404NotFound);
 
@@ -92,3 +147,9 @@ public static class StaffMemberEndpoints
             session.DealerId ?? throw new InvalidOperationException("A staff session carries no dealer."));
     }
 }
+
+/// <summary>The text the staff member's scanner read from a member card's QR code.</summary>
+public sealed record ScanRequest(string? Code);
+
+/// <summary>A mobile number the customer confirmed in front of the staff member, in any written form (+86, spaces, dashes).</summary>
+public sealed record PhoneRequest(string? Phone);

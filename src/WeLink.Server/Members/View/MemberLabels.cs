@@ -21,7 +21,8 @@ public static class MemberLabels
         _ => kind,
     };
 
-    public static string LinkedBy(string linkedBy) => linkedBy switch
+    /// <summary>What proved the link: a channel's proof, or a staff member (<c>staff:&lt;id&gt;</c>) with the customer in front of them.</summary>
+    public static string LinkedBy(string linkedBy) => linkedBy.Split(':', 2)[0] switch
     {
         "first_sight" => "首次访问",
         "unionid" => "同一微信用户",
@@ -45,6 +46,7 @@ public static class MemberLabels
     public static string Source(string source) => source.Split(':', 2)[0] switch
     {
         "wechat" => "微信",
+        "wecom" => "企业微信",
         "miniprogram" => "小程序",
         "phone_button" => "小程序手机号授权",
         "staff" => "门店员工",

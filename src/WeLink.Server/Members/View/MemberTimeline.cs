@@ -7,7 +7,7 @@ namespace WeLink.Server.Members.View;
 public static class MemberTimeline
 {
     public static IReadOnlyList<TimelineEntryView> Of(
-        MemberRow member,
+        MemberRecord member,
         MemberParts parts,
         IReadOnlyList<IdentityView> identities,
         IReadOnlyList<VehicleView> vehicles,

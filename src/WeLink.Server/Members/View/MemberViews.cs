@@ -10,20 +10,20 @@ namespace WeLink.Server.Members.View;
 /// reader's own dealer's in full; another dealer's follow the brand's sharing setting. The profile, consents and merges
 /// are the brand's and shown to every reader of the brand.
 /// </summary>
-public sealed class MemberViews(MemberRows rows, MemberSharingStore sharing, ISubjectCases cases, IDealerRegistry dealers) : IMemberViews
+public sealed class MemberViews(MemberDirectory directory, MemberRows rows, MemberSharingStore sharing, ISubjectCases cases, IDealerRegistry dealers) : IMemberViews
 {
     /// <summary>The view, or null when no member of the reader's brand has this id (another brand's member does not exist here).</summary>
     public async Task<MemberView?> GetAsync(MemberReader reader, Guid memberId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        if (await rows.CurrentAsync(reader.BrandId, memberId, cancellationToken) is not { } member
+        if (await directory.GetAsync(reader.BrandId, memberId, cancellationToken) is not { } member
             || (reader is { OwnMembersOnly: true, DealerId: { } own } && !await rows.IsOfDealerAsync(member.Id, own, cancellationToken)))
         {
             return null;
         }
 
         var parts = await rows.PartsAsync(reader.BrandId, member.Id, cancellationToken);
-        var recordIds = await rows.RecordIdsAsync(member.Id, cancellationToken);
+        var recordIds = await directory.RecordIdsAsync(member.Id, cancellationToken);
         var subjects = recordIds.Concat(parts.Identities.Select(i => i.ConsumerId).OfType<Guid>()).Select(id => id.ToString()).Distinct().ToList();
         var memberCases = await cases.ListAsync(reader.BrandId, subjects, cancellationToken);
         var names = (await dealers.DealersOfBrandAsync(reader.BrandId, cancellationToken)).ToDictionary(d => d.DealerId, d => d.Name);
@@ -78,7 +78,7 @@ public sealed class MemberViews(MemberRows rows, MemberSharingStore sharing, ISu
             pageSize);
     }
 
-    private static List<ProfileFieldView> Profile(IReadOnlyList<ProfileChangeRow> changes) =>
+    private static List<ProfileFieldView> Profile(IReadOnlyList<ProfileChange> changes) =>
     [
         .. changes.GroupBy(c => c.Field).Select(g =>
         {
