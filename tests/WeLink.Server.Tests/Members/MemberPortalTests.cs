@@ -89,10 +89,41 @@ public abstract partial class MemberPortalTests(DatabaseProvider provider)
         Assert.Equal("不共享", audited);
     }
 
+    [Fact]
+    public async Task HQ_undoes_a_merge_audited_and_both_records_are_as_before_while_a_dealer_admin_cannot()
+    {
+        await using var world = await OwnTenancyWorld.StartAsync(provider);
+        var memberId = await MemberSeed.MemberAsync(world, world.X.Id, world.A1.Id, "合并会员");
+        var consumer = await MemberSeed.LinkConsumerAsync(world, memberId, world.X.Id, world.A1.Id);
+        var page = $"/admin/brands/{world.X.Id}/members/{memberId}";
+        var html = await world.HqX.Http.GetStringAsync(page);
+        var mergeId = MergeRow().Match(html).Groups[1].Value;
+        var token = PortalForm.TokenIn(html);
+        var tokenA1 = await PortalForm.TokenAsync(world.DealerA1, page);
+
+        using var dealerAdmin = await PortalForm.PostAsync(world.DealerA1, $"{page}?handler=Undo", [new(PortalForm.TokenField, tokenA1), new("mergeId", mergeId)]);
+        using var undone = await PortalForm.PostAsync(world.HqX, $"{page}?handler=Undo", [new(PortalForm.TokenField, token), new("mergeId", mergeId)]);
+        var after = await world.HqX.Http.GetStringAsync(page);
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Redirect), (dealerAdmin.StatusCode, undone.StatusCode));
+        Assert.Contains($"data-merge=\"{mergeId}\" data-undone=\"true\"", after, StringComparison.Ordinal);
+        // The consumer's record is its own again, with its identity; the member keeps only what was its own.
+        Assert.Equal(consumer.MemberId, await MemberSeed.MemberOfConsumerAsync(world, consumer.Id));
+        Assert.NotEqual(memberId, consumer.MemberId);
+        Assert.Equal("known", await world.Admin.Database.ScalarAsync<string>("SELECT status FROM members WHERE id = @id", new { id = consumer.MemberId }));
+        Assert.Equal(0, await world.Admin.Database.ScalarAsync<long>("SELECT COUNT(*) FROM member_identities WHERE member_id = @memberId", new { memberId }));
+        var audited = Assert.Single(await world.Admin.Database.QueryAsync<string>(
+            "SELECT outcome FROM audit_log WHERE action = 'member.merge.undone' AND target_id = @mergeId", new { mergeId }));
+        Assert.Equal("succeeded", audited);
+    }
+
     private static List<string> Rows(string html) => [.. MemberRow().Matches(html).Select(m => m.Groups[1].Value)];
 
     [GeneratedRegex("<tr data-member=\"([0-9a-f-]{36})\"")]
     private static partial Regex MemberRow();
+
+    [GeneratedRegex("<tr data-merge=\"([0-9a-f-]{36})\" data-undone=\"false\"")]
+    private static partial Regex MergeRow();
 }
 
 public sealed class MemberPortalTests_on_Sqlite() : MemberPortalTests(DatabaseProvider.Sqlite);

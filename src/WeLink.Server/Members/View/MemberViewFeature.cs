@@ -17,6 +17,7 @@ public static class MemberViewFeature
         services.AddSingleton<MemberViews>();
         services.AddSingleton<IMemberViews>(sp => sp.GetRequiredService<MemberViews>());
         services.AddSingleton<MemberVehicles>();
+        services.AddSingleton<IMemberMergeAdmin, AdminMemberMerges>();
         return services;
     }
 
