@@ -5,6 +5,7 @@ using WeLink.Server.Callbacks;
 using WeLink.Server.Cases;
 using WeLink.Server.Cases.Messaging;
 using WeLink.Server.Complaints;
+using WeLink.Server.Members.Api;
 using WeLink.Server.Conversations;
 using WeLink.Server.Coordination;
 using WeLink.Server.Data;
@@ -62,6 +63,7 @@ public static class WeLinkApp
         builder.Services.AddMembers();
         builder.Services.AddConsumerFilingLimit(builder.Configuration);
         builder.Services.AddComplaints();
+        builder.Services.AddConsumerMembers();
         builder.Services.AddUploads(builder.Configuration);
         builder.Services.AddStaffApp(builder.Configuration);
         builder.Services.AddConversations();
@@ -83,6 +85,7 @@ public static class WeLinkApp
         app.MapCaseMessaging();
         app.MapCalendars();
         app.MapComplaints();
+        app.MapConsumerMembers();
         app.MapUploads();
         app.MapStaffApp();
         app.MapConversations();

@@ -11,7 +11,7 @@ namespace WeLink.Workflow.Actions;
 /// <param name="IdempotencyKey">The same for every delivery of this item (<c>{caseId:N}:{sequence}:{action}</c>).</param>
 /// <param name="Attempt">1 for the first delivery.</param>
 /// <param name="Payload">The case as the transition left it: <c>definitionKey</c>, <c>definitionVersion</c>, <c>trigger</c>,
-/// <c>from</c>, <c>to</c>, <c>sequence</c>, <c>subjectId</c>, <c>assigneeStaffId</c>, <c>assigneeRole</c>, <c>data</c>, <c>input</c>.</param>
+/// <c>from</c>, <c>to</c>, <c>sequence</c>, <c>subjectId</c>, <c>assigneeStaffId</c>, <c>assigneeRole</c>, <c>data</c>, <c>input</c>, <c>latest</c>, <c>parameters</c> (the case's pinned parameters).</param>
 public sealed record CaseActionContext(
     Guid CaseId,
     Guid BrandId,

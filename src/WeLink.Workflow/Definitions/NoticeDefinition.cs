@@ -18,6 +18,12 @@ public sealed record NoticeDefinition
     /// <summary>Optional text key of the second line: a consumer message's remark, a card's subtitle.</summary>
     public string? Detail { get; init; }
 
+    /// <summary>
+    /// Consumer notices only: what the consumer must have consented to for it to be sent (<see cref="NoticePurposes"/>).
+    /// A service notification (the default) reaches everyone who has not withdrawn it; marketing needs the member's consent.
+    /// </summary>
+    public string Purpose { get; init => field = value ?? NoticePurposes.Service; } = NoticePurposes.Service;
+
     /// <summary>Staff only: facts shown on the card as name/value rows; a fact whose value renders empty is left out.</summary>
     public IReadOnlyList<NoticeFact> Facts { get; init => field = value ?? []; } = [];
 
@@ -58,4 +64,14 @@ public sealed record NoticeButton
 
     /// <summary>The input the press fires with, field → text key: a card cannot ask staff to type.</summary>
     public IReadOnlyDictionary<string, string> Input { get; init => field = value ?? new Dictionary<string, string>(); } = new Dictionary<string, string>();
+}
+
+/// <summary>The consent purposes a consumer notice may declare; the host's messaging asks the member's consent for it.</summary>
+public static class NoticePurposes
+{
+    public const string Service = "service";
+
+    public const string Marketing = "marketing";
+
+    public static IReadOnlyList<string> All { get; } = [Service, Marketing];
 }

@@ -156,6 +156,15 @@ public static partial class TextRules
             problems.Add(new($"{path}.buttons", "a consumer's template message has no buttons or facts; only staff get cards"));
         }
 
+        if (!NoticePurposes.All.Contains(notice.Purpose))
+        {
+            problems.Add(new($"{path}.purpose", $"unknown purpose '{notice.Purpose}' (expected {string.Join(" or ", NoticePurposes.All)})"));
+        }
+        else if (!to.Consumer && notice.Purpose != NoticePurposes.Service)
+        {
+            problems.Add(new($"{path}.purpose", "only a consumer notice asks for consent; staff messages are service"));
+        }
+
         for (var j = 0; j < to.Roles.Count; j++)
         {
             if (!knownRoles.Contains(to.Roles[j]))

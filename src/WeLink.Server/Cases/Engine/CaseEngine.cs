@@ -465,6 +465,7 @@ public sealed partial class CaseEngine(
             ["data"] = step.Data.DeepClone(),
             ["input"] = input.DeepClone(),
             ["latest"] = step.Latest.DeepClone(),
+            ["parameters"] = JsonNode.Parse(row.Parameters),
         }.ToJsonString();
         return writes.Outbox(step.Actions.Select(a => new NewOutboxItem(Guid.CreateVersion7(now), row.Id, a.IdempotencyKey, a.Action, payload, now)));
     }

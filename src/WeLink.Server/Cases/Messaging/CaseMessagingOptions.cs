@@ -15,7 +15,11 @@ public sealed class CaseMessagingOptions
     /// The mini program's page a notice opens, by definition key (<c>{id}</c> the case id, <c>{dealerId}</c> its dealer):
     /// the subscribe message's page, and the fallback template message's mini-program link.
     /// </summary>
-    public Dictionary<string, string> MiniProgramPages { get; set; } = new() { ["complaint"] = "pages/complaints/detail?id={id}&dealerId={dealerId}" };
+    public Dictionary<string, string> MiniProgramPages { get; set; } = new()
+    {
+        ["complaint"] = "pages/complaints/detail?id={id}&dealerId={dealerId}",
+        ["member_card"] = "pages/member/card?dealerId={dealerId}",
+    };
 
     /// <summary>The consumer's page a template message opens, by definition key; <c>{id}</c> becomes the case id. None: no link.</summary>
     public Dictionary<string, string> ConsumerPages { get; set; } = [];

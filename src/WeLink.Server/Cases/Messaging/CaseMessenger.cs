@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WeLink.Server.Cases.Contracts;
 using WeLink.Server.Identities.Contracts;
+using WeLink.Server.Members.Contracts;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Wechat.Http;
 using WeLink.Wechat.MiniProgram;
@@ -8,6 +9,7 @@ using WeLink.Wechat.MiniProgram.Models;
 using WeLink.Wechat.OfficialAccount.Models;
 using WeLink.Wechat.WeCom;
 using WeLink.Wechat.WeCom.Models;
+using WeLink.Workflow.Definitions;
 
 namespace WeLink.Server.Cases.Messaging;
 
@@ -20,7 +22,9 @@ namespace WeLink.Server.Cases.Messaging;
 /// recorded as undeliverable with the reason. Template ids are the account's or mini program's own (see
 /// <see cref="AccountTemplates"/>); template messages leave through <see cref="StatusTemplateMessages"/>, as other
 /// features' do. Staff get a WeCom message or template card through the dealer's corp. A delivery that finds its key done
-/// sends nothing; a crash between the send and the ledger's mark repeats the message once at the most.
+/// sends nothing; a crash between the send and the ledger's mark repeats the message once at the most. Before any of it,
+/// the member's consent for the notice's purpose is asked (<see cref="IMemberConsents"/>): without it nothing is sent and
+/// the ledger records the message as undeliverable with the reason.
 /// </summary>
 public sealed partial class CaseMessenger(
     CaseMessageLedger ledger,
@@ -30,6 +34,7 @@ public sealed partial class CaseMessenger(
     IDealerDirectory dealers,
     IBrandMiniPrograms miniPrograms,
     SubscribeConsents consents,
+    IMemberConsents memberConsents,
     MiniProgramClient miniProgramClient,
     CorpClient corps,
     IOptionsMonitor<CaseMessagingOptions> options,
@@ -54,7 +59,15 @@ public sealed partial class CaseMessenger(
         ArgumentNullException.ThrowIfNull(message);
         var consumer = await addresses.ConsumerOfAsync(message.ConsumerId, cancellationToken)
             ?? throw new InvalidOperationException("The case names a consumer WeLink does not know.");
-        if (await miniPrograms.FindByAppIdAsync(consumer.AppId, cancellationToken) is { } miniProgram)
+        var miniProgram = await miniPrograms.FindByAppIdAsync(consumer.AppId, cancellationToken);
+        if (await WithoutConsentAsync(message, cancellationToken) is { } reason)
+        {
+            var skipped = Claim(message.IdempotencyKey, message.CaseId, miniProgram is null ? ConsumerChannel : MiniProgramChannel, [consumer.OpenId], message.LedgerSummary);
+            await SendOnceAsync(skipped, _ => Task.FromResult(CaseDelivery.Undeliverable(skipped, reason)), cancellationToken);
+            return;
+        }
+
+        if (miniProgram is not null)
         {
             await SendFromMiniProgramAsync(message, consumer, miniProgram, cancellationToken);
             return;
@@ -69,6 +82,22 @@ public sealed partial class CaseMessenger(
             await statusTemplates.SendAsync(address.AppId, template, ct);
             return CaseDelivery.Sent(claim);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Why the notice may not be sent to this consumer (a marketing notice without the member's marketing consent, any
+    /// notice after the member withdrew service notifications), recorded in the ledger; null when it may.
+    /// </summary>
+    private async Task<string?> WithoutConsentAsync(ConsumerMessage message, CancellationToken cancellationToken)
+    {
+        var marketing = message.Purpose == NoticePurposes.Marketing;
+        if (await memberConsents.AllowsAsync(message.ConsumerId, marketing ? ConsentPurpose.Marketing : ConsentPurpose.Service, cancellationToken))
+        {
+            return null;
+        }
+
+        LogWithoutConsent(message.CaseId, message.Purpose);
+        return marketing ? "会员未同意接收营销信息，未发送" : "会员已撤回服务通知的同意，未发送";
     }
 
     /// <summary>
@@ -218,6 +247,9 @@ public sealed partial class CaseMessenger(
         LogGivenUp(claim.CaseId, claim.Summary, row.Attempts);
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: the consumer has not consented to {Purpose} messages; nothing sent")]
+    private partial void LogWithoutConsent(Guid caseId, string purpose);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: nobody to tell ({Summary})")]
     private partial void LogNobodyToTell(Guid caseId, string summary);
 
@@ -234,10 +266,15 @@ public sealed partial class CaseMessenger(
     private partial void LogGivenUp(Guid caseId, string summary, long attempts);
 }
 
-/// <summary>A notice to the case's consumer; <see cref="Summary"/> names it in the ledger.</summary>
+/// <summary>
+/// A notice to the case's consumer; <see cref="Summary"/> names it in the ledger, <see cref="Purpose"/> (a
+/// <see cref="NoticePurposes"/> value) says what consent it needs.
+/// </summary>
 public sealed record ConsumerMessage(
     string IdempotencyKey, Guid CaseId, Guid DealerId, string DefinitionKey, Guid ConsumerId, string Summary, string Headline, string Subject, string Status, string Remark)
 {
+    public string Purpose { get; init; } = NoticePurposes.Service;
+
     internal string LedgerSummary => $"{Summary} ({Status})";
 
     internal StatusText Text => new(Subject, Status, Headline, Remark);

@@ -41,8 +41,11 @@ public sealed class NoticeAction(CaseDefinitions definitions, CaseMessenger mess
         {
             await messenger.SendToConsumerAsync(
                 new ConsumerMessage(
-                    payload.IdempotencyKey, payload.CaseId, payload.Context.DealerId, definition.Key, payload.SubjectId, summary, text, texts.Render(TextRules.SubjectText),
-                    definition.States.FirstOrDefault(s => s.Key == payload.State)?.ConsumerLabel ?? "", notice.Detail is null ? "" : texts.Render(notice.Detail)),
+                    payload.IdempotencyKey, payload.CaseId, payload.Context.DealerId, definition.Key, payload.ConsumerId, summary, text, texts.Render(TextRules.SubjectText),
+                    definition.States.FirstOrDefault(s => s.Key == payload.State)?.ConsumerLabel ?? "", notice.Detail is null ? "" : texts.Render(notice.Detail))
+                {
+                    Purpose = notice.Purpose,
+                },
                 cancellationToken);
             return;
         }
