@@ -7,6 +7,7 @@ using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Cases.Inbox;
 using WeLink.Server.Complaints;
 using WeLink.Server.Complaints.Api;
+using WeLink.Server.Members.Api;
 using WeLink.Server.Shared;
 using WeLink.Server.Tenancy.Access;
 
@@ -103,6 +104,12 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("POST", "/api/consumer/complaints/{id}/survey", Consumer, _ => new SurveyRequest(5, 9)),
         new("POST", "/api/consumer/uploads", Consumer, _ => PhotoForm()),
         new("GET", "/api/consumer/uploads/{photoId}", Consumer, _ => null),
+        new("GET", "/api/consumer/member", Consumer, _ => null),
+        new("POST", "/api/consumer/member/join", Consumer, _ => new JoinRequest("made-up", null, [new ConsentAnswerRequest("service", true)], "2026-12")),
+        new("GET", "/api/consumer/member/card", Consumer, _ => null),
+        new("PUT", "/api/consumer/member/home-dealer", Consumer, _ => new HomeDealerRequest(Guid.NewGuid())),
+        new("GET", "/api/consumer/member/consents", Consumer, _ => null),
+        new("POST", "/api/consumer/member/consents", Consumer, _ => new ConsentsRequest([new ConsentAnswerRequest("marketing", false)], "2026-12")),
         new("GET", "/api/staff/me", AnyStaff, _ => null),
         new("POST", "/api/staff/signout", AnyStaff, _ => null) { EndsSession = true },
         new("GET", "/api/staff/dealer/staff", AnyStaff, _ => null) { Query = "?role=service-advisor" },

@@ -39,10 +39,10 @@ public abstract class MemberCardProcessTests(DatabaseProvider provider) : IAsync
         var messages = await _world.AwaitMessagesAsync(SubscribeSend, member.OpenId, 2, "the welcome and the offers");
         Assert.Equal(["会员卡"], messages.Select(m => m.GetProperty("body").GetProperty("data").GetProperty("thing1").GetProperty("value").GetString()).Distinct());
         Assert.All(messages, m => Assert.Equal($"pages/member/card?dealerId={_world.BeijingDealerId}", m.GetProperty("body").GetProperty("page").GetString()));
-        var card = await CardAsync(member.Id);
+        var card = await Poll.UntilAsync(() => CardAsync(member.Id), c => c.Number is not null, Deadline.Delivery, "the card issued");
         Assert.Equal(("member", "fan"), (card.Status, card.Tier));
         Assert.Matches("^[1-9][0-9]{9}$", card.Number);
-        Assert.Equal([100L], await GiftsAsync(member.Id));
+        Assert.Equal([100L], await Poll.UntilAsync(() => GiftsAsync(member.Id), g => g.Count > 0, Deadline.Delivery, "the opening gift requested"));
         Assert.Equal("card_issued", (await _world.CaseAsync(caseId)).State);
     }
 
@@ -118,7 +118,7 @@ public abstract class MemberCardProcessTests(DatabaseProvider provider) : IAsync
 
     /// <summary>
     /// The person opens the mini program, with <paramref name="acceptances"/> subscribe acceptances; their record is the
-    /// one the core makes on first sight (a known member holding their mini-program identity).
+    /// one the sign-in linked (a known member holding their mini-program identity).
     /// </summary>
     private async Task<TestMember> MemberAsync(string person, int acceptances)
     {
@@ -132,22 +132,8 @@ public abstract class MemberCardProcessTests(DatabaseProvider provider) : IAsync
         }
 
         var consumerId = await ConsumerIdAsync(openId);
-        // TEMPORARY until the core's IMemberLinks lands on main: the rows its first sight writes.
-        var memberId = Guid.NewGuid();
-        await using (var connection = await _world.Database.OpenAsync())
-        {
-            var now = DateTimeOffset.UtcNow;
-            await connection.ExecuteAsync(
-                "INSERT INTO members (id, brand_id, home_dealer_id, status, created_at, updated_at) VALUES (@memberId, @BrandId, @BeijingDealerId, 'known', @now, @now)",
-                new { memberId, _world.BrandId, _world.BeijingDealerId, now });
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO member_identities (id, brand_id, member_id, kind, scope, subject, dealer_id, consumer_id, linked_by, linked_at)
-                VALUES (@id, @BrandId, @memberId, 'miniprogram', @MiniProgramAppId, @openId, @BeijingDealerId, @consumerId, 'first_sight', @now)
-                """,
-                new { id = Guid.NewGuid(), _world.BrandId, memberId, _world.MiniProgramAppId, openId, _world.BeijingDealerId, consumerId, now });
-        }
-
+        var memberId = await _world.Host.Services.GetRequiredService<IMemberLinks>().SeenAsync(
+            new MemberSighting(_world.BrandId, _world.BeijingDealerId, MemberIdentity.MiniProgram(_world.MiniProgramAppId, openId), null, consumerId), CancellationToken.None);
         return new TestMember(memberId, consumerId, openId);
     }
 

@@ -2,6 +2,7 @@ using WeLink.Server.Cases;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Members.Consents;
 using WeLink.Server.Members.Contracts;
+using WeLink.Server.Members.DataRights;
 using WeLink.Server.Members.Joining;
 
 namespace WeLink.Server.Members.Api;
@@ -17,11 +18,14 @@ public static class ConsumerMembersFeature
         services.AddShippedDefinition(ShippedDefinition.FromEmbeddedResource(typeof(ConsumerMembersFeature).Assembly, MemberCardDefinition.ResourceName));
         services.AddSingleton<MemberConsents>();
         services.AddSingleton<IMemberConsents>(s => s.GetRequiredService<MemberConsents>());
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ConsumerMembersJsonContext.Default));
         services.AddSingleton<CardIssue>();
+        services.AddSingleton<MemberJoining>();
+        services.AddSingleton<MemberProfileEdits>();
         services.AddCaseAction<IssueMemberCardAction>();
         services.AddCaseAction<RequestOpeningGiftAction>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapConsumerMembers(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapConsumerMembers(this IEndpointRouteBuilder endpoints) => endpoints.MapConsumerMemberEndpoints();
 }
