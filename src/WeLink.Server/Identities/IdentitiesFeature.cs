@@ -22,6 +22,7 @@ public static class IdentitiesFeature
         services.AddSingleton<MiniProgramTokenChecks>();
         services.Configure<BearerTokenOptions>(WeLinkSchemes.ConsumerBearer, o => MiniProgramTokenChecks.Attach(o.Events));
         services.AddSingleton<IConsumerDirectory, ConsumerDirectory>();
+        services.AddSingleton<IConsumerErasure, ConsumerErasure>();
 
         // Transient: it holds a typed HttpClient (the corp client), which must not live as long as a singleton.
         services.AddTransient<ExternalContacts>();

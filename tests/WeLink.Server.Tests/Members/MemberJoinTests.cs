@@ -18,7 +18,6 @@ namespace WeLink.Server.Tests.Members;
 public abstract class MemberJoinTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string SubscribeSend = "subscribe/send";
-    private const string TextVersion = "2026-12";
 
     private ComplaintWorld _world = null!;
 
@@ -36,7 +35,7 @@ public abstract class MemberJoinTests(DatabaseProvider provider) : IAsyncLifetim
             await MiniProgramSubscriptions.AcceptAsync(_world, client, openId);
             await MiniProgramSubscriptions.AcceptAsync(_world, client, openId);
 
-            var joined = await JoinAsync(client, await PhoneCodeAsync(person), "join-1", "李伟", marketing: true);
+            var joined = await MemberRequests.JoinAsync(_world, client, person, "join-1", "李伟", marketing: true);
 
             Assert.Equal(("member", "fan", "蜜粉", "李伟"), (joined.Status, joined.Tier, joined.TierLabel, joined.Name));
             Assert.Matches("^[1-9][0-9]{9}$", joined.Number);
@@ -63,16 +62,16 @@ public abstract class MemberJoinTests(DatabaseProvider provider) : IAsyncLifetim
         var (client, _) = await _world.MiniProgramConsumerAsync(person);
         using (client)
         {
-            var code = await PhoneCodeAsync(person);
-            var first = await JoinAsync(client, code, "double-tap", null, marketing: false);
-            var second = await JoinAsync(client, code, "double-tap", null, marketing: false);
+            var code = await MemberRequests.PhoneCodeAsync(_world, person);
+            var first = await MemberRequests.JoinWithCodeAsync(client, code, "double-tap", null, marketing: false);
+            var second = await MemberRequests.JoinWithCodeAsync(client, code, "double-tap", null, marketing: false);
 
             Assert.Equal(first.Number, second.Number);
             Assert.Equal(1L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM cases WHERE definition_key = 'member_card'", new { }));
             Assert.Equal(1L, await Poll.UntilAsync(
                 () => _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM member_gifts", new { }), n => n > 0, Deadline.Delivery, "the opening gift"));
 
-            using var again = await PostJoinAsync(client, await PhoneCodeAsync(person), "join-again", null, marketing: false);
+            using var again = await MemberRequests.PostJoinAsync(client, await MemberRequests.PhoneCodeAsync(_world, person), "join-again", null, marketing: false);
             Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
             Assert.Contains("您已经是会员了", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
@@ -88,20 +87,20 @@ public abstract class MemberJoinTests(DatabaseProvider provider) : IAsyncLifetim
             var declined = await _world.ControlAsync($"miniprogram/{_world.MiniProgramAppId}/phone-number", new { consumer = person, allow = false });
             Assert.False(declined.TryGetProperty("code", out var none) && none.ValueKind == System.Text.Json.JsonValueKind.String);
 
-            using var withoutPhone = await PostJoinAsync(client, null, "no-phone", null, marketing: false);
+            using var withoutPhone = await MemberRequests.PostJoinAsync(client, null, "no-phone", null, marketing: false);
             Assert.Equal(HttpStatusCode.BadRequest, withoutPhone.StatusCode);
             Assert.Contains("加入会员需要验证手机号", await withoutPhone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-            using var withoutService = await PostAsync(client, "/api/consumer/member/join", "no-service", new
+            using var withoutService = await MemberRequests.PostAsync(client, "/api/consumer/member/join", "no-service", new
             {
-                phoneCode = await PhoneCodeAsync(person),
+                phoneCode = await MemberRequests.PhoneCodeAsync(_world, person),
                 consents = new[] { new { purpose = "service", granted = false } },
-                textVersion = TextVersion,
+                textVersion = MemberRequests.TextVersion,
             });
             Assert.Equal(HttpStatusCode.BadRequest, withoutService.StatusCode);
             Assert.Contains("加入会员需要同意接收服务通知", await withoutService.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-            using var spent = await PostJoinAsync(client, "not-a-phone-code", "bad-code", null, marketing: false);
+            using var spent = await MemberRequests.PostJoinAsync(client, "not-a-phone-code", "bad-code", null, marketing: false);
             Assert.Equal(HttpStatusCode.BadRequest, spent.StatusCode);
             Assert.Contains("手机号授权已失效", await spent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -118,15 +117,15 @@ public abstract class MemberJoinTests(DatabaseProvider provider) : IAsyncLifetim
         var (client, openId) = await _world.MiniProgramConsumerAsync(person);
         using (client)
         {
-            await JoinAsync(client, await PhoneCodeAsync(person), "join-consents", null, marketing: true);
+            await MemberRequests.JoinAsync(_world, client, person, "join-consents", null, marketing: true);
             var consumerId = await _world.QuerySingleAsync<Guid>("SELECT id FROM consumers WHERE open_id = @openId", new { openId });
             var consents = _world.Host.Services.GetRequiredService<IMemberConsents>();
             Assert.True(await consents.AllowsAsync(consumerId, ConsentPurpose.Marketing, CancellationToken.None));
 
-            using var withdrawn = await PostAsync(client, "/api/consumer/member/consents", "withdraw", new
+            using var withdrawn = await MemberRequests.PostAsync(client, "/api/consumer/member/consents", "withdraw", new
             {
                 consents = new[] { new { purpose = "marketing", granted = false } },
-                textVersion = TextVersion,
+                textVersion = MemberRequests.TextVersion,
             });
 
             Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
@@ -145,56 +144,22 @@ public abstract class MemberJoinTests(DatabaseProvider provider) : IAsyncLifetim
         var (client, _) = await _world.MiniProgramConsumerAsync(person);
         using (client)
         {
-            await JoinAsync(client, await PhoneCodeAsync(person), "join-home", null, marketing: false);
+            await MemberRequests.JoinAsync(_world, client, person, "join-home", null, marketing: false);
 
-            using var moved = await SendAsync(client, HttpMethod.Put, "/api/consumer/member/home-dealer", "home", new { dealerId = _world.ShanghaiDealerId });
+            using var moved = await MemberRequests.SendAsync(client, HttpMethod.Put, "/api/consumer/member/home-dealer", "home", new { dealerId = _world.ShanghaiDealerId });
             Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
             Assert.Equal(_world.ShanghaiDealerId, (await moved.Content.ReadFromJsonAsync<ConsumerMemberResponse>())!.HomeDealer.Id);
 
-            using var unknown = await SendAsync(client, HttpMethod.Put, "/api/consumer/member/home-dealer", "home-unknown", new { dealerId = Guid.NewGuid() });
-            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            using var unknown = await MemberRequests.SendAsync(client, HttpMethod.Put, "/api/consumer/member/home-dealer", "home-unknown", new { dealerId = Guid.NewGuid() });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
             Assert.Contains("本品牌的经销商", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
     }
-
-    /// <summary>The person taps the phone button and allows it: the code the page receives.</summary>
-    private async Task<string> PhoneCodeAsync(string person) =>
-        (await _world.ControlAsync($"miniprogram/{_world.MiniProgramAppId}/phone-number", new { consumer = person, allow = true })).GetProperty("code").GetString()!;
 
     private string MaskedPhone(string person)
     {
         var phone = _world.Host.Services.GetRequiredService<SandboxWorld>().Snapshot().Consumers.Single(c => c.Consumer.Id == person).Consumer.Phone!;
         return string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(7));
-    }
-
-    /// <summary>Joins (202), then asks as the card page does until the joining case has issued the card.</summary>
-    private static async Task<ConsumerMemberResponse> JoinAsync(HttpClient client, string code, string key, string? name, bool marketing)
-    {
-        using var response = await PostJoinAsync(client, code, key, name, marketing);
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        return await Poll.UntilAsync(
-            async () => (await client.GetFromJsonAsync<ConsumerMemberResponse>(new Uri("/api/consumer/member", UriKind.Relative)))!,
-            member => member.Status == "member",
-            Deadline.Delivery,
-            "the card issued");
-    }
-
-    private static Task<HttpResponseMessage> PostJoinAsync(HttpClient client, string? code, string key, string? name, bool marketing) =>
-        PostAsync(client, "/api/consumer/member/join", key, new
-        {
-            phoneCode = code,
-            name,
-            consents = new[] { new { purpose = "service", granted = true }, new { purpose = "marketing", granted = marketing } },
-            textVersion = TextVersion,
-        });
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string key, object body) => SendAsync(client, HttpMethod.Post, path, key, body);
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string key, object body)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key);
-        return await client.SendAsync(request);
     }
 }
 

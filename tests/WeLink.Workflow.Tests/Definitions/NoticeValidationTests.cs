@@ -97,6 +97,17 @@ public sealed class NoticeValidationTests
     }
 
     [Fact]
+    public void A_consumer_notice_may_need_marketing_consent_but_an_unknown_purpose_or_a_staff_marketing_notice_is_refused()
+    {
+        var marketing = WithNotice with { Notices = [Card, WithNotice.Notices[1] with { Purpose = NoticePurposes.Marketing }] };
+        Assert.Empty(Validate(marketing));
+        Assert.Equal(NoticePurposes.Service, WithNotice.Notices[1].Purpose);
+
+        AssertOnlyProblem(WithNotice with { Notices = [Card, WithNotice.Notices[1] with { Purpose = "gossip" }] }, "notices[1].purpose", "unknown purpose 'gossip'");
+        AssertOnlyProblem(WithCard(Card with { Purpose = NoticePurposes.Marketing }), "notices[0].purpose", "only a consumer notice asks for consent");
+    }
+
+    [Fact]
     public void A_notice_for_an_undeclared_action_is_refused()
     {
         var definition = WithNotice with { Actions = ["notify"] };

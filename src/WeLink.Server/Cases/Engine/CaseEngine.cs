@@ -186,11 +186,12 @@ public sealed partial class CaseEngine(
         var started = TransitionEvaluator.Start(definition, pinned, calendar, new StartRequest(caseId, command.Actor, command.Data, command.IdempotencyKey, now));
         var timers = Timers(caseId, definition, started);
         var closed = IsTerminal(definition, started.To) ? now : (DateTimeOffset?)null;
+        var parameters = pinned.ToJson();
         await CaseRepository.InsertCaseAsync(
             connection,
             transaction,
             new NewCase(
-                caseId, command.BrandId, command.DealerId, definition.Key, definition.Version, pinned.ToJson(), started.To, started.Data.ToJsonString(),
+                caseId, command.BrandId, command.DealerId, definition.Key, definition.Version, parameters, started.To, started.Data.ToJsonString(),
                 command.SubjectId, command.BusinessKey, definition.OneOpenCasePerBusinessKey && closed is null ? command.BusinessKey : null,
                 command.IdempotencyKey, CaseRepository.WritePause(started.Pause), SlaDue(timers), now, closed),
             cancellationToken);
@@ -203,6 +204,7 @@ public sealed partial class CaseEngine(
             DefinitionVersion = definition.Version,
             State = started.To,
             SubjectId = command.SubjectId,
+            Parameters = parameters,
         };
         await Step(new StepWrites(connection, connections.Dialect), after, started, command.Actor, command.Data, command.IdempotencyKey, now)
             .Timers(timers)

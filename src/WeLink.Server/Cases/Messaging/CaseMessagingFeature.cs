@@ -15,6 +15,7 @@ public static class CaseMessagingFeature
         services.AddOptions<CaseMessagingOptions>().Bind(configuration.GetSection(CaseMessagingOptions.SectionName));
         services.AddSingleton<AccountTemplates>();
         services.AddSingleton<SubscribeConsents>();
+        services.AddSingleton<ICaseRecipientErasure, CaseRecipientErasure>();
         services.AddInboxHandler<SubscribeEventsHandler>();
         services.AddSingleton<StatusTemplateMessages>();
         services.AddSingleton<IStatusTemplateMessages>(sp => sp.GetRequiredService<StatusTemplateMessages>());

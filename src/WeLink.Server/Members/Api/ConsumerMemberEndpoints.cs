@@ -80,19 +80,19 @@ public static class ConsumerMemberEndpoints
             JoinResult.Joined => await consumer.MemberAsync() is { } member ? TypedResults.Accepted("/api/consumer/member/card", await consumer.ViewAsync(member)) : NoMember(),
             JoinResult.AlreadyMember => TypedResults.Problem("您已经是会员了，可以直接查看会员卡。", statusCode: StatusCodes.Status409Conflict, title: "已是会员"),
             JoinResult.PhoneRefused refused => ValidationProblem(new() { ["phoneCode"] = [refused.Why] }),
-            JoinResult.NotInMiniProgram => TypedResults.Problem("请在品牌小程序中加入会员。", statusCode: StatusCodes.Status400BadRequest, title: "无法加入"),
+            JoinResult.NotInMiniProgram => TypedResults.Problem("请在品牌小程序中加入会员。", statusCode: StatusCodes.Status422UnprocessableEntity, title: "无法加入"),
             JoinResult.Refused refused => TypedResults.Problem(refused.Why, statusCode: StatusCodes.Status409Conflict, title: "暂时无法加入"),
             _ => throw new UnreachableException(),
         };
     }
 
-    /// <summary>The card with a fresh signed QR text; 404 before the member has joined.</summary>
+    /// <summary>The card with a fresh signed QR text; 409 before the member has joined (or while the card is being issued).</summary>
     public static async Task<Results<Ok<MemberCardResponse>, ProblemHttpResult>> CardAsync(MemberCardCodes codes, [AsParameters] ConsumerMemberServices consumer)
     {
         ArgumentNullException.ThrowIfNull(codes);
         if (await consumer.MemberAsync() is not { Status: MemberStatus.Member, MemberNumber: { } number } member)
         {
-            return TypedResults.Problem("您还不是会员，加入后即可领取会员卡。", statusCode: StatusCodes.Status404NotFound, title: "还没有会员卡");
+            return TypedResults.Problem("您还不是会员，加入后即可领取会员卡。", statusCode: StatusCodes.Status409Conflict, title: "还没有会员卡");
         }
 
         var (code, expiresAt) = await codes.IssueAsync(member.BrandId, number, consumer.CancellationToken);
@@ -100,8 +100,8 @@ public static class ConsumerMemberEndpoints
             number, member.Tier ?? "", MemberTiers.Label(member.Tier), member.Name, await consumer.HomeDealerAsync(member), code, expiresAt, MemberBenefits.Of(member.Tier)));
     }
 
-    /// <summary>Makes another live dealer of the brand the member's home dealer (who follows up with them).</summary>
-    public static async Task<Results<Ok<ConsumerMemberResponse>, ValidationProblem, ProblemHttpResult>> ChangeHomeDealerAsync(
+    /// <summary>Makes another live dealer of the brand the member's home dealer (who follows up with them); 422 for any other id.</summary>
+    public static async Task<Results<Ok<ConsumerMemberResponse>, ProblemHttpResult>> ChangeHomeDealerAsync(
         HomeDealerRequest request, IdempotencyKey idempotencyKey, MemberProfileEdits profile, [AsParameters] ConsumerMemberServices consumer)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -115,7 +115,13 @@ public static class ConsumerMemberEndpoints
         if (request.DealerId is not { } dealerId
             || await consumer.Dealers.FindAsync(dealerId, consumer.CancellationToken) is not { IsLive: true } dealer || dealer.BrandId != member.BrandId)
         {
-            return ValidationProblem(new() { ["dealerId"] = ["请从列表中选择本品牌的经销商。"] });
+            return TypedResults.Problem(
+                new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["dealerId"] = ["请从列表中选择本品牌的经销商。"] })
+                {
+                    Status = StatusCodes.Status422UnprocessableEntity,
+                    Title = "提交的内容有误",
+                    Detail = "请从列表中选择本品牌的经销商。",
+                });
         }
 
         await profile.SetHomeDealerAsync(member.BrandId, member.Id, dealerId, MemberJoining.Channel, consumer.CancellationToken);

@@ -22,10 +22,11 @@ public static class ConsumerMembersFeature
         services.AddSingleton<CardIssue>();
         services.AddSingleton<MemberJoining>();
         services.AddSingleton<MemberProfileEdits>();
+        services.AddSingleton<MemberDataRights>();
         services.AddCaseAction<IssueMemberCardAction>();
         services.AddCaseAction<RequestOpeningGiftAction>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapConsumerMembers(this IEndpointRouteBuilder endpoints) => endpoints.MapConsumerMemberEndpoints();
+    public static IEndpointRouteBuilder MapConsumerMembers(this IEndpointRouteBuilder endpoints) => endpoints.MapConsumerMemberEndpoints().MapConsumerDataRightsEndpoints();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WeLink.Server.Members.DataRights;
 
 namespace WeLink.Server.Members.Api;
 
@@ -9,4 +10,9 @@ namespace WeLink.Server.Members.Api;
 [JsonSerializable(typeof(ConsentsRequest))]
 [JsonSerializable(typeof(HomeDealerRequest))]
 [JsonSerializable(typeof(IReadOnlyList<ConsentResponse>))]
+[JsonSerializable(typeof(MemberProfileResponse))]
+[JsonSerializable(typeof(ProfileCorrection))]
+[JsonSerializable(typeof(DeletionRequest))]
+[JsonSerializable(typeof(DeletionResponse))]
+[JsonSerializable(typeof(MemberDataExport))]
 internal sealed partial class ConsumerMembersJsonContext : JsonSerializerContext;

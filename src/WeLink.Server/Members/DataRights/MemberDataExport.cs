@@ -1,0 +1,27 @@
+using WeLink.Server.Members.Api;
+
+namespace WeLink.Server.Members.DataRights;
+
+/// <summary>Everything WeLink holds about a member, as the file the member downloads (PIPL's right to a copy).</summary>
+public sealed record MemberDataExport(
+    DateTimeOffset ExportedAt,
+    ExportedMember Member,
+    IReadOnlyList<ExportedIdentity> Identities,
+    IReadOnlyList<ConsentResponse> Consents,
+    IReadOnlyList<ProfileChange> ProfileHistory,
+    IReadOnlyList<ExportedVehicle> Vehicles,
+    IReadOnlyList<ExportedGift> Gifts,
+    IReadOnlyList<ExportedDataRequest> DataRequests);
+
+/// <summary>The member record with the phone in full: it is the member's own number.</summary>
+public sealed record ExportedMember(
+    Guid Id, string Status, string? Number, string? Tier, string? Name, string? Phone, Guid HomeDealerId, DateTimeOffset? JoinedAt, DateTimeOffset CreatedAt);
+
+/// <summary>How WeLink finds the member again: an openid of an account or of the mini program, the unionid, an external contact.</summary>
+public sealed record ExportedIdentity(string Kind, string Scope, string Subject, Guid DealerId, string LinkedBy, DateTimeOffset LinkedAt);
+
+public sealed record ExportedVehicle(string Model, string? Plate, string? Vin, string? PurchasedOn, Guid DealerId, string Source, DateTimeOffset CreatedAt);
+
+public sealed record ExportedGift(long Points, DateTimeOffset RequestedAt, DateTimeOffset? TakenAt);
+
+public sealed record ExportedDataRequest(string Kind, string Channel, DateTimeOffset RequestedAt);

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WeLink.Sandbox.World;
+using WeLink.Server.Data;
+using WeLink.Server.Members.Api;
+using WeLink.Server.Tests.Complaints;
+
+namespace WeLink.Server.Tests.Members;
+
+/// <summary>
+/// The member's data rights from the mini program over real HTTP: the profile seen and corrected, an export with
+/// everything WeLink holds, and a deletion after which no table holds their phone, name or openid while their cases
+/// still count.
+/// </summary>
+public abstract class MemberDataRightsTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private ComplaintWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await ComplaintWorld.StartAsync(provider);
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task The_export_is_a_file_of_everything_held_the_correction_and_the_export_itself_included()
+    {
+        var person = _world.People[0];
+        var (client, openId) = await _world.MiniProgramConsumerAsync(person);
+        using (client)
+        {
+            await MemberRequests.JoinAsync(_world, client, person, "join-export", "李伟");
+            using (var corrected = await client.PatchAsJsonAsync(new Uri("/api/consumer/member/profile", UriKind.Relative), new { name = "李伟明" }))
+            {
+                Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+                var profile = (await corrected.Content.ReadFromJsonAsync<MemberProfileResponse>())!;
+                Assert.Equal("李伟明", profile.Name);
+                Assert.Contains(profile.History, c => c is { Field: "name", Value: "李伟明", Source: "miniprogram" });
+            }
+
+            await Poll.UntilAsync(
+                () => _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM member_gifts", new { }), n => n == 1, Deadline.Delivery, "the opening gift");
+            using var response = await client.GetAsync(new Uri("/api/consumer/member/export", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+            var export = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            var member = export.GetProperty("member");
+            Assert.Equal(("李伟明", Phone(person), "member"), (member.GetProperty("name").GetString(), member.GetProperty("phone").GetString(), member.GetProperty("status").GetString()));
+            Assert.Contains(export.GetProperty("identities").EnumerateArray(), i => i.GetProperty("subject").GetString() == openId);
+            Assert.Equal(2, export.GetProperty("consents").GetArrayLength());
+            Assert.Contains(export.GetProperty("profileHistory").EnumerateArray(), c => c.GetProperty("value").GetString() == "李伟");
+            Assert.Equal(100, export.GetProperty("gifts")[0].GetProperty("points").GetInt64());
+            Assert.Equal("export", export.GetProperty("dataRequests")[0].GetProperty("kind").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Deletion_needs_confirming_and_leaves_no_phone_name_or_openid_anywhere_while_the_cases_still_count()
+    {
+        var person = _world.People[1];
+        var (client, openId) = await _world.MiniProgramConsumerAsync(person);
+        using (client)
+        {
+            await MemberRequests.JoinAsync(_world, client, person, "join-delete", "王芳");
+            await ComplaintTests.FileAsync(client, "complaint-before-delete", "服务态度", "normal");
+            var cases = await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM cases", new { });
+            await Poll.UntilAsync(
+                () => _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM outbox WHERE status <> 'done'", new { }),
+                pending => pending == 0,
+                Deadline.Delivery,
+                "every message of the join and the complaint sent");
+
+            using (var unconfirmed = await MemberRequests.PostAsync(client, "/api/consumer/member/delete", "delete-0", new { confirm = false }))
+            {
+                Assert.Equal(HttpStatusCode.UnprocessableEntity, unconfirmed.StatusCode);
+                Assert.Contains("删除后无法恢复", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            using (var deleted = await MemberRequests.PostAsync(client, "/api/consumer/member/delete", "delete-1", new { confirm = true }))
+            {
+                Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+            }
+
+            var nickname = _world.Host.Services.GetRequiredService<SandboxWorld>().Snapshot().Consumers.Single(c => c.Consumer.Id == person).Consumer.Nickname;
+            Assert.Empty(await PersonalDataScan.WhereAsync(_world.Database, Phone(person)));
+            Assert.Empty(await PersonalDataScan.WhereAsync(_world.Database, Phone(person)[..3] + "****" + Phone(person)[7..]));
+            Assert.Empty(await PersonalDataScan.WhereAsync(_world.Database, "王芳"));
+            Assert.Empty(await PersonalDataScan.WhereAsync(_world.Database, nickname));
+            Assert.Empty(await PersonalDataScan.WhereAsync(_world.Database, openId));
+            Assert.Equal(cases, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM cases", new { }));
+            Assert.Equal(1L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM members WHERE status = 'deleted' AND deleted_at IS NOT NULL", new { }));
+            Assert.Equal(1L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM member_data_requests WHERE kind = 'delete'", new { }));
+        }
+    }
+
+    private string Phone(string person) =>
+        _world.Host.Services.GetRequiredService<SandboxWorld>().Snapshot().Consumers.Single(c => c.Consumer.Id == person).Consumer.Phone!;
+}
+
+public sealed class MemberDataRightsTests_on_Sqlite() : MemberDataRightsTests(DatabaseProvider.Sqlite);
+
+public sealed class MemberDataRightsTests_on_Postgres() : MemberDataRightsTests(DatabaseProvider.Postgres);
