@@ -6,9 +6,9 @@ using WeLink.Server.Admin.Api;
 using WeLink.Server.Members;
 using WeLink.Server.Members.Cards;
 using WeLink.Server.Members.Contracts;
-using WeLink.Server.Tests.Complaints;
 using WeLink.Server.Tenancy;
 using WeLink.Server.Tests.Admin;
+using WeLink.Server.Tests.Complaints;
 
 namespace WeLink.Server.Tests.Members;
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
 using WeLink.Server.Identities;
+using WeLink.Server.Members;
+using WeLink.Server.Security;
 
 namespace WeLink.Testing.Seeding;
 
@@ -25,9 +27,15 @@ public sealed class Seed
         ArgumentNullException.ThrowIfNull(database);
         return new(() =>
         {
+            var configuration = new ConfigurationBuilder().Build();
+
+            // Consumers are seeded through ConsumerStore, which tells Members who was seen.
             var services = new ServiceCollection()
+                .AddLogging()
                 .AddSingleton(TimeProvider.System)
-                .AddData(new ConfigurationBuilder().Build(), database.Settings)
+                .AddData(configuration, database.Settings)
+                .AddSecrets(configuration)
+                .AddMembers()
                 .BuildServiceProvider();
             return new SeedServices(services, services);
         });

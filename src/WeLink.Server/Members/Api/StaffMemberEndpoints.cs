@@ -3,8 +3,8 @@ using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Members.Cards;
 using WeLink.Server.Members.Contracts;
 using WeLink.Server.Members.Phones;
-using WeLink.Server.Members.View;
 using WeLink.Server.Members.Vehicles;
+using WeLink.Server.Members.View;
 using WeLink.Server.Tenancy.Access;
 
 namespace WeLink.Server.Members.Api;

@@ -1,5 +1,5 @@
-using Dapper;
 using System.Text;
+using Dapper;
 using WeLink.Server.Data;
 
 namespace WeLink.Server.Members.View;
