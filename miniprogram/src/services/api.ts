@@ -96,6 +96,64 @@ export const subscriptions = {
   templateIds: async () => (await call<{ templateIds: string[] }>('GET', '/api/consumer/miniprogram/subscriptions')).templateIds,
 };
 
+/** A purpose a member gives or withdraws consent for (contract: service, marketing, location, brand_sharing). */
+export type ConsentPurpose = 'service' | 'marketing' | 'location' | 'brand_sharing';
+
+export interface ConsentAnswer {
+  purpose: ConsentPurpose;
+  granted: boolean;
+}
+
+export interface Consent extends ConsentAnswer {
+  label: string;
+  textVersion: string;
+  channel: string;
+  decidedAt: string;
+}
+
+export interface HomeDealer {
+  id: string;
+  name: string;
+}
+
+/** The consumer as a member: `known` before joining (no number), `member` after; the phone comes masked. */
+export interface Member {
+  status: 'known' | 'member';
+  number: string | null;
+  tier: string | null;
+  tierLabel: string | null;
+  name: string | null;
+  phone: string | null;
+  homeDealer: HomeDealer;
+  joinedAt: string | null;
+  consents: Consent[];
+}
+
+export interface MemberCard {
+  number: string;
+  tier: string;
+  tierLabel: string;
+  name: string | null;
+  homeDealer: HomeDealer;
+  /** The signed QR text, valid until `expiresAt`: the card asks for a fresh one every minute. */
+  code: string;
+  expiresAt: string;
+  benefits: string[];
+}
+
+export interface JoinApplication {
+  phoneCode: string;
+  name?: string;
+  consents: ConsentAnswer[];
+  textVersion: string;
+}
+
+export const member = {
+  get: () => call<Member>('GET', '/api/consumer/member'),
+  join: (application: JoinApplication, idempotencyKey: string) => call<Member>('POST', '/api/consumer/member/join', application, idempotencyKey),
+  card: () => call<MemberCard>('GET', '/api/consumer/member/card'),
+};
+
 /** Uploads one photo (wx.uploadFile, field `file`); WeLink checks type and size by content. */
 export async function uploadPhoto(filePath: string): Promise<Photo> {
   const url = brandConfig().apiBase + '/api/consumer/uploads';

@@ -48,4 +48,43 @@ const severities = [
   { value: 'high', label: '紧急' },
 ];
 
-module.exports = { dealer, otherDealer, complaint, categories, severities };
+// A consumer before joining (GET /api/consumer/member), and the same consumer as a member.
+const known = {
+  status: 'known',
+  number: null,
+  tier: null,
+  tierLabel: null,
+  name: null,
+  phone: null,
+  homeDealer: { id: 'd-1', name: dealer.name },
+  joinedAt: null,
+  consents: [],
+};
+
+const joined = {
+  ...known,
+  status: 'member',
+  number: 'M00000123',
+  tier: 'silver',
+  tierLabel: '银卡会员',
+  name: '王芳',
+  phone: '138****5678',
+  joinedAt: '2026-12-05T02:00:00Z',
+  consents: [{ purpose: 'service', label: '服务通知', granted: true, textVersion: '2026-12', channel: 'miniprogram', decidedAt: '2026-12-05T02:00:00Z' }],
+};
+
+function card(overrides = {}) {
+  return {
+    number: 'M00000123',
+    tier: 'silver',
+    tierLabel: '银卡会员',
+    name: '王芳',
+    homeDealer: { id: 'd-1', name: dealer.name },
+    code: 'WLM1.M00000123.first',
+    expiresAt: '2026-12-05T02:02:00Z',
+    benefits: ['保养工时 9 折', '生日礼包'],
+    ...overrides,
+  };
+}
+
+module.exports = { dealer, otherDealer, complaint, categories, severities, known, joined, card };

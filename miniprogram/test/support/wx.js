@@ -63,7 +63,7 @@ function downloads() {
  */
 function installWx({ apiBase, appId = 'wx-test-app', brandName = '测试品牌', login = () => 'test-code', subscribe = async () => ({}) } = {}) {
   const wx = global.wx;
-  const calls = { navigateTo: [], redirectTo: [], switchTab: [], subscribe: [], modal: [], requests: [], downloads: [] };
+  const calls = { navigateTo: [], redirectTo: [], switchTab: [], subscribe: [], modal: [], toast: [], requests: [], downloads: [] };
   const storage = new Map();
   let modalAnswer = true;
 
@@ -127,6 +127,7 @@ function installWx({ apiBase, appId = 'wx-test-app', brandName = '测试品牌',
       calls.modal.push(options);
       return Promise.resolve({ confirm: modalAnswer, cancel: !modalAnswer });
     },
+    showToast: ({ title }) => calls.toast.push(title),
     navigateTo: ({ url }) => calls.navigateTo.push(url),
     redirectTo: ({ url }) => calls.redirectTo.push(url),
     switchTab: ({ url }) => calls.switchTab.push(url),

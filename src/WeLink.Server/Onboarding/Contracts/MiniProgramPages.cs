@@ -18,6 +18,8 @@ public static class MiniProgramPages
         new("pages/complaints/new", "我要投诉", OpensAlone: true),
         new("pages/complaints/detail", "投诉详情", OpensAlone: false),
         new("pages/me/index", "我的", OpensAlone: true),
+        new("pages/member/join", "加入会员", OpensAlone: true),
+        new("pages/member/card", "会员卡", OpensAlone: true),
     ];
 
     /// <summary>The pages a link may open with the dealer alone, as HQ picks them for a menu button or a card.</summary>
