@@ -21,6 +21,8 @@ describe('the member card page', () => {
     }
     expect(qrText(page)).toBe('WLM1.M00000123.first');
     expect(page.toJSON()).toMatchSnapshot();
+    await tap(page, '.my-data');
+    expect(fake.wx.calls.navigateTo).toEqual(['/pages/member/data']);
   });
 
   test('asks for a fresh QR text every minute while shown, and stops when hidden or closed', async () => {

@@ -148,10 +148,31 @@ export interface JoinApplication {
   textVersion: string;
 }
 
+export interface ProfileChange {
+  field: string;
+  value: string | null;
+  source: string;
+  changedAt: string;
+}
+
+export interface MemberProfile {
+  name: string | null;
+  phone: string | null;
+  homeDealer: HomeDealer;
+  history: ProfileChange[];
+}
+
 export const member = {
   get: () => call<Member>('GET', '/api/consumer/member'),
   join: (application: JoinApplication, idempotencyKey: string) => call<Member>('POST', '/api/consumer/member/join', application, idempotencyKey),
   card: () => call<MemberCard>('GET', '/api/consumer/member/card'),
+  consents: () => call<Consent[]>('GET', '/api/consumer/member/consents'),
+  decide: (consents: ConsentAnswer[], textVersion: string, idempotencyKey: string) =>
+    call<Consent[]>('POST', '/api/consumer/member/consents', { consents, textVersion }, idempotencyKey),
+  profile: () => call<MemberProfile>('GET', '/api/consumer/member/profile'),
+  /** Everything WeLink holds about the member (a JSON document WeLink also offers as a file). */
+  export: () => call<Record<string, unknown>>('GET', '/api/consumer/member/export'),
+  delete: (idempotencyKey: string) => call<{ message: string }>('POST', '/api/consumer/member/delete', { confirm: true }, idempotencyKey),
 };
 
 /** Uploads one photo (wx.uploadFile, field `file`); WeLink checks type and size by content. */

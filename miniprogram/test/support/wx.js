@@ -63,7 +63,7 @@ function downloads() {
  */
 function installWx({ apiBase, appId = 'wx-test-app', brandName = '测试品牌', login = () => 'test-code', subscribe = async () => ({}) } = {}) {
   const wx = global.wx;
-  const calls = { navigateTo: [], redirectTo: [], switchTab: [], subscribe: [], modal: [], toast: [], requests: [], downloads: [] };
+  const calls = { navigateTo: [], redirectTo: [], switchTab: [], subscribe: [], modal: [], toast: [], clipboard: [], requests: [], downloads: [] };
   const storage = new Map();
   let modalAnswer = true;
 
@@ -128,6 +128,10 @@ function installWx({ apiBase, appId = 'wx-test-app', brandName = '测试品牌',
       return Promise.resolve({ confirm: modalAnswer, cancel: !modalAnswer });
     },
     showToast: ({ title }) => calls.toast.push(title),
+    setClipboardData: ({ data, success }) => {
+      calls.clipboard.push(data);
+      if (success) success({ errMsg: 'setClipboardData:ok' });
+    },
     navigateTo: ({ url }) => calls.navigateTo.push(url),
     redirectTo: ({ url }) => calls.redirectTo.push(url),
     switchTab: ({ url }) => calls.switchTab.push(url),

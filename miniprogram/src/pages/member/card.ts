@@ -77,6 +77,9 @@ Component({
         this.setData({ error: messageOf(error) });
       }
     },
+    onMyData() {
+      wx.navigateTo({ url: '/pages/member/data' });
+    },
     onJoin() {
       wx.redirectTo({ url: '/pages/member/join' });
     },

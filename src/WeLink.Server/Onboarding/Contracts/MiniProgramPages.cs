@@ -20,6 +20,7 @@ public static class MiniProgramPages
         new("pages/me/index", "我的", OpensAlone: true),
         new("pages/member/join", "加入会员", OpensAlone: true),
         new("pages/member/card", "会员卡", OpensAlone: true),
+        new("pages/member/data", "我的数据", OpensAlone: true),
     ];
 
     /// <summary>The pages a link may open with the dealer alone, as HQ picks them for a menu button or a card.</summary>
