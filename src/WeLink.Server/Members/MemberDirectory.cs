@@ -98,6 +98,13 @@ public sealed class MemberDirectory(IDbConnectionFactory connections, MemberKeys
         return [.. await connection.QueryAsync<Guid>(new CommandDefinition(sql, new { memberId }, cancellationToken: cancellationToken))];
     }
 
+    /// <summary>
+    /// The subjects of a member's cases: its member processes' (the record and every record merged into it) and those of
+    /// the consumer rows behind its identities (complaints and other cases a consumer files).
+    /// </summary>
+    public static IReadOnlyList<string> CaseSubjects(IEnumerable<Guid> recordIds, IEnumerable<MemberIdentityRow> identities) =>
+        [.. recordIds.Concat(identities.Select(i => i.ConsumerId).OfType<Guid>()).Select(id => id.ToString()).Distinct()];
+
     public async Task<IReadOnlyList<ProfileChange>> ProfileChangesAsync(Guid memberId, CancellationToken cancellationToken)
     {
         const string sql = """

@@ -111,7 +111,7 @@ public sealed partial record TenantEndpoint(string Method, string Template, IRea
         new("GET", "/api/consumer/member/consents", Consumer, _ => null),
         new("POST", "/api/consumer/member/consents", Consumer, _ => new ConsentsRequest([new ConsentAnswerRequest("marketing", false)], "2026-12")),
         new("GET", "/api/consumer/member/profile", Consumer, _ => null),
-        new("PATCH", "/api/consumer/member/profile", Consumer, _ => new ProfileCorrection("王芳")),
+        new("PUT", "/api/consumer/member/profile", Consumer, _ => new ProfileCorrection("王芳")),
         new("GET", "/api/consumer/member/export", Consumer, _ => null),
         new("POST", "/api/consumer/member/delete", Consumer, _ => new DeletionRequest(false)),
         new("GET", "/api/staff/me", AnyStaff, _ => null),

@@ -30,7 +30,8 @@ public abstract class MemberDataRightsTests(DatabaseProvider provider) : IAsyncL
         using (client)
         {
             await MemberRequests.JoinAsync(_world, client, person, "join-export", "李伟");
-            using (var corrected = await client.PatchAsJsonAsync(new Uri("/api/consumer/member/profile", UriKind.Relative), new { name = "李伟明" }))
+            await ComplaintTests.FileAsync(client, "complaint-export", "服务态度", "normal");
+            using (var corrected = await client.PutAsJsonAsync(new Uri("/api/consumer/member/profile", UriKind.Relative), new { name = "李伟明" }))
             {
                 Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
                 var profile = (await corrected.Content.ReadFromJsonAsync<MemberProfileResponse>())!;
@@ -52,6 +53,10 @@ public abstract class MemberDataRightsTests(DatabaseProvider provider) : IAsyncL
             Assert.Contains(export.GetProperty("profileHistory").EnumerateArray(), c => c.GetProperty("value").GetString() == "李伟");
             Assert.Equal(100, export.GetProperty("gifts")[0].GetProperty("points").GetInt64());
             Assert.Equal("export", export.GetProperty("dataRequests")[0].GetProperty("kind").GetString());
+            Assert.Equal(
+                ["会员入会", "客户投诉"],
+                export.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("process").GetString()).Order(StringComparer.Ordinal));
+            Assert.All(export.GetProperty("cases").EnumerateArray(), c => Assert.NotEqual(0, c.GetProperty("moves").GetArrayLength()));
         }
     }
 

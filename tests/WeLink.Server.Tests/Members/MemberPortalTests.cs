@@ -6,14 +6,14 @@ using WeLink.Server.Tests.Admin;
 namespace WeLink.Server.Tests.Members;
 
 /// <summary>
-/// The portal's member pages on a real host: HQ finds the brand's members by number or name, 20 a page; a dealer admin only
+/// The portal's member pages on a real host: HQ finds the brand's members by member number, mobile number or name, 20 a page; a dealer admin only
 /// their dealer's (home dealer, or an identity there), and opens no other; another brand's HQ reaches nothing; only HQ
 /// sets the brand's sharing, audited, and the staff view follows it.
 /// </summary>
 public abstract partial class MemberPortalTests(DatabaseProvider provider)
 {
     [Fact]
-    public async Task HQ_finds_members_by_name_in_pages_of_20_and_by_member_number()
+    public async Task HQ_finds_members_by_name_in_pages_of_20_and_by_member_number_or_phone()
     {
         await using var world = await OwnTenancyWorld.StartAsync(provider);
         for (var i = 0; i < 23; i++)
@@ -28,12 +28,14 @@ public abstract partial class MemberPortalTests(DatabaseProvider provider)
         var first = await world.HqX.Http.GetStringAsync($"{list}?q=翻页");
         var second = await world.HqX.Http.GetStringAsync($"{list}?q=翻页&page=2");
         var byNumber = await world.HqX.Http.GetStringAsync($"{list}?q={number}");
+        var byPhone = await world.HqX.Http.GetStringAsync($"{list}?q={Uri.EscapeDataString("+86 " + MemberSeed.Phones[other])}");
 
         Assert.Contains("共 23 位，第 1 / 2 页。", first, StringComparison.Ordinal);
         Assert.Equal(20, Rows(first).Count);
         Assert.Equal(3, Rows(second).Count);
         Assert.Empty(Rows(first).Intersect(Rows(second)));
         Assert.Equal([other.ToString()], Rows(byNumber));
+        Assert.Equal([other.ToString()], Rows(byPhone));
         Assert.Contains($"139****{MemberSeed.Phones[other][^4..]}", byNumber, StringComparison.Ordinal);
     }
 

@@ -17,7 +17,7 @@ public static class ConsumerDataRightsEndpoints
         var group = endpoints.MapGroup("/api/consumer/member").WithTags("Consumer: member data").RequireAuthorization(WeLinkPolicies.Consumer)
             .RequireValidIdempotencyKeys();
         group.MapGet("/profile", ProfileAsync);
-        group.MapPatch("/profile", CorrectAsync);
+        group.MapPut("/profile", CorrectAsync);
         group.MapGet("/export", ExportAsync);
         group.MapPost("/delete", DeleteAsync);
         return endpoints;

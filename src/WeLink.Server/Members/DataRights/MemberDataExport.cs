@@ -11,6 +11,7 @@ public sealed record MemberDataExport(
     IReadOnlyList<ProfileChange> ProfileHistory,
     IReadOnlyList<ExportedVehicle> Vehicles,
     IReadOnlyList<ExportedGift> Gifts,
+    IReadOnlyList<ExportedCase> Cases,
     IReadOnlyList<ExportedDataRequest> DataRequests);
 
 /// <summary>The member record with the phone in full: it is the member's own number.</summary>
@@ -23,5 +24,11 @@ public sealed record ExportedIdentity(string Kind, string Scope, string Subject,
 public sealed record ExportedVehicle(string Model, string? Plate, string? Vin, string? PurchasedOn, Guid DealerId, string Source, DateTimeOffset CreatedAt);
 
 public sealed record ExportedGift(long Points, DateTimeOffset RequestedAt, DateTimeOffset? TakenAt);
+
+/// <summary>A case of the member's at any dealer of the brand, with its process and every move it made.</summary>
+public sealed record ExportedCase(
+    Guid Id, Guid DealerId, string Process, string State, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, IReadOnlyList<ExportedCaseMove> Moves);
+
+public sealed record ExportedCaseMove(DateTimeOffset At, string State);
 
 public sealed record ExportedDataRequest(string Kind, string Channel, DateTimeOffset RequestedAt);

@@ -14,12 +14,13 @@ namespace WeLink.Server.Members.DataRights;
 /// A member's rights over their data: a copy of everything WeLink holds about them, and deletion, which anonymises the
 /// personal data of the member and every record merged into it (name, phone, profile values, plates and VINs, the
 /// identities' openids and unionids) and, through <see cref="ICaseRecipientErasure"/> and <see cref="IConsumerErasure"/>, the
-/// openids in case messaging's ledger and the consumer rows behind them. Rows
+/// openids in case messaging's ledger and the consumer rows behind them. The copy holds their cases at every dealer of the
+/// brand, with each move, through <see cref="ISubjectCases"/>. Rows
 /// stay, so cases, messages and gifts still add up. Each export and the deletion is recorded in <c>member_data_requests</c>.
 /// </summary>
 public sealed class MemberDataRights(
     IDbConnectionFactory connections, MemberDirectory directory, MemberConsents consents, IConsumerErasure consumers, ICaseRecipientErasure caseRecipients,
-    ISecretProtector protector, TimeProvider time)
+    ISubjectCases cases, ISecretProtector protector, TimeProvider time)
 {
     public const string Export = "export";
     public const string Deletion = "delete";
@@ -33,6 +34,8 @@ public sealed class MemberDataRights(
         var now = time.GetUtcNow();
         await RecordAsync(member, Export, channel, now, cancellationToken);
         var records = (await directory.RecordIdsAsync(member.Id, cancellationToken)).ToArray();
+        var identities = await directory.IdentitiesAsync(member.Id, cancellationToken);
+        var memberCases = await cases.ListAsync(member.BrandId, MemberDirectory.CaseSubjects(records, identities), cancellationToken);
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         var phone = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT phone_protected FROM members WHERE id = @memberId", new { memberId = member.Id }, cancellationToken: cancellationToken));
@@ -56,12 +59,14 @@ public sealed class MemberDataRights(
             new ExportedMember(
                 member.Id, member.Status, member.MemberNumber, member.Tier, member.Name, phone is null ? null : protector.Unprotect(phone), member.HomeDealerId,
                 member.JoinedAt, member.CreatedAt),
-            [.. (await directory.IdentitiesAsync(member.Id, cancellationToken)).Select(i => new ExportedIdentity(i.Kind, i.Scope, i.Subject, i.DealerId, i.LinkedBy, i.LinkedAt))],
+            [.. identities.Select(i => new ExportedIdentity(i.Kind, i.Scope, i.Subject, i.DealerId, i.LinkedBy, i.LinkedAt))],
             [.. (await consents.HistoryAsync(member.Id, cancellationToken)).Select(c => new ConsentResponse(
                 ConsentPurposes.Code(c.Purpose), ConsentPurposes.Label(c.Purpose), c.Granted, c.TextVersion, c.Channel, c.DecidedAt))],
             await directory.ProfileChangesAsync(member.Id, cancellationToken),
             [.. vehicles],
             [.. gifts],
+            [.. memberCases.Select(c => new ExportedCase(
+                c.Id, c.DealerId, c.ProcessLabel, c.StateLabel, c.CreatedAt, c.ClosedAt, [.. c.Moves.Select(m => new ExportedCaseMove(m.At, m.ToStateLabel))]))],
             [.. requests]);
     }
 

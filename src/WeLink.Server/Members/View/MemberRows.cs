@@ -1,6 +1,7 @@
 using System.Text;
 using Dapper;
 using WeLink.Server.Data;
+using WeLink.Server.Members.Phones;
 
 namespace WeLink.Server.Members.View;
 
@@ -8,7 +9,7 @@ namespace WeLink.Server.Members.View;
 /// The member-owned rows the view reads besides <see cref="MemberDirectory"/>'s (the record, its identities and profile
 /// history), each query bounded by the brand; the portal's search; which member a chat's contact is.
 /// </summary>
-public sealed class MemberRows(IDbConnectionFactory connections, MemberDirectory directory)
+public sealed class MemberRows(IDbConnectionFactory connections, MemberDirectory directory, MemberKeys keys)
 {
     /// <summary>
     /// The member a dealer's WeCom external contact is (by the external_contact identity its corp gave), else the member
@@ -51,7 +52,8 @@ public sealed class MemberRows(IDbConnectionFactory connections, MemberDirectory
 
     /// <summary>
     /// The brand's current records (a merged one is part of another), of one dealer when <paramref name="dealerId"/> is
-    /// given, whose member number is the text or whose name contains it; newest first, one page and the total.
+    /// given, whose member number or mobile number (in any written form, found through the brand's phone index) is the
+    /// text or whose name contains it; newest first, one page and the total.
     /// </summary>
     public async Task<(IReadOnlyList<MemberRecord> Rows, long Total)> SearchAsync(
         Guid brandId, Guid? dealerId, string? text, int page, int pageSize, CancellationToken cancellationToken)
@@ -64,14 +66,17 @@ public sealed class MemberRows(IDbConnectionFactory connections, MemberDirectory
 
         if (!string.IsNullOrEmpty(text))
         {
-            where.Append(@" AND (member_number = @text OR name LIKE @pattern ESCAPE '\')");
+            where.Append(@" AND (member_number = @text OR name LIKE @pattern ESCAPE '\' OR phone_index = @phoneIndex)");
         }
+
+        var phoneIndex = PhoneNumbers.Normalise(text) is { } phone ? (await keys.OfBrandAsync(brandId, cancellationToken)).PhoneIndex(phone) : null;
 
         var parameters = new
         {
             brandId,
             dealerId,
             text,
+            phoneIndex,
             pattern = "%" + text?.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%",
             take = pageSize,
             skip = (page - 1) * pageSize,

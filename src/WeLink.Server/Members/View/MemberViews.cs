@@ -24,8 +24,7 @@ public sealed class MemberViews(MemberDirectory directory, MemberRows rows, Memb
 
         var parts = await rows.PartsAsync(reader.BrandId, member.Id, cancellationToken);
         var recordIds = await directory.RecordIdsAsync(member.Id, cancellationToken);
-        var subjects = recordIds.Concat(parts.Identities.Select(i => i.ConsumerId).OfType<Guid>()).Select(id => id.ToString()).Distinct().ToList();
-        var memberCases = await cases.ListAsync(reader.BrandId, subjects, cancellationToken);
+        var memberCases = await cases.ListAsync(reader.BrandId, MemberDirectory.CaseSubjects(recordIds, parts.Identities), cancellationToken);
         var names = (await dealers.DealersOfBrandAsync(reader.BrandId, cancellationToken)).ToDictionary(d => d.DealerId, d => d.Name);
         var shared = reader.DealerId is null ? MemberSharing.Full : await sharing.GetAsync(reader.BrandId, cancellationToken);
 
