@@ -1,6 +1,6 @@
 const { useFakeWeLink } = require('./support/use-fake-welink');
 const { renderPage, textOf, tap, change } = require('./support/render');
-const { joined } = require('./support/samples');
+const { joined, dealer, otherDealer } = require('./support/samples');
 
 const fake = useFakeWeLink();
 
@@ -95,5 +95,96 @@ describe('the my data page', () => {
     const page = await renderPage('pages/member/data', {}, fake.wx);
 
     expect(textOf(page)).toContain('没有找到您的会员信息');
+  });
+
+  test('a new name is saved and shown with its history', async () => {
+    answerMember();
+    const renamed = {
+      ...profile,
+      name: '王小芳',
+      history: [
+        { field: 'name', value: '王芳', source: 'miniprogram', changedAt: '2026-12-01T02:00:00Z' },
+        { field: 'phone', value: '138****5678', source: 'phone_button', changedAt: '2026-12-01T02:00:00Z' },
+        { field: 'name', value: '王小芳', source: 'miniprogram', changedAt: '2026-12-05T02:00:00Z' },
+      ],
+    };
+    fake.welink.on('PUT', '/api/consumer/member/profile', renamed);
+    const page = await renderPage('pages/member/data', {}, fake.wx);
+
+    await change(page, '.name-input', '王小芳');
+    await tap(page, '.save-name');
+    await fake.wx.flush();
+
+    const [sent] = fake.welink.sent('PUT', '/api/consumer/member/profile');
+    expect(sent.body).toEqual({ name: '王小芳' });
+    expect(sent.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fake.wx.calls.toast).toEqual(['姓名已保存']);
+    expect(page.querySelector('.name').instance.data.note).toBe('王小芳');
+    expect(page.querySelectorAll('.name-change').map((c) => c.instance.data.title)).toEqual(['王小芳', '王芳']);
+    expect(page.toJSON()).toMatchSnapshot();
+  });
+
+  test('a name WeLink refuses is not saved and its reason is shown', async () => {
+    answerMember();
+    fake.welink.on('PUT', '/api/consumer/member/profile', { status: 400, errors: { name: ['姓名不能超过 50 个字'] } }, 400);
+    const page = await renderPage('pages/member/data', {}, fake.wx);
+
+    await change(page, '.name-input', '王'.repeat(60));
+    await tap(page, '.save-name');
+    await fake.wx.flush();
+
+    expect(textOf(page.querySelector('.name-error'))).toBe('姓名不能超过 50 个字');
+    expect(page.querySelector('.name').instance.data.note).toBe('王芳');
+    expect(fake.wx.calls.toast).toEqual([]);
+  });
+
+  test('the home dealer is changed to a dealer of the brand after a confirm', async () => {
+    answerMember();
+    fake.welink.on('GET', '/api/consumer/dealers', [dealer, otherDealer]);
+    fake.welink.on('PUT', '/api/consumer/member/home-dealer', { homeDealer: { id: otherDealer.id, name: otherDealer.name } });
+    const page = await renderPage('pages/member/data', {}, fake.wx);
+
+    await tap(page, '.choose-dealer');
+    await fake.wx.flush();
+    expect(page.toJSON()).toMatchSnapshot();
+    fake.welink.on('GET', '/api/consumer/member/profile', { ...profile, homeDealer: { id: otherDealer.id, name: otherDealer.name } });
+    await tap(page, '.dealer@1');
+    await fake.wx.flush();
+
+    expect(fake.wx.calls.modal[0].content).toContain('极光汽车北京望京店');
+    const [sent] = fake.welink.sent('PUT', '/api/consumer/member/home-dealer');
+    expect(sent.body).toEqual({ dealerId: 'd-2' });
+    expect(sent.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(page.querySelector('.home-dealer').instance.data.note).toBe('极光汽车北京望京店');
+    expect(page.querySelector('.dealers')).toBeFalsy();
+  });
+
+  test('a dealer WeLink refuses leaves the home dealer as it was and says why', async () => {
+    answerMember();
+    fake.welink.on('GET', '/api/consumer/dealers', [dealer, otherDealer]);
+    fake.welink.on('PUT', '/api/consumer/member/home-dealer', { status: 422, detail: '该门店已停止营业，请选择其他门店。' }, 422);
+    const page = await renderPage('pages/member/data', {}, fake.wx);
+
+    await tap(page, '.choose-dealer');
+    await fake.wx.flush();
+    await tap(page, '.dealer@1');
+    await fake.wx.flush();
+
+    expect(textOf(page.querySelector('.dealer-error'))).toBe('该门店已停止营业，请选择其他门店。');
+    expect(page.querySelector('.home-dealer').instance.data.note).toBe('极光汽车上海浦东店');
+  });
+
+  test('the home dealer stays when the consumer cancels the confirm', async () => {
+    answerMember();
+    fake.welink.on('GET', '/api/consumer/dealers', [dealer, otherDealer]);
+    const page = await renderPage('pages/member/data', {}, fake.wx);
+    fake.wx.answerModal(false);
+
+    await tap(page, '.choose-dealer');
+    await fake.wx.flush();
+    await tap(page, '.dealer@1');
+    await fake.wx.flush();
+
+    expect(fake.welink.sent('PUT', '/api/consumer/member/home-dealer')).toHaveLength(0);
   });
 });

@@ -170,6 +170,10 @@ export const member = {
   decide: (consents: ConsentAnswer[], textVersion: string, idempotencyKey: string) =>
     call<Consent[]>('POST', '/api/consumer/member/consents', { consents, textVersion }, idempotencyKey),
   profile: () => call<MemberProfile>('GET', '/api/consumer/member/profile'),
+  rename: (name: string, idempotencyKey: string) => call<MemberProfile>('PUT', '/api/consumer/member/profile', { name }, idempotencyKey),
+  /** WeLink refuses (422) a dealer that is not a live dealer of the brand. */
+  changeHomeDealer: (dealerId: string, idempotencyKey: string) =>
+    call<unknown>('PUT', '/api/consumer/member/home-dealer', { dealerId }, idempotencyKey),
   /** Everything WeLink holds about the member (a JSON document WeLink also offers as a file). */
   export: () => call<Record<string, unknown>>('GET', '/api/consumer/member/export'),
   delete: (idempotencyKey: string) => call<{ message: string }>('POST', '/api/consumer/member/delete', { confirm: true }, idempotencyKey),

@@ -4,7 +4,7 @@ export interface RawResponse {
   data: unknown;
 }
 
-export type Method = 'GET' | 'POST';
+export type Method = 'GET' | 'POST' | 'PUT';
 
 export class NetworkError extends Error {}
 

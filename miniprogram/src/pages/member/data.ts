@@ -1,16 +1,25 @@
-import { Consent, member, MemberProfile } from '../../services/api';
+import { Consent, Dealer, dealers, member, MemberProfile } from '../../services/api';
 import { consentPurposes, consentTextVersion } from '../../services/consents';
 import { messageOf } from '../../services/errors';
+import { formatTime } from '../../services/format';
 import { ensureSession } from '../../services/session';
 import { Submission } from '../../services/submission';
 
-type Busy = '' | 'consents' | 'export' | 'delete';
+type Busy = '' | 'name' | 'dealers' | 'home-dealer' | 'consents' | 'export' | 'delete';
 
 // One page of this kind is open at a time; onLoad starts it afresh. Each write has its own key, so a retried
 // consent answer is never sent with a deletion's key, nor the other way round.
-let submissions = { consents: new Submission(), delete: new Submission() };
+const freshSubmissions = () => ({ name: new Submission(), homeDealer: new Submission(), consents: new Submission(), delete: new Submission() });
+let submissions = freshSubmissions();
 
 const grantedOf = (consents: Consent[]) => consents.filter((c) => c.granted).map((c) => c.purpose as string);
+
+/** The names the member has had, newest first, as the page lists them. */
+const nameHistoryOf = (profile: MemberProfile) =>
+  profile.history
+    .filter((c) => c.field === 'name')
+    .map((c) => ({ value: c.value ?? '（已清除）', at: formatTime(c.changedAt) }))
+    .reverse();
 
 /** The member's own data (我的数据): the profile, consents given or withdrawn, a copy of everything, deleting it all. */
 Component({
@@ -18,8 +27,13 @@ Component({
     loading: true,
     failed: '',
     error: '',
+    /** Which action the error answers, so it shows beside that action. */
+    errorAt: '' as Busy,
     busy: '' as Busy,
     profile: null as MemberProfile | null,
+    name: '',
+    nameHistory: [] as { value: string; at: string }[],
+    dealers: null as Dealer[] | null,
     textVersion: consentTextVersion,
     options: consentPurposes.map((p) => ({ value: p.purpose, label: p.label, content: p.text })),
     granted: [] as string[],
@@ -28,15 +42,59 @@ Component({
   },
   methods: {
     async onLoad(query: Record<string, string | undefined>) {
-      submissions = { consents: new Submission(), delete: new Submission() };
+      submissions = freshSubmissions();
       try {
         await ensureSession(query.dealerId);
         const [profile, consents] = await Promise.all([member.profile(), member.consents()]);
-        this.setData({ profile, granted: grantedOf(consents) });
+        this.showProfile(profile);
+        this.setData({ granted: grantedOf(consents) });
       } catch (error) {
         this.setData({ failed: messageOf(error) });
       }
       this.setData({ loading: false });
+    },
+    showProfile(profile: MemberProfile) {
+      this.setData({ profile, name: profile.name ?? '', nameHistory: nameHistoryOf(profile) });
+    },
+    onName(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ name: event.detail.value });
+    },
+    /** WeLink judges the name (its 400 says why in Chinese): the page sends it as typed. */
+    onSaveName() {
+      const name = this.data.name;
+      return this.act('name', async () => {
+        this.showProfile(await submissions.name.send((key) => member.rename(name, key)));
+        wx.showToast({ title: '姓名已保存', icon: 'success' });
+      });
+    },
+    /** The brand's dealers, the same list the home page's picker offers. */
+    onChooseDealer() {
+      return this.act('dealers', async () => {
+        this.setData({ dealers: await dealers.list() });
+      });
+    },
+    onCancelDealer() {
+      this.setData({ dealers: null });
+    },
+    async onPickDealer(event: WechatMiniprogram.TouchEvent) {
+      const dealer = this.data.dealers?.find((d) => d.id === event.currentTarget.dataset.id);
+      if (!dealer || this.data.busy) {
+        return;
+      }
+      const { confirm } = await wx.showModal({
+        title: '更换归属门店',
+        content: `确定将归属门店更换为「${dealer.name}」吗？`,
+        confirmText: '更换',
+        cancelText: '取消',
+      });
+      if (confirm) {
+        await this.act('home-dealer', async () => {
+          await submissions.homeDealer.send((key) => member.changeHomeDealer(dealer.id, key));
+          this.showProfile(await member.profile());
+          this.setData({ dealers: null });
+          wx.showToast({ title: '归属门店已更换', icon: 'success' });
+        });
+      }
     },
     onConsents(event: WechatMiniprogram.CustomEvent<{ value: string[] }>) {
       this.setData({ granted: event.detail.value });
@@ -76,11 +134,11 @@ Component({
       if (this.data.busy) {
         return;
       }
-      this.setData({ busy, error: '' });
+      this.setData({ busy, error: '', errorAt: '' });
       try {
         await action();
       } catch (error) {
-        this.setData({ error: messageOf(error) });
+        this.setData({ error: messageOf(error), errorAt: busy });
       }
       this.setData({ busy: '' });
     },
