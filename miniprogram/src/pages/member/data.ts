@@ -18,7 +18,7 @@ const grantedOf = (consents: Consent[]) => consents.filter((c) => c.granted).map
 const nameHistoryOf = (profile: MemberProfile) =>
   profile.history
     .filter((c) => c.field === 'name')
-    .map((c) => ({ value: c.value ?? '（已清除）', at: formatTime(c.changedAt) }))
+    .map((c) => ({ key: c.changedAt, value: c.value ?? '（已清除）', at: formatTime(c.changedAt) }))
     .reverse();
 
 /** The member's own data (我的数据): the profile, consents given or withdrawn, a copy of everything, deleting it all. */
@@ -32,7 +32,7 @@ Component({
     busy: '' as Busy,
     profile: null as MemberProfile | null,
     name: '',
-    nameHistory: [] as { value: string; at: string }[],
+    nameHistory: [] as { key: string; value: string; at: string }[],
     dealers: null as Dealer[] | null,
     textVersion: consentTextVersion,
     options: consentPurposes.map((p) => ({ value: p.purpose, label: p.label, content: p.text })),
