@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Complaints;
 using static Microsoft.Playwright.Assertions;
@@ -42,7 +43,7 @@ public sealed class ChatToolbarBrowserTests(Chromium chromium) : IClassFixture<C
         await advisor.ScreenshotAsync("contact");
 
         await row.ClickAsync();
-        await advisor.Page.WaitForURLAsync($"**/wecom-app/#/cases/{complaint.Id}");
+        await advisor.Page.WaitForURLAsync($"**/wecom-app/#/cases/{complaint.Id}", new() { WaitUntil = WaitUntilState.Commit });
         await ExpectStateAsync(advisor.Page, "received");
         Assert.Empty(advisor.Errors);
     }

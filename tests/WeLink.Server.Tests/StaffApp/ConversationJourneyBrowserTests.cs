@@ -76,7 +76,7 @@ public sealed class ConversationJourneyBrowserTests(Chromium chromium) : IClassF
         await form.Locator("[data-testid=category-option][data-value='维修质量']").ClickAsync();
         await form.Locator("[data-testid=complaint-submit]").ClickAsync();
 
-        await later.Page.WaitForURLAsync(new Regex("#/cases/[0-9a-f-]{36}$"));
+        await later.Page.WaitForURLAsync(new Regex("#/cases/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
         var timeline = later.Page.Locator("[data-testid=timeline]");
         await Expect(timeline).ToContainTextAsync(Question);
         await Expect(timeline).ToContainTextAsync(Answer);

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using WeLink.Server.Data;
 using WeLink.Server.Members.Cards;
 using WeLink.Server.Tests.Complaints;
@@ -31,7 +32,7 @@ public sealed class MemberScanBrowserTests(Chromium chromium) : IClassFixture<Ch
 
         await using var advisor = await StaffPhone.SignInAsync(chromium, _world.Host.BaseAddress, _world.Advisor.Name, "/me");
         await advisor.Page.Locator("[data-testid=scan-member]").ClickAsync();
-        await advisor.Page.WaitForURLAsync($"**/wecom-app/#/members/{memberId}");
+        await advisor.Page.WaitForURLAsync($"**/wecom-app/#/members/{memberId}", new() { WaitUntil = WaitUntilState.Commit });
         await Expect(advisor.Page.Locator("[data-testid=member-name]")).ToHaveTextAsync("林晓");
         await Expect(advisor.Page.Locator("[data-testid=member-number]")).ToContainTextAsync(number);
         await advisor.ScreenshotAsync("member");
