@@ -19,6 +19,9 @@ public static class ConsumerMemberEndpoints
 {
     private const int MaxTextVersion = 50;
 
+    /// <summary>WeChat's phone-button codes are 32–64 characters; anything far longer was not made by the button.</summary>
+    private const int MaxPhoneCode = 128;
+
     public static IEndpointRouteBuilder MapConsumerMemberEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/consumer/member").WithTags("Consumer: member").RequireAuthorization(WeLinkPolicies.Consumer)
@@ -50,6 +53,10 @@ public static class ConsumerMemberEndpoints
         if (string.IsNullOrWhiteSpace(request.PhoneCode))
         {
             errors["phoneCode"] = ["加入会员需要验证手机号，请点击“获取手机号”并允许。"];
+        }
+        else if (request.PhoneCode.Length > MaxPhoneCode)
+        {
+            errors["phoneCode"] = ["手机号验证已失效，请重新点击“获取手机号”。"];
         }
 
         var name = request.Name?.Trim();
@@ -162,7 +169,15 @@ public static class ConsumerMemberEndpoints
         }
 
         var purposes = (requests ?? []).Select(r => ConsentPurposes.Parse(r.Purpose)).ToList();
-        if (purposes.Count == 0 || purposes.Any(p => p is null) || purposes.Distinct().Count() != purposes.Count)
+        for (var i = 0; i < purposes.Count; i++)
+        {
+            if (purposes[i] is null)
+            {
+                errors[$"consents[{i}].purpose"] = ["没有这项授权，请从页面上的选项中选择。"];
+            }
+        }
+
+        if (purposes.Count == 0 || purposes.Distinct().Count() != purposes.Count)
         {
             errors["consents"] = ["请逐项选择是否同意：服务通知、营销信息、位置信息、与品牌其他经销商共享。"];
         }
