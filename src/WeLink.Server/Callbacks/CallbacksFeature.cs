@@ -29,6 +29,7 @@ public static class CallbacksFeature
         services.AddSingleton<NonceGuard>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxWriter>();
+        services.AddSingleton<IInboxErasure, InboxErasure>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<CallbackReceiver>();
         services.AddSingleton<InboxRoutes>();

@@ -23,6 +23,7 @@ public static class ConversationsFeature
         services.AddSingleton<ConversationInvitations>();
         services.AddSingleton<ConversationNotices>();
         services.AddSingleton<ConversationComplaints>();
+        services.AddSingleton<IPersonConversations, PersonConversations>();
         services.AddSingleton<ICaseTimelineSource, ConversationTimeline>();
         services.AddSingleton<ConversationSettingsStore>();
         services.AddSingleton<IConversationSettings>(sp => sp.GetRequiredService<ConversationSettingsStore>());

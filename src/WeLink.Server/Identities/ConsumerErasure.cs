@@ -1,17 +1,16 @@
 using Dapper;
 using WeLink.Server.Data;
 using WeLink.Server.Identities.Contracts;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Identities;
 
 /// <summary>
-/// Anonymises consumer rows and their mini-program sessions in one transaction. The marker (<c>anonymised:</c> and the
+/// Anonymises consumer rows and their mini-program sessions in one transaction. The marker (<see cref="Anonymised"/> of the
 /// row's id) keeps <c>(app_id, open_id)</c> unique and can never be an openid WeChat hands out.
 /// </summary>
 public sealed class ConsumerErasure(IDbConnectionFactory connections, TimeProvider time) : IConsumerErasure
 {
-    public const string MarkerPrefix = "anonymised:";
-
     public async Task AnonymiseAsync(IReadOnlyCollection<Guid> consumerIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumerIds);
@@ -20,7 +19,7 @@ public sealed class ConsumerErasure(IDbConnectionFactory connections, TimeProvid
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var consumerId in consumerIds)
         {
-            var marker = MarkerPrefix + consumerId.ToString("N");
+            var marker = Anonymised.Marker(consumerId);
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE miniprogram_sessions SET open_id = @marker, union_id = NULL, revoked_at = COALESCE(revoked_at, @now)

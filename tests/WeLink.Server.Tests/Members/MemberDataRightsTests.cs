@@ -6,13 +6,14 @@ using WeLink.Sandbox.World;
 using WeLink.Server.Data;
 using WeLink.Server.Members.Api;
 using WeLink.Server.Tests.Complaints;
+using WeLink.Server.Tests.Conversations;
 
 namespace WeLink.Server.Tests.Members;
 
 /// <summary>
 /// The member's data rights from the mini program over real HTTP: the profile seen and corrected, an export with
-/// everything WeLink holds, and a deletion after which no table holds their phone, name or openid while their cases
-/// still count.
+/// everything WeLink holds, and a deletion after which no table holds their phone, name, openids or what they said to a
+/// dealer (conversations, kept pictures, the raw pushes) while their cases and messages still count.
 /// </summary>
 public abstract class MemberDataRightsTests(DatabaseProvider provider) : IAsyncLifetime
 {
@@ -64,11 +65,25 @@ public abstract class MemberDataRightsTests(DatabaseProvider provider) : IAsyncL
     public async Task Deletion_needs_confirming_and_leaves_no_phone_name_or_openid_anywhere_while_the_cases_still_count()
     {
         var person = _world.People[1];
+        await _world.FollowAsync(person);
+        await _world.WriteAsync(person, "我是王芳，想预约周六保养");
+        await _world.SendMediaAsync(person, "send-image");
+        var accountOpenId = await _world.OpenIdAsync(person);
+        await Poll.UntilAsync(
+            () => _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM conversation_media", new { }), n => n == 1, Deadline.Delivery, "the picture kept");
         var (client, openId) = await _world.MiniProgramConsumerAsync(person);
         using (client)
         {
             await MemberRequests.JoinAsync(_world, client, person, "join-delete", "王芳");
             await ComplaintTests.FileAsync(client, "complaint-before-delete", "服务态度", "normal");
+            var messages = await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM conversation_messages", new { });
+            Assert.Equal(1L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM member_identities WHERE subject = @accountOpenId", new { accountOpenId }));
+            using (var view = await client.GetAsync(new Uri("/api/consumer/member/export", UriKind.Relative)))
+            {
+                var talks = JsonDocument.Parse(await view.Content.ReadAsStringAsync()).RootElement.GetProperty("conversations");
+                Assert.Contains(talks[0].GetProperty("messages").EnumerateArray(), m => m.GetProperty("text").GetString() == "我是王芳，想预约周六保养");
+            }
+
             var cases = await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM cases", new { });
             await Poll.UntilAsync(
                 () => _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM outbox WHERE status <> 'done'", new { }),
@@ -93,6 +108,11 @@ public abstract class MemberDataRightsTests(DatabaseProvider provider) : IAsyncL
             Assert.Empty(await PersonalDataScan.WhereAsync(_world.Database, "王芳"));
             Assert.Empty(await PersonalDataScan.WhereAsync(_world.Database, nickname));
             Assert.Empty(await PersonalDataScan.WhereAsync(_world.Database, openId));
+            Assert.Empty(await PersonalDataScan.WhereAsync(_world.Database, accountOpenId));
+            Assert.Empty(await PersonalDataScan.WhereAsync(_world.Database, "想预约周六保养"));
+            Assert.Equal(0L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM conversation_media", new { }));
+            Assert.Equal(messages, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM conversation_messages", new { }));
+            Assert.True(await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM inbox WHERE payload = ''", new { }) >= 3, "the follow, the text and the picture pushes emptied");
             Assert.Equal(cases, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM cases", new { }));
             Assert.Equal(1L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM members WHERE status = 'deleted' AND deleted_at IS NOT NULL", new { }));
             Assert.Equal(1L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM member_data_requests WHERE kind = 'delete'", new { }));

@@ -1,5 +1,6 @@
 using Dapper;
 using WeLink.Server.Data;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Cases.Messaging;
 
@@ -39,9 +40,11 @@ public sealed class CaseMessageLedger(IDbConnectionFactory connections)
     public async Task MarkDoneAsync(string idempotencyKey, CaseDelivery delivery, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        const string sql = """
-            UPDATE case_messages SET status = @status, channel = @Channel, recipients = @Recipients, reason = @Reason, sent_at = @sentAt,
-                template_id = @TemplateId
+        // The recipient may have been erased while the message was on its way; the openid must not come back.
+        const string sql = $"""
+            UPDATE case_messages SET status = @status, channel = @Channel,
+                recipients = CASE WHEN recipients LIKE '{Anonymised.Prefix}%' THEN recipients ELSE @Recipients END,
+                reason = @Reason, sent_at = @sentAt, template_id = @TemplateId
             WHERE idempotency_key = @idempotencyKey
             """;
         var sent = delivery.Reason is null;

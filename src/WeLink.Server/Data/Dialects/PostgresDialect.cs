@@ -19,6 +19,8 @@ public sealed class PostgresDialect : SqlDialect
     /// <summary>Npgsql hands Dapper's list over as one array parameter, which PostgreSQL reads with <c>= ANY(...)</c>.</summary>
     public override string IsIn(string column, string parameter) => $"{column} = ANY({parameter})";
 
+    public override string Contains(string column, string parameter) => $"strpos({column}, {parameter}) > 0";
+
     /// <summary><c>welink_case_step_won</c> (migration 0012) raises when it is handed no changed row.</summary>
     public override string GuardsBatch(string updateReturning) =>
         $"WITH changed AS ({updateReturning})\nSELECT welink_case_step_won(COUNT(*)) FROM changed";

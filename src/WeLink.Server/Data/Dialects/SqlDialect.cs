@@ -32,6 +32,9 @@ public abstract class SqlDialect
     /// <summary>"<paramref name="column"/> is one of the list bound as <paramref name="parameter"/>".</summary>
     public abstract string IsIn(string column, string parameter);
 
+    /// <summary>"<paramref name="column"/> contains the text bound as <paramref name="parameter"/>", taken literally (no LIKE wildcards).</summary>
+    public abstract string Contains(string column, string parameter);
+
     /// <summary>
     /// <paramref name="updateReturning"/> (an UPDATE … RETURNING, the first statement of a batch) as the batch's guard:
     /// it returns a row when it changed one. Where a batch is one transaction, changing none raises

@@ -24,6 +24,8 @@ public sealed class SqliteDialect : SqlDialect
     /// <summary>Dapper expands <c>IN @list</c> into one parameter per element.</summary>
     public override string IsIn(string column, string parameter) => $"{column} IN {parameter}";
 
+    public override string Contains(string column, string parameter) => $"instr({column}, {parameter}) > 0";
+
     public override string GuardsBatch(string updateReturning) => updateReturning;
 
     /// <summary>One <c>VALUES</c> row of parameters per row, since SQLite binds no arrays.</summary>

@@ -23,6 +23,7 @@ public static class ConsumerMembersFeature
         services.AddSingleton<MemberJoining>();
         services.AddSingleton<MemberProfileEdits>();
         services.AddSingleton<MemberDataRights>();
+        services.AddSingleton<MemberErasures>();
         services.AddCaseAction<IssueMemberCardAction>();
         services.AddCaseAction<RequestOpeningGiftAction>();
         return services;

@@ -1,3 +1,4 @@
+using WeLink.Server.Conversations.Contracts;
 using WeLink.Server.Members.Api;
 
 namespace WeLink.Server.Members.DataRights;
@@ -12,6 +13,7 @@ public sealed record MemberDataExport(
     IReadOnlyList<ExportedVehicle> Vehicles,
     IReadOnlyList<ExportedGift> Gifts,
     IReadOnlyList<ExportedCase> Cases,
+    IReadOnlyList<PersonConversation> Conversations,
     IReadOnlyList<ExportedDataRequest> DataRequests);
 
 /// <summary>The member record with the phone in full: it is the member's own number.</summary>

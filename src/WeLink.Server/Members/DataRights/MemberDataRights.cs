@@ -1,32 +1,29 @@
 using System.Data.Common;
 using Dapper;
 using WeLink.Server.Cases.Contracts;
+using WeLink.Server.Conversations.Contracts;
 using WeLink.Server.Data;
-using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Members.Api;
 using WeLink.Server.Members.Consents;
-using WeLink.Server.Members.Contracts;
 using WeLink.Server.Security;
+using WeLink.Server.Shared;
 
 namespace WeLink.Server.Members.DataRights;
 
 /// <summary>
 /// A member's rights over their data: a copy of everything WeLink holds about them, and deletion, which anonymises the
 /// personal data of the member and every record merged into it (name, phone, profile values, plates and VINs, the
-/// identities' openids and unionids) and, through <see cref="ICaseRecipientErasure"/> and <see cref="IConsumerErasure"/>, the
-/// openids in case messaging's ledger and the consumer rows behind them. The copy holds their cases at every dealer of the
-/// brand, with each move, through <see cref="ISubjectCases"/>. Rows
-/// stay, so cases, messages and gifts still add up. Each export and the deletion is recorded in <c>member_data_requests</c>.
+/// identities' openids and unionids) and, through <see cref="MemberErasures"/>, what the other features hold of them.
+/// The copy holds their cases at every dealer of the brand, with each move (<see cref="ISubjectCases"/>), and their
+/// conversations. Rows stay, so cases, messages and gifts still add up. Each export and the deletion is recorded in
+/// <c>member_data_requests</c>.
 /// </summary>
 public sealed class MemberDataRights(
-    IDbConnectionFactory connections, MemberDirectory directory, MemberConsents consents, IConsumerErasure consumers, ICaseRecipientErasure caseRecipients,
-    ISubjectCases cases, ISecretProtector protector, TimeProvider time)
+    IDbConnectionFactory connections, MemberDirectory directory, MemberConsents consents, MemberErasures erasures, ISubjectCases cases,
+    IPersonConversations conversations, ISecretProtector protector, TimeProvider time)
 {
     public const string Export = "export";
     public const string Deletion = "delete";
-
-    /// <summary>What an anonymised identity's subject becomes: never an id WeChat or WeCom hands out.</summary>
-    public const string AnonymousMarker = "anonymised:";
 
     public async Task<MemberDataExport> ExportAsync(MemberRecord member, string channel, CancellationToken cancellationToken)
     {
@@ -36,6 +33,7 @@ public sealed class MemberDataRights(
         var records = (await directory.RecordIdsAsync(member.Id, cancellationToken)).ToArray();
         var identities = await directory.IdentitiesAsync(member.Id, cancellationToken);
         var memberCases = await cases.ListAsync(member.BrandId, MemberDirectory.CaseSubjects(records, identities), cancellationToken);
+        var talks = await conversations.ListAsync(ConsumersOf(identities), cancellationToken);
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         var phone = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT phone_protected FROM members WHERE id = @memberId", new { memberId = member.Id }, cancellationToken: cancellationToken));
@@ -67,6 +65,7 @@ public sealed class MemberDataRights(
             [.. gifts],
             [.. memberCases.Select(c => new ExportedCase(
                 c.Id, c.DealerId, c.ProcessLabel, c.StateLabel, c.CreatedAt, c.ClosedAt, [.. c.Moves.Select(m => new ExportedCaseMove(m.At, m.ToStateLabel))]))],
+            talks,
             [.. requests]);
     }
 
@@ -96,7 +95,7 @@ public sealed class MemberDataRights(
             {
                 await connection.ExecuteAsync(new CommandDefinition(
                     "UPDATE member_identities SET subject = @marker WHERE id = @identityId",
-                    new { marker = AnonymousMarker + identity.Id.ToString("N"), identityId = identity.Id },
+                    new { marker = Anonymised.Marker(identity.Id), identityId = identity.Id },
                     transaction,
                     cancellationToken: cancellationToken));
             }
@@ -105,13 +104,10 @@ public sealed class MemberDataRights(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        foreach (var identity in identities.Where(i => i.IdentityKind is IdentityKind.Account or IdentityKind.MiniProgram))
-        {
-            await caseRecipients.AnonymiseAsync(identity.Subject, AnonymousMarker + identity.Id.ToString("N"), cancellationToken);
-        }
-
-        await consumers.AnonymiseAsync([.. identities.Select(i => i.ConsumerId).OfType<Guid>().Distinct()], cancellationToken);
+        await erasures.EraseAsync(identities, ConsumersOf(identities), cancellationToken);
     }
+
+    private static Guid[] ConsumersOf(IEnumerable<MemberIdentityRow> identities) => [.. identities.Select(i => i.ConsumerId).OfType<Guid>().Distinct()];
 
     /// <summary>The column is one of <c>@records</c> (the member and every record merged into it).</summary>
     private string OfRecords(string column) => connections.Dialect.IsIn(column, "@records");

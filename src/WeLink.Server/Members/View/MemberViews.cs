@@ -1,4 +1,5 @@
 using WeLink.Server.Cases.Contracts;
+using WeLink.Server.Conversations.Contracts;
 using WeLink.Server.Members.Contracts;
 using WeLink.Server.Members.Sharing;
 using WeLink.Server.Tenancy.Contracts;
@@ -10,7 +11,7 @@ namespace WeLink.Server.Members.View;
 /// reader's own dealer's in full; another dealer's follow the brand's sharing setting. The profile, consents and merges
 /// are the brand's and shown to every reader of the brand.
 /// </summary>
-public sealed class MemberViews(MemberDirectory directory, MemberRows rows, MemberSharingStore sharing, ISubjectCases cases, IDealerRegistry dealers) : IMemberViews
+public sealed class MemberViews(MemberDirectory directory, MemberRows rows, MemberSharingStore sharing, ISubjectCases cases, IPersonConversations conversations, IDealerRegistry dealers) : IMemberViews
 {
     /// <summary>The view, or null when no member of the reader's brand has this id (another brand's member does not exist here).</summary>
     public async Task<MemberView?> GetAsync(MemberReader reader, Guid memberId, CancellationToken cancellationToken)
@@ -36,6 +37,8 @@ public sealed class MemberViews(MemberDirectory directory, MemberRows rows, Memb
         var vehicles = parts.Vehicles.Where(v => InFull(v.DealerId))
             .Select(v => new VehicleView(v.Id, v.Model, v.Plate, v.Vin, v.PurchasedOn, DealerOf(v.DealerId), v.CreatedAt)).ToList();
         var visibleCases = memberCases.Where(c => InFull(c.DealerId)).ToList();
+        var talks = (await conversations.ListAsync([.. parts.Identities.Select(i => i.ConsumerId).OfType<Guid>().Distinct()], cancellationToken))
+            .Where(c => InFull(c.DealerId)).ToList();
         var others = shared == MemberSharing.Summary ? Summaries(reader, parts, memberCases, DealerOf) : [];
 
         return new MemberView(
@@ -57,7 +60,7 @@ public sealed class MemberViews(MemberDirectory directory, MemberRows rows, Memb
                 .Select(c => new ConsentView(c.Purpose, MemberLabels.Purpose(c.Purpose), c.Granted, c.TextVersion, c.Channel, c.DecidedAt))],
             [.. visibleCases.Select(c => new MemberCaseView(c.Id, DealerOf(c.DealerId), c.ProcessKey, c.ProcessLabel, c.State, c.StateLabel, c.CreatedAt, c.ClosedAt))],
             others,
-            MemberTimeline.Of(member, parts, identities, vehicles, visibleCases, DealerOf));
+            MemberTimeline.Of(member, parts, identities, vehicles, visibleCases, talks, DealerOf));
     }
 
     public async Task<MemberSearchPage> SearchAsync(MemberReader reader, MemberSearchQuery query, CancellationToken cancellationToken)
