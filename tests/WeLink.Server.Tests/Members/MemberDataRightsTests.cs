@@ -78,10 +78,18 @@ public abstract class MemberDataRightsTests(DatabaseProvider provider) : IAsyncL
             await ComplaintTests.FileAsync(client, "complaint-before-delete", "服务态度", "normal");
             var messages = await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM conversation_messages", new { });
             Assert.Equal(1L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM member_identities WHERE subject = @accountOpenId", new { accountOpenId }));
-            using (var view = await client.GetAsync(new Uri("/api/consumer/member/export", UriKind.Relative)))
+            using (var export = await client.GetAsync(new Uri("/api/consumer/member/export", UriKind.Relative)))
             {
-                var talks = JsonDocument.Parse(await view.Content.ReadAsStringAsync()).RootElement.GetProperty("conversations");
+                var talks = JsonDocument.Parse(await export.Content.ReadAsStringAsync()).RootElement.GetProperty("conversations");
                 Assert.Contains(talks[0].GetProperty("messages").EnumerateArray(), m => m.GetProperty("text").GetString() == "我是王芳，想预约周六保养");
+            }
+
+            var memberId = await _world.QuerySingleAsync<Guid>("SELECT member_id FROM member_identities WHERE subject = @openId", new { openId });
+            using (var staff = await _world.StaffAsync(_world.Advisor))
+            {
+                var timeline = JsonDocument.Parse(await staff.GetStringAsync(new Uri($"/api/staff/members/{memberId}", UriKind.Relative))).RootElement.GetProperty("timeline");
+                Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("text").GetString() == "客户：我是王芳，想预约周六保养");
+                Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("text").GetString() == "客户发来图片");
             }
 
             var cases = await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM cases", new { });
