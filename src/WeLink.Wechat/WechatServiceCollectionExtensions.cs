@@ -59,6 +59,10 @@ public static class WechatServiceCollectionExtensions
             .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
         services.AddHttpClient<MiniProgramClient>().RemoveAllLoggers()
             .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+        // A create retried after a timeout WeChat had already served would answer 89000 (already bound), not create twice,
+        // but the caller could not tell which open-platform account it made.
+        services.AddHttpClient<OpenBindingClient>().RemoveAllLoggers()
+            .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
         services.AddHttpClient<CorpClient>().RemoveAllLoggers()
             .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
 

@@ -4,6 +4,7 @@ using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Corps;
 using WeLink.Server.Onboarding.Menus;
 using WeLink.Server.Onboarding.MiniPrograms;
+using WeLink.Server.Onboarding.OpenPlatform;
 
 namespace WeLink.Server.Onboarding;
 
@@ -25,6 +26,9 @@ public static class OnboardingFeature
         services.AddSingleton<MiniProgramLinkStore>();
         services.AddSingleton<IBrandMiniPrograms>(sp => sp.GetRequiredService<MiniProgramLinkStore>());
         services.AddSingleton<MiniProgramPreAuthCodes>();
+        services.AddSingleton<OpenPlatformBindingStore>();
+        services.AddTransient<OpenPlatformBinder>();
+        services.AddTransient<IOpenPlatformBindings>(sp => sp.GetRequiredService<OpenPlatformBinder>());
         services.AddSingleton<IDealerLinks, DealerLinks>();
         services.AddSingleton<IDealerDirectory, DealerDirectory>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();

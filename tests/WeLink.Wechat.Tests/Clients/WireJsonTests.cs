@@ -89,6 +89,30 @@ public sealed class WireJsonTests
         Assert.Equal("""{"code":"c","openid":"o9AgO5"}""", checkedFor);
     }
 
+    [Fact]
+    public void The_open_platform_requests_name_the_account_and_bind_names_the_open_account()
+    {
+        var get = JsonSerializer.Serialize(new OpenGetRequest { Appid = "wxa1" }, Json.OpenGetRequest);
+        var create = JsonSerializer.Serialize(new OpenCreateRequest(), Json.OpenCreateRequest);
+        var bind = JsonSerializer.Serialize(new OpenBindRequest { Appid = "wxa1", OpenAppid = "wxo9" }, Json.OpenBindRequest);
+
+        Assert.Equal("""{"appid":"wxa1"}""", get);
+        Assert.Equal("{}", create);
+        Assert.Equal("""{"appid":"wxa1","open_appid":"wxo9"}""", bind);
+    }
+
+    [Fact]
+    public void The_open_platform_answers_of_the_docs_are_read()
+    {
+        var got = JsonSerializer.Deserialize("""{"errcode":0,"errmsg":"ok","open_appid":"wx7f2a6c0f5b3e1d9a"}""", Json.OpenGetResponse)!;
+        var created = JsonSerializer.Deserialize("""{"errcode":0,"errmsg":"ok","open_appid":"wx1c2d3e4f5a6b7c8d"}""", Json.OpenCreateResponse)!;
+        var unbound = JsonSerializer.Deserialize("""{"errcode":89002,"errmsg":"open not exists"}""", Json.OpenGetResponse)!;
+
+        Assert.Equal("wx7f2a6c0f5b3e1d9a", got.OpenAppid);
+        Assert.Equal("wx1c2d3e4f5a6b7c8d", created.OpenAppid);
+        Assert.Equal((89002, null), (unbound.Errcode, unbound.OpenAppid));
+    }
+
     [Theory]
     [InlineData("86")]
     [InlineData("\"86\"")]

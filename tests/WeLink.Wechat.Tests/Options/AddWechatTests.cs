@@ -15,6 +15,7 @@ public sealed class AddWechatTests
 
         Assert.NotNull(services.GetRequiredService<ComponentClient>());
         Assert.NotNull(services.GetRequiredService<OfficialAccountClient>());
+        Assert.NotNull(services.GetRequiredService<OpenBindingClient>());
         Assert.NotNull(services.GetRequiredService<SuiteClient>());
         Assert.NotNull(services.GetRequiredService<CorpClient>());
         Assert.NotNull(services.GetRequiredService<ComponentPageUrls>());

@@ -4,6 +4,7 @@ using WeLink.Server.Data;
 using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Onboarding.Menus;
 using WeLink.Server.Onboarding.MiniPrograms;
+using WeLink.Server.Onboarding.OpenPlatform;
 using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Messages;
 using WeLink.Wechat.OpenPlatform;
@@ -22,6 +23,7 @@ public sealed partial class AccountAuthorizations(
     IDealerRegistry dealers,
     GrantClaims claims,
     MenuPublisher menus,
+    OpenPlatformBinder openPlatform,
     IDataProtectionProvider protection,
     TimeProvider time,
     ILogger<AccountAuthorizations> logger)
@@ -153,6 +155,7 @@ public sealed partial class AccountAuthorizations(
         await links.ClearRefusalAsync(dealerId, Side, cancellationToken);
         LogBound(logger, appId, dealerId);
         await menus.PublishToAccountAsync(dealer.BrandId, new MenuAccount(appId, dealerId), cancellationToken);
+        await openPlatform.BindAsync(OnboardingActors.WeLink, new OpenPlatformAccount(appId, dealer.BrandId, dealerId), cancellationToken);
         return OnboardingOutcome.Bound($"公众号「{account.NickName}」已关联到「{dealer.Name}」。", appId);
     }
 

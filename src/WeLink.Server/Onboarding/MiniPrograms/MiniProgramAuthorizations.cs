@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Security.Claims;
 using Microsoft.AspNetCore.DataProtection;
 using WeLink.Server.Data;
+using WeLink.Server.Onboarding.Contracts;
+using WeLink.Server.Onboarding.OpenPlatform;
 using WeLink.Server.Tenancy.Access;
 using WeLink.Server.Tenancy.Contracts;
 using WeLink.Wechat.Messages;
@@ -22,6 +24,7 @@ public sealed partial class MiniProgramAuthorizations(
     MiniProgramPreAuthCodes preAuthCodes,
     LinkStore accountLinks,
     GrantClaims claims,
+    OpenPlatformBinder openPlatform,
     IAuditTrail audit,
     IDataProtectionProvider protection,
     TimeProvider time,
@@ -30,9 +33,6 @@ public sealed partial class MiniProgramAuthorizations(
     public const string RedirectPath = "/onboarding/miniprogram/authorized";
     public const string AuthorizeAction = "brand.miniprogram.authorize";
     public const string WithdrawAction = "brand.miniprogram.withdrawn";
-
-    /// <summary>Who the audit log names when the mini program's administrator acts in WeChat rather than HQ in WeLink.</summary>
-    private const string WeChatActor = "wechat";
 
     private readonly IDataProtector _grantProtector = protection.CreateProtector("WeLink.Onboarding.MiniProgramRedirect.v1");
 
@@ -84,7 +84,7 @@ public sealed partial class MiniProgramAuthorizations(
 
             await miniPrograms.WithdrawAsync(withdrawn.AppId, time.GetUtcNow(), cancellationToken);
             await audit.RecordAsync(
-                Actor(null, WeChatActor),
+                OnboardingActors.Of(null, OnboardingActors.WeChat),
                 new AuditEvent(WithdrawAction, "miniprogram", withdrawn.AppId, AuditOutcome.Succeeded, withdrawn.BrandId, null,
                     $"小程序「{withdrawn.NickName}」的管理员在微信中取消了对 WeLink 的授权"),
                 cancellationToken);
@@ -95,7 +95,7 @@ public sealed partial class MiniProgramAuthorizations(
         // A push carrying another pre-auth code is a dealer's link: its own flow exchanges the code, exactly once.
         var issued = string.IsNullOrEmpty(push.PreAuthCode)
             ? await miniPrograms.FindByAppIdAsync(push.AuthorizerAppId, cancellationToken) is { } linked
-                ? new MiniProgramPreAuth(linked.BrandId, null, WeChatActor)
+                ? new MiniProgramPreAuth(linked.BrandId, null, OnboardingActors.WeChat)
                 : null
             : await preAuthCodes.FindAsync(push.PreAuthCode, cancellationToken);
         if (issued is null)
@@ -161,17 +161,18 @@ public sealed partial class MiniProgramAuthorizations(
         }
 
         await audit.RecordAsync(
-            Actor(issued.AdminId, issued.AdminEmail),
+            OnboardingActors.Of(issued.AdminId, issued.AdminEmail),
             new AuditEvent(AuthorizeAction, "miniprogram", appId, AuditOutcome.Succeeded, issued.BrandId, null, $"小程序「{authorizer.NickName}」"),
             cancellationToken);
         LogBound(logger, appId, issued.BrandId);
+        await openPlatform.BindAsync(OnboardingActors.Of(issued.AdminId, issued.AdminEmail), new OpenPlatformAccount(appId, issued.BrandId, null), cancellationToken);
         return OnboardingOutcome.Bound($"小程序「{authorizer.NickName}」已关联到本品牌，消费者现在可以在小程序中登录。", appId);
     }
 
     private async Task<OnboardingOutcome> RefuseAsync(MiniProgramPreAuth issued, string appId, string reason, CancellationToken cancellationToken)
     {
         await audit.RecordAsync(
-            Actor(issued.AdminId, issued.AdminEmail),
+            OnboardingActors.Of(issued.AdminId, issued.AdminEmail),
             new AuditEvent(AuthorizeAction, "miniprogram", appId, AuditOutcome.Refused, issued.BrandId, null, reason),
             cancellationToken);
         LogRefused(logger, appId, issued.BrandId, reason);
@@ -182,12 +183,6 @@ public sealed partial class MiniProgramAuthorizations(
         ComponentAuthorization.Unprotect(_grantProtector, protectedGrant) is { } preAuthCode
             ? await preAuthCodes.FindAsync(preAuthCode, cancellationToken)
             : null;
-
-    /// <summary>The audit log's actor: the HQ admin who asked for the link (the redirect and the push carry no session), or WeChat.</summary>
-    private static ClaimsPrincipal Actor(Guid? adminId, string email) =>
-        new(new ClaimsIdentity(adminId is { } id
-            ? [new Claim(WeLinkClaims.SubjectId, id.ToString()), new Claim(WeLinkClaims.Email, email)]
-            : [new Claim(WeLinkClaims.Email, email)]));
 
     private static string AlreadyLinkedReason(string nickName) =>
         $"小程序「{nickName}」已关联到另一个品牌。一个小程序只服务一个品牌；如需转移，请联系平台管理员。";
