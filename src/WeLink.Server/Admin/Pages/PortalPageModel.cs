@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeLink.Server.Onboarding.Contracts;
 using WeLink.Server.Shared;
 using WeLink.Server.Tenancy.Access;
 
@@ -33,6 +34,20 @@ public abstract class PortalPageModel : PageModel
         else
         {
             FlashProblem = result.Problem;
+        }
+    }
+
+    /// <summary>The outcome of HQ's 重新绑定 of an account's open-platform binding, on the next page.</summary>
+    protected void ReportBinding(OpenPlatformBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        if (binding.Bound)
+        {
+            Flash = $"已绑定到开放平台账号 {binding.ShortOpenAppId}。";
+        }
+        else
+        {
+            FlashProblem = $"开放平台绑定没有成功：{binding.Reason}";
         }
     }
 }

@@ -16,6 +16,7 @@ public sealed class DealerDetailModel(
     BrandStore brands,
     AdminUserStore users,
     IDealerLinks links,
+    IOpenPlatformBindings openPlatform,
     IDealerStaffRoles staffRoles,
     AdminActions actions,
     IDealerHoursForms hours) : PortalPageModel
@@ -28,6 +29,9 @@ public sealed class DealerDetailModel(
     public Brand Brand { get; private set; } = null!;
 
     public DealerLinkState Links { get; private set; } = null!;
+
+    /// <summary>The linked official account's open-platform binding; null before WeLink looked, or with no account linked.</summary>
+    public OpenPlatformBinding? OpenPlatform { get; private set; }
 
     public DealerStaffRoles StaffRoles { get; private set; } = null!;
 
@@ -46,6 +50,7 @@ public sealed class DealerDetailModel(
         Dealer = dealer;
         Brand = brand;
         Links = await links.GetAsync(DealerId, cancellationToken);
+        OpenPlatform = Links.OfficialAccount.SubjectId is { } appId ? await openPlatform.FindAsync(appId, cancellationToken) : null;
         StaffRoles = await staffRoles.SummarizeAsync(DealerId, cancellationToken);
         Admins = [.. (await users.ListAsync(Scope, cancellationToken)).Where(u => u.DealerId == DealerId)];
         Hours = (await hours.FindAsync(User, DealerId, cancellationToken))!;
@@ -101,6 +106,25 @@ public sealed class DealerDetailModel(
             FlashProblem = "该渠道没有可解除的绑定。";
         }
 
+        return RedirectToPage();
+    }
+
+    /// <summary>HQ's 重新绑定: WeLink binds the dealer's linked official account to the brand's open-platform account again (audited by Onboarding).</summary>
+    [HandlerPolicy(WeLinkPolicies.HqAdmin)]
+    public async Task<IActionResult> OnPostRebindOpenPlatformAsync(CancellationToken cancellationToken)
+    {
+        if (await dealers.FindAsync(Scope, DealerId, cancellationToken) is not { } dealer)
+        {
+            return NotFound();
+        }
+
+        if ((await links.GetAsync(DealerId, cancellationToken)).OfficialAccount is not { Status: LinkStatus.Active or LinkStatus.Suspended, SubjectId: { } appId })
+        {
+            FlashProblem = "本经销商还没有关联公众号，请先授权公众号。";
+            return RedirectToPage();
+        }
+
+        ReportBinding(await openPlatform.RetryAsync(User, new OpenPlatformAccount(appId, dealer.BrandId, DealerId), cancellationToken));
         return RedirectToPage();
     }
 
