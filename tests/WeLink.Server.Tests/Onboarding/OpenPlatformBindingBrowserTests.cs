@@ -39,7 +39,7 @@ public abstract class OpenPlatformBindingBrowserTests(DatabaseProvider provider,
             await page.GotoAsync(At(scene, $"/admin/dealers/{scene.DealerB}"));
             var binding = page.Locator(".open-platform");
             await Expect(binding).ToHaveAttributeAsync("data-open-platform", "refused");
-            await Expect(binding).ToContainTextAsync("开放平台：未绑定");
+            await Expect(binding.Locator(".badge")).ToHaveTextAsync("未绑定");
             await Expect(binding).ToContainTextAsync("不属于同一主体");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "重新绑定" }).ClickAsync();
