@@ -5,8 +5,8 @@ using WeLink.Server.Data;
 namespace WeLink.Testing;
 
 /// <summary>
-/// A fresh, empty database for one test: a new SQLite file in a temp folder, or a new database on the
-/// test PostgreSQL server. Dropped on dispose.
+/// A fresh database for one test, empty (<see cref="CreateAsync"/>) or migrated (<see cref="CreateMigratedAsync"/>): a
+/// new SQLite file in a temp folder, or a new database on the test PostgreSQL server. Dropped on dispose.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -59,6 +59,32 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, builder.ConnectionString, null, name);
     }
 
+    /// <summary>
+    /// A fresh database already migrated to the latest scripts, for a test about what runs on the schema rather than about
+    /// migrating it: a copy of <see cref="MigratedTemplates"/>'s. A host started on it finds nothing to apply.
+    /// </summary>
+    public static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var template = await MigratedTemplates.SqliteFileAsync();
+            var database = await CreateAsync(provider);
+            File.Copy(template, Path.Combine(database._sqliteFolder!, "welink.db"));
+            return database;
+        }
+
+        var source = await MigratedTemplates.PostgresTemplateAsync();
+        var name = $"welink_test_{Guid.CreateVersion7():N}";
+        await using (var admin = new NpgsqlConnection(TestServices.Postgres))
+        {
+            await admin.OpenAsync();
+            await CreateFromTemplateAsync(admin, name, source);
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = name };
+        return new TestDatabase(provider, builder.ConnectionString, null, name);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_sqliteFolder is not null)
@@ -74,6 +100,24 @@ public sealed class TestDatabase : IAsyncDisposable
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>PostgreSQL refuses a copy while another session is in the template (55006); copies running together retry.</summary>
+    private static async Task CreateFromTemplateAsync(NpgsqlConnection admin, string name, string template)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", admin);
+                await create.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(20 * attempt);
+            }
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed class AdminHost : IAsyncDisposable
 
     public static async Task<AdminHost> StartAsync(DatabaseProvider provider, Action<WebApplicationBuilder>? configure = null, params string[] args)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateMigratedAsync(provider);
         try
         {
             var host = await WeLinkTestHost.StartAsync(

@@ -19,7 +19,7 @@ public abstract class CasePortalTests(DatabaseProvider provider) : IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
+        _database = await TestDatabase.CreateMigratedAsync(provider);
         _host = await WeLinkTestHost.StartAsync(_database.HostArgs, b =>
         {
             b.AddTestSessions();

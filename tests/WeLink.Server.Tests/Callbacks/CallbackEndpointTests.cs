@@ -30,7 +30,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     [Fact]
     public async Task Ticket_pushes_from_the_sandbox_are_stored_before_the_push_counts_as_delivered()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await CallbackHosts.StartAsync(database);
 
         var component = await host.ControlAsync("pushes/component-verify-ticket");
@@ -54,7 +54,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     [MemberData(nameof(Refusals))]
     public async Task A_callback_with_this_flaw_gets_a_4xx_problem_and_stores_nothing(string flaw)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await CallbackHosts.StartAsync(database);
 
         using var response = await Flawed(flaw, DateTimeOffset.UtcNow).PostAsync(host.Http);
@@ -67,7 +67,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     [Fact]
     public async Task A_genuine_push_for_one_account_re_posted_to_another_accounts_url_is_refused_and_stores_nothing()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await CallbackHosts.StartAsync(database);
         await database.LinkAccountAsync("wxdealer0002", "gh_testaccount02");
         var now = DateTimeOffset.UtcNow;
@@ -88,7 +88,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     [Fact]
     public async Task A_nonce_reused_by_another_request_is_refused_while_an_identical_retry_is_answered_success()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await CallbackHosts.StartAsync(database);
         var now = DateTimeOffset.UtcNow;
         var first = SignedPush.ToAccount("wxdealer0001", SignedPush.TextMessage("hello", SignedPush.NextMsgId(), now), now);
@@ -108,7 +108,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     [Fact]
     public async Task Pushes_sharing_nonces_sent_at_once_store_one_message_per_nonce_and_refuse_the_others()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await CallbackHosts.StartAsync(database);
         var now = DateTimeOffset.UtcNow;
         var nonces = Enumerable.Range(0, 20).Select(_ => SignedPush.NextNonce()).ToList();
@@ -136,7 +136,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     [Fact]
     public async Task A_push_the_sandbox_retries_after_a_lost_answer_is_stored_once_and_handled_once()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var lostAnswer = new AbortFirstAnswer("/wecom/suite/instructions");
         CountingSuiteTickets? tickets = null;
         await using var host = await CallbackHosts.StartAsync(database, configure: builder =>
@@ -159,7 +159,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     [Fact]
     public async Task A_retried_message_is_delivered_to_its_handler_once()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var handler = new RecordingHandler();
         await using var host = await CallbackHosts.StartAsync(database, handler);
         var now = DateTimeOffset.UtcNow;
@@ -179,7 +179,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     [Fact]
     public async Task A_burst_of_pushes_with_retries_among_them_stores_each_message_once_and_answers_every_request()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var handler = new RecordingHandler();
         await using var host = await CallbackHosts.StartAsync(database, handler);
         var now = DateTimeOffset.UtcNow;
@@ -205,7 +205,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     [Fact]
     public async Task An_event_stored_but_not_dispatched_before_a_stop_is_dispatched_after_a_restart_on_the_same_database()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await StorePendingWithoutDispatchAsync(database, "test:restart");
         var handler = new RecordingHandler();
         await using var restarted = await CallbackHosts.StartAsync(database, handler);
@@ -217,7 +217,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     [Fact]
     public async Task Events_no_handler_accepts_are_stored_as_ignored_on_arrival()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await CallbackHosts.StartAsync(database, new RecordingHandler());
         var now = DateTimeOffset.UtcNow;
         var location = "<xml><ToUserName><![CDATA[gh_testaccount01]]></ToUserName><FromUserName><![CDATA[o_follower_1]]></FromUserName>"
@@ -237,7 +237,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     [Fact]
     public async Task A_stored_event_whose_handler_is_gone_after_a_restart_is_ignored_by_the_dispatcher()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await StorePendingWithoutDispatchAsync(database, "test:orphan");
         await using var restarted = await CallbackHosts.StartAsync(database);
 
@@ -248,7 +248,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     [Fact]
     public async Task The_WeCom_console_check_of_both_suite_urls_passes()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await CallbackHosts.StartAsync(database);
 
         var checks = await host.ControlAsync("pushes/verify-suite-urls");
@@ -261,7 +261,7 @@ public abstract class CallbackEndpointTests(DatabaseProvider provider)
     [Fact]
     public async Task The_admin_inbox_api_needs_a_platform_admin_session()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await CallbackHosts.StartAsync(database);
 
         using var list = await host.Http.GetAsync(new Uri("/api/admin/inbox?status=parked", UriKind.Relative));

@@ -11,7 +11,7 @@ public sealed class InboxClusterTests
     [Fact]
     public async Task Two_nodes_on_one_PostgreSQL_database_dispatch_each_event_once()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Postgres);
         var first = new RecordingHandler();
         var second = new RecordingHandler();
         // A short lease: should a round fail after claiming (a timeout on a loaded machine), its events come back in time.

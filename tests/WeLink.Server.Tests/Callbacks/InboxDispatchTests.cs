@@ -13,7 +13,7 @@ public abstract class InboxDispatchTests(DatabaseProvider provider)
     [Fact]
     public async Task A_failing_handler_is_retried_with_doubling_backoff_then_parked_with_its_error()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var handler = new RecordingHandler { FailuresBeforeSuccess = int.MaxValue };
         await using var host = await CallbackHosts.StartAsync(
@@ -51,7 +51,7 @@ public abstract class InboxDispatchTests(DatabaseProvider provider)
     [Fact]
     public async Task A_parked_event_retried_by_an_admin_is_delivered_again_with_fresh_attempts()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var handler = new RecordingHandler { FailuresBeforeSuccess = 1 };
         await using var host = await CallbackHosts.StartAsync(database, handler, ["--Inbox:MaxAttempts=1"]);
         var now = DateTimeOffset.UtcNow;
@@ -73,7 +73,7 @@ public abstract class InboxDispatchTests(DatabaseProvider provider)
     [Fact]
     public async Task Events_claimed_by_a_node_that_died_come_back_when_the_lease_passes()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await CallbackHosts.StartAsync(
             database, new RecordingHandler(), ["--Inbox:DispatchEnabled=false"], builder => builder.Services.AddSingleton<TimeProvider>(clock));
@@ -95,7 +95,7 @@ public abstract class InboxDispatchTests(DatabaseProvider provider)
     [Fact]
     public async Task The_admin_list_pages_one_status_newest_first()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await CallbackHosts.StartAsync(
             database, new RecordingHandler(), ["--Inbox:DispatchEnabled=false"], builder => builder.Services.AddSingleton<TimeProvider>(clock));

@@ -14,7 +14,7 @@ public abstract class ParkedEventsAdminTests(DatabaseProvider provider)
     [Fact]
     public async Task A_parked_event_shows_with_its_error_in_the_api_and_the_portal_and_goes_round_again_on_retry()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var handler = new RecordingHandler { FailuresBeforeSuccess = 1 };
         await using var host = await CallbackHosts.StartAsync(
             database,

@@ -217,7 +217,7 @@ public abstract class CaseEngineTests(DatabaseProvider provider)
 
         public static async Task<EngineWorld> StartAsync(DatabaseProvider provider)
         {
-            var database = await TestDatabase.CreateAsync(provider);
+            var database = await TestDatabase.CreateMigratedAsync(provider);
             var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
             var (brand, dealer) = await database.SeedDealerAsync();
             return new EngineWorld(database, cases, brand, dealer);

@@ -17,7 +17,7 @@ public abstract class CaseScopeTests(DatabaseProvider provider)
     [MemberData(nameof(Outsiders))]
     public async Task Every_operation_on_a_case_outside_the_scope_is_not_found_and_changes_nothing(string outsider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
         var (brand, dealer) = await database.SeedDealerAsync();
         var engine = cases.Get<CaseEngine>();
@@ -44,7 +44,7 @@ public abstract class CaseScopeTests(DatabaseProvider provider)
     [Fact]
     public async Task The_dealer_the_brand_and_the_consumer_of_the_case_reach_it()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
         var (brand, dealer) = await database.SeedDealerAsync();
         var engine = cases.Get<CaseEngine>();

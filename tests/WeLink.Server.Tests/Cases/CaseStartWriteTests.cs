@@ -10,7 +10,7 @@ public abstract class CaseStartWriteTests(DatabaseProvider provider)
     [Fact]
     public async Task The_features_row_is_written_with_the_case()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
         var (brand, dealer) = await database.SeedDealerAsync();
         var consumer = (await Seed.In(database).ConsumerAsync(dealer, "o-start")).Id;
@@ -26,7 +26,7 @@ public abstract class CaseStartWriteTests(DatabaseProvider provider)
     [Fact]
     public async Task A_failure_in_the_features_write_leaves_neither_the_case_nor_the_row()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
         var (brand, dealer) = await database.SeedDealerAsync();
         var consumer = (await Seed.In(database).ConsumerAsync(dealer, "o-start")).Id;

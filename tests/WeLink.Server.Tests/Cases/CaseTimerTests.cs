@@ -10,7 +10,7 @@ public abstract class CaseTimerTests(DatabaseProvider provider)
     [Fact]
     public async Task Due_timers_fire_once_with_two_nodes_on_one_database()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = CaseServices.Clock();
         var actions = new RecordingActions();
         await using var first = await CaseServices.StartAsync(database, clock, actions);
@@ -42,7 +42,7 @@ public abstract class CaseTimerTests(DatabaseProvider provider)
     [Fact]
     public async Task Timers_survive_a_restart()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = CaseServices.Clock();
         Guid caseId;
         await using (var before = await CaseServices.StartAsync(database, clock, new RecordingActions()))
@@ -66,7 +66,7 @@ public abstract class CaseTimerTests(DatabaseProvider provider)
     [Fact]
     public async Task A_timer_is_not_due_before_its_time_and_a_breach_timer_marks_the_case()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = CaseServices.Clock();
         await using var cases = await CaseServices.StartAsync(database, clock, new RecordingActions());
         var (brand, dealer) = await database.SeedDealerAsync();

@@ -12,7 +12,7 @@ public abstract class DefinitionTests(DatabaseProvider provider)
     [Fact]
     public async Task Open_cases_finish_on_their_version_and_new_cases_start_on_the_published_one()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = CaseServices.Clock();
         await using var cases = await CaseServices.StartAsync(database, clock, new RecordingActions());
         var (brand, dealer) = await database.SeedDealerAsync();
@@ -40,7 +40,7 @@ public abstract class DefinitionTests(DatabaseProvider provider)
     [Fact]
     public async Task An_invalid_definition_is_refused_with_every_problem()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
         var json = Complaint();
         json["actions"]!.AsArray().Add("fax_the_dealer");
@@ -64,7 +64,7 @@ public abstract class DefinitionTests(DatabaseProvider provider)
     [Fact]
     public async Task A_dealer_cannot_change_what_HQ_locked_but_may_adjust_what_HQ_allows()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = CaseServices.Clock();
         await using var cases = await CaseServices.StartAsync(database, clock, new RecordingActions());
         var (brand, dealer) = await database.SeedDealerAsync();

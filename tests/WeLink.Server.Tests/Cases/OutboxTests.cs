@@ -15,7 +15,7 @@ public abstract class OutboxTests(DatabaseProvider provider)
     [Fact]
     public async Task A_failing_action_is_retried_with_backoff_then_parked_and_an_admin_retry_delivers_it()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = CaseServices.Clock();
         var actions = new RecordingActions();
         await using var cases = await CaseServices.StartAsync(database, clock, actions, ThreeAttempts);
@@ -51,7 +51,7 @@ public abstract class OutboxTests(DatabaseProvider provider)
     [Fact]
     public async Task An_item_claimed_by_a_node_that_died_is_delivered_after_the_lease()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = CaseServices.Clock();
         var actions = new RecordingActions();
         await using var dead = await CaseServices.StartAsync(database, clock, new RecordingActions());

@@ -25,7 +25,7 @@ public abstract class StaffCaseAnswersTests(DatabaseProvider provider) : IAsyncL
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
+        _database = await TestDatabase.CreateMigratedAsync(provider);
         _host = await WeLinkTestHost.StartAsync(_database.HostArgs, b =>
         {
             b.AddTestSessions();

@@ -14,7 +14,7 @@ public abstract class StaffInboxTests(DatabaseProvider provider)
     [Fact]
     public async Task Staff_work_their_own_dealers_cases_and_never_see_or_touch_another_dealers()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var actions = new RecordingActions();
         await using var host = await WeLinkTestHost.StartAsync(database.HostArgs, b =>
         {

@@ -14,7 +14,7 @@ public abstract class StepWritesTests(DatabaseProvider provider)
     [Fact]
     public async Task Writes_behind_an_update_that_found_another_version_leave_nothing()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var cases = await CaseServices.StartAsync(database, CaseServices.Clock(), new RecordingActions());
         var (brand, dealer) = await database.SeedDealerAsync();
         var caseId = await CaseEngineTests.AcknowledgedCaseAsync(cases.Get<CaseEngine>(), brand, dealer);

@@ -92,7 +92,7 @@ public sealed class ComplaintWorld : IAsyncDisposable
     /// <param name="args">Settings of the host beyond the world's own, e.g. a low filing limit; a restart keeps them.</param>
     public static async Task<ComplaintWorld> StartAsync(DatabaseProvider provider, params string[] args)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = new OffsetTimeProvider();
         WeLinkTestHost? host = null;
         try

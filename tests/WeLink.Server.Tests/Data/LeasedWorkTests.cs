@@ -159,7 +159,7 @@ public abstract class LeasedWorkTests(DatabaseProvider provider)
 
         public static async Task<World> StartAsync(DatabaseProvider provider, int items)
         {
-            var database = await TestDatabase.CreateAsync(provider);
+            var database = await TestDatabase.CreateMigratedAsync(provider);
             var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
             var services = new ServiceCollection()
                 .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))

@@ -25,7 +25,7 @@ public abstract class HostTests(DatabaseProvider provider)
     [Fact]
     public async Task A_request_body_over_the_limit_is_refused_with_413()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await WeLinkTestHost.StartAsync(database.HostArgs);
         using var body = new StringContent($"{{\"component_appid\":\"{new string('a', 2 * 1024 * 1024)}\"}}", System.Text.Encoding.UTF8, "application/json");
 
@@ -37,7 +37,7 @@ public abstract class HostTests(DatabaseProvider provider)
     [Fact]
     public async Task Readiness_covers_redis_when_it_is_configured()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await WeLinkTestHost.StartAsync([.. database.HostArgs, $"--ConnectionStrings:Redis={TestServices.Redis}"]);
 
         var ready = await host.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -50,7 +50,7 @@ public abstract class HostTests(DatabaseProvider provider)
     [Fact]
     public async Task An_unreachable_redis_makes_the_host_unready_but_alive()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var deadRedis = $"127.0.0.1:{FreePort.Loopback()},connectTimeout=500";
         await using var host = await WeLinkTestHost.StartAsync([.. database.HostArgs, $"--ConnectionStrings:Redis={deadRedis}"]);
 
@@ -64,7 +64,7 @@ public abstract class HostTests(DatabaseProvider provider)
     [Fact]
     public async Task The_host_serves_its_openapi_document_and_the_reference_ui()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await WeLinkTestHost.StartAsync(database.HostArgs);
 
         using var openApi = JsonDocument.Parse(await host.Http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
@@ -81,7 +81,7 @@ public abstract class HostTests(DatabaseProvider provider)
     [Fact]
     public async Task Errors_are_problem_details_carrying_the_trace_id()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await WeLinkTestHost.StartAsync(database.HostArgs);
 
         var response = await host.Http.GetAsync(new Uri("/no/such/route", UriKind.Relative));

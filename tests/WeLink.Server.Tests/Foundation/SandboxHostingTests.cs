@@ -10,7 +10,7 @@ public sealed class SandboxHostingTests
     [Fact]
     public async Task With_the_sandbox_enabled_the_wechat_clients_talk_to_it_with_its_credentials()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await using var host = await WeLinkTestHost.StartAsync(database.HostArgs);
         var component = host.Services.GetRequiredService<ComponentClient>();
 
@@ -24,7 +24,7 @@ public sealed class SandboxHostingTests
     [Fact]
     public async Task With_the_sandbox_disabled_none_of_its_routes_exist()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await using var host = await WeLinkTestHost.StartAsync(
         [
             .. database.HostArgs,

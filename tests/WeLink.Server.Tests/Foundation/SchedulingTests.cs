@@ -13,7 +13,7 @@ public abstract class SchedulingTests(DatabaseProvider provider)
     [Fact]
     public async Task A_job_scheduled_before_a_restart_fires_after_it()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var host = await WeLinkTestHost.StartAsync(database.HostArgs);
         await database.ExecuteAsync(RecordingJob.CreateTableSql);
         // On standby this node stores the trigger but never fires it, however slowly it shuts down; Quartz starts
@@ -34,7 +34,7 @@ public abstract class SchedulingTests(DatabaseProvider provider)
     [Fact]
     public async Task The_recurring_purge_job_deletes_only_expired_dedup_keys()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         await using var host = await WeLinkTestHost.StartAsync(database.HostArgs, b => b.Services.AddSingleton<TimeProvider>(clock));
         await database.ExecuteAsync(
@@ -75,7 +75,7 @@ public sealed class SchedulingTests_on_Postgres() : SchedulingTests(DatabaseProv
     [Fact]
     public async Task A_job_scheduled_on_one_node_fires_once_per_firing_across_two_nodes()
     {
-        await using var database = await TestDatabase.CreateAsync(Provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(Provider);
         await using var first = await WeLinkTestHost.StartAsync(database.HostArgs);
         await using var second = await WeLinkTestHost.StartAsync(database.HostArgs);
         await database.ExecuteAsync(RecordingJob.CreateTableSql);

@@ -9,7 +9,7 @@ public abstract class SecretTests(DatabaseProvider provider)
     [Fact]
     public async Task A_secret_protected_by_one_node_is_readable_by_another_sharing_the_database()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         const string secret = "authorizer-refresh-token-刷新令牌";
         string protectedSecret;
         await using (var first = await WeLinkTestHost.StartAsync(database.HostArgs))
@@ -27,7 +27,7 @@ public abstract class SecretTests(DatabaseProvider provider)
     [Fact]
     public async Task A_tampered_secret_is_refused()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await WeLinkTestHost.StartAsync(database.HostArgs);
         var protector = host.Services.GetRequiredService<ISecretProtector>();
         var protectedSecret = protector.Protect("permanent-code");

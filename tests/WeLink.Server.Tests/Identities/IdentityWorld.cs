@@ -80,7 +80,7 @@ public sealed class IdentityWorld : IAsyncDisposable
 
     public static async Task<IdentityWorld> StartAsync(DatabaseProvider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateMigratedAsync(provider);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         WeLinkTestHost? host = null;
         try

@@ -46,7 +46,7 @@ public sealed partial class OnboardingScene : IAsyncDisposable
     /// <param name="clock">WeLink's clock, when a test moves it (the sandbox keeps its own).</param>
     public static async Task<OnboardingScene> StartAsync(DatabaseProvider provider, TimeProvider? clock = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateMigratedAsync(provider);
         var host = await WeLinkTestHost.StartAsync(
             [.. database.HostArgs, "--Onboarding:WeComTestMode=true", "--Sandbox:PushTicketsOnSchedule=false"],
             builder =>

@@ -26,7 +26,7 @@ public sealed class ClusterTokenTests
     [Fact]
     public async Task Three_hundred_calls_across_three_nodes_meeting_an_expired_token_cause_exactly_one_refresh()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Postgres);
         var counter = new RequestCounter();
         string[] shared = [.. database.HostArgs, $"--ConnectionStrings:Redis={TestServices.Redis}", $"--Redis:KeyPrefix=test-{Guid.NewGuid():N}:"];
         await using var first = await StartNodeAsync(shared, counter);

@@ -9,7 +9,7 @@ public abstract class PlatformSecretStoreTests(DatabaseProvider provider)
     [Fact]
     public async Task Tickets_and_credentials_survive_a_restart_and_are_never_stored_in_clear()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         // The sandbox's own ticket pushes would add rows of their own now that the callback URLs store them.
         string[] args = [.. database.HostArgs, "--Sandbox:PushTicketsOnSchedule=false"];
         await using (var first = await WeLinkTestHost.StartAsync(args))
@@ -34,7 +34,7 @@ public abstract class PlatformSecretStoreTests(DatabaseProvider provider)
     [Fact]
     public async Task A_newer_ticket_replaces_the_older_one_and_owners_never_mix()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var host = await WeLinkTestHost.StartAsync(database.HostArgs);
         var tickets = host.Services.GetRequiredService<IComponentTicketStore>();
 

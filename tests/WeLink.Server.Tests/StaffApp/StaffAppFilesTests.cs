@@ -15,7 +15,7 @@ public abstract class StaffAppFilesTests(DatabaseProvider provider) : IAsyncLife
         Directory.CreateDirectory(Path.Combine(_root, "assets"));
         await File.WriteAllTextAsync(Path.Combine(_root, "index.html"), "<!doctype html><title>企业微信</title><script type=module src=/wecom-app/assets/index-Bx1c9.js></script>");
         await File.WriteAllTextAsync(Path.Combine(_root, "assets", "index-Bx1c9.js"), "console.log('app')");
-        _database = await TestDatabase.CreateAsync(provider);
+        _database = await TestDatabase.CreateMigratedAsync(provider);
         _host = await WeLinkTestHost.StartAsync([.. _database.HostArgs, $"--StaffApp:Root={_root}"]);
     }
 

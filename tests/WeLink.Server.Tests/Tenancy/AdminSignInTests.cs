@@ -242,7 +242,7 @@ public abstract partial class AdminSignInTests(DatabaseProvider provider)
     [Fact]
     public async Task A_bootstrap_email_without_a_usable_password_stops_start_up()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
 
         var start = () => WeLinkTestHost.StartAsync([.. database.HostArgs, "--Admin:BootstrapEmail=root@welink.test", "--Admin:BootstrapPassword=short"]);
 
