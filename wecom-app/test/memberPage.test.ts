@@ -88,6 +88,118 @@ describe('MemberPage', () => {
   })
 })
 
+describe('MemberPage empty sections', () => {
+  it('says in a sentence that each section is empty instead of showing a bare heading', async () => {
+    const bare: MemberView = { ...member, profile: [], identities: [], vehicles: [], consents: [], cases: [], otherDealers: [], timeline: [] }
+    vi.stubGlobal('fetch', fakeFetch({ 'GET /api/staff/members/m1': [json(bare)] }).fetch)
+
+    const { wrapper } = await mountAt('/members/m1', MemberPage)
+
+    expect(['profile', 'identities', 'vehicles', 'consents', 'cases', 'timeline'].map((s) => wrapper.get(`[data-testid=${s}-empty]`).text())).toEqual([
+      '暂无资料：客户还没有留下姓名等信息',
+      '暂无身份：客户还没有在本店的公众号、小程序或企业微信中出现过',
+      '暂无车辆，可点击“添加车辆”登记',
+      '暂无授权记录：客户还没有作出任何授权选择',
+      '暂无业务：客户还没有可查看的工单',
+      '暂无动态',
+    ])
+    expect(wrapper.findAll('[data-testid=timeline-entry]')).toHaveLength(0)
+  })
+})
+
+describe('添加车辆', () => {
+  const added = { id: 'v2', model: '极光 S7', plate: '京B88888', vin: 'LSVAB1234CD567891', purchasedOn: '2025-03-08', dealer: a1, createdAt: '2026-12-05T02:00:00Z' }
+  const path = 'POST /api/staff/members/m1/vehicles'
+
+  async function openForm(answers: Parameters<typeof fakeFetch>[0]) {
+    const fake = fakeFetch({ 'GET /api/staff/members/m1': [json(member)], ...answers })
+    vi.stubGlobal('fetch', fake.fetch)
+    const router = makeRouter(createMemoryHistory())
+    await router.push('/members/m1')
+    await router.isReady()
+    const wrapper = mount(MemberPage, { props: { id: 'm1' }, global: { plugins: [router, i18n] }, attachTo: document.body })
+    await flushPromises()
+    await wrapper.get('[data-testid=add-vehicle]').trigger('click')
+    await flushPromises()
+    const form = document.querySelector('[data-testid=vehicle-form]') as HTMLFormElement
+    return { wrapper, form, calls: fake.calls }
+  }
+
+  async function fill(form: HTMLFormElement, values: Record<string, string>) {
+    for (const [field, value] of Object.entries(values)) {
+      const input = form.querySelector(`[data-field=${field}] input`) as HTMLInputElement
+      input.value = value
+      input.dispatchEvent(new Event('input'))
+    }
+    await flushPromises()
+  }
+
+  const errorBeside = (form: HTMLFormElement, field: string) => form.querySelector(`[data-field=${field}] [data-testid=field-error]`)?.textContent ?? null
+
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('posts the vehicle with an Idempotency-Key, leaves out blanks, and lists the new vehicle', async () => {
+    const { wrapper, form, calls } = await openForm({ [path]: [json({ ...member, vehicles: [...member.vehicles, added] }, 201)] })
+
+    await fill(form, { model: ' 极光 S7 ', plate: '京B88888', vin: 'LSVAB1234CD567891', purchasedOn: '2025-03-08' })
+    form.dispatchEvent(new Event('submit'))
+    await flushPromises()
+
+    const post = calls.find((c) => c.method === 'POST')!
+    expect(post.body).toEqual({ model: '极光 S7', plate: '京B88888', vin: 'LSVAB1234CD567891', purchasedOn: '2025-03-08' })
+    expect(post.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(wrapper.findAll('[data-testid=vehicle]').map((v) => v.text())).toEqual([
+      expect.stringContaining('Aurora S'),
+      expect.stringContaining('LSVAB1234CD567891 · 2025-03-08 · 北京店'),
+    ])
+    expect(document.querySelector('[data-testid=vehicle-form]')).toBeNull()
+    expect(toast).toHaveBeenCalledWith('车辆已添加', 'success')
+    wrapper.unmount()
+  })
+
+  it("shows WeLink's Chinese reason beside the refused field and keeps the form", async () => {
+    const vinRefused = '车架号（VIN）需为 17 位字母或数字，且不含 I、O、Q。'
+    const { wrapper, form, calls } = await openForm({
+      [path]: [problem(422, { title: 'The input was refused.', detail: vinRefused, errors: { vin: [vinRefused] } })],
+    })
+
+    await fill(form, { model: '极光 S7', vin: 'LSVAB1234CD56789O' })
+    form.dispatchEvent(new Event('submit'))
+    await flushPromises()
+
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ model: '极光 S7', vin: 'LSVAB1234CD56789O' })
+    expect(errorBeside(form, 'vin')).toBe(vinRefused)
+    expect(errorBeside(form, 'model')).toBeNull()
+    expect(document.querySelector('[data-testid=vehicle-form]')).not.toBeNull()
+    expect(wrapper.findAll('[data-testid=vehicle]')).toHaveLength(1)
+    expect(toast).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+
+  it('sends one write for a double tap, the save button disabled while it is in flight', async () => {
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const { wrapper, form, calls } = await openForm({ [path]: [json({ ...member, vehicles: [...member.vehicles, added] }, 201)] })
+    const fetchMock = vi.mocked(fetch)
+    const original = fetchMock.getMockImplementation()!
+    fetchMock.mockImplementationOnce(async (...args) => { await held; return original(...args) })
+    await fill(form, { model: '极光 S7' })
+
+    form.dispatchEvent(new Event('submit'))
+    form.dispatchEvent(new Event('submit'))
+    await flushPromises()
+    expect((form.querySelector('[data-testid=vehicle-submit]') as HTMLButtonElement).disabled).toBe(true)
+    release()
+    await flushPromises()
+
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1)
+    expect(wrapper.findAll('[data-testid=vehicle]')).toHaveLength(2)
+    wrapper.unmount()
+  })
+})
+
 describe('扫会员码', () => {
   const me = { id: 's1', name: '李雷', brandId: 'b1', dealerId: 'd1', dealerName: '北京店', roles: ['service-advisor'] }
 

@@ -1,7 +1,7 @@
 import { ApiClient } from './client'
 import type { Submission } from './submission'
 import type {
-  AppConfig, CaseDetail, CaseNote, CaseStep, CaseTransitions, ContactLookup, DealerStaff, InboxRow, InboxView, MemberView, StaffMe,
+  AppConfig, CaseDetail, CaseNote, CaseStep, CaseTransitions, ContactLookup, DealerStaff, InboxRow, InboxView, MemberView, StaffMe, VehicleDraft,
 } from './types'
 
 /** The browser's client: same origin, and the hash route as the place to come back to after sign-in. */
@@ -38,4 +38,7 @@ export const staffApi = {
   memberByContact: (externalUserId: string) => api.get<MemberView>(`/api/staff/members/by-contact/${encodeURIComponent(externalUserId)}`),
   /** The member whose card QR the staff member scanned; 422 (expired or invalid) carries the Chinese reason. */
   scanMember: (code: string, submission: Submission) => api.post<MemberView>('/api/staff/members/scan', { code }, submission),
+  /** Records a vehicle as this dealer's; the answer is the member's view with it, 422 names each refused field. */
+  addVehicle: (memberId: string, vehicle: VehicleDraft, submission: Submission) =>
+    api.post<MemberView>(`/api/staff/members/${encodeURIComponent(memberId)}/vehicles`, vehicle, submission),
 }

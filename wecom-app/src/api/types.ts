@@ -227,3 +227,11 @@ export interface MemberView {
   otherDealers: { dealer: MemberDealer; identities: number; vehicles: number; cases: { processLabel: string; stateLabel: string; count: number }[] }[]
   timeline: { at: string; kind: string; text: string; dealer: MemberDealer | null }[]
 }
+
+/** A vehicle as staff add it (POST /api/staff/members/{id}/vehicles): the model, the rest when known. */
+export interface VehicleDraft {
+  model: string
+  plate?: string
+  vin?: string
+  purchasedOn?: string
+}
