@@ -213,6 +213,90 @@ describe.each([
     });
   });
 
+  describe('joining the membership in the mini-program', () => {
+    const nickname = 'Chen Jing';
+    let phone;
+    let number;
+
+    beforeAll(async () => {
+      await authorizeMiniProgram(scene, miniProgram.app_id);
+      // A consumer of their own, so the phone WeChat holds for them is known: 13912345678.
+      await scene.control.post('world/consumers', { nickname, phone: '13912345678' });
+    });
+
+    /** The consumer taps 授权手机号并加入 and answers WeChat's sheet; the sandbox gives the event's detail. */
+    async function tapPhoneButton(page, allow) {
+      const answer = await scene.control.post(`miniprogram/${miniProgram.app_id}/phone-number`, { consumer: nickname, allow });
+      await emit(page, '.join', 'getphonenumber', answer.code ? { errMsg: answer.err_msg, code: answer.code } : { errMsg: answer.err_msg });
+      await phone.wx.flush();
+    }
+
+    test('declining the phone sheet is told in Chinese and makes no member', async () => {
+      phone = consumerPhone(nickname);
+      const join = await renderPage('pages/member/join', { dealerId: scene.dealer.id }, phone.wx);
+      expect(textOf(join)).toContain('授权手机号并加入');
+
+      await tapPhoneButton(join, false);
+
+      expect(phone.wx.calls.toast).toEqual(['需要授权手机号才能加入会员']);
+      expect(phone.wx.calls.redirectTo).toEqual([]);
+      const card = await renderPage('pages/member/card', { dealerId: scene.dealer.id }, phone.wx);
+      expect(textOf(card)).toContain('您还不是会员，加入后即可领取会员卡');
+    });
+
+    test('allowing it with the consents joins: the card shows the number, the tier and the QR, and the welcome reaches the phone', async () => {
+      const { subscriptions } = require('../src/services/api');
+      // The consumer accepted the brand's status notices earlier (as on the complaint page); the welcome uses that.
+      await scene.control.post(`miniprogram/${miniProgram.app_id}/subscribe`, { openid: phone.openId, template_ids: await subscriptions.templateIds(), accept: true });
+      const join = await renderPage('pages/member/join', { dealerId: scene.dealer.id }, phone.wx);
+      await change(join, '.name', '陈静');
+      await change(join, '.consents', ['service', 'marketing']);
+
+      await tapPhoneButton(join, true);
+
+      expect(textOf(join)).not.toMatch(/失败|失效/);
+      expect(phone.wx.calls.redirectTo).toEqual(['/pages/member/card?joined=1']);
+      const card = await renderPage('pages/member/card', { joined: '1' }, phone.wx);
+      const shown = textOf(card);
+      [, number] = shown.match(/No\. ([1-9][0-9]{9})/) ?? [];
+      expect(number).toBeDefined();
+      expect(shown).toContain('蜜粉');
+      expect(shown).toContain('陈静');
+      expect(shown).toContain('极光汽车北京店');
+      expect(find(card, '.qrcode').instance.data.value).toMatch(new RegExp(`^WLM1\\.${number}\\.`));
+      const [welcome] = await waitFor('the welcome as a subscribe message', async () => {
+        const sent = await scene.control.get(`messages?api=subscribe/send&recipient=${encodeURIComponent(phone.openId)}`);
+        return sent.length > 0 && sent;
+      });
+      expect(welcome.body.data.thing1.value).toBe('会员卡');
+      expect(welcome.body.data.phrase2.value).toBe('已入会');
+      expect(welcome.body.page).toBe(`pages/member/card?dealerId=${scene.dealer.id}`);
+    });
+
+    test('我的数据 shows the phone WeChat confirmed, masked; withdrawing marketing is shown as withdrawn when opened again', async () => {
+      const data = await renderPage('pages/member/data', {}, phone.wx);
+      expect(textOf(data)).toContain('139****5678');
+      expect(ticked(data)).toEqual(['服务通知', '营销信息']);
+
+      await change(data, '.consents', ['service']);
+      await tap(data, '.save-consents');
+      await phone.wx.flush();
+
+      expect(phone.wx.calls.toast).toContain('授权已保存');
+      const again = await renderPage('pages/member/data', {}, phone.wx);
+      expect(ticked(again)).toEqual(['服务通知']);
+      const card = await renderPage('pages/member/card', {}, phone.wx);
+      expect(textOf(card)).toContain(`No. ${number}`);
+    });
+
+    /** The consent options the page shows ticked, by their label. */
+    const ticked = (page) =>
+      find(page, '.consents')
+        .querySelectorAll('.t-checkbox-option')
+        .filter((box) => box.instance.data.checked)
+        .map((box) => box.instance.data.label);
+  });
+
   /** A phone whose wx.login returns the given code, as a replayed or stolen code would. */
   function phoneWithCode(code) {
     return installWx({ apiBase: welink.base, appId: miniProgram.app_id, login: () => code });
