@@ -119,10 +119,31 @@ public abstract partial class MemberPortalTests(DatabaseProvider provider)
         Assert.Equal("succeeded", audited);
     }
 
+    [Fact]
+    public async Task A_member_with_nothing_recorded_shows_a_sentence_under_every_section_instead_of_a_bare_heading()
+    {
+        await using var world = await OwnTenancyWorld.StartAsync(provider);
+        var memberId = Guid.CreateVersion7();
+        await MemberSeed.ExecuteAsync(world, """
+            INSERT INTO members (id, brand_id, home_dealer_id, status, member_number, tier, name, phone_masked, merged_into, joined_at, created_at, updated_at)
+            VALUES (@memberId, @brandId, @dealerId, 'known', NULL, NULL, NULL, NULL, NULL, NULL, @now, @now)
+            """,
+            new { memberId, brandId = world.X.Id, dealerId = world.A1.Id, now = DateTimeOffset.UtcNow });
+
+        var html = await world.HqX.Http.GetStringAsync($"/admin/brands/{world.X.Id}/members/{memberId}");
+
+        Assert.Equal(
+            ["还没有资料记录。", "没有可查看的身份。", "没有登记车辆。", "没有授权记录。", "没有可查看的工单。", "还没有动态。"],
+            EmptySection().Matches(html).Select(m => m.Groups[1].Value));
+    }
+
     private static List<string> Rows(string html) => [.. MemberRow().Matches(html).Select(m => m.Groups[1].Value)];
 
     [GeneratedRegex("<tr data-member=\"([0-9a-f-]{36})\"")]
     private static partial Regex MemberRow();
+
+    [GeneratedRegex("<tr><td colspan=\"\\d\" class=\"muted\">([^<]+)</td></tr>")]
+    private static partial Regex EmptySection();
 
     [GeneratedRegex("<tr data-merge=\"([0-9a-f-]{36})\" data-undone=\"false\"")]
     private static partial Regex MergeRow();

@@ -54,8 +54,11 @@ internal sealed class StaffPhone : IAsyncDisposable
         return phone;
     }
 
-    /// <summary>Saves the screen as docs/screenshots/<paramref name="name"/>.png when <see cref="ScreenshotsVariable"/> is 1.</summary>
-    public async Task ScreenshotAsync(string name)
+    /// <summary>
+    /// Saves the screen (or, with <paramref name="fullPage"/>, the whole scrolled page) as docs/screenshots/<paramref name="name"/>.png
+    /// when <see cref="ScreenshotsVariable"/> is 1.
+    /// </summary>
+    public async Task ScreenshotAsync(string name, bool fullPage = false)
     {
         if (Environment.GetEnvironmentVariable(ScreenshotsVariable) != "1")
         {
@@ -64,7 +67,7 @@ internal sealed class StaffPhone : IAsyncDisposable
 
         // Toasts fade; the picture shows the page as it rests.
         await Page.Locator(".t-toast").WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryRoot(), "docs", "screenshots", name + ".png") });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryRoot(), "docs", "screenshots", name + ".png"), FullPage = fullPage });
     }
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
