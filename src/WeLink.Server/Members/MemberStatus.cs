@@ -12,6 +12,9 @@ public static class MemberStatus
     /// <summary>Part of another record now (<c>merged_into</c>); an admin may undo it.</summary>
     public const string Merged = "merged";
 
+    /// <summary>Asked to be deleted: the erasure is under way, and finished by <c>ResumeDeletionsJob</c> if a crash stopped it.</summary>
+    public const string Erasing = "erasing";
+
     /// <summary>Anonymised at the member's request; never undone.</summary>
     public const string Deleted = "deleted";
 

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using WeLink.Sandbox.World;
 using WeLink.Server.Data;
 using WeLink.Server.Members.Api;
+using WeLink.Server.Members.DataRights;
 using WeLink.Server.Tests.Complaints;
 using WeLink.Server.Tests.Conversations;
 
@@ -124,6 +126,39 @@ public abstract class MemberDataRightsTests(DatabaseProvider provider) : IAsyncL
             Assert.Equal(cases, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM cases", new { }));
             Assert.Equal(1L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM members WHERE status = 'deleted' AND deleted_at IS NOT NULL", new { }));
             Assert.Equal(1L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM member_data_requests WHERE kind = 'delete'", new { }));
+        }
+    }
+
+    [Fact]
+    public async Task A_deletion_a_crash_stopped_part_way_is_finished_by_the_resume_job_and_the_member_is_gone_meanwhile()
+    {
+        var person = _world.People[0];
+        var (client, openId) = await _world.MiniProgramConsumerAsync(person);
+        using (client)
+        {
+            await MemberRequests.JoinAsync(_world, client, person, "join-crash", "赵磊");
+            var memberId = await _world.QuerySingleAsync<Guid>("SELECT member_id FROM member_identities WHERE subject = @openId", new { openId });
+
+            // What the deletion's first step leaves when the node dies right after it: the member marked, nothing erased.
+            await _world.Database.ExecuteAsync(
+                "UPDATE members SET status = 'erasing', updated_at = @at WHERE id = @memberId", new { at = _world.Clock.GetUtcNow().AddMinutes(-10), memberId });
+            using (var meanwhile = await client.GetAsync(new Uri("/api/consumer/member", UriKind.Relative)))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, meanwhile.StatusCode);
+            }
+
+            Assert.NotEmpty(await PersonalDataScan.WhereAsync(_world.Database, openId));
+            var scheduler = await _world.Host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            await scheduler.TriggerJob(ResumeDeletionsJob.Key);
+            await Poll.UntilAsync(
+                () => _world.QuerySingleAsync<string>("SELECT status FROM members WHERE id = @memberId", new { memberId }),
+                status => status == "deleted",
+                Deadline.Scheduler,
+                "the interrupted deletion finished");
+
+            Assert.Empty(await PersonalDataScan.WhereAsync(_world.Database, openId));
+            Assert.Empty(await PersonalDataScan.WhereAsync(_world.Database, Phone(person)));
+            Assert.Empty(await PersonalDataScan.WhereAsync(_world.Database, "赵磊"));
         }
     }
 

@@ -1,3 +1,4 @@
+using Quartz;
 using WeLink.Server.Cases;
 using WeLink.Server.Cases.Definitions;
 using WeLink.Server.Members.Consents;
@@ -24,6 +25,12 @@ public static class ConsumerMembersFeature
         services.AddSingleton<MemberProfileEdits>();
         services.AddSingleton<MemberDataRights>();
         services.AddSingleton<MemberErasures>();
+        services.AddQuartz(q => q.ScheduleJob<ResumeDeletionsJob>(
+            trigger => trigger
+                .WithIdentity(ResumeDeletionsJob.Key.Name, ResumeDeletionsJob.Key.Group)
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(ResumeDeletionsJob.Interval).RepeatForever()),
+            job => job.WithIdentity(ResumeDeletionsJob.Key)));
         services.AddCaseAction<IssueMemberCardAction>();
         services.AddCaseAction<RequestOpeningGiftAction>();
         return services;

@@ -69,42 +69,74 @@ public sealed class MemberDataRights(
             [.. requests]);
     }
 
-    /// <summary>Anonymises the member for good; the consumer rows behind its identities after the member's own rows.</summary>
+    /// <summary>
+    /// Anonymises the member for good. The request is recorded and the member marked <see cref="MemberStatus.Erasing"/>
+    /// first, so a crash part-way leaves a deletion <see cref="ResumeDeletionsJob"/> finishes, never a half-kept person.
+    /// </summary>
     public async Task DeleteAsync(MemberRecord member, string channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
         var now = time.GetUtcNow();
-        var records = (await directory.RecordIdsAsync(member.Id, cancellationToken)).ToArray();
-        var identities = await directory.IdentitiesAsync(member.Id, cancellationToken);
         await using (var connection = await connections.OpenConnectionAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            foreach (var sql in (string[])[
-                $"""
-                UPDATE members SET name = NULL, phone_index = NULL, phone_protected = NULL, phone_masked = NULL, status = 'deleted', deleted_at = @now, updated_at = @now
-                WHERE {OfRecords("id")}
-                """,
-                $"UPDATE member_profile_changes SET value = NULL WHERE {OfRecords("member_id")}",
-                $"UPDATE member_vehicles SET plate = NULL, vin = NULL WHERE {OfRecords("member_id")}",
-            ])
-            {
-                await connection.ExecuteAsync(new CommandDefinition(sql, new { now, records }, transaction, cancellationToken: cancellationToken));
-            }
-
-            foreach (var identity in identities)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE member_identities SET subject = @marker WHERE id = @identityId",
-                    new { marker = Anonymised.Marker(identity.Id), identityId = identity.Id },
-                    transaction,
-                    cancellationToken: cancellationToken));
-            }
-
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE members SET status = @erasing, updated_at = @now WHERE id = @memberId",
+                new { erasing = MemberStatus.Erasing, now, memberId = member.Id },
+                transaction,
+                cancellationToken: cancellationToken));
             await InsertRequestAsync(connection, transaction, member, Deletion, channel, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await EraseAsync(member.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Erases a member marked <see cref="MemberStatus.Erasing"/>: the other features' data first (each step repeatable,
+    /// found through the identities, which still hold the real ids), then, in one transaction, the member's own rows
+    /// and the identities. Until that commits, running it again does the whole erasure again.
+    /// </summary>
+    public async Task EraseAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var records = (await directory.RecordIdsAsync(memberId, cancellationToken)).ToArray();
+        var identities = await directory.IdentitiesAsync(memberId, cancellationToken);
         await erasures.EraseAsync(identities, ConsumersOf(identities), cancellationToken);
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var sql in (string[])[
+            $"""
+            UPDATE members SET name = NULL, phone_index = NULL, phone_protected = NULL, phone_masked = NULL, status = @deleted, deleted_at = @now, updated_at = @now
+            WHERE {OfRecords("id")}
+            """,
+            $"UPDATE member_profile_changes SET value = NULL WHERE {OfRecords("member_id")}",
+            $"UPDATE member_vehicles SET plate = NULL, vin = NULL WHERE {OfRecords("member_id")}",
+        ])
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql, new { now, records, deleted = MemberStatus.Deleted }, transaction, cancellationToken: cancellationToken));
+        }
+
+        foreach (var identity in identities)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE member_identities SET subject = @marker WHERE id = @identityId",
+                new { marker = Anonymised.Marker(identity.Id), identityId = identity.Id },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Members marked <see cref="MemberStatus.Erasing"/> and untouched since <paramref name="before"/>: deletions a crash stopped.</summary>
+    public async Task<IReadOnlyList<Guid>> InterruptedAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM members WHERE status = @erasing AND updated_at < @before",
+            new { erasing = MemberStatus.Erasing, before },
+            cancellationToken: cancellationToken))];
     }
 
     private static Guid[] ConsumersOf(IEnumerable<MemberIdentityRow> identities) => [.. identities.Select(i => i.ConsumerId).OfType<Guid>().Distinct()];

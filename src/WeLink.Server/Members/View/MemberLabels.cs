@@ -8,6 +8,7 @@ public static class MemberLabels
         "known" => "未入会",
         "member" => "会员",
         "merged" => "已合并",
+        "erasing" => "注销中",
         "deleted" => "已注销",
         _ => status,
     };
