@@ -89,8 +89,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (_sqliteFolder is not null)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_sqliteFolder, recursive: true);
+            await DeleteFolderAsync(_sqliteFolder);
         }
 
         if (_postgresName is not null)
@@ -117,6 +116,27 @@ public sealed class TestDatabase : IAsyncDisposable
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
             {
                 await Task.Delay(20 * attempt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A connection a stopped host's last poll opened may still write the journal beside the file for a moment, making
+    /// the folder not empty as it is removed; the removal waits for it rather than fail the test that used it.
+    /// </summary>
+    private static async Task DeleteFolderAsync(string folder)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                await Task.Delay(100 * attempt);
             }
         }
     }
