@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
-using WeLink.Server.Data.Queues;
 using WeLink.Server.Identities;
-using WeLink.Server.Identities.Contacts;
 using WeLink.Server.Members;
 using WeLink.Server.Security;
 
@@ -31,17 +29,13 @@ public sealed class Seed
         {
             var configuration = new ConfigurationBuilder().Build();
 
-            // Consumers are seeded through ConsumerStore, which tells Members who was seen and queues a unionid's contact
-            // conversion (a seeded consumer has none, so no worker is needed to drain it).
+            // Consumers are seeded through ConsumerStore, which tells Members who was seen.
             var services = new ServiceCollection()
                 .AddLogging()
                 .AddSingleton(TimeProvider.System)
                 .AddData(configuration, database.Settings)
                 .AddSecrets(configuration)
                 .AddMembers()
-                .AddSingleton<ContactConversionStore>()
-                .AddSingleton<ContactConversionIntake>()
-                .AddSingleton<WorkSignal<ContactConversionWorker>>()
                 .BuildServiceProvider();
             return new SeedServices(services, services);
         });
