@@ -18,8 +18,7 @@ public sealed record WorldState(
     IReadOnlyList<QrCode> QrCodes,
     IReadOnlyList<CorpSnapshot> Corps,
     IReadOnlyList<WrittenMessage>? Written = null,
-    IReadOnlyList<OpenAccount>? OpenAccounts = null,
-    IReadOnlyList<PendingIdEntry>? PendingIds = null);
+    IReadOnlyList<OpenAccount>? OpenAccounts = null);
 
 public sealed record OpenIdEntry(string AppId, string ConsumerId, string OpenId);
 
