@@ -19,7 +19,7 @@ public sealed class InboxStore(IDbConnectionFactory connections, TimeProvider ti
         CompletedColumn: "processed_at");
 
     /// <summary>Claims, completions, failures and admin retries of stored events.</summary>
-    public LeasedWork<ClaimedInboxEvent> Work { get; } = new(Table, connections, time);
+    public LeasedWork<ClaimedInboxEvent> Work { get; } = new(Table, connections, time, e => e.ReceivedAt);
 
     /// <summary>
     /// Writes the entries in one statement, skipping each whose dedup key is already stored (or taken by an earlier

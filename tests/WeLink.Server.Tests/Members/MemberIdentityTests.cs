@@ -105,7 +105,7 @@ public abstract class MemberIdentityTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal(1L, await CountAsync("SELECT COUNT(*) FROM member_vehicles WHERE member_id = @first AND vin = 'LSVAU2180N2183294'", new { first }));
         Assert.Equal(1L, await CountAsync("SELECT COUNT(*) FROM member_consents WHERE member_id = @first AND purpose = 'marketing'", new { first }));
         Assert.Equal("Wang Fang", (await RawAsync(first)).Name);
-        Assert.Equal([first, second], (await Directory.RecordIdsAsync(first, default)).Order());
+        Assert.Equal(new[] { first, second }.Order(), (await Directory.RecordIdsAsync(first, default)).Order());
         Assert.Equal(MergeReasons.Phone, (await Merges.OfMemberAsync(_world.BrandId, first, default)).Single().Reason);
     }
 

@@ -57,7 +57,7 @@ public abstract partial class MemberPortalTests(DatabaseProvider provider)
         using var otherBrandThroughOwn = await world.HqY.Http.GetAsync($"/admin/brands/{world.Y.Id}/members/{home}");
         var hqDetail = await world.HqX.Http.GetStringAsync($"{list}/{elsewhere}");
 
-        Assert.Equal([home.ToString(), visiting.ToString()], Rows(dealerList).Order());
+        Assert.Equal(new[] { home.ToString(), visiting.ToString() }.Order(), Rows(dealerList).Order());
         Assert.Equal(HttpStatusCode.OK, ownDetail.StatusCode);
         Assert.Contains("客户投诉", await ownDetail.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(

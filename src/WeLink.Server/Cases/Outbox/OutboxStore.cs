@@ -23,7 +23,7 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
         CompletedColumn: "completed_at");
 
     /// <summary>Claims, completions, failures and admin retries of outbox items.</summary>
-    public LeasedWork<OutboxClaimedItem> Work { get; } = new(Table, connections, time);
+    public LeasedWork<OutboxClaimedItem> Work { get; } = new(Table, connections, time, item => item.CreatedAt);
 
     private const string Columns = """
         id AS Id, case_id AS CaseId, action AS Action, idempotency_key AS IdempotencyKey, status AS Status, attempts AS Attempts,

@@ -29,7 +29,7 @@ public sealed partial class CaseTimerRunner : IQueueWorker
     public CaseTimerRunner(
         IDbConnectionFactory connections, CaseEngine engine, IOptions<CaseOptions> options, TimeProvider time, ILogger<CaseTimerRunner> logger)
     {
-        _queue = new LeasedWork<TimerRow>(Table, connections, time);
+        _queue = new LeasedWork<TimerRow>(Table, connections, time, timer => timer.DueAt);
         _engine = engine;
         _options = options;
         _time = time;
@@ -42,7 +42,7 @@ public sealed partial class CaseTimerRunner : IQueueWorker
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var (lease, claimed) = await _queue.ClaimAsync(_options.Value.TimerBatchSize, _time.GetUtcNow() + _options.Value.TimerLease, cancellationToken);
-        foreach (var timer in claimed.OrderBy(t => t.DueAt))
+        foreach (var timer in claimed)
         {
             var result = await _engine.FireTimerAsync(timer, cancellationToken);
             if (result is CaseConflict)

@@ -7,7 +7,9 @@ namespace WeLink.Server.Data.Queues;
 /// (on PostgreSQL <c>FOR UPDATE SKIP LOCKED</c> lets claimers take disjoint rows without waiting; SQLite's single writer
 /// serialises claims), so a claimer that dies gives its rows back when the lease passes. Everything a claimer writes
 /// afterwards is fenced by its lease: a claimer that overran it cannot overwrite the work of the one that took over.
-/// Used by the callback inbox, the outbox and the case timers.
+/// Used by the callback inbox, the outbox and the case timers. A claim's rows are handed out oldest first: RETURNING
+/// comes back in no defined order (PostgreSQL's hashed <c>IN</c> list scrambles it), and two pushes from one person, or two
+/// replies to them, must be worked in the order they came.
 /// </summary>
 /// <remarks>
 /// The statements are composed once, here, from the table's identifiers (which come from code, never from input), so
@@ -19,18 +21,25 @@ public sealed class LeasedWork<TItem>
 
     private readonly IDbConnectionFactory _connections;
     private readonly TimeProvider _time;
+    private readonly Func<TItem, DateTimeOffset> _queuedAt;
     private readonly string _claim;
     private readonly string _complete;
     private readonly string _fail;
     private readonly string _release;
     private readonly string _retry;
 
-    public LeasedWork(QueueTable table, IDbConnectionFactory connections, TimeProvider time)
+    /// <param name="table">The queue's table.</param>
+    /// <param name="connections">Where the table is.</param>
+    /// <param name="time">The clock dues and leases are read against.</param>
+    /// <param name="queuedAt">When an item joined the queue (for a timer, when it falls due): the order a claim hands items out in.</param>
+    public LeasedWork(QueueTable table, IDbConnectionFactory connections, TimeProvider time, Func<TItem, DateTimeOffset> queuedAt)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(queuedAt);
         _connections = connections;
         _time = time;
+        _queuedAt = queuedAt;
         var (name, due, lease) = (table.Name, table.DueColumn, table.LeaseColumn);
         var dialect = connections.Dialect;
         _claim = $"""
@@ -64,7 +73,8 @@ public sealed class LeasedWork<TItem>
 
     /// <summary>
     /// Claims up to <paramref name="batchSize"/> due rows that nobody holds, oldest due first, until
-    /// <paramref name="leaseUntil"/>; on a table that tracks attempts the claim counts one.
+    /// <paramref name="leaseUntil"/>, and hands them out oldest queued first; on a table that tracks attempts the claim
+    /// counts one.
     /// </summary>
     public async Task<QueueClaim<TItem>> ClaimAsync(int batchSize, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
@@ -72,7 +82,7 @@ public sealed class LeasedWork<TItem>
         await using var connection = await _connections.OpenConnectionAsync(cancellationToken);
         var items = await connection.QueryAsync<TItem>(new CommandDefinition(
             _claim, new { lease, now = Now(), batchSize }, cancellationToken: cancellationToken));
-        return new QueueClaim<TItem>(lease, items.AsList());
+        return new QueueClaim<TItem>(lease, items.OrderBy(_queuedAt).ToList());
     }
 
     /// <summary>Finishes claimed rows with <paramref name="status"/>; returns how many were still under this lease.</summary>
