@@ -22,6 +22,7 @@ public static class CallbacksFeature
             .Validate(o => o.MaxAttempts > 0, "Inbox:MaxAttempts must be at least 1.")
             .Validate(o => o.RetryBaseDelay > TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay,
                 "Inbox:RetryBaseDelay must be positive and at most Inbox:RetryMaxDelay.")
+            .Validate(o => o.Retention >= QueueRetention.Shortest, "Inbox:Retention must be at least one day.")
             .ValidateOnStart();
         services.AddSingleton<CallbackCrypts>();
         services.AddSingleton<CallbackAddressees>();
@@ -35,6 +36,7 @@ public static class CallbacksFeature
         services.AddSingleton<InboxRoutes>();
         services.AddInboxHandler<TicketHandler>(ServiceLifetime.Singleton);
         services.AddQueueWorker<InboxDispatcher>();
+        services.AddQueueRetention<InboxOptions>(new RetainedRows("inbox", "received_at", [InboxStatus.Done, InboxStatus.Ignored]), o => o.Retention);
         return services;
     }
 

@@ -40,5 +40,11 @@ public sealed class InboxOptions
     /// <summary>The longest wait between two deliveries.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a handled or ignored event is kept (counted from its arrival) before the recurring purge deletes it.
+    /// Parked and pending events are never purged.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
     public RetryPolicy Retries => new(MaxAttempts, RetryBaseDelay, RetryMaxDelay);
 }

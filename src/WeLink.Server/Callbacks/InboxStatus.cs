@@ -8,7 +8,7 @@ public static class InboxStatus
     public const string Pending = QueueStatus.Pending;
     public const string Done = QueueStatus.Done;
 
-    /// <summary>No handler accepted the event; it is kept, not deleted.</summary>
+    /// <summary>No handler accepted the event; it is kept as long as a handled one (<see cref="InboxOptions.Retention"/>).</summary>
     public const string Ignored = "ignored";
 
     /// <summary>Failed <see cref="InboxOptions.MaxAttempts"/> times; waits for an admin's retry.</summary>

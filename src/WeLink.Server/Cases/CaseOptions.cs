@@ -36,5 +36,8 @@ public sealed class CaseOptions
 
     public TimeSpan OutboxMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long a delivered item is kept (counted from its delivery) before the recurring purge deletes it; parked ones stay.</summary>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(30);
+
     public RetryPolicy OutboxRetries => new(OutboxMaxAttempts, OutboxFirstRetryDelay, OutboxMaxRetryDelay);
 }

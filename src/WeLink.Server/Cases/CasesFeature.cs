@@ -23,7 +23,9 @@ public static class CasesFeature
     /// </summary>
     public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CaseOptions>().Bind(configuration.GetSection(CaseOptions.SectionName));
+        services.AddOptions<CaseOptions>().Bind(configuration.GetSection(CaseOptions.SectionName))
+            .Validate(o => o.OutboxRetention >= QueueRetention.Shortest, "Cases:OutboxRetention must be at least one day.")
+            .ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CasesJsonContext.Default));
         services.AddSingleton<CaseRoleCatalog>();
         services.AddSingleton(sp => new CaseActionRegistry(sp.GetServices<ICaseActionHandler>(), sp.GetRequiredService<CaseRoleCatalog>().Roles));
@@ -35,6 +37,7 @@ public static class CasesFeature
         services.AddSingleton<IWaitingCaseHandover, WaitingCaseHandover>();
         services.AddSingleton<IAssigneeWorkload, AssigneeWorkload>();
         services.AddSingleton<OutboxStore>();
+        services.AddQueueRetention<CaseOptions>(new RetainedRows("outbox", "completed_at", [OutboxStore.Done]), o => o.OutboxRetention);
         services.AddSingleton<StaffInboxStore>();
         services.AddSingleton<StaffCaseView>();
         // A case's details and the staff's views read its definition and the messages sent about it.

@@ -12,7 +12,10 @@ public static class SchedulingFeature
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
     {
         var options = configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
-        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName));
+        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName))
+            .Validate(o => o.QueuePurgeInterval > TimeSpan.Zero && o.QueuePurgeBatchSize is > 0 and <= 100_000,
+                "Scheduling:QueuePurgeInterval must be positive and Scheduling:QueuePurgeBatchSize between 1 and 100000.")
+            .ValidateOnStart();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
@@ -47,6 +50,12 @@ public static class SchedulingFeature
                     .StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(options.DedupPurgeInterval).RepeatForever()),
                 job => job.WithIdentity(PurgeExpiredDedupKeysJob.Key));
+            q.ScheduleJob<PurgeFinishedQueueRowsJob>(
+                trigger => trigger
+                    .WithIdentity(PurgeFinishedQueueRowsJob.Key.Name, PurgeFinishedQueueRowsJob.Key.Group)
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(options.QueuePurgeInterval).RepeatForever()),
+                job => job.WithIdentity(PurgeFinishedQueueRowsJob.Key));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -12,4 +12,10 @@ public sealed class SchedulingOptions
 
     /// <summary>How often expired de-duplication keys are purged.</summary>
     public TimeSpan DedupPurgeInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the queues' finished rows past their retention are purged.</summary>
+    public TimeSpan QueuePurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Rows one purge statement deletes: small enough that intake never waits long behind it.</summary>
+    public int QueuePurgeBatchSize { get; set; } = 1_000;
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
+using WeLink.Server.Callbacks;
+using WeLink.Server.Callbacks.Contracts;
 using WeLink.Server.Data;
 using WeLink.Server.Scheduling;
 
@@ -50,6 +52,37 @@ public abstract class SchedulingTests(DatabaseProvider provider)
             Deadline.Scheduler,
             "the expired key to be purged");
         Assert.Equal(1, await database.ScalarAsync<long>("SELECT COUNT(*) FROM dedup_keys WHERE key = 'live'"));
+    }
+
+    [Fact]
+    public async Task The_recurring_queue_purge_deletes_finished_inbox_events_past_their_retention_and_keeps_the_rest()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        await using var host = await WeLinkTestHost.StartAsync([.. database.HostArgs, "--Inbox:Retention=7.00:00:00"], b => b.Services.AddSingleton<TimeProvider>(clock));
+        var old = clock.GetUtcNow().AddDays(-8);
+        InboxEntry Entry(string key, string status, DateTimeOffset at) =>
+            new(Guid.CreateVersion7(), CallbackChannel.Component, null, key, "text", "<xml/>", at, status);
+        await host.Services.GetRequiredService<InboxStore>().AddNewAsync(
+            [
+                Entry("old-done", InboxStatus.Done, old),
+                Entry("old-ignored", InboxStatus.Ignored, old),
+                Entry("old-parked", InboxStatus.Parked, old),
+                Entry("recent-done", InboxStatus.Done, clock.GetUtcNow().AddDays(-6)),
+            ],
+            CancellationToken.None);
+
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(PurgeFinishedQueueRowsJob.Key);
+
+        await Poll.UntilAsync(
+            () => database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE dedup_key LIKE 'old-%'"),
+            n => n == 1,
+            Deadline.Scheduler,
+            "the old handled and ignored events to be purged");
+        Assert.Equal(
+            ["old-parked", "recent-done"],
+            await database.QueryAsync<string>("SELECT dedup_key FROM inbox ORDER BY dedup_key"));
     }
 
     protected static async Task ScheduleAsync(WeLinkTestHost host, string name, DateTimeOffset startAt, int repeats)
