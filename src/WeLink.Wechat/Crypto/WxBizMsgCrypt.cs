@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -18,7 +19,6 @@ public sealed class WxBizMsgCrypt
     private const int HeaderBytes = RandomBytes + LengthBytes;
     private const int PadBlock = 32;
     private const int AesBlock = 16;
-    private const int StackLimit = 1024;
     private const int MaxMessageBytes = 16 * 1024 * 1024;
 
     // Strict so that bytes that are not UTF-8 (a sign of a forged or damaged ciphertext) are refused
@@ -26,7 +26,6 @@ public sealed class WxBizMsgCrypt
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly string _token;
-    private readonly byte[] _iv;
     private readonly AesCbcPool _aes;
 
     public WxBizMsgCrypt(string token, string encodingAesKey)
@@ -34,8 +33,7 @@ public sealed class WxBizMsgCrypt
         ArgumentException.ThrowIfNullOrEmpty(token);
         var key = EncodingAesKey.Decode(encodingAesKey);
         _token = token;
-        _iv = key[..AesBlock];
-        _aes = new AesCbcPool(key);
+        _aes = new AesCbcPool(key, key[..AesBlock]);
     }
 
     /// <summary>The <c>msg_signature</c> of an Encrypt value: lowercase hex SHA1.</summary>
@@ -82,11 +80,8 @@ public sealed class WxBizMsgCrypt
         var pad = PadBlock - (contentLength % PadBlock);
         var totalLength = contentLength + pad;
 
-        byte[]? rented = null;
-        var buffer = totalLength <= StackLimit
-            ? stackalloc byte[StackLimit]
-            : rented = ArrayPool<byte>.Shared.Rent(totalLength);
-        buffer = buffer[..totalLength];
+        var rented = ArrayPool<byte>.Shared.Rent(totalLength);
+        var buffer = rented.AsSpan(0, totalLength);
         try
         {
             random16.CopyTo(buffer);
@@ -95,18 +90,13 @@ public sealed class WxBizMsgCrypt
             written += Encoding.UTF8.GetBytes(receiveId, buffer[written..]);
             buffer[written..].Fill((byte)pad);
 
-            var aes = _aes.Rent();
             try
             {
-                aes.EncryptCbc(buffer, _iv, buffer, PaddingMode.None);
+                _aes.Encrypt(rented, totalLength);
             }
             catch (CryptographicException ex)
             {
                 throw new WxCryptoException(WxCryptoError.EncryptFailed, ex);
-            }
-            finally
-            {
-                _aes.Return(aes);
             }
 
             return Convert.ToBase64String(buffer);
@@ -114,10 +104,7 @@ public sealed class WxBizMsgCrypt
         finally
         {
             CryptographicOperations.ZeroMemory(buffer);
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 
@@ -135,15 +122,13 @@ public sealed class WxBizMsgCrypt
             throw new ArgumentException("At least one accepted receiveid is required.", nameof(acceptedReceiveIds));
         }
 
+        // One rented array: the decoded (then decrypted) bytes first, the ASCII copy of the text after.
         var maxLength = (encrypt.Length / 4 * 3) + 3;
-        byte[]? rented = null;
-        var buffer = maxLength <= StackLimit
-            ? stackalloc byte[StackLimit]
-            : rented = ArrayPool<byte>.Shared.Rent(maxLength);
+        var rented = ArrayPool<byte>.Shared.Rent(maxLength + encrypt.Length);
         var written = 0;
         try
         {
-            if (!Convert.TryFromBase64String(encrypt, buffer, out written))
+            if (!TryDecodeBase64(encrypt, rented.AsSpan(maxLength, encrypt.Length), rented.AsSpan(0, maxLength), out written))
             {
                 throw new WxCryptoException(WxCryptoError.DecodeBase64Failed);
             }
@@ -153,30 +138,21 @@ public sealed class WxBizMsgCrypt
                 throw new WxCryptoException(WxCryptoError.DecryptFailed);
             }
 
-            var plain = buffer[..written];
-            var aes = _aes.Rent();
             try
             {
-                aes.DecryptCbc(plain, _iv, plain, PaddingMode.None);
+                _aes.Decrypt(rented, written);
             }
             catch (CryptographicException ex)
             {
                 throw new WxCryptoException(WxCryptoError.DecryptFailed, ex);
             }
-            finally
-            {
-                _aes.Return(aes);
-            }
 
-            return Unpack(plain, acceptedReceiveIds);
+            return Unpack(rented.AsSpan(0, written), acceptedReceiveIds);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(buffer[..written]);
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            CryptographicOperations.ZeroMemory(rented.AsSpan(0, written));
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 
@@ -250,6 +226,23 @@ public sealed class WxBizMsgCrypt
         ArgumentNullException.ThrowIfNull(encrypt);
         Span<string> parts = [_token, timestamp, nonce, encrypt];
         Sha1Signature.Compute(parts, digest);
+    }
+
+    /// <summary>
+    /// Decodes with the vectorized UTF-8 base64 decoder (an order of magnitude faster than
+    /// <see cref="Convert"/>'s on .NET 10). It is stricter than <see cref="Convert"/>, which also takes
+    /// non-zero trailing bits, so whatever it refuses gets <see cref="Convert"/>'s verdict: what is
+    /// accepted, and the bytes it decodes to, stay exactly as before.
+    /// </summary>
+    private static bool TryDecodeBase64(string encrypt, Span<byte> ascii, Span<byte> decoded, out int written)
+    {
+        if (Ascii.FromUtf16(encrypt, ascii, out var narrowed) == OperationStatus.Done
+            && Base64.DecodeFromUtf8(ascii[..narrowed], decoded, out _, out written) == OperationStatus.Done)
+        {
+            return true;
+        }
+
+        return Convert.TryFromBase64String(encrypt, decoded, out written);
     }
 
     private static DecryptedMessage Unpack(ReadOnlySpan<byte> plain, IReadOnlyCollection<string> acceptedReceiveIds)
