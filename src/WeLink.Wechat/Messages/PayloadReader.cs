@@ -31,6 +31,13 @@ internal static class PayloadReader
     public static PayloadNode ReadXml(string body)
     {
         ThrowIfTooLarge(body);
+        return FlatXmlReader.TryRead(body) ?? ReadXmlWithXmlReader(body);
+    }
+
+    /// <summary>The hardened full reader, for everything <see cref="FlatXmlReader"/> does not take.</summary>
+    public static PayloadNode ReadXmlWithXmlReader(string body)
+    {
+        ThrowIfTooLarge(body);
         try
         {
             using var reader = XmlReader.Create(new StringReader(body), SecureXmlSettings);
