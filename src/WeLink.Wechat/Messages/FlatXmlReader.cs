@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace WeLink.Wechat.Messages;
 
 /// <summary>
@@ -15,6 +17,10 @@ internal static class FlatXmlReader
 {
     private const string CdataStart = "<![CDATA[";
     private const string CdataEnd = "]]>";
+
+    /// <summary>Printable ASCII, tab and line feed: characters XML takes as they are.</summary>
+    private static readonly SearchValues<char> PlainAscii =
+        SearchValues.Create("\t\n" + string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)));
 
     public static PayloadNode? TryRead(string body)
     {
@@ -127,19 +133,7 @@ internal static class FlatXmlReader
         return true;
     }
 
-    /// <summary>Printable ASCII, tab and line feed: characters XML takes as they are.</summary>
-    private static bool IsPlainAscii(ReadOnlySpan<char> content)
-    {
-        foreach (var c in content)
-        {
-            if (c is (< ' ' or > '~') and not ('\t' or '\n'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsPlainAscii(ReadOnlySpan<char> content) => !content.ContainsAnyExcept(PlainAscii);
 
     /// <summary>The length of an ASCII name, [A-Za-z_][A-Za-z0-9_]*; other legal XML names take the full path.</summary>
     private static int NameLength(ReadOnlySpan<char> text)
