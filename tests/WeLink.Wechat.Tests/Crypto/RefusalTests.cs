@@ -123,6 +123,7 @@ public sealed class RefusalTests
     [InlineData("not base64 at all!")]
     [InlineData("RypE=vHKD8QQKFhv")]
     [InlineData("RypEvHK")]
+    [InlineData("RypEvHKD8QQKFhv＝")]
     public void Bad_base64_is_refused(string encrypt)
     {
         AssertRefused(WxCryptoError.DecodeBase64Failed, () => CryptoTestKit.NewCrypt().Decrypt(encrypt, [CryptoTestKit.ReceiveId]));

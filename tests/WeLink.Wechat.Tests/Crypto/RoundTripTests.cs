@@ -95,6 +95,23 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void Base64_that_only_a_lenient_decoder_takes_still_decrypts()
+    {
+        // Non-zero bits after the last byte and embedded line breaks are what Convert has always
+        // accepted; the vectorized decoder refuses them and hands them back to Convert.
+        var crypt = CryptoTestKit.NewCrypt();
+        var encrypt = crypt.Encrypt("hi", CryptoTestKit.ReceiveId);
+        Assert.EndsWith("==", encrypt, StringComparison.Ordinal);
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        var last = encrypt.Length - 3;
+        var trailingBitSet = encrypt[..last] + alphabet[alphabet.IndexOf(encrypt[last], StringComparison.Ordinal) | 1] + "==";
+        var wrapped = encrypt[..40] + "\r\n" + encrypt[40..];
+
+        Assert.Equal("hi", crypt.Decrypt(trailingBitSet, [CryptoTestKit.ReceiveId]).Message);
+        Assert.Equal("hi", crypt.Decrypt(wrapped, [CryptoTestKit.ReceiveId]).Message);
+    }
+
+    [Fact]
     public void Concurrent_callers_share_one_instance_safely()
     {
         var crypt = CryptoTestKit.NewCrypt();
