@@ -468,6 +468,23 @@ public static class Refusals
         public static readonly WxRefusal NotExternalContact = new(
             "`cgi-bin/externalcontact/get`", "`external_userid` is not a contact of the corp, or no member follows them any more", 84061, "not external contact",
             $"{WecomGlobalCodes}; protocol-wave2.md §7.2");
+
+        public static readonly WxRefusal IdConvertParameter = new(
+            "`cgi-bin/idconvert/unionid_to_external_userid`", "`unionid` or `openid` missing, or `subject_type` not 0 or 1", 40058,
+            "invalid parameter",
+            $"[unionid与external_userid的关联, doc 97108](https://developer.work.weixin.qq.com/document/path/97108) names the fields; no dedicated code documented, 40058 is the global \"invalid parameter\" ({WecomGlobalCodes})");
+
+        public static readonly WxRefusal UnionIdSubjectMismatch = new(
+            "`cgi-bin/idconvert/unionid_to_external_userid`",
+            "the `openid` is no account's, the `unionid` is not what that account's open-platform account gives the person, the account, open-platform account and corp are not one subject (subject_type 0), or subject_type 1 (the sandbox models no provider subject)",
+            845003,
+            "unionid and corp subject not match",
+            "errcode and errmsg as WeCom answered live in [a community thread](https://developers.weixin.qq.com/community/personal/oCJUsw88KDrtK4Q_qNQXgQFf_VPA/follow); the rules are doc 93274's (同一小程序获取; 主体一致) and protocol-wave2.md §7.3. WeCom documents no separate code for an openid/unionid pair from two accounts, so the sandbox answers it alike (unconfirmed)");
+
+        public static readonly WxRefusal PendingIdBatch = new(
+            "`cgi-bin/idconvert/batch/external_userid_to_pending_id`", "`external_userid` not a list of 1–100 strings", 40058,
+            "invalid parameter: external_userid",
+            $"rails_wechat `id_convert.rb` and doc 97108 (≤100 a call); no dedicated code documented, 40058 is the global \"invalid parameter\" ({WecomGlobalCodes})");
     }
 
     /// <summary>

@@ -54,5 +54,7 @@ namespace WeLink.Sandbox.Api;
 [JsonSerializable(typeof(CorpUserResponse))]
 [JsonSerializable(typeof(SimpleUserListResponse))]
 [JsonSerializable(typeof(ExternalContactResponse))]
+[JsonSerializable(typeof(UnionIdToExternalUserIdResponse))]
+[JsonSerializable(typeof(PendingIdListResponse))]
 [JsonSerializable(typeof(JsapiTicketResponse))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

@@ -72,7 +72,7 @@ public sealed record AccountRequest(
 /// <summary>A consumer; <c>phone</c> is the number bound to their WeChat (a made-up mobile number when absent).</summary>
 public sealed record ConsumerRequest(string Nickname, string? Phone = null);
 
-public sealed record CorpRequest(string Name, IReadOnlyList<string>? Departments);
+public sealed record CorpRequest(string Name, IReadOnlyList<string>? Departments, string? OwnerId = null);
 
 public sealed record StaffRequest(string Name, int DepartmentId, string? Position, string? Mobile);
 

@@ -64,7 +64,7 @@ public static class WorldControlEndpoints
         var body = await WxResults.ReadAsync(request, ControlJsonContext.Default.CorpRequest, cancellationToken);
         return body is null
             ? ControlEndpoints.Problem("Send {\"name\", \"departments\": [names]}.")
-            : TypedResults.Json(world.AddCorp(body.Name, body.Departments ?? []), ControlJsonContext.Default.WecomCorp);
+            : TypedResults.Json(world.AddCorp(body.Name, body.Departments ?? [], body.OwnerId), ControlJsonContext.Default.WecomCorp);
     }
 
     public static async Task<Results<JsonHttpResult<StaffMember>, JsonHttpResult<ControlProblem>>> AddStaffAsync(

@@ -10,6 +10,12 @@ namespace WeLink.Sandbox.Wecom;
 /// <summary>WeCom APIs called with an authorized corp's token (protocol.md §3.6).</summary>
 public static class CorpEndpoints
 {
+    /// <summary>A pending_id stands for its person this long (WeCom doc 97108).</summary>
+    public static readonly TimeSpan PendingIdLifetime = TimeSpan.FromDays(90);
+
+    /// <summary>external_userid_to_pending_id takes at most this many contacts a call.</summary>
+    public const int PendingIdBatchLimit = 100;
+
     /// <summary>A response_code may update its card once, within this time.</summary>
     public static readonly TimeSpan ResponseCodeLifetime = TimeSpan.FromHours(72);
 
@@ -24,6 +30,8 @@ public static class CorpEndpoints
         api.MapGet("/user/get", GetUser);
         api.MapGet("/user/simplelist", ListDepartmentMembers);
         api.MapGet("/externalcontact/get", GetExternalContact);
+        api.MapPost("/idconvert/unionid_to_external_userid", UnionIdToExternalUserIdAsync);
+        api.MapPost("/idconvert/batch/external_userid_to_pending_id", ExternalUserIdToPendingIdAsync);
         api.MapGet("/get_jsapi_ticket", GetJsapiTicket);
         api.MapGet("/ticket/get", GetAgentConfigTicket);
         return wecom;
@@ -183,9 +191,60 @@ public static class CorpEndpoints
             new ExternalContactResponse(
                 0,
                 "ok",
-                new ExternalContactInfo(contact.ExternalUserId, contact.Name, 1, 0, contact.UnionId, consumer?.AvatarUrl ?? ""),
+                new ExternalContactInfo(contact.ExternalUserId, contact.Name, 1, 0, consumer?.AvatarUrl ?? ""),
                 [.. contact.FollowUserIds.Select(u => new FollowUser(u, contact.RemarkOf(u), "", contact.AddedAt.ToUnixTimeSeconds(), 1))]),
             WireJsonContext.Default.ExternalContactResponse);
+    }
+
+    /// <summary>
+    /// idconvert/unionid_to_external_userid (WeCom doc 97108, protocol-wave2.md §7.3): only subject_type 0 converts — the
+    /// sandbox models no provider subject, so subject_type 1 never matches.
+    /// </summary>
+    public static async Task<IResult> UnionIdToExternalUserIdAsync(
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var (installation, body, refusal) = await AuthorizeAsync(request, credentials, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var (unionId, openId, subjectType) = (body.TextField("unionid"), body.TextField("openid"), body.NumberField("subject_type"));
+        if (string.IsNullOrEmpty(unionId) || string.IsNullOrEmpty(openId) || subjectType is not (0 or 1))
+        {
+            return Refusals.Corp.IdConvertParameter.Answer();
+        }
+
+        var conversion = subjectType == 0
+            ? world.ConvertUnionId(installation!.CorpId, unionId, openId, PendingIdLifetime)
+            : new UnionIdConversion(UnionIdConversionOutcome.Mismatch);
+        return conversion.Outcome == UnionIdConversionOutcome.Mismatch
+            ? Refusals.Corp.UnionIdSubjectMismatch.Answer()
+            : WxResults.Json(
+                new UnionIdToExternalUserIdResponse(0, "ok", conversion.ExternalUserId, conversion.PendingId),
+                WireJsonContext.Default.UnionIdToExternalUserIdResponse);
+    }
+
+    /// <summary>idconvert/batch/external_userid_to_pending_id: 1–100 contacts; chat_id is accepted and not checked (the sandbox has no group chats).</summary>
+    public static async Task<IResult> ExternalUserIdToPendingIdAsync(
+        HttpRequest request, SandboxCredentials credentials, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var (installation, body, refusal) = await AuthorizeAsync(request, credentials, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!body.TryGetProperty("external_userid", out var ids) || ids.ValueKind != JsonValueKind.Array
+            || ids.GetArrayLength() is 0 or > PendingIdBatchLimit || ids.EnumerateArray().Any(id => id.ValueKind != JsonValueKind.String))
+        {
+            return Refusals.Corp.PendingIdBatch.Answer();
+        }
+
+        var found = world.PendingIdsOf(installation!.CorpId, ids.EnumerateArray().Select(id => id.GetString()!), PendingIdLifetime);
+        return WxResults.Json(
+            new PendingIdListResponse(0, "ok", [.. found.Select(f => new PendingIdItem(f.ExternalUserId, f.PendingId))]),
+            WireJsonContext.Default.PendingIdListResponse);
     }
 
     /// <summary>The corp's JS-SDK ticket: 7200 s of life, for the corp token's corp (protocol-wave2.md §6.1).</summary>

@@ -29,6 +29,13 @@ public sealed record JsapiTicketResponse(int Errcode, string Errmsg, string Tick
 
 public sealed record ExternalContactResponse(int Errcode, string Errmsg, ExternalContactInfo ExternalContact, IReadOnlyList<FollowUser> FollowUser);
 
-public sealed record ExternalContactInfo(string ExternalUserid, string Name, int Type, int Gender, string? Unionid, string Avatar);
+/// <summary>No <c>unionid</c>: WeCom gives none to third-party apps since its 2022 ID upgrade (protocol-wave2.md §7.2).</summary>
+public sealed record ExternalContactInfo(string ExternalUserid, string Name, int Type, int Gender, string Avatar);
+
+public sealed record UnionIdToExternalUserIdResponse(int Errcode, string Errmsg, string? ExternalUserid, string? PendingId);
+
+public sealed record PendingIdListResponse(int Errcode, string Errmsg, IReadOnlyList<PendingIdItem> Result);
+
+public sealed record PendingIdItem(string ExternalUserid, string PendingId);
 
 public sealed record FollowUser(string Userid, string Remark, string Description, long Createtime, int AddWay);

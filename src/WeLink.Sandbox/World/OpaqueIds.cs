@@ -23,6 +23,9 @@ public static class OpaqueIds
 
     public static string ExternalUserId() => "wm" + Random(Alphanumerics, 30);
 
+    /// <summary>idconvert's stand-in for a person not yet a contact; WeCom documents no shape, so opaque.</summary>
+    public static string PendingId() => "p" + Random(Alphanumerics, 31);
+
     /// <summary>An 11-digit mainland mobile number (1, then 3–9, then nine digits).</summary>
     public static string MobileNumber() => "1" + Random("3456789", 1) + Random("0123456789", 9);
 

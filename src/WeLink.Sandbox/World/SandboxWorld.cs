@@ -28,6 +28,7 @@ public sealed class SandboxWorld(SandboxClock clock)
     private readonly Dictionary<string, Dictionary<int, Department>> _departments = [];
     private readonly Dictionary<string, Dictionary<string, StaffMember>> _staff = [];
     private readonly Dictionary<string, Dictionary<string, ExternalContact>> _externalContacts = [];
+    private readonly Dictionary<(string CorpId, string ConsumerId), PendingIdEntry> _pendingIds = [];
     private readonly List<WrittenMessage> _written = [];
 
     // Media accounts uploaded (media/upload): kept in memory only, like WeChat's 3-day temporary media; a restart forgets them.
@@ -147,11 +148,17 @@ public sealed class SandboxWorld(SandboxClock clock)
         return consumer;
     }
 
-    public WecomCorp AddCorp(string name, IReadOnlyList<string> departmentNames)
+    /// <summary>A corp, of the owner <paramref name="ownerId"/> as its subject when given.</summary>
+    public WecomCorp AddCorp(string name, IReadOnlyList<string> departmentNames, string? ownerId = null)
     {
-        var corp = new WecomCorp(OpaqueIds.CorpId(), name, name + " Co., Ltd.", 1000000 + Random.Shared.Next(1, 999));
+        var corp = new WecomCorp(OpaqueIds.CorpId(), name, name + " Co., Ltd.", 1000000 + Random.Shared.Next(1, 999), ownerId);
         lock (_gate)
         {
+            if (ownerId is not null && !_owners.ContainsKey(ownerId))
+            {
+                throw new WorldException($"No owner '{ownerId}'. Create the owner first.");
+            }
+
             _corps.Add(corp.CorpId, corp);
             var departments = new Dictionary<int, Department> { [1] = new(1, name, 0) };
             for (var i = 0; i < departmentNames.Count; i++)
@@ -226,7 +233,7 @@ public sealed class SandboxWorld(SandboxClock clock)
             }
 
             var contact = existing is null
-                ? new ExternalContact(OpaqueIds.ExternalUserId(), consumerId, consumer.Nickname, AnyUnionId(consumerId), [followUserId], clock.GetUtcNow())
+                ? new ExternalContact(OpaqueIds.ExternalUserId(), consumerId, consumer.Nickname, [followUserId], clock.GetUtcNow())
                 : existing with { FollowUserIds = [.. existing.FollowUserIds, followUserId] };
             contacts[contact.ExternalUserId] = contact;
             return (contact, true);
@@ -292,10 +299,66 @@ public sealed class SandboxWorld(SandboxClock clock)
     {
         lock (_gate)
         {
-            // A contact added before the consumer met any account of an owner has no unionid yet; WeCom would know it by now.
-            return _externalContacts.TryGetValue(corpId, out var contacts) && contacts.GetValueOrDefault(externalUserId) is { } contact
-                ? contact with { UnionId = contact.UnionId ?? AnyUnionId(contact.ConsumerId) }
-                : null;
+            return _externalContacts.TryGetValue(corpId, out var contacts) ? contacts.GetValueOrDefault(externalUserId) : null;
+        }
+    }
+
+    /// <summary>
+    /// idconvert/unionid_to_external_userid with subject_type 0: the openid must be one an account gave the person, the
+    /// unionid the one that account's open-platform account gives them, and the account, the open-platform account and
+    /// the corp must share one subject. A contact of the corp (someone follows them) is answered by external_userid;
+    /// anyone else by the pending_id issued for them in this corp, issued now unless one younger than
+    /// <paramref name="pendingLifetime"/> exists.
+    /// </summary>
+    public UnionIdConversion ConvertUnionId(string corpId, string unionId, string openId, TimeSpan pendingLifetime)
+    {
+        lock (_gate)
+        {
+            var corp = CorpOrThrow(corpId);
+            var issuer = _consumerByOpenId.FirstOrDefault(o => o.Key.OpenId == openId);
+            if (issuer.Value is not { } consumerId
+                || _accounts[issuer.Key.AppId] is not { OpenAppId: { } openAppId } account
+                || _openAccounts[openAppId] is not { } open
+                || !_unionIds.TryGetValue((open.CreatedByApi ? open.OpenAppId : open.OwnerId, consumerId), out var issued)
+                || issued != unionId
+                || corp.OwnerId is null || account.OwnerId != corp.OwnerId || open.OwnerId != corp.OwnerId)
+            {
+                return new UnionIdConversion(UnionIdConversionOutcome.Mismatch);
+            }
+
+            if (_externalContacts[corpId].Values.FirstOrDefault(c => c.ConsumerId == consumerId && c.FollowUserIds.Count > 0) is { } contact)
+            {
+                return new UnionIdConversion(UnionIdConversionOutcome.Converted, ExternalUserId: contact.ExternalUserId);
+            }
+
+            var now = clock.GetUtcNow();
+            if (!_pendingIds.TryGetValue((corpId, consumerId), out var pending) || pending.IssuedAt + pendingLifetime <= now)
+            {
+                pending = new PendingIdEntry(corpId, consumerId, OpaqueIds.PendingId(), now);
+                _pendingIds[(corpId, consumerId)] = pending;
+            }
+
+            return new UnionIdConversion(UnionIdConversionOutcome.Converted, PendingId: pending.PendingId);
+        }
+    }
+
+    /// <summary>
+    /// idconvert/batch/external_userid_to_pending_id: of these contacts of the corp, those for whom a pending_id still
+    /// valid was issued, with it.
+    /// </summary>
+    public IReadOnlyList<(string ExternalUserId, string PendingId)> PendingIdsOf(string corpId, IEnumerable<string> externalUserIds, TimeSpan pendingLifetime)
+    {
+        lock (_gate)
+        {
+            var contacts = _externalContacts.GetValueOrDefault(corpId) ?? [];
+            var now = clock.GetUtcNow();
+            return [.. externalUserIds
+                .Distinct(StringComparer.Ordinal)
+                .Select(id => contacts.GetValueOrDefault(id))
+                .OfType<ExternalContact>()
+                .Select(c => (c.ExternalUserId, Pending: _pendingIds.GetValueOrDefault((corpId, c.ConsumerId))))
+                .Where(p => p.Pending is not null && p.Pending.IssuedAt + pendingLifetime > now)
+                .Select(p => (p.ExternalUserId, p.Pending!.PendingId))];
         }
     }
 
@@ -555,7 +618,8 @@ public sealed class SandboxWorld(SandboxClock clock)
                     [.. _staff[corp.CorpId].Values],
                     [.. _externalContacts[corp.CorpId].Values]))],
                 [.. _written],
-                [.. _openAccounts.Values]);
+                [.. _openAccounts.Values],
+                [.. _pendingIds.Values]);
         }
     }
 
@@ -641,6 +705,10 @@ public sealed class SandboxWorld(SandboxClock clock)
             }
 
             _written.AddRange(state.Written ?? []);
+            foreach (var pending in state.PendingIds ?? [])
+            {
+                _pendingIds.Add((pending.CorpId, pending.ConsumerId), pending);
+            }
         }
     }
 
@@ -664,6 +732,7 @@ public sealed class SandboxWorld(SandboxClock clock)
             _departments.Clear();
             _staff.Clear();
             _externalContacts.Clear();
+            _pendingIds.Clear();
             _written.Clear();
             _uploaded.Clear();
         }
@@ -699,9 +768,6 @@ public sealed class SandboxWorld(SandboxClock clock)
 
     private OpenAccount ConsoleOpenAccountOf(string ownerId) =>
         _openAccounts.Values.First(o => o.OwnerId == ownerId && !o.CreatedByApi);
-
-    private string? AnyUnionId(string consumerId) =>
-        _unionIds.FirstOrDefault(u => u.Key.ConsumerId == consumerId).Value;
 
     private OfficialAccount AccountOrThrow(string appId) =>
         _accounts.GetValueOrDefault(appId) ?? throw new WorldException($"No account with appid '{appId}'.");

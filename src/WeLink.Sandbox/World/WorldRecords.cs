@@ -49,7 +49,28 @@ public sealed record Follow(bool Subscribed, DateTimeOffset Since, string Scene,
 
 public sealed record QrCode(string Ticket, string AppId, string Scene, DateTimeOffset? ExpiresAt);
 
-public sealed record WecomCorp(string CorpId, string Name, string FullName, int AgentId);
+/// <summary>
+/// A WeCom corp. <paramref name="OwnerId"/> is its verified subject (主体) when it is an owner's: idconvert's subject_type 0
+/// converts only a unionid and openid of that owner's accounts; null for a corp of no owner the world knows.
+/// </summary>
+public sealed record WecomCorp(string CorpId, string Name, string FullName, int AgentId, string? OwnerId = null);
+
+/// <summary>
+/// The pending_id WeCom issued for a person who was not (yet) a contact of the corp when a unionid of theirs was converted
+/// (idconvert/unionid_to_external_userid): the same for that person and corp while it is valid, 90 days from issue.
+/// </summary>
+public sealed record PendingIdEntry(string CorpId, string ConsumerId, string PendingId, DateTimeOffset IssuedAt);
+
+/// <summary>What unionid_to_external_userid finds: the contact, a pending_id, or that the ids or subjects do not match.</summary>
+public sealed record UnionIdConversion(UnionIdConversionOutcome Outcome, string? ExternalUserId = null, string? PendingId = null);
+
+public enum UnionIdConversionOutcome
+{
+    Converted,
+
+    /// <summary>The openid is no account's, the unionid not the one its open-platform account issued, or a subject differs.</summary>
+    Mismatch,
+}
 
 public sealed record Department(int Id, string Name, int ParentId);
 
@@ -64,13 +85,13 @@ public sealed record StaffMember(
 /// <summary>
 /// A consumer added as a WeCom external contact by some staff members of one corp. Their external_userid stays when every
 /// member has let them go (<paramref name="FollowUserIds"/> empty), so adding them again finds the same contact.
-/// <paramref name="Remarks"/> are the remarks members gave them, by userid.
+/// <paramref name="Remarks"/> are the remarks members gave them, by userid. No unionid: WeCom shows none to a third-party
+/// app (protocol-wave2.md §7.2), which converts a unionid it got elsewhere with idconvert instead.
 /// </summary>
 public sealed record ExternalContact(
     string ExternalUserId,
     string ConsumerId,
     string Name,
-    string? UnionId,
     IReadOnlyList<string> FollowUserIds,
     DateTimeOffset AddedAt,
     IReadOnlyDictionary<string, string>? Remarks = null)

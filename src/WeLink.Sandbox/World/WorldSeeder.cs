@@ -22,13 +22,13 @@ public static class WorldSeeder
         world.AddAccount(owner.Id, "Aurora Motors News", AccountKind.SubscriptionAccount, verified: true);
         world.AddAccount(owner.Id, "Aurora Motors Club", AccountKind.MiniProgram, verified: true);
 
-        var beijing = world.AddCorp("Aurora Beijing Dealer", ["Sales", "After-sales", "Customer care"]);
+        var beijing = world.AddCorp("Aurora Beijing Dealer", ["Sales", "After-sales", "Customer care"], owner.Id);
         var salesLead = world.AddStaff(beijing.CorpId, "Chen Jie", 2, "Sales manager", "13800000001");
         world.AddStaff(beijing.CorpId, "Liu Yang", 2, "Sales consultant", "13800000002");
         world.AddStaff(beijing.CorpId, "Zhao Lei", 3, "Service advisor", "13800000003");
         world.AddStaff(beijing.CorpId, "Sun Li", 4, "Customer care lead", "13800000004");
 
-        var shanghai = world.AddCorp("Aurora Shanghai Dealer", ["Sales", "After-sales"]);
+        var shanghai = world.AddCorp("Aurora Shanghai Dealer", ["Sales", "After-sales"], owner.Id);
         world.AddStaff(shanghai.CorpId, "Zhou Min", 2, "Sales manager", "13900000001");
         world.AddStaff(shanghai.CorpId, "Wu Hao", 3, "Service advisor", "13900000002");
 

@@ -18,7 +18,8 @@ public sealed record WorldState(
     IReadOnlyList<QrCode> QrCodes,
     IReadOnlyList<CorpSnapshot> Corps,
     IReadOnlyList<WrittenMessage>? Written = null,
-    IReadOnlyList<OpenAccount>? OpenAccounts = null);
+    IReadOnlyList<OpenAccount>? OpenAccounts = null,
+    IReadOnlyList<PendingIdEntry>? PendingIds = null);
 
 public sealed record OpenIdEntry(string AppId, string ConsumerId, string OpenId);
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using WeLink.Server.Data;
+using WeLink.Server.Identities.Contacts;
 using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Members.Contracts;
 
@@ -10,9 +11,10 @@ namespace WeLink.Server.Identities;
 /// The <c>consumers</c> table: one row per openid of a dealer's account or of the brand's mini program (unique app_id +
 /// open_id), created on first sight by sign-in or by a follow event, whichever comes first; dealer_id is the dealer the
 /// consumer first came through. Every write is safe to repeat, and tells Members who was seen (after its commit: a
-/// sighting Members missed is made good by the consumer's next one).
+/// sighting Members missed is made good by the consumer's next one); a unionid it brings is queued to be converted into
+/// the dealer's WeCom contact (<see cref="ContactConversionIntake"/>).
 /// </summary>
-public sealed class ConsumerStore(IDbConnectionFactory connections, IMemberLinks members, TimeProvider time)
+public sealed class ConsumerStore(IDbConnectionFactory connections, IMemberLinks members, ContactConversionIntake conversions, TimeProvider time)
 {
     /// <summary>The consumer's id for this openid of the dealer's account, created if new; the unionid and nickname are kept when given.</summary>
     public async Task<Guid> SignInAsync(
@@ -21,6 +23,7 @@ public sealed class ConsumerStore(IDbConnectionFactory connections, IMemberLinks
         var consumerId = await RecordAsync(account, openId, unionId, nickname, cancellationToken);
         await members.SeenAsync(
             new MemberSighting(account.BrandId, account.DealerId, MemberIdentity.Account(RequireAppId(account), openId), unionId, consumerId), cancellationToken);
+        await conversions.QueueAsync(account, RequireAppId(account), openId, unionId, cancellationToken);
         return consumerId;
     }
 
@@ -34,6 +37,7 @@ public sealed class ConsumerStore(IDbConnectionFactory connections, IMemberLinks
         await members.SeenAsync(
             new MemberSighting(miniProgram.BrandId, miniProgram.DealerId, MemberIdentity.MiniProgram(RequireAppId(miniProgram), openId), unionId, consumerId),
             cancellationToken);
+        await conversions.QueueAsync(miniProgram, RequireAppId(miniProgram), openId, unionId, cancellationToken);
         return consumerId;
     }
 
@@ -97,6 +101,7 @@ public sealed class ConsumerStore(IDbConnectionFactory connections, IMemberLinks
         var consumerId = await IdAsync(connection, transaction, appId, openId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await members.SeenAsync(new MemberSighting(account.BrandId, account.DealerId, MemberIdentity.Account(appId, openId), unionId, consumerId), cancellationToken);
+        await conversions.QueueAsync(account, appId, openId, unionId, cancellationToken);
         return consumerId;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using WeLink.Server.Callbacks.Contracts;
+using WeLink.Server.Data.Queues;
 using WeLink.Server.Identities.Contacts;
 using WeLink.Server.Identities.Contracts;
 using WeLink.Server.Identities.Dealers;
@@ -28,6 +29,10 @@ public static class IdentitiesFeature
         services.AddTransient<ExternalContacts>();
         services.AddTransient<IExternalContacts>(sp => sp.GetRequiredService<ExternalContacts>());
         services.AddSingleton<ExternalContactStore>();
+        services.AddSingleton<ContactConversionStore>();
+        services.AddSingleton<ContactConversionIntake>();
+        services.AddTransient<ContactLinker>();
+        services.AddQueueWorker<ContactConversionWorker>();
         services.AddSingleton<IAccountWriters, AccountWriters>();
         services.AddSingleton<ISessionSubjects, StaffSessionSubjects>();
         services.AddSingleton<ISessionSubjects, ConsumerSessionSubjects>();

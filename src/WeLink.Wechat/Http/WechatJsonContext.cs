@@ -71,6 +71,10 @@ namespace WeLink.Wechat.Http;
 [JsonSerializable(typeof(UserGetResponse))]
 [JsonSerializable(typeof(UserSimplelistResponse))]
 [JsonSerializable(typeof(ExternalcontactGetResponse))]
+[JsonSerializable(typeof(IdconvertUnionidToExternalUseridRequest))]
+[JsonSerializable(typeof(IdconvertUnionidToExternalUseridResponse))]
+[JsonSerializable(typeof(IdconvertExternalUseridToPendingIdRequest))]
+[JsonSerializable(typeof(IdconvertExternalUseridToPendingIdResponse))]
 [JsonSerializable(typeof(JsapiTicketResponse))]
 public sealed partial class WechatJsonContext : JsonSerializerContext
 {

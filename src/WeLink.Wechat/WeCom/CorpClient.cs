@@ -73,6 +73,21 @@ public sealed class CorpClient
                 ct),
             cancellationToken);
 
+    /// <summary>
+    /// POST /cgi-bin/idconvert/unionid_to_external_userid: the corp's external_userid for the WeChat user, or the pending_id
+    /// that stands for them until they become a contact (protocol-wave2.md §7.3).
+    /// </summary>
+    public Task<IdconvertUnionidToExternalUseridResponse> UnionidToExternalUseridAsync(
+        string corpId, IdconvertUnionidToExternalUseridRequest request, CancellationToken cancellationToken) =>
+        PostAsync(corpId, "/cgi-bin/idconvert/unionid_to_external_userid", request,
+            Json.IdconvertUnionidToExternalUseridRequest, Json.IdconvertUnionidToExternalUseridResponse, cancellationToken);
+
+    /// <summary>POST /cgi-bin/idconvert/batch/external_userid_to_pending_id: the pending_ids issued earlier for these contacts.</summary>
+    public Task<IdconvertExternalUseridToPendingIdResponse> ExternalUseridToPendingIdAsync(
+        string corpId, IdconvertExternalUseridToPendingIdRequest request, CancellationToken cancellationToken) =>
+        PostAsync(corpId, "/cgi-bin/idconvert/batch/external_userid_to_pending_id", request,
+            Json.IdconvertExternalUseridToPendingIdRequest, Json.IdconvertExternalUseridToPendingIdResponse, cancellationToken);
+
     /// <summary>GET /cgi-bin/get_jsapi_ticket: the corp's JS-SDK ticket (wx.config / getConfigSignature).</summary>
     public Task<JsapiTicketResponse> GetJsapiTicketAsync(string corpId, CancellationToken cancellationToken) =>
         _tokens.CallAsync(

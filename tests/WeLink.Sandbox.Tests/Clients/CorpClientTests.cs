@@ -74,7 +74,7 @@ public sealed class CorpClientTests
 
         Assert.Equal(corp.Staff[0].Name, user.Name);
         Assert.Equal(corp.Staff[0].Departments.Select(d => (long)d), user.Department);
-        Assert.Equal(contact.UnionId, external.ExternalContact.Unionid);
+        Assert.Equal(contact.Name, external.ExternalContact.Name);
         Assert.Equal(contact.FollowUserIds, external.FollowUser.Select(f => f.Userid));
     }
 

@@ -473,6 +473,15 @@ public static class RefusalScenarios
             $"wecom/cgi-bin/ticket/get?access_token={(await CorpAsync(host)).AccessToken}&type=jsapi")),
         ["Corp.NotExternalContact"] = new(async host => await host.Client.GetJsonAsync(
             $"wecom/cgi-bin/externalcontact/get?access_token={(await CorpAsync(host)).AccessToken}&external_userid=ghost")),
+        ["Corp.IdConvertParameter"] = new(async host => await host.Client.PostJsonAsync(
+            $"wecom/cgi-bin/idconvert/unionid_to_external_userid?access_token={(await CorpAsync(host)).AccessToken}",
+            new { unionid = "oUnion", openid = "oOpen", subject_type = 7 })),
+        ["Corp.UnionIdSubjectMismatch"] = new(async host => await host.Client.PostJsonAsync(
+            $"wecom/cgi-bin/idconvert/unionid_to_external_userid?access_token={(await CorpAsync(host)).AccessToken}",
+            new { unionid = "oNobodysUnion", openid = "oNobodysOpenId", subject_type = 0 })),
+        ["Corp.PendingIdBatch"] = new(async host => await host.Client.PostJsonAsync(
+            $"wecom/cgi-bin/idconvert/batch/external_userid_to_pending_id?access_token={(await CorpAsync(host)).AccessToken}",
+            new { external_userid = Array.Empty<string>() })),
     };
 
     private static async Task<JsonElement> PostRawAsync(SandboxHost host, string path, string body)

@@ -43,7 +43,7 @@ public abstract class ExternalContactChangeTests(DatabaseProvider provider) : IA
 
         var externalUserId = await AddAsync(person, _world.Manager.UserId, "showroom-qr");
 
-        var row = await AwaitContactAsync(externalUserId, c => c.Status == ExternalContactStore.Added);
+        var row = await AwaitContactAsync(externalUserId, c => c.Status == ExternalContactStore.Added && c.UnionId is not null);
         Assert.Equal((_world.BeijingDealerId, unionId, "Wang Fang", "showroom-qr"), (row.DealerId, row.UnionId, row.Name, row.State));
         Assert.Equal([_world.Manager.UserId], row.FollowUserIds);
         var linked = await Poll.UntilAsync(
@@ -116,6 +116,7 @@ public abstract class ExternalContactChangeTests(DatabaseProvider provider) : IA
             services.GetRequiredService<IDealerRegistry>(),
             services.GetRequiredService<ExternalContacts>(),
             services.GetRequiredService<ExternalContactStore>(),
+            services.GetRequiredService<ContactLinker>(),
             services.GetRequiredService<IMemberLinks>(),
             logger);
 

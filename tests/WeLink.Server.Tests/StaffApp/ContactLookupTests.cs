@@ -8,8 +8,8 @@ namespace WeLink.Server.Tests.StaffApp;
 
 /// <summary>
 /// <c>GET /api/staff/contacts/{externalUserId}</c> against a real WeLink and its sandbox: the contact's name comes from
-/// WeCom's externalcontact/get, the consumer from their unionid among the brand's consumers, their cases from this
-/// dealer only; a contact WeCom gives no matching unionid for is shown unlinked, and another corp's contact is not found.
+/// WeCom's externalcontact/get, the consumer from the unionid a conversion found for the contact, their cases from this
+/// dealer only; a contact no conversion found is shown unlinked, and another corp's contact is not found.
 /// </summary>
 public abstract class ContactLookupTests(DatabaseProvider provider) : IAsyncLifetime
 {
@@ -22,10 +22,16 @@ public abstract class ContactLookupTests(DatabaseProvider provider) : IAsyncLife
     [Fact]
     public async Task A_contact_whose_unionid_is_a_consumer_of_the_dealer_shows_that_customer_and_their_cases_here()
     {
+        // A contact already when WeLink learns their unionid (with the follow): its conversion answers the contact itself.
+        var externalUserId = await _world.AddExternalContactAsync(_world.People[1], _world.BeijingCorpId, _world.Advisor.UserId);
         using var consumer = await _world.ConsumerAsync(_world.People[1]);
         var complaint = await ComplaintTests.FileAsync(consumer, "contact-1", "服务态度", "high");
         await _world.UnionIdKnownAsync(_world.People[1]);
-        var externalUserId = await _world.AddExternalContactAsync(_world.People[1], _world.BeijingCorpId, _world.Advisor.UserId);
+        await Poll.UntilAsync(
+            () => _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM contact_conversions WHERE external_user_id = @externalUserId", new { externalUserId }),
+            count => count > 0,
+            Deadline.BackgroundWork,
+            "the unionid converted into the contact");
         using var advisor = await _world.StaffAsync(_world.Advisor);
 
         var contact = await advisor.GetFromJsonAsync<JsonElement>(new Uri($"/api/staff/contacts/{externalUserId}", UriKind.Relative));
@@ -43,7 +49,7 @@ public abstract class ContactLookupTests(DatabaseProvider provider) : IAsyncLife
     [Fact]
     public async Task A_contact_WeLink_knows_no_consumer_for_is_shown_by_their_WeCom_name_unlinked_and_without_cases()
     {
-        // Zhang Min never met an account of the brand: WeCom has no unionid for WeLink to match.
+        // Zhang Min never met an account of the brand: WeLink has no unionid of theirs to convert.
         var externalUserId = await _world.AddExternalContactAsync(_world.People[2], _world.BeijingCorpId, _world.Advisor.UserId);
         using var advisor = await _world.StaffAsync(_world.Advisor);
 

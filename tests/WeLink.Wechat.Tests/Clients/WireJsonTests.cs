@@ -147,6 +147,35 @@ public sealed class WireJsonTests
     }
 
     [Fact]
+    public void The_unionid_conversion_sends_the_docs_fields_and_reads_either_answer()
+    {
+        var json = JsonSerializer.Serialize(
+            new IdconvertUnionidToExternalUseridRequest { Unionid = "oAAAAAAA", Openid = "oBBBB", SubjectType = 0 },
+            Json.IdconvertUnionidToExternalUseridRequest);
+        var contact = JsonSerializer.Deserialize("""{"errcode":0,"errmsg":"ok","external_userid":"wmAAAAA"}""", Json.IdconvertUnionidToExternalUseridResponse)!;
+        var pending = JsonSerializer.Deserialize("""{"errcode":0,"errmsg":"ok","pending_id":"p12345"}""", Json.IdconvertUnionidToExternalUseridResponse)!;
+
+        Assert.Equal("""{"unionid":"oAAAAAAA","openid":"oBBBB","subject_type":0}""", json);
+        Assert.Equal(("wmAAAAA", null), (contact.ExternalUserid, contact.PendingId));
+        Assert.Equal((null, "p12345"), (pending.ExternalUserid, pending.PendingId));
+    }
+
+    [Fact]
+    public void The_pending_id_lookup_sends_the_contacts_as_external_userid_and_reads_the_result_list()
+    {
+        var bare = JsonSerializer.Serialize(
+            new IdconvertExternalUseridToPendingIdRequest { ExternalUserid = ["wmA", "wmB"] }, Json.IdconvertExternalUseridToPendingIdRequest);
+        var inChat = JsonSerializer.Serialize(
+            new IdconvertExternalUseridToPendingIdRequest { ExternalUserid = ["wmA"], ChatId = "wrC" }, Json.IdconvertExternalUseridToPendingIdRequest);
+        var response = JsonSerializer.Deserialize(
+            """{"errcode":0,"errmsg":"ok","result":[{"external_userid":"wmA","pending_id":"p1"}]}""", Json.IdconvertExternalUseridToPendingIdResponse)!;
+
+        Assert.Equal("""{"external_userid":["wmA","wmB"]}""", bare);
+        Assert.Equal("""{"external_userid":["wmA"],"chat_id":"wrC"}""", inChat);
+        Assert.Equal(("wmA", "p1"), (response.Result[0].ExternalUserid, response.Result[0].PendingId));
+    }
+
+    [Fact]
     public void The_staff_identity_answer_is_read()
     {
         const string body = """

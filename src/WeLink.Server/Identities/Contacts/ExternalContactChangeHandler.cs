@@ -9,8 +9,10 @@ namespace WeLink.Server.Identities.Contacts;
 
 /// <summary>
 /// WeCom's change_external_contact pushes (on the suite's instruction URL, doc 92277) keep <c>external_contacts</c> of a
-/// dealer's corp. An add or edit reads the contact as the corp has it now (externalcontact/get: name, unionid, who follows
-/// them) and reports the contact to members, who link them to the person with the same unionid; a member deleting the
+/// dealer's corp. An add or edit reads the contact as the corp has it now (externalcontact/get: name, who follows them;
+/// no unionid for a third-party app), asks whether they are a person whose pending_id WeLink holds for this corp
+/// (<see cref="ContactLinker"/>), and reports the contact to members with that person's unionid, or the one a
+/// conversion recorded earlier, so members link them to that person; a member deleting the
 /// customer, or the customer deleting the member, takes that member off the contact, which is deleted when nobody has
 /// them. A push older than the last one applied changes nothing; a push for a corp no dealer has linked is logged and
 /// skipped.
@@ -20,6 +22,7 @@ public sealed partial class ExternalContactChangeHandler(
     IDealerRegistry registry,
     ExternalContacts contacts,
     ExternalContactStore store,
+    ContactLinker linker,
     IMemberLinks members,
     ILogger<ExternalContactChangeHandler> logger) : IInboxHandler, IAcceptsCallbacks
 {
@@ -42,7 +45,8 @@ public sealed partial class ExternalContactChangeHandler(
         }
 
         var at = message.CreateTime ?? inboxEvent.ReceivedAt;
-        if (await store.FindAsync(corpId, externalUserId, cancellationToken) is { } recorded && recorded.ChangedAt > at)
+        var recorded = await store.FindAsync(corpId, externalUserId, cancellationToken);
+        if (recorded is not null && recorded.ChangedAt > at)
         {
             LogStale(corpId, change.ChangeType, at, recorded.ChangedAt);
             return;
@@ -54,10 +58,11 @@ public sealed partial class ExternalContactChangeHandler(
             return;
         }
 
-        await RecordAsync(dealer.DealerId, corpId, externalUserId, change.State, at, cancellationToken);
+        await RecordAsync(dealer.DealerId, corpId, externalUserId, change.State, at, recorded?.UnionId, cancellationToken);
     }
 
-    private async Task RecordAsync(Guid dealerId, string corpId, string externalUserId, string? state, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task RecordAsync(
+        Guid dealerId, string corpId, string externalUserId, string? state, DateTimeOffset at, string? knownUnionId, CancellationToken cancellationToken)
     {
         var (outcome, answer) = await contacts.ReadAsync(corpId, externalUserId, cancellationToken);
         if (answer is null)
@@ -68,7 +73,7 @@ public sealed partial class ExternalContactChangeHandler(
         }
 
         var contact = answer.ExternalContact;
-        var unionId = string.IsNullOrEmpty(contact.Unionid) ? null : contact.Unionid;
+        var unionId = knownUnionId ?? await linker.PendingUnionIdAsync(corpId, externalUserId, cancellationToken);
         var followers = answer.FollowUser.Select(f => f.Userid).Distinct().ToList();
         var record = new ExternalContactRecord(
             corpId, externalUserId, dealerId, unionId, contact.Name, followers, state, followers.Count > 0 ? ExternalContactStore.Added : ExternalContactStore.Deleted, at);

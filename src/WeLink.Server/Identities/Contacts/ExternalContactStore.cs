@@ -42,7 +42,8 @@ public sealed class ExternalContactStore(IDbConnectionFactory connections, TimeP
 
     /// <summary>
     /// The contact as the corp has them at its ChangedAt (the push's TimeStamp): written unless a later push was
-    /// applied. A state or unionid not given keeps the one recorded. False when the row was newer.
+    /// applied. A state or unionid not given keeps the one recorded (the unionid comes from a conversion, never from
+    /// WeCom's contact). False when the row was newer.
     /// </summary>
     public async Task<bool> RecordAsync(ExternalContactRecord contact, CancellationToken cancellationToken)
     {
@@ -78,6 +79,14 @@ public sealed class ExternalContactStore(IDbConnectionFactory connections, TimeP
                 now = time.GetUtcNow(),
             },
             cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>The contact is the person of this unionid, as a conversion found (WeCom shows WeLink no contact's unionid).</summary>
+    public async Task SetUnionIdAsync(string corpId, string externalUserId, string unionId, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE external_contacts SET union_id = @unionId WHERE corp_id = @corpId AND external_user_id = @externalUserId";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { corpId, externalUserId, unionId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>

@@ -11,11 +11,11 @@ namespace WeLink.Server.Identities.Contacts;
 
 /// <summary>
 /// Reads the contact from the dealer's corp (externalcontact/get with the corp's token) and links them to the brand's
-/// consumers by unionid. WeCom gives third-party apps no unionid since its 2022 ID upgrade (protocol-wave2.md §7.2), so
-/// against the real WeCom a contact stays unlinked until linking by phone (members, #16) or the unionid conversion
-/// APIs (§7.3) are built; the sandbox still answers with one.
+/// consumers by the unionid WeLink recorded for the contact: WeCom gives third-party apps none (protocol-wave2.md §7.2),
+/// so it is the one a unionid conversion (<see cref="ContactLinker"/>) found for them (kept on the contact, or on the
+/// conversion when no push recorded the contact yet); none until one did.
 /// </summary>
-public sealed class ExternalContacts(IDealerDirectory dealers, CorpClient corps, IDbConnectionFactory connections) : IExternalContacts
+public sealed class ExternalContacts(IDealerDirectory dealers, CorpClient corps, ExternalContactStore store, ContactConversionStore conversions, IDbConnectionFactory connections) : IExternalContacts
 {
     /// <summary>WeCom's "not a contact of this corp" (84061) and "invalid external_userid" (40096).</summary>
     private static readonly HashSet<int> NotAContact = [84061, 40096];
@@ -34,7 +34,9 @@ public sealed class ExternalContacts(IDealerDirectory dealers, CorpClient corps,
         }
 
         var contact = answer.ExternalContact;
-        var consumers = string.IsNullOrEmpty(contact.Unionid) ? [] : await WithUnionIdAsync(brandId, contact.Unionid, cancellationToken);
+        var unionId = (await store.FindAsync(corp.CorpId, externalUserId, cancellationToken))?.UnionId
+            ?? await conversions.UnionIdOfAsync(corp.CorpId, externalUserId, cancellationToken);
+        var consumers = unionId is null ? [] : await WithUnionIdAsync(brandId, unionId, cancellationToken);
         return new ExternalContactLookup(ExternalContactOutcome.Found, new ExternalContactMatch(contact.ExternalUserid, contact.Name, consumers));
     }
 

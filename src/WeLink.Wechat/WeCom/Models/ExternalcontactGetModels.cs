@@ -2,7 +2,10 @@ using WeLink.Wechat.Http;
 
 namespace WeLink.Wechat.WeCom.Models;
 
-/// <summary>GET /cgi-bin/externalcontact/get: a customer (WeChat user) a member has added.</summary>
+/// <summary>
+/// GET /cgi-bin/externalcontact/get: a customer (WeChat user) a member has added. No unionid: WeCom gives third-party
+/// apps none since its 2022 ID upgrade (protocol-wave2.md §7.2); the idconvert APIs link a contact to a person.
+/// </summary>
 public sealed class ExternalcontactGetResponse : WechatResponse
 {
     public ExternalContact ExternalContact { get; set; } = new();
@@ -22,9 +25,6 @@ public sealed class ExternalContact
     public int Type { get; set; }
 
     public int Gender { get; set; }
-
-    /// <summary>Links the customer to their openid in the dealer's official account.</summary>
-    public string? Unionid { get; set; }
 }
 
 public sealed class FollowUser

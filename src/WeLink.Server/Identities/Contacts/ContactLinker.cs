@@ -1,0 +1,125 @@
+using WeLink.Server.Members.Contracts;
+using WeLink.Server.Onboarding.Contracts;
+using WeLink.Wechat.Http;
+using WeLink.Wechat.Tokens;
+using WeLink.Wechat.WeCom;
+using WeLink.Wechat.WeCom.Models;
+
+namespace WeLink.Server.Identities.Contacts;
+
+/// <summary>
+/// Links WeCom contacts to members the way WeCom lets a third-party app (protocol-wave2.md §7.3): a unionid WeLink learned
+/// with an openid is converted in the dealer's corp, giving the contact (linked at once) or a pending_id; a new contact
+/// whose pending_id WeLink holds for that corp is linked when its push arrives.
+/// </summary>
+public sealed partial class ContactLinker(
+    IDealerDirectory dealers,
+    CorpClient corps,
+    ContactConversionStore conversions,
+    ExternalContactStore contacts,
+    IMemberLinks members,
+    ILogger<ContactLinker> logger)
+{
+    /// <summary>WeCom keeps a pending_id for its person this long (doc 97108).</summary>
+    public static readonly TimeSpan PendingIdLifetime = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// The dealer's own account, and the brand's mini program converted in the dealer's corp, count as the corp's subject
+    /// (0); a mini program of another subject than the corp's is refused by WeCom and recorded so.
+    /// </summary>
+    private const int CorpSubject = 0;
+
+    /// <summary>Answers that asking again cannot change: ids or subjects do not match (845003), a bad parameter, the API not granted.</summary>
+    private static readonly HashSet<int> Final = [845003, 40058, 48002];
+
+    /// <summary>Converts one claimed conversion and records the answer; throws when WeCom could not be asked (retried later).</summary>
+    public async Task ConvertAsync(ContactConversionItem item, DateTimeOffset lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (await dealers.ActiveCorpAsync(item.DealerId, cancellationToken) is not { } corp)
+        {
+            await FinishAsync(item, lease, ContactConversionStore.NoCorp, null, null, null, null, cancellationToken);
+            return;
+        }
+
+        IdconvertUnionidToExternalUseridResponse answer;
+        try
+        {
+            answer = await corps.UnionidToExternalUseridAsync(
+                corp.CorpId, new IdconvertUnionidToExternalUseridRequest { Unionid = item.UnionId, Openid = item.OpenId, SubjectType = CorpSubject }, cancellationToken);
+        }
+        catch (WechatApiException refused) when (Final.Contains(refused.Errcode))
+        {
+            LogRefused(item.Id, corp.CorpId, refused.Errcode);
+            await FinishAsync(item, lease, ContactConversionStore.Refused, corp.CorpId, null, null, $"{refused.Errcode} {refused.Errmsg}", cancellationToken);
+            return;
+        }
+        catch (AuthorizationLostException)
+        {
+            await FinishAsync(item, lease, ContactConversionStore.NoCorp, corp.CorpId, null, null, null, cancellationToken);
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(answer.ExternalUserid))
+        {
+            // Linked before the row is finished: a claimer that dies in between leaves the row to be converted and linked again, which changes nothing.
+            await LinkAsync(item.BrandId, item.DealerId, corp.CorpId, answer.ExternalUserid, item.UnionId, cancellationToken);
+            await FinishAsync(item, lease, ContactConversionStore.Contact, corp.CorpId, answer.ExternalUserid, null, null, cancellationToken);
+        }
+        else if (!string.IsNullOrEmpty(answer.PendingId))
+        {
+            await FinishAsync(item, lease, ContactConversionStore.Pending, corp.CorpId, null, answer.PendingId, null, cancellationToken);
+        }
+        else
+        {
+            throw new InvalidOperationException("idconvert/unionid_to_external_userid answered neither external_userid nor pending_id.");
+        }
+    }
+
+    /// <summary>
+    /// The unionid of a new contact of the corp whose pending_id WeLink holds (asked of WeCom only while it holds one of
+    /// that corp); the conversion is marked as this contact. Null when none.
+    /// </summary>
+    public async Task<string?> PendingUnionIdAsync(string corpId, string externalUserId, CancellationToken cancellationToken)
+    {
+        if (!await conversions.HoldsPendingIdsAsync(corpId, cancellationToken))
+        {
+            return null;
+        }
+
+        var answer = await corps.ExternalUseridToPendingIdAsync(
+            corpId, new IdconvertExternalUseridToPendingIdRequest { ExternalUserid = [externalUserId] }, cancellationToken);
+        foreach (var result in answer.Result.Where(r => r.ExternalUserid == externalUserId))
+        {
+            if (await conversions.FindPendingAsync(corpId, result.PendingId, cancellationToken) is { } pending)
+            {
+                await conversions.ResolvePendingAsync(pending.Id, externalUserId, cancellationToken);
+                return pending.UnionId;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The contact is the person of the unionid: recorded on the contact, and the contact linked to their member.</summary>
+    private async Task LinkAsync(Guid brandId, Guid dealerId, string corpId, string externalUserId, string unionId, CancellationToken cancellationToken)
+    {
+        await contacts.SetUnionIdAsync(corpId, externalUserId, unionId, cancellationToken);
+        await members.SeenAsync(new MemberSighting(brandId, dealerId, MemberIdentity.ExternalContact(corpId, externalUserId), unionId), cancellationToken);
+    }
+
+    private async Task FinishAsync(
+        ContactConversionItem item, DateTimeOffset lease, string outcome, string? corpId, string? externalUserId, string? pendingId, string? error, CancellationToken cancellationToken)
+    {
+        if (!await conversions.FinishAsync(item.Id, lease, outcome, corpId, externalUserId, pendingId, error, cancellationToken))
+        {
+            LogLeaseLost(item.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Contact conversion {Id} in corp {CorpId} refused by WeCom ({Errcode}); not tried again")]
+    private partial void LogRefused(Guid id, string corpId, int errcode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Contact conversion {Id}: the lease passed before its answer was recorded; another node owns it now")]
+    private partial void LogLeaseLost(Guid id);
+}
