@@ -47,10 +47,17 @@ public abstract class ContactConversionTests(DatabaseProvider provider) : IAsync
             Deadline.BackgroundWork,
             "the contact reported to members");
 
-        var (member, openId) = await FollowAsync(person);
+        var (_, openId) = await FollowAsync(person);
 
+        // The contact's record and the follower's were two until the conversion proved them one person, and were merged.
         Assert.Equal(externalUserId, await AwaitConversionAsync(openId, ContactConversionStore.Contact, "external_user_id"));
-        Assert.Equal(member, await AwaitLinkedAsync(_world.BeijingCorpId, externalUserId, member));
+        var (contactMember, followerMember) = await Poll.UntilAsync(
+            async () => (await Links.FindAsync(_world.BrandId, MemberIdentity.ExternalContact(_world.BeijingCorpId, externalUserId), CancellationToken.None),
+                await Links.FindAsync(_world.BrandId, MemberIdentity.Account(_world.BeijingAppId, openId), CancellationToken.None)),
+            pair => pair.Item1 is not null && pair.Item1 == pair.Item2,
+            Deadline.BackgroundWork,
+            "the follower and the contact one member");
+        Assert.Equal(contactMember, followerMember);
     }
 
     [Fact]
@@ -78,8 +85,12 @@ public abstract class ContactConversionTests(DatabaseProvider provider) : IAsync
     private async Task<(Guid Member, string OpenId)> FollowAsync(string person)
     {
         await _world.FollowAsync(person);
-        await _world.UnionIdKnownAsync(person);
         var openId = await _world.OpenIdAsync(person);
+        await Poll.UntilAsync(
+            () => _world.QuerySingleAsync<string>("SELECT COALESCE(MAX(union_id), '') FROM consumers WHERE open_id = @openId", new { openId }),
+            unionId => unionId.Length > 0,
+            Deadline.BackgroundWork,
+            "WeLink knowing the follower's unionid");
         var member = await Poll.UntilAsync(
             () => Links.FindAsync(_world.BrandId, MemberIdentity.Account(_world.BeijingAppId, openId), CancellationToken.None),
             id => id is not null,

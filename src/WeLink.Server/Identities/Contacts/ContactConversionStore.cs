@@ -4,11 +4,31 @@ using WeLink.Server.Data.Queues;
 
 namespace WeLink.Server.Identities.Contacts;
 
-/// <summary>A queued conversion as its claimer reads it.</summary>
-public sealed record ContactConversionItem(Guid Id, Guid BrandId, Guid DealerId, string AppId, string OpenId, string UnionId, int Attempts);
+/// <summary>A queued conversion as its claimer reads it (properties, not a constructor: each provider gives ids and counts its own types).</summary>
+public sealed class ContactConversionItem
+{
+    public Guid Id { get; init; }
+
+    public Guid BrandId { get; init; }
+
+    public Guid DealerId { get; init; }
+
+    public string AppId { get; init; } = "";
+
+    public string OpenId { get; init; } = "";
+
+    public string UnionId { get; init; } = "";
+
+    public int Attempts { get; init; }
+}
 
 /// <summary>A conversion whose pending_id a new contact of the corp gave back.</summary>
-public sealed record PendingConversion(Guid Id, Guid BrandId, Guid DealerId, string UnionId);
+public sealed class PendingConversion
+{
+    public Guid Id { get; init; }
+
+    public string UnionId { get; init; } = "";
+}
 
 /// <summary>
 /// The <c>contact_conversions</c> table: unionids waiting to be converted in a dealer's corp (<see cref="Work"/>), and
@@ -93,7 +113,7 @@ public sealed class ContactConversionStore(IDbConnectionFactory connections, Tim
     public async Task<PendingConversion?> FindPendingAsync(string corpId, string pendingId, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT id AS Id, brand_id AS BrandId, dealer_id AS DealerId, union_id AS UnionId FROM contact_conversions
+            SELECT id AS Id, union_id AS UnionId FROM contact_conversions
             WHERE corp_id = @corpId AND pending_id = @pendingId AND pending_expires_at > @now
             """;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);

@@ -18,6 +18,7 @@ public sealed partial class ContactLinker(
     ContactConversionStore conversions,
     ExternalContactStore contacts,
     IMemberLinks members,
+    TimeProvider time,
     ILogger<ContactLinker> logger)
 {
     /// <summary>WeCom keeps a pending_id for its person this long (doc 97108).</summary>
@@ -32,6 +33,12 @@ public sealed partial class ContactLinker(
     /// <summary>Answers that asking again cannot change: ids or subjects do not match (845003), a bad parameter, the API not granted.</summary>
     private static readonly HashSet<int> Final = [845003, 40058, 48002];
 
+    /// <summary>How far before its conversion a contact's push may have been recorded and still be checked (clocks of two nodes differ a little).</summary>
+    private static readonly TimeSpan ClockSlack = TimeSpan.FromMinutes(1);
+
+    /// <summary>external_userid_to_pending_id takes at most this many contacts a call.</summary>
+    private const int PendingIdBatch = 100;
+
     /// <summary>Converts one claimed conversion and records the answer; throws when WeCom could not be asked (retried later).</summary>
     public async Task ConvertAsync(ContactConversionItem item, DateTimeOffset lease, CancellationToken cancellationToken)
     {
@@ -42,6 +49,7 @@ public sealed partial class ContactLinker(
             return;
         }
 
+        var asked = time.GetUtcNow();
         IdconvertUnionidToExternalUseridResponse answer;
         try
         {
@@ -69,6 +77,7 @@ public sealed partial class ContactLinker(
         else if (!string.IsNullOrEmpty(answer.PendingId))
         {
             await FinishAsync(item, lease, ContactConversionStore.Pending, corp.CorpId, null, answer.PendingId, null, cancellationToken);
+            await LinkAddedMeanwhileAsync(item, corp.CorpId, answer.PendingId, asked - ClockSlack, cancellationToken);
         }
         else
         {
@@ -99,6 +108,27 @@ public sealed partial class ContactLinker(
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A staff member may have added the person between WeCom's answer and this pending_id being recorded: their push
+    /// then found no pending_id to ask about. Contacts of the corp recorded since the conversion without a unionid are
+    /// asked about once now.
+    /// </summary>
+    private async Task LinkAddedMeanwhileAsync(ContactConversionItem item, string corpId, string pendingId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var recent = await contacts.UnlinkedSinceAsync(corpId, since, PendingIdBatch, cancellationToken);
+        if (recent.Count == 0)
+        {
+            return;
+        }
+
+        var answer = await corps.ExternalUseridToPendingIdAsync(corpId, new IdconvertExternalUseridToPendingIdRequest { ExternalUserid = recent }, cancellationToken);
+        if (answer.Result.FirstOrDefault(r => r.PendingId == pendingId) is { } match)
+        {
+            await conversions.ResolvePendingAsync(item.Id, match.ExternalUserid, cancellationToken);
+            await LinkAsync(item.BrandId, item.DealerId, corpId, match.ExternalUserid, item.UnionId, cancellationToken);
+        }
     }
 
     /// <summary>The contact is the person of the unionid: recorded on the contact, and the contact linked to their member.</summary>

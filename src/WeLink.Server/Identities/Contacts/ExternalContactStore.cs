@@ -89,6 +89,19 @@ public sealed class ExternalContactStore(IDbConnectionFactory connections, TimeP
         await connection.ExecuteAsync(new CommandDefinition(sql, new { corpId, externalUserId, unionId }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The corp's contacts with no unionid recorded that a push wrote at or after <paramref name="since"/>, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<string>> UnlinkedSinceAsync(string corpId, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT external_user_id FROM external_contacts
+            WHERE corp_id = @corpId AND union_id IS NULL AND status = 'added' AND updated_at >= @since
+            ORDER BY updated_at DESC
+            LIMIT @limit
+            """;
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(sql, new { corpId, since, limit }, cancellationToken: cancellationToken))];
+    }
+
     /// <summary>
     /// The member no longer has the contact as of <paramref name="at"/>; the contact is deleted when nobody has them. False
     /// when WeLink has no row for them or a later push was applied.

@@ -76,7 +76,7 @@ public static class StaffMemberEndpoints
 
     /// <summary>
     /// The chat-toolbar page's member: through the external-contact identity WeCom's push linked, else through the
-    /// consumers WeCom's unionid matches (<see cref="IExternalContacts"/>); 404 when the contact is no member of the brand,
+    /// consumers whose unionid a conversion found to be the contact (<see cref="IExternalContacts"/>); 404 when the contact is no member of the brand,
     /// 409 when WeCom cannot be asked (WeLink's app is not installed in the dealer's corp).
     /// </summary>
     private static async Task<Results<Ok<MemberView>, ProblemHttpResult>> ByContactAsync(
