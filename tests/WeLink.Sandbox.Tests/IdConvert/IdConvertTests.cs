@@ -1,7 +1,7 @@
 using System.Text.Json;
 using WeLink.Sandbox.Tests.Clients;
-using WeLink.Sandbox.Wecom;
 using WeLink.Sandbox.Tests.Infrastructure;
+using WeLink.Sandbox.Wecom;
 using WeLink.Sandbox.World;
 
 namespace WeLink.Sandbox.Tests.IdConvert;
