@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
+using WeLink.Server.Data.Queues;
 using WeLink.Server.Identities;
+using WeLink.Server.Identities.Contacts;
 using WeLink.Server.Members;
 using WeLink.Server.Security;
 
@@ -29,13 +31,17 @@ public sealed class Seed
         {
             var configuration = new ConfigurationBuilder().Build();
 
-            // Consumers are seeded through ConsumerStore, which tells Members who was seen.
+            // Consumers are seeded through ConsumerStore, which tells Members who was seen and queues a unionid's contact
+            // conversion (a seeded consumer has none, so no worker is needed to drain it).
             var services = new ServiceCollection()
                 .AddLogging()
                 .AddSingleton(TimeProvider.System)
                 .AddData(configuration, database.Settings)
                 .AddSecrets(configuration)
                 .AddMembers()
+                .AddSingleton<ContactConversionStore>()
+                .AddSingleton<ContactConversionIntake>()
+                .AddSingleton<WorkSignal<ContactConversionWorker>>()
                 .BuildServiceProvider();
             return new SeedServices(services, services);
         });
