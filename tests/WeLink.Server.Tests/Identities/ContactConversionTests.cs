@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Server.Data;
@@ -58,6 +59,46 @@ public abstract class ContactConversionTests(DatabaseProvider provider) : IAsync
             Deadline.BackgroundWork,
             "the follower and the contact one member");
         Assert.Equal(contactMember, followerMember);
+    }
+
+    [Fact]
+    public async Task A_contact_the_conversion_found_before_their_push_was_handled_gets_the_unionid_and_member_when_it_is()
+    {
+        // The worker may convert before WeLink handled the push of the contact it finds (under load it often does): the
+        // contact's row does not exist yet when the conversion links, so the push must find the conversion.
+        var person = _world.People[1];
+        var externalUserId = await _world.AddExternalContactAsync(person, _world.BeijingCorpId, _world.Advisor.UserId);
+        var (member, openId) = await FollowAsync(person);
+        Assert.Equal(externalUserId, await AwaitConversionAsync(openId, ContactConversionStore.Contact, "external_user_id"));
+        var unionId = await _world.QuerySingleAsync<string>("SELECT union_id FROM consumers WHERE open_id = @openId", new { openId });
+
+        Assert.Equal(externalUserId, await AddByPushAsync(person, _world.BeijingCorpId, _world.Manager.UserId));
+
+        var contacts = _world.Host.Services.GetRequiredService<ExternalContactStore>();
+        var recorded = await Poll.UntilAsync(
+            () => contacts.FindAsync(_world.BeijingCorpId, externalUserId, CancellationToken.None),
+            c => c?.UnionId is not null,
+            Deadline.BackgroundWork,
+            "the contact recorded with the unionid the conversion found");
+        Assert.Equal(unionId, recorded!.UnionId);
+        Assert.Equal(member, await AwaitLinkedAsync(_world.BeijingCorpId, externalUserId, member));
+    }
+
+    [Fact]
+    public async Task A_contact_whose_push_WeLink_has_not_handled_is_shown_to_staff_as_the_customer_of_the_pending_id_they_have()
+    {
+        var person = _world.People[1];
+        var (_, openId) = await FollowAsync(person);
+        await AwaitConversionAsync(openId, ContactConversionStore.Pending, "pending_id");
+        var externalUserId = await _world.AddExternalContactAsync(person, _world.BeijingCorpId, _world.Advisor.UserId);
+        using var advisor = await _world.StaffAsync(_world.Advisor);
+
+        var contact = await advisor.GetFromJsonAsync<JsonElement>(new Uri($"/api/staff/contacts/{externalUserId}", UriKind.Relative));
+
+        var consumerId = await _world.QuerySingleAsync<Guid>("SELECT id FROM consumers WHERE open_id = @openId", new { openId });
+        Assert.True(contact.GetProperty("linked").GetBoolean());
+        Assert.Equal(consumerId, contact.GetProperty("customer").GetProperty("consumerId").GetGuid());
+        Assert.Equal(externalUserId, await AwaitConversionAsync(openId, ContactConversionStore.Contact, "external_user_id"));
     }
 
     [Fact]

@@ -27,6 +27,16 @@ public sealed class ChatToolbarBrowserTests(Chromium chromium) : IClassFixture<C
         var complaint = await ComplaintTests.FileAsync(consumer, "toolbar", "服务态度", "high");
         await _world.UnionIdKnownAsync(_world.People[1]);
         var externalUserId = await _world.AddExternalContactAsync(_world.People[1], _world.BeijingCorpId, _world.Advisor.UserId);
+
+        // The world adds the contact without a push, so WeLink knows them only by converting the unionid, which its worker
+        // does in its own time: before the contact was added (a pending_id the page's lookup asks WeCom about) or after
+        // (the contact itself). The page is opened once either is recorded.
+        var openId = await _world.OpenIdAsync(_world.People[1]);
+        await Poll.UntilAsync(
+            () => _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM contact_conversions WHERE open_id = @openId AND completed_at IS NOT NULL", new { openId }),
+            count => count > 0,
+            Deadline.BackgroundWork,
+            "the unionid converted in the dealer's corp");
         await _world.ControlAsync("wecom/client", new { corpid = _world.BeijingCorpId, userid = _world.Advisor.UserId, chat_external_userid = externalUserId });
 
         await using var advisor = await StaffPhone.SignInAsync(chromium, _world.Host.BaseAddress, _world.Advisor.Name, "/contact");

@@ -97,6 +97,18 @@ public sealed class ContactConversionStore(IDbConnectionFactory connections, Tim
             cancellationToken: cancellationToken)) > 0;
     }
 
+    /// <summary>
+    /// WeCom answered the claimed conversion with this contact: written, fenced by the lease, before the contact is linked
+    /// (the row is finished after). False when the lease passed.
+    /// </summary>
+    public async Task<bool> FoundAsync(Guid id, DateTimeOffset lease, string corpId, string externalUserId, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE contact_conversions SET corp_id = @corpId, external_user_id = @externalUserId WHERE id = @id AND locked_until = @lease";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            sql, new { id, lease = QueueTime.Stored(lease), corpId, externalUserId }, cancellationToken: cancellationToken)) > 0;
+    }
+
     /// <summary>Whether WeLink holds a pending_id of the corp still valid: only then is asking WeCom about a new contact worth a call.</summary>
     public async Task<bool> HoldsPendingIdsAsync(string corpId, CancellationToken cancellationToken)
     {

@@ -17,7 +17,11 @@ public sealed partial class ContactConversionWorker(
     private const int BatchSize = 20;
 
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private static readonly RetryPolicy Retries = new(8, TimeSpan.FromMinutes(1), TimeSpan.FromHours(6));
+    /// <summary>
+    /// A failed round is mostly a moment's trouble (WeCom or the database busy), so the first retry comes within seconds,
+    /// as the inbox's does; a corp that keeps failing is asked less and less often for hours before the row is parked.
+    /// </summary>
+    private static readonly RetryPolicy Retries = new(12, TimeSpan.FromSeconds(5), TimeSpan.FromHours(6));
 
     public PollingSettings Polling { get; } = new(true, BatchSize, TimeSpan.FromSeconds(30));
 

@@ -70,7 +70,15 @@ public sealed partial class ContactLinker(
 
         if (!string.IsNullOrEmpty(answer.ExternalUserid))
         {
+            // The contact is written on the conversion before the contact's row is looked at, as the contact's push writes
+            // its row before looking at conversions: whichever comes second sees the other, in any order under load.
             // Linked before the row is finished: a claimer that dies in between leaves the row to be converted and linked again, which changes nothing.
+            if (!await conversions.FoundAsync(item.Id, lease, corp.CorpId, answer.ExternalUserid, cancellationToken))
+            {
+                LogLeaseLost(item.Id);
+                return;
+            }
+
             await LinkAsync(item.BrandId, item.DealerId, corp.CorpId, answer.ExternalUserid, item.UnionId, cancellationToken);
             await FinishAsync(item, lease, ContactConversionStore.Contact, corp.CorpId, answer.ExternalUserid, null, null, cancellationToken);
         }
@@ -86,10 +94,18 @@ public sealed partial class ContactLinker(
     }
 
     /// <summary>
+    /// The unionid of the corp's contact as conversions found it: one that answered this contact, or one whose pending_id
+    /// the contact has now (<see cref="PendingUnionIdAsync"/>). Null when none did (yet).
+    /// </summary>
+    public async Task<string?> UnionIdOfAsync(string corpId, string externalUserId, CancellationToken cancellationToken) =>
+        await conversions.UnionIdOfAsync(corpId, externalUserId, cancellationToken)
+        ?? await PendingUnionIdAsync(corpId, externalUserId, cancellationToken);
+
+    /// <summary>
     /// The unionid of a new contact of the corp whose pending_id WeLink holds (asked of WeCom only while it holds one of
     /// that corp); the conversion is marked as this contact. Null when none.
     /// </summary>
-    public async Task<string?> PendingUnionIdAsync(string corpId, string externalUserId, CancellationToken cancellationToken)
+    private async Task<string?> PendingUnionIdAsync(string corpId, string externalUserId, CancellationToken cancellationToken)
     {
         if (!await conversions.HoldsPendingIdsAsync(corpId, cancellationToken))
         {
@@ -113,7 +129,8 @@ public sealed partial class ContactLinker(
     /// <summary>
     /// A staff member may have added the person between WeCom's answer and this pending_id being recorded: their push
     /// then found no pending_id to ask about. Contacts of the corp recorded since the conversion without a unionid are
-    /// asked about once now.
+    /// asked about once now (after the pending_id was recorded, as a push records its contact before asking: one of the
+    /// two sees the other).
     /// </summary>
     private async Task LinkAddedMeanwhileAsync(ContactConversionItem item, string corpId, string pendingId, DateTimeOffset since, CancellationToken cancellationToken)
     {

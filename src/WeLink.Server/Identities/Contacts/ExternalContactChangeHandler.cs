@@ -10,9 +10,9 @@ namespace WeLink.Server.Identities.Contacts;
 /// <summary>
 /// WeCom's change_external_contact pushes (on the suite's instruction URL, doc 92277) keep <c>external_contacts</c> of a
 /// dealer's corp. An add or edit reads the contact as the corp has it now (externalcontact/get: name, who follows them;
-/// no unionid for a third-party app), asks whether they are a person whose pending_id WeLink holds for this corp
-/// (<see cref="ContactLinker"/>), and reports the contact to members with that person's unionid, or the one a
-/// conversion recorded earlier, so members link them to that person; a member deleting the
+/// no unionid for a third-party app), records them, then asks whether a conversion found them or they are a person whose
+/// pending_id WeLink holds for this corp (<see cref="ContactLinker"/>), and reports the contact to members with that
+/// person's unionid, so members link them to that person; a member deleting the
 /// customer, or the customer deleting the member, takes that member off the contact, which is deleted when nobody has
 /// them. A push older than the last one applied changes nothing; a push for a corp no dealer has linked is logged and
 /// skipped.
@@ -73,13 +73,20 @@ public sealed partial class ExternalContactChangeHandler(
         }
 
         var contact = answer.ExternalContact;
-        var unionId = knownUnionId ?? await linker.PendingUnionIdAsync(corpId, externalUserId, cancellationToken);
         var followers = answer.FollowUser.Select(f => f.Userid).Distinct().ToList();
         var record = new ExternalContactRecord(
-            corpId, externalUserId, dealerId, unionId, contact.Name, followers, state, followers.Count > 0 ? ExternalContactStore.Added : ExternalContactStore.Deleted, at);
+            corpId, externalUserId, dealerId, knownUnionId, contact.Name, followers, state, followers.Count > 0 ? ExternalContactStore.Added : ExternalContactStore.Deleted, at);
         if (!await store.RecordAsync(record, cancellationToken))
         {
             return;
+        }
+
+        // Asked only once the contact is recorded: a conversion finishing at the same time writes its answer before it
+        // looks for the contact, so one of the two sees the other whichever runs first (under load either may).
+        var unionId = knownUnionId ?? await linker.UnionIdOfAsync(corpId, externalUserId, cancellationToken);
+        if (unionId is not null && knownUnionId is null)
+        {
+            await store.SetUnionIdAsync(corpId, externalUserId, unionId, cancellationToken);
         }
 
         if (await registry.FindAsync(dealerId, cancellationToken) is { } registered)

@@ -13,9 +13,9 @@ namespace WeLink.Server.Identities.Contacts;
 /// Reads the contact from the dealer's corp (externalcontact/get with the corp's token) and links them to the brand's
 /// consumers by the unionid WeLink recorded for the contact: WeCom gives third-party apps none (protocol-wave2.md §7.2),
 /// so it is the one a unionid conversion (<see cref="ContactLinker"/>) found for them (kept on the contact, or on the
-/// conversion when no push recorded the contact yet); none until one did.
+/// conversion when no push recorded the contact yet, or a pending_id of theirs WeLink holds); none until one did.
 /// </summary>
-public sealed class ExternalContacts(IDealerDirectory dealers, CorpClient corps, ExternalContactStore store, ContactConversionStore conversions, IDbConnectionFactory connections) : IExternalContacts
+public sealed class ExternalContacts(IDealerDirectory dealers, CorpClient corps, ExternalContactStore store, ContactLinker linker, IDbConnectionFactory connections) : IExternalContacts
 {
     /// <summary>WeCom's "not a contact of this corp" (84061) and "invalid external_userid" (40096).</summary>
     private static readonly HashSet<int> NotAContact = [84061, 40096];
@@ -35,7 +35,7 @@ public sealed class ExternalContacts(IDealerDirectory dealers, CorpClient corps,
 
         var contact = answer.ExternalContact;
         var unionId = (await store.FindAsync(corp.CorpId, externalUserId, cancellationToken))?.UnionId
-            ?? await conversions.UnionIdOfAsync(corp.CorpId, externalUserId, cancellationToken);
+            ?? await linker.UnionIdOfAsync(corp.CorpId, externalUserId, cancellationToken);
         var consumers = unionId is null ? [] : await WithUnionIdAsync(brandId, unionId, cancellationToken);
         return new ExternalContactLookup(ExternalContactOutcome.Found, new ExternalContactMatch(contact.ExternalUserid, contact.Name, consumers));
     }
