@@ -20,6 +20,8 @@ public sealed class ContactConversionItem
     public string UnionId { get; init; } = "";
 
     public int Attempts { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
 }
 
 /// <summary>A conversion whose pending_id a new contact of the corp gave back.</summary>
@@ -44,11 +46,11 @@ public sealed class ContactConversionStore(IDbConnectionFactory connections, Tim
     private static readonly QueueTable Table = new(
         "contact_conversions",
         """
-        id AS Id, brand_id AS BrandId, dealer_id AS DealerId, app_id AS AppId, open_id AS OpenId, union_id AS UnionId, attempts AS Attempts
+        id AS Id, brand_id AS BrandId, dealer_id AS DealerId, app_id AS AppId, open_id AS OpenId, union_id AS UnionId, attempts AS Attempts, created_at AS CreatedAt
         """,
         CompletedColumn: "completed_at");
 
-    public LeasedWork<ContactConversionItem> Work { get; } = new(Table, connections, time);
+    public LeasedWork<ContactConversionItem> Work { get; } = new(Table, connections, time, c => c.CreatedAt);
 
     /// <summary>Queues the unionid for the dealer's corp; false when it was queued (or converted) before.</summary>
     public async Task<bool> QueueAsync(Guid brandId, Guid dealerId, string appId, string openId, string unionId, CancellationToken cancellationToken)
