@@ -8,8 +8,8 @@ namespace WeLink.Server.Data.Queues;
 /// serialises claims), so a claimer that dies gives its rows back when the lease passes. Everything a claimer writes
 /// afterwards is fenced by its lease: a claimer that overran it cannot overwrite the work of the one that took over.
 /// Used by the callback inbox, the outbox and the case timers. A claim's rows are handed out oldest first: RETURNING
-/// comes back in no defined order (PostgreSQL's hashed <c>IN</c> list scrambles it), and two pushes from one person, or two
-/// replies to them, must be worked in the order they came.
+/// comes back in no defined order (PostgreSQL gives the order the rows lie in the table, where an updated row lies
+/// last), and two pushes from one person, or two replies to them, must be worked in the order they came.
 /// </summary>
 /// <remarks>
 /// The statements are composed once, here, from the table's identifiers (which come from code, never from input), so
