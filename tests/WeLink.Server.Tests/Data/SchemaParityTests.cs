@@ -45,6 +45,24 @@ public sealed class SchemaParityTests
     }
 
     [Fact]
+    public async Task On_postgres_autovacuum_visits_the_queue_tables_after_a_hundredth_of_them_changed()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await new DatabaseMigrator(database.Settings, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await using var connection = await database.OpenAsync();
+
+        var options = (await connection.QueryAsync<(string Table, string Option)>(
+            "SELECT relname, unnest(reloptions) FROM pg_class WHERE relname IN ('inbox', 'outbox') AND relkind = 'r'")).ToList();
+
+        string[] expected =
+        [
+            "autovacuum_analyze_scale_factor=0.02", "autovacuum_vacuum_insert_scale_factor=0.01", "autovacuum_vacuum_scale_factor=0.01",
+        ];
+        Assert.Equal(expected, options.Where(o => o.Table == "inbox").Select(o => o.Option).Order(StringComparer.Ordinal));
+        Assert.Equal(expected, options.Where(o => o.Table == "outbox").Select(o => o.Option).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void The_type_families_group_what_each_provider_stores_alike()
     {
         Assert.Equal(Families, SqliteTypes.Select(SqliteFamily));
