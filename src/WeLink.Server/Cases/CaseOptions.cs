@@ -39,5 +39,8 @@ public sealed class CaseOptions
     /// <summary>How long a delivered item is kept (counted from its delivery) before the recurring purge deletes it; parked ones stay.</summary>
     public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How many published definition versions are kept parsed in memory; the least recently read go first.</summary>
+    public int DefinitionCacheSize { get; set; } = 256;
+
     public RetryPolicy OutboxRetries => new(OutboxMaxAttempts, OutboxFirstRetryDelay, OutboxMaxRetryDelay);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using WeLink.Server.Cases.Admin;
 using WeLink.Server.Cases.Contracts;
 using WeLink.Server.Cases.Definitions;
@@ -25,11 +26,13 @@ public static class CasesFeature
     {
         services.AddOptions<CaseOptions>().Bind(configuration.GetSection(CaseOptions.SectionName))
             .Validate(o => o.OutboxRetention >= QueueRetention.Shortest, "Cases:OutboxRetention must be at least one day.")
+            .Validate(o => o.DefinitionCacheSize >= 1, "Cases:DefinitionCacheSize must be at least 1.")
             .ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CasesJsonContext.Default));
         services.AddSingleton<CaseRoleCatalog>();
         services.AddSingleton(sp => new CaseActionRegistry(sp.GetServices<ICaseActionHandler>(), sp.GetRequiredService<CaseRoleCatalog>().Roles));
         services.AddCaseAction<AssignActionHandler>();
+        services.AddSingleton(sp => new PublishedDefinitionCache(sp.GetRequiredService<IOptions<CaseOptions>>().Value.DefinitionCacheSize));
         services.AddSingleton<DefinitionCatalog>();
         services.AddSingleton<ParameterSettingsStore>();
         services.AddSingleton<CaseAssignees>();

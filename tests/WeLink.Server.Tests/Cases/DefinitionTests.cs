@@ -38,6 +38,39 @@ public abstract class DefinitionTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Parsed_versions_are_kept_up_to_the_cache_size_and_cases_pinned_to_evicted_ones_still_run_on_their_own()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var clock = CaseServices.Clock();
+        await using var cases = await CaseServices.StartAsync(
+            database, clock, new RecordingActions(), new Dictionary<string, string?> { ["Cases:DefinitionCacheSize"] = "2" });
+        var (brand, dealer) = await database.SeedDealerAsync();
+        var engine = cases.Get<CaseEngine>();
+        var catalog = cases.Get<DefinitionCatalog>();
+
+        var pinned = new List<(Guid CaseId, int Hours)>();
+        for (var hours = 11; hours <= 15; hours++)
+        {
+            var json = Complaint();
+            json["parameters"]![0]!["default"] = hours;
+            Assert.IsType<DefinitionPublished>(await catalog.PublishAsync(brand, json.ToJsonString(), "hq-admin", CancellationToken.None));
+            var started = Assert.IsType<CaseMoved>(await engine.StartAsync(CaseEngineTests.Start(brand, dealer, $"s{hours}"), CancellationToken.None));
+            pinned.Add((started.CaseId, hours));
+        }
+
+        Assert.InRange(catalog.CachedVersions, 1, 2);
+        foreach (var (caseId, hours) in pinned)
+        {
+            Assert.Equal(clock.GetUtcNow().AddHours(hours), await DueAsync(database, caseId, "first_response_breach"));
+            var moved = Assert.IsType<CaseMoved>(await engine.FireAsync(new FireTrigger(caseId, CaseScope.Platform, "acknowledge", CaseFixtures.Handler, [], "ack"), CancellationToken.None));
+            Assert.Equal("in_progress", moved.State);
+        }
+
+        Assert.Equal([2, 3, 4, 5, 6], await database.QueryAsync<int>("SELECT definition_version FROM cases ORDER BY definition_version"));
+        Assert.InRange(catalog.CachedVersions, 1, 2);
+    }
+
+    [Fact]
     public async Task An_invalid_definition_is_refused_with_every_problem()
     {
         await using var database = await TestDatabase.CreateMigratedAsync(provider);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using WeLink.Server.Data;
@@ -21,15 +20,17 @@ public sealed class DefinitionCatalog
     private readonly CaseRoleCatalog _roles;
     private readonly TimeProvider _time;
     private readonly Dictionary<(string Key, int Version), WorkflowDefinition> _shipped;
-    private readonly ConcurrentDictionary<(string Key, int Version), WorkflowDefinition> _published = new();
+    private readonly PublishedDefinitionCache _published;
 
     public DefinitionCatalog(
         IEnumerable<ShippedDefinition> shipped,
         IDbConnectionFactory connections,
         CaseActionRegistry actions,
         CaseRoleCatalog roles,
-        TimeProvider time)
+        TimeProvider time,
+        PublishedDefinitionCache published)
     {
+        _published = published;
         _connections = connections;
         _actions = actions;
         _roles = roles;
@@ -91,7 +92,7 @@ public sealed class DefinitionCatalog
         await using var connection = await _connections.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<PublishedRow>(new CommandDefinition(sql, new { brandId }, cancellationToken: cancellationToken));
         var published = rows.Select(r => new DefinitionVersionInfo(
-            r.Key, r.Version, _published.GetOrAdd((r.Key, r.Version), _ => DefinitionLoader.Load(r.Json)).Title,
+            r.Key, r.Version, _published.GetOrParse(r.Key, r.Version, r.Json).Title,
             r.BrandId is null ? DefinitionOrigin.Platform : DefinitionOrigin.Brand, r.PublishedAt, r.PublishedBy));
         var shipped = _shipped.Values.Select(d => new DefinitionVersionInfo(d.Key, d.Version, d.Title, DefinitionOrigin.Shipped, null, null));
         return [.. shipped.Concat(published).OrderBy(v => v.Key, StringComparer.Ordinal).ThenBy(v => v.Version)];
@@ -108,10 +109,13 @@ public sealed class DefinitionCatalog
         const string sql = "SELECT json FROM workflow_definitions WHERE key = @key AND version = @version AND (brand_id = @brandId OR brand_id IS NULL)";
         await using var connection = await _connections.OpenConnectionAsync(cancellationToken);
         var json = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(sql, new { key, version, brandId }, cancellationToken: cancellationToken));
-        return json is null ? null : _published.GetOrAdd((key, version), _ => DefinitionLoader.Load(json));
+        return json is null ? null : _published.GetOrParse(key, version, json);
     }
 
-    /// <summary>A pinned version; published versions never change, so they are cached once read.</summary>
+    /// <summary>How many published versions are held parsed in memory (at most <see cref="CaseOptions.DefinitionCacheSize"/>).</summary>
+    public int CachedVersions => _published.Count;
+
+    /// <summary>A pinned version; published versions never change, so the most recently read ones are kept parsed.</summary>
     public async Task<WorkflowDefinition> GetAsync(string key, int version, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         if (_shipped.TryGetValue((key, version), out var shipped))
@@ -119,7 +123,7 @@ public sealed class DefinitionCatalog
             return shipped;
         }
 
-        if (_published.TryGetValue((key, version), out var cached))
+        if (_published.TryGet(key, version, out var cached))
         {
             return cached;
         }
@@ -127,7 +131,7 @@ public sealed class DefinitionCatalog
         const string sql = "SELECT json FROM workflow_definitions WHERE key = @key AND version = @version";
         var json = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(sql, new { key, version }, transaction, cancellationToken: cancellationToken))
             ?? throw new InvalidOperationException($"Definition {key} v{version} is pinned by a case but exists nowhere.");
-        return _published.GetOrAdd((key, version), DefinitionLoader.Load(json));
+        return _published.GetOrParse(key, version, json);
     }
 
     /// <summary>
