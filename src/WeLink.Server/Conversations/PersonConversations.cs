@@ -7,7 +7,7 @@ namespace WeLink.Server.Conversations;
 
 public sealed class PersonConversations(IDbConnectionFactory connections) : IPersonConversations
 {
-    public async Task<IReadOnlyList<PersonConversation>> ListAsync(IReadOnlyCollection<Guid> consumerIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PersonConversation>> ListAsync(IReadOnlyCollection<Guid> consumerIds, int? latestMessages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumerIds);
         if (consumerIds.Count == 0)
@@ -26,14 +26,18 @@ public sealed class PersonConversations(IDbConnectionFactory connections) : IPer
             """,
             new { ids },
             cancellationToken: cancellationToken));
+        // Both engines number each conversation's messages newest first, so a limit is taken per conversation in the query.
         var messages = (await connection.QueryAsync<ConversationMessageRow>(new CommandDefinition(
             $"""
-            SELECT m.id AS Id, m.conversation_id AS ConversationId, m.direction AS Direction, m.kind AS Kind, m.text AS Text, m.at AS At
-            FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id
-            WHERE {connections.Dialect.IsIn("c.consumer_id", "@ids")}
-            ORDER BY m.at
+            SELECT Id, ConversationId, Direction, Kind, Text, At FROM (
+                SELECT m.id AS Id, m.conversation_id AS ConversationId, m.direction AS Direction, m.kind AS Kind, m.text AS Text, m.at AS At,
+                    ROW_NUMBER() OVER (PARTITION BY m.conversation_id ORDER BY m.at DESC, m.id DESC) AS Recency
+                FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id
+                WHERE {connections.Dialect.IsIn("c.consumer_id", "@ids")}) numbered
+            WHERE @latestMessages IS NULL OR Recency <= @latestMessages
+            ORDER BY At, Id
             """,
-            new { ids },
+            new { ids, latestMessages },
             cancellationToken: cancellationToken))).ToLookup(m => m.ConversationId);
         return
         [

@@ -57,6 +57,29 @@ public abstract class StaffMemberViewTests<TWorld>(TWorld world) : IClassFixture
     }
 
     [Fact]
+    public async Task The_timeline_shows_the_latest_twenty_messages_of_a_long_conversation_in_order()
+    {
+        var memberId = await MemberSeed.MemberAsync(world, world.X.Id, world.A1.Id, "赵敏");
+        var consumer = await MemberSeed.LinkConsumerAsync(world, memberId, world.X.Id, world.A1.Id);
+        var start = DateTimeOffset.UtcNow.AddMinutes(1);
+        for (var i = 1; i <= 25; i++)
+        {
+            await MemberSeed.ExecuteAsync(world, """
+                INSERT INTO conversation_messages (id, conversation_id, idempotency_key, direction, kind, text, at)
+                VALUES (@id, @conversationId, @key, 'in', 'text', @text, @at)
+                """,
+                new { id = Guid.CreateVersion7(), conversationId = consumer.ConversationId, key = $"timeline-{memberId}-{i}", text = $"第{i}句", at = start.AddSeconds(i) });
+        }
+
+        using var staff = await MemberSeed.StaffAsync(world, world.X.Id, world.A1.Id);
+        var view = await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/staff/members/{memberId}", UriKind.Relative));
+
+        var said = view.GetProperty("timeline").EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "message")
+            .Select(e => e.GetProperty("text").GetString()).ToList();
+        Assert.Equal(Enumerable.Range(6, 20).Reverse().Select(i => $"客户：第{i}句"), said);
+    }
+
+    [Fact]
     public async Task Another_brands_staff_never_see_the_member_or_add_to_it()
     {
         var memberId = await MemberSeed.MemberAsync(world, world.X.Id, world.A1.Id, "李雷");

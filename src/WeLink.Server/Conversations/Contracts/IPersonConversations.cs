@@ -6,8 +6,11 @@ namespace WeLink.Server.Conversations.Contracts;
 /// </summary>
 public interface IPersonConversations
 {
-    /// <summary>The conversations of these consumer rows, oldest first, each with its messages in order.</summary>
-    Task<IReadOnlyList<PersonConversation>> ListAsync(IReadOnlyCollection<Guid> consumerIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// The conversations of these consumer rows, oldest first, each with its messages in order: all of them, or only the
+    /// latest <paramref name="latestMessages"/> of each when given (a view that shows a few should not read years of talk).
+    /// </summary>
+    Task<IReadOnlyList<PersonConversation>> ListAsync(IReadOnlyCollection<Guid> consumerIds, int? latestMessages, CancellationToken cancellationToken);
 
     /// <summary>
     /// Erases what the person said and was told: every message's text and media reference, the kept pictures and voices,

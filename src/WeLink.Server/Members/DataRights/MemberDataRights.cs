@@ -33,7 +33,7 @@ public sealed class MemberDataRights(
         var records = (await directory.RecordIdsAsync(member.Id, cancellationToken)).ToArray();
         var identities = await directory.IdentitiesAsync(member.Id, cancellationToken);
         var memberCases = await cases.ListAsync(member.BrandId, MemberDirectory.CaseSubjects(records, identities), cancellationToken);
-        var talks = await conversations.ListAsync(ConsumersOf(identities), cancellationToken);
+        var talks = await conversations.ListAsync(ConsumersOf(identities), null, cancellationToken);
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
         var phone = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT phone_protected FROM members WHERE id = @memberId", new { memberId = member.Id }, cancellationToken: cancellationToken));

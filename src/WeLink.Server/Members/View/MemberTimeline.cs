@@ -7,8 +7,8 @@ namespace WeLink.Server.Members.View;
 /// <summary>One ordered story across channels, newest first, made only of what the reader may see in full.</summary>
 public static class MemberTimeline
 {
-    /// <summary>The conversation page has the rest; the timeline tells that they talked, and what about.</summary>
-    private const int MessagesPerConversation = 20;
+    /// <summary>The latest messages of each conversation the timeline shows (and the view reads); the conversation page has the rest.</summary>
+    public const int MessagesPerConversation = 20;
 
     private const int Gist = 40;
 
@@ -36,7 +36,7 @@ public static class MemberTimeline
         {
             var dealer = dealerOf(conversation.DealerId);
             entries.Add(new(conversation.OpenedAt, "conversation", "在公众号发起咨询", dealer));
-            entries.AddRange(conversation.Messages.TakeLast(MessagesPerConversation).Select(m => new TimelineEntryView(m.At, "message", Said(m), dealer)));
+            entries.AddRange(conversation.Messages.Select(m => new TimelineEntryView(m.At, "message", Said(m), dealer)));
             if (conversation.ClosedAt is { } closed)
             {
                 entries.Add(new(closed, "conversation", "咨询已结束", dealer));

@@ -37,7 +37,8 @@ public sealed class MemberViews(MemberDirectory directory, MemberRows rows, Memb
         var vehicles = parts.Vehicles.Where(v => InFull(v.DealerId))
             .Select(v => new VehicleView(v.Id, v.Model, v.Plate, v.Vin, v.PurchasedOn, DealerOf(v.DealerId), v.CreatedAt)).ToList();
         var visibleCases = memberCases.Where(c => InFull(c.DealerId)).ToList();
-        var talks = (await conversations.ListAsync([.. parts.Identities.Select(i => i.ConsumerId).OfType<Guid>().Distinct()], cancellationToken))
+        var talks = (await conversations.ListAsync(
+            [.. parts.Identities.Select(i => i.ConsumerId).OfType<Guid>().Distinct()], MemberTimeline.MessagesPerConversation, cancellationToken))
             .Where(c => InFull(c.DealerId)).ToList();
         var others = shared == MemberSharing.Summary ? Summaries(reader, parts, memberCases, DealerOf) : [];
 
