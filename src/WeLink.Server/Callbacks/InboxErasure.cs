@@ -13,21 +13,26 @@ public sealed class InboxErasure(IDbConnectionFactory connections, TimeProvider 
     public async Task<int> EraseAsync(IReadOnlyCollection<string> identifiers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifiers);
+        var distinct = identifiers.Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+        {
+            return 0;
+        }
+
+        // One pass over the table for all of the person's identifiers, rather than one per identifier.
+        var parameters = new DynamicParameters(new { now = time.GetUtcNow() });
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            parameters.Add($"identifier{i}", distinct[i]);
+        }
+
+        var mentions = string.Join(" OR ", distinct.Select((_, i) => connections.Dialect.Contains("payload", $"@identifier{i}")));
         var sql = $"""
             UPDATE inbox SET payload = '', dedup_key = 'erased|' || id, last_error = NULL, processed_at = COALESCE(processed_at, @now),
                 status = CASE WHEN status = '{InboxStatus.Done}' THEN status ELSE '{InboxStatus.Ignored}' END
-            WHERE {connections.Dialect.Contains("payload", "@identifier")}
+            WHERE {mentions}
             """;
-        var now = time.GetUtcNow();
-        var erased = 0;
         await using var connection = await connections.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var identifier in identifiers.Where(i => i.Length > 0).Distinct(StringComparer.Ordinal))
-        {
-            erased += await connection.ExecuteAsync(new CommandDefinition(sql, new { identifier, now }, transaction, cancellationToken: cancellationToken));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return erased;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 }

@@ -123,6 +123,7 @@ public abstract class MemberDataRightsTests(DatabaseProvider provider) : IAsyncL
             Assert.Equal(0L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM conversation_media", new { }));
             Assert.Equal(messages, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM conversation_messages", new { }));
             Assert.True(await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM inbox WHERE payload = ''", new { }) >= 3, "the follow, the text and the picture pushes emptied");
+            Assert.True(await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM inbox WHERE payload <> ''", new { }) > 0, "pushes about no one (tickets, authorizations) kept");
             Assert.Equal(cases, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM cases", new { }));
             Assert.Equal(1L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM members WHERE status = 'deleted' AND deleted_at IS NOT NULL", new { }));
             Assert.Equal(1L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM member_data_requests WHERE kind = 'delete'", new { }));
