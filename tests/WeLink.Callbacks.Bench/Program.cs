@@ -1,10 +1,18 @@
 using System.Globalization;
 using System.Text;
 using WeLink.Callbacks.Bench;
+using WeLink.Sandbox.Hosting;
 using WeLink.Server.Hosting;
 using WeLink.Wechat.Crypto;
 
-// The callback benchmark's helper (scripts/bench/callbacks.sh):
+// The callback benchmark's helper (scripts/bench/callbacks.sh, scripts/bench/soak.sh):
+//   setup BASEURL OUTFILE DEALERS FOLLOWERS CONTACTS ADMIN_EMAIL ADMIN_PASSWORD
+//       links DEALERS dealers of the WeLink at BASEURL (its in-process sandbox on) through the sandbox and the pages,
+//       has FOLLOWERS sandbox consumers follow each account and CONTACTS of them added as customers of each corp, and
+//       writes what it linked to OUTFILE (JSON) for generate-mix.
+//   generate-mix WORLD DIR ROUNDS EVENTS WARMUP COMPONENT_APPID COMPONENT_TOKEN COMPONENT_AESKEY SUITE_ID SUITE_TOKEN SUITE_AESKEY
+//       writes DIR/warmup.txt (WARMUP pushes) and DIR/events-1..ROUNDS.txt (EVENTS each) of the realistic mix for the
+//       dealers of WORLD, sealed with the sandbox's credentials, one "path<TAB>body" a line.
 //   generate COUNT FILE APPID ORIGINAL_ID TOKEN AESKEY COMPONENT_APPID
 //       writes COUNT official-account text messages to ORIGINAL_ID (the account's gh_ id, which WeLink checks against
 //       the account's link), each sealed and signed as WeChat sends them to /wechat/component/accounts/APPID/messages,
@@ -14,12 +22,29 @@ using WeLink.Wechat.Crypto;
 //       middleware reads each POST body and answers "success": the floor WeLink is compared with, in the same process.
 return args switch
 {
+    ["setup", var baseUrl, var outFile, var dealers, var followers, var contacts, var email, var password] => await MixSetup.RunAsync(
+        new Uri(baseUrl), outFile, Number(dealers), Number(followers), Number(contacts), email, password),
+    ["generate-mix", var world, var directory, var rounds, var events, var warmup,
+        var componentAppId, var componentToken, var componentAesKey, var suiteId, var suiteToken, var suiteAesKey] => GenerateMix(
+        world, directory, Number(rounds), Number(events), Number(warmup), new SandboxOptions
+        {
+            Component = { AppId = componentAppId, Token = componentToken, EncodingAesKey = componentAesKey },
+            Suite = { SuiteId = suiteId, Token = suiteToken, EncodingAesKey = suiteAesKey },
+        }),
     ["generate", var count, var file, var appId, var originalId, var token, var aesKey, var componentAppId] =>
-        Generate(int.Parse(count, CultureInfo.InvariantCulture), file, appId, originalId, token, aesKey, componentAppId),
+        Generate(Number(count), file, appId, originalId, token, aesKey, componentAppId),
     ["serve", var barePort, .. var welinkArgs] => await WeLinkApp.RunAsync(
-        welinkArgs, builder => builder.Services.AddSingleton<IStartupFilter>(new BareEndpoint(int.Parse(barePort, CultureInfo.InvariantCulture)))),
+        welinkArgs, builder => builder.Services.AddSingleton<IStartupFilter>(new BareEndpoint(Number(barePort)))),
     _ => Usage(),
 };
+
+static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+static int GenerateMix(string worldFile, string directory, int rounds, int events, int warmup, SandboxOptions credentials)
+{
+    new MixGenerator(MixWorld.Read(worldFile), credentials).Write(directory, rounds, events, warmup);
+    return 0;
+}
 
 static int Generate(int count, string file, string appId, string originalId, string token, string aesKey, string componentAppId)
 {
@@ -50,6 +75,9 @@ static int Generate(int count, string file, string appId, string originalId, str
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate COUNT FILE APPID ORIGINAL_ID TOKEN AESKEY COMPONENT_APPID | serve BARE_PORT WELINK_ARGS...");
+    Console.Error.WriteLine(
+        "usage: setup BASEURL OUTFILE DEALERS FOLLOWERS CONTACTS ADMIN_EMAIL ADMIN_PASSWORD"
+        + " | generate-mix WORLD DIR ROUNDS EVENTS WARMUP COMPONENT_APPID COMPONENT_TOKEN COMPONENT_AESKEY SUITE_ID SUITE_TOKEN SUITE_AESKEY"
+        + " | generate COUNT FILE APPID ORIGINAL_ID TOKEN AESKEY COMPONENT_APPID | serve BARE_PORT WELINK_ARGS...");
     return 2;
 }

@@ -35,9 +35,9 @@ public abstract class DealerJourneyTests(DatabaseProvider provider)
         var approved = await root.PostOkAsync<JsonElement>($"/api/admin/dealers/{dealerId}/approve", new { version = dealer.GetProperty("version").GetInt32() });
         Assert.Equal("approved", approved.GetProperty("status").GetString(), ignoreCase: true);
 
-        var authorized = await OnboardingScene.AuthorizeThroughPagesAsync(root.Http, dealerId, account.AppId);
+        var authorized = await OnboardingPages.AuthorizeThroughPagesAsync(root.Http, dealerId, account.AppId);
         Assert.Contains("data-result=\"Bound\"", authorized, StringComparison.Ordinal);
-        var installed = await OnboardingScene.InstallThroughPagesAsync(root.Http, dealerId, corp.CorpId);
+        var installed = await OnboardingPages.InstallThroughPagesAsync(root.Http, dealerId, corp.CorpId);
         Assert.Contains("data-result=\"Bound\"", installed, StringComparison.Ordinal);
 
         var link = await root.GetOkAsync<JsonElement>($"/api/admin/dealers/{dealerId}/link");

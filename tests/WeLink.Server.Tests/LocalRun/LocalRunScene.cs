@@ -127,8 +127,8 @@ public sealed class LocalRunScene
         DealerId = dealer.GetProperty("id").GetGuid();
         await AdminJsonAsync(HttpMethod.Post, $"/api/admin/dealers/{DealerId}/approve", new { version = dealer.GetProperty("version").GetInt32() });
 
-        Assert.Contains("data-result=\"Bound\"", await OnboardingScene.AuthorizeThroughPagesAsync(Admin, DealerId, AppId), StringComparison.Ordinal);
-        Assert.Contains("data-result=\"Bound\"", await OnboardingScene.InstallThroughPagesAsync(Admin, DealerId, CorpId), StringComparison.Ordinal);
+        Assert.Contains("data-result=\"Bound\"", await OnboardingPages.AuthorizeThroughPagesAsync(Admin, DealerId, AppId), StringComparison.Ordinal);
+        Assert.Contains("data-result=\"Bound\"", await OnboardingPages.InstallThroughPagesAsync(Admin, DealerId, CorpId), StringComparison.Ordinal);
         var link = await AdminJsonAsync(HttpMethod.Get, $"/api/admin/dealers/{DealerId}/link");
         Assert.True(link.GetProperty("linked").GetBoolean(), link.GetRawText());
     }

@@ -25,7 +25,7 @@ public sealed class MiniProgramLocalRunTests
         var scene = await LocalRunScene.LinkBeijingDealerAsync(host);
         var club = host.Services.GetRequiredService<SandboxWorld>().Snapshot().Accounts.Single(a => a.Nickname == Club);
 
-        var authorized = await OnboardingScene.AuthorizeMiniProgramThroughPagesAsync(scene.Admin, scene.BrandId, club.AppId);
+        var authorized = await OnboardingPages.AuthorizeMiniProgramThroughPagesAsync(scene.Admin, scene.BrandId, club.AppId);
         var brandPage = await scene.Admin.GetStringAsync(new Uri($"/admin/brands/{scene.BrandId}/dealers", UriKind.Relative));
         var (phone, openId) = await IdentityWorld.SignInMiniProgramAsync(host.Http, club.AppId, scene.Consumers[0], scene.DealerId);
         using (phone)

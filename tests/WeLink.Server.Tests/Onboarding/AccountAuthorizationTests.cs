@@ -20,7 +20,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         using var admin = await scene.AdminAsync(AdminRoles.Dealer, scene.BrandId, scene.DealerA);
         var account = scene.Account(Beijing);
 
-        var page = await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
+        var page = await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
 
         Assert.Contains("data-result=\"Bound\"", page, StringComparison.Ordinal);
         var link = await scene.LinkAsync(scene.DealerA);
@@ -41,7 +41,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
 
-        var page = await OnboardingScene.StartAuthorizationAsync(admin, scene.DealerA, "mobile");
+        var page = await OnboardingPages.StartAuthorizationAsync(admin, scene.DealerA, "mobile");
 
         Assert.EndsWith("/sandbox/open/wxaopen/safe/bindcomponent", page.AbsolutePath, StringComparison.Ordinal);
         Assert.Equal("1", OnboardingScene.Query(page, "auth_type"));
@@ -55,7 +55,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
 
-        var page = await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, scene.Account("Aurora Motors News").AppId);
+        var page = await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, scene.Account("Aurora Motors News").AppId);
 
         Assert.Contains("data-result=\"Refused\"", page, StringComparison.Ordinal);
         Assert.Contains("是订阅号", page, StringComparison.Ordinal);
@@ -71,9 +71,9 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
         var account = scene.Account(Beijing);
-        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
+        await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
 
-        var page = await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerB, account.AppId);
+        var page = await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerB, account.AppId);
 
         Assert.Contains("已关联到另一家经销商", page, StringComparison.Ordinal);
         Assert.Equal("Refused", (await scene.LinkAsync(scene.DealerB)).GetProperty("officialAccount").GetProperty("status").GetString());
@@ -88,7 +88,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
     {
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
-        var page = await OnboardingScene.StartAuthorizationAsync(admin, scene.DealerA);
+        var page = await OnboardingPages.StartAuthorizationAsync(admin, scene.DealerA);
 
         var approval = await scene.ControlAsync("component/approve", new
         {
@@ -111,12 +111,12 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
         var account = scene.Account(Beijing);
-        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
+        await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
 
         var revoked = await scene.ControlAsync("component/unauthorize", new { appid = account.AppId });
         await scene.DeliverAsync(revoked.GetProperty("push_id").GetInt64());
         var suspended = (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount");
-        var page = await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
+        var page = await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
         var restored = (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount");
 
         Assert.Equal("Suspended", suspended.GetProperty("status").GetString());
@@ -132,8 +132,8 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
         var account = scene.Account(Beijing);
-        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
-        var page = await OnboardingScene.StartAuthorizationAsync(admin, scene.DealerA);
+        await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
+        var page = await OnboardingPages.StartAuthorizationAsync(admin, scene.DealerA);
 
         var narrowed = await scene.ControlAsync("component/approve", new
         {
@@ -145,7 +145,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
         var directory = scene.Host.Services.GetRequiredService<IDealerDirectory>();
         var whileNarrowed = await directory.FindByAuthorizerAppIdAsync(account.AppId, CancellationToken.None);
         var side = (await scene.LinkAsync(scene.DealerA)).GetProperty("officialAccount");
-        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
+        await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
 
         Assert.Equal("updateauthorized", narrowed.GetProperty("info_type").GetString());
         Assert.False(whileNarrowed!.LinkActive);
@@ -159,7 +159,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
     {
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
-        var page = await OnboardingScene.StartAuthorizationAsync(admin, scene.DealerA);
+        var page = await OnboardingPages.StartAuthorizationAsync(admin, scene.DealerA);
         var approval = await scene.ControlAsync("component/approve", new
         {
             pre_auth_code = OnboardingScene.Query(page, "pre_auth_code"),
@@ -182,7 +182,7 @@ public abstract class AccountAuthorizationTests(DatabaseProvider provider)
     {
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
-        var page = await OnboardingScene.StartAuthorizationAsync(admin, scene.DealerB);
+        var page = await OnboardingPages.StartAuthorizationAsync(admin, scene.DealerB);
         var approval = await scene.ControlAsync("component/approve", new
         {
             pre_auth_code = OnboardingScene.Query(page, "pre_auth_code"),

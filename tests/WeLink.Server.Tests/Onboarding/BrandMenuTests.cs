@@ -27,7 +27,7 @@ public abstract class BrandMenuTests(DatabaseProvider provider)
         using var platform = await scene.AdminAsync();
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
         var beijing = scene.Account("Aurora Motors Beijing Dealer").AppId;
-        await OnboardingScene.AuthorizeThroughPagesAsync(platform, scene.DealerA, beijing);
+        await OnboardingPages.AuthorizeThroughPagesAsync(platform, scene.DealerA, beijing);
 
         var put = await PutMenuAsync(hq, scene.BrandId, Menu);
         var publication = await put.Content.ReadAsStringAsync();
@@ -36,7 +36,7 @@ public abstract class BrandMenuTests(DatabaseProvider provider)
         var revoked = await scene.ControlAsync("component/unauthorize", new { appid = beijing });
         await scene.DeliverAsync(revoked.GetProperty("push_id").GetInt64());
         scene.World.SetMenu(beijing, "{}");
-        await OnboardingScene.AuthorizeThroughPagesAsync(platform, scene.DealerA, beijing);
+        await OnboardingPages.AuthorizeThroughPagesAsync(platform, scene.DealerA, beijing);
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Contains($"\"appId\":\"{beijing}\",\"published\":true", publication, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public abstract class BrandMenuTests(DatabaseProvider provider)
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
         var beijing = scene.Account("Aurora Motors Beijing Dealer").AppId;
         var club = scene.Account("Aurora Motors Club").AppId;
-        await OnboardingScene.AuthorizeThroughPagesAsync(platform, scene.DealerA, beijing);
+        await OnboardingPages.AuthorizeThroughPagesAsync(platform, scene.DealerA, beijing);
         const string miniProgramMenu = """
             {"button": [{"name": "服务", "sub_button": [
               {"type": "miniprogram", "name": "门店首页", "pagepath": "pages/home/index", "url": "https://welink.example.com/"},

@@ -24,7 +24,7 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         using var admin = await scene.AdminAsync(AdminRoles.Dealer, scene.BrandId, scene.DealerA);
         var corp = scene.Corp(Beijing);
 
-        var page = await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
+        var page = await OnboardingPages.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
 
         Assert.Contains("data-result=\"Bound\"", page, StringComparison.Ordinal);
         var side = (await scene.LinkAsync(scene.DealerA)).GetProperty("weCom");
@@ -47,7 +47,7 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
 
-        var page = await OnboardingScene.StartInstallAsync(admin, scene.DealerA);
+        var page = await OnboardingPages.StartInstallAsync(admin, scene.DealerA);
         var html = await admin.GetStringAsync(page);
 
         Assert.Contains("Test install (set_session_info auth_type 1)", html, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
         var corp = scene.Corp(Beijing);
-        await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
+        await OnboardingPages.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
 
         var push = await scene.ControlAsync("pushes/change-contact", new { corpid = corp.CorpId, name = "Ma Jun", department_id = 3 });
         await scene.DeliverAsync(push.GetProperty("push_id").GetInt64());
@@ -77,7 +77,7 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
         var corp = scene.Corp(Beijing);
-        await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
+        await OnboardingPages.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
         var (renamed, leaving) = (scene.World.StaffOf(corp.CorpId)[1], scene.World.StaffOf(corp.CorpId)[2]);
 
         var update = await scene.ControlAsync("pushes/change-contact/update-user", new { corpid = corp.CorpId, userid = renamed.UserId, name = "Liu Yang (lead)" });
@@ -98,13 +98,13 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
         var corp = scene.Corp(Beijing);
-        await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
+        await OnboardingPages.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
 
         var uninstall = await scene.ControlAsync("suite/uninstall", new { corpid = corp.CorpId });
         await scene.DeliverAsync(uninstall.GetProperty("push_id").GetInt64());
         var suspended = (await scene.LinkAsync(scene.DealerA)).GetProperty("weCom");
         var staffWhileSuspended = (await scene.StaffAsync(scene.DealerA)).GetArrayLength();
-        var page = await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
+        var page = await OnboardingPages.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
         var restored = (await scene.LinkAsync(scene.DealerA)).GetProperty("weCom");
 
         Assert.Equal("Suspended", suspended.GetProperty("status").GetString());
@@ -123,7 +123,7 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
         var corp = scene.Corp(Beijing);
-        var page = await OnboardingScene.StartInstallAsync(admin, scene.DealerB);
+        var page = await OnboardingPages.StartInstallAsync(admin, scene.DealerB);
         var approval = await scene.ControlAsync("suite/install", new
         {
             pre_auth_code = OnboardingScene.Query(page, "pre_auth_code"),
@@ -148,7 +148,7 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         using var admin = await scene.AdminAsync();
         await scene.ControlAsync("faults/api", new { api = "cgi-bin/service/v2/get_permanent_code", count = 1, errcode = 48002 });
 
-        var page = await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, scene.Corp(Beijing).CorpId);
+        var page = await OnboardingPages.InstallThroughPagesAsync(admin, scene.DealerA, scene.Corp(Beijing).CorpId);
 
         Assert.Null(scene.Host.Services.GetRequiredService<FaultBook>().TakeApiFault("/cgi-bin/service/v2/get_permanent_code"));
         Assert.Contains("data-result=\"Bound\"", page, StringComparison.Ordinal);
@@ -161,9 +161,9 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
         var corp = scene.Corp(Beijing);
-        await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
+        await OnboardingPages.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
 
-        var page = await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerB, corp.CorpId);
+        var page = await OnboardingPages.InstallThroughPagesAsync(admin, scene.DealerB, corp.CorpId);
 
         Assert.Contains("已关联到另一家经销商", page, StringComparison.Ordinal);
         Assert.Equal("Refused", (await scene.LinkAsync(scene.DealerB)).GetProperty("weCom").GetProperty("status").GetString());
@@ -177,8 +177,8 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
         using var admin = await scene.AdminAsync();
         var account = scene.Account("Aurora Motors Beijing Dealer");
         var corp = scene.Corp(Beijing);
-        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
-        await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
+        await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
+        await OnboardingPages.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
         var directory = scene.Host.Services.GetRequiredService<IDealerDirectory>();
 
         var link = await scene.LinkAsync(scene.DealerA);
@@ -202,7 +202,7 @@ public abstract class CorpInstallationTests(DatabaseProvider provider)
     {
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var platform = await scene.AdminAsync();
-        await OnboardingScene.InstallThroughPagesAsync(platform, scene.DealerA, scene.Corp(Beijing).CorpId);
+        await OnboardingPages.InstallThroughPagesAsync(platform, scene.DealerA, scene.Corp(Beijing).CorpId);
         using var dealerAdmin = await scene.AdminAsync(AdminRoles.Dealer, scene.BrandId, scene.DealerA);
         using var otherDealerAdmin = await scene.AdminAsync(AdminRoles.Dealer, scene.BrandId, scene.DealerB);
         var staffId = (await scene.StaffAsync(scene.DealerA))[0].GetProperty("id").GetGuid();

@@ -25,8 +25,8 @@ public abstract class MiniProgramAuthorizationTests(DatabaseProvider provider)
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId, email: HqEmail);
         var club = scene.Account(Club);
 
-        var wechatPage = await hq.GetStringAsync(await OnboardingScene.StartMiniProgramAuthorizationAsync(hq, scene.BrandId));
-        var result = await OnboardingScene.AuthorizeMiniProgramThroughPagesAsync(hq, scene.BrandId, club.AppId);
+        var wechatPage = await hq.GetStringAsync(await OnboardingPages.StartMiniProgramAuthorizationAsync(hq, scene.BrandId));
+        var result = await OnboardingPages.AuthorizeMiniProgramThroughPagesAsync(hq, scene.BrandId, club.AppId);
 
         Assert.Contains(Club, wechatPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Aurora Motors Beijing Dealer", wechatPage, StringComparison.Ordinal);
@@ -59,8 +59,8 @@ public abstract class MiniProgramAuthorizationTests(DatabaseProvider provider)
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = scene.Host.BaseAddress };
         var path = new Uri($"/onboarding/brands/{scene.BrandId}/miniprogram/authorize", UriKind.Relative);
 
-        var pc = await OnboardingScene.StartMiniProgramAuthorizationAsync(hq, scene.BrandId);
-        var mobile = await OnboardingScene.StartMiniProgramAuthorizationAsync(hq, scene.BrandId, "mobile");
+        var pc = await OnboardingPages.StartMiniProgramAuthorizationAsync(hq, scene.BrandId);
+        var mobile = await OnboardingPages.StartMiniProgramAuthorizationAsync(hq, scene.BrandId, "mobile");
 
         Assert.Equal("2", OnboardingScene.Query(pc, "auth_type"));
         Assert.EndsWith("/sandbox/mp/cgi-bin/componentloginpage", pc.AbsolutePath, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public abstract class MiniProgramAuthorizationTests(DatabaseProvider provider)
     {
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId, email: HqEmail);
-        var page = await OnboardingScene.StartMiniProgramAuthorizationAsync(hq, scene.BrandId);
+        var page = await OnboardingPages.StartMiniProgramAuthorizationAsync(hq, scene.BrandId);
 
         var result = await FollowApprovalAsync(scene, hq, page, scene.Account("Aurora Motors Beijing Dealer").AppId);
 
@@ -98,7 +98,7 @@ public abstract class MiniProgramAuthorizationTests(DatabaseProvider provider)
     {
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
-        var page = await OnboardingScene.StartAuthorizationAsync(admin, scene.DealerA);
+        var page = await OnboardingPages.StartAuthorizationAsync(admin, scene.DealerA);
 
         var result = await FollowApprovalAsync(scene, admin, page, scene.Account(Club).AppId);
 
@@ -117,9 +117,9 @@ public abstract class MiniProgramAuthorizationTests(DatabaseProvider provider)
         using var auroraHq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
         using var borealisHq = await scene.AdminAsync(AdminRoles.Hq, borealis.Id);
         var club = scene.Account(Club);
-        await OnboardingScene.AuthorizeMiniProgramThroughPagesAsync(auroraHq, scene.BrandId, club.AppId);
+        await OnboardingPages.AuthorizeMiniProgramThroughPagesAsync(auroraHq, scene.BrandId, club.AppId);
 
-        var result = await OnboardingScene.AuthorizeMiniProgramThroughPagesAsync(borealisHq, borealis.Id, club.AppId);
+        var result = await OnboardingPages.AuthorizeMiniProgramThroughPagesAsync(borealisHq, borealis.Id, club.AppId);
 
         Assert.Contains("data-result=\"Refused\"", result, StringComparison.Ordinal);
         Assert.Contains($"小程序「{Club}」已关联到另一个品牌", result, StringComparison.Ordinal);
@@ -137,9 +137,9 @@ public abstract class MiniProgramAuthorizationTests(DatabaseProvider provider)
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
         var club = scene.Account(Club);
         var second = scene.World.AddAccount(club.OwnerId, "Aurora Motors Shop", AccountKind.MiniProgram, verified: true);
-        await OnboardingScene.AuthorizeMiniProgramThroughPagesAsync(hq, scene.BrandId, club.AppId);
+        await OnboardingPages.AuthorizeMiniProgramThroughPagesAsync(hq, scene.BrandId, club.AppId);
 
-        var result = await OnboardingScene.AuthorizeMiniProgramThroughPagesAsync(hq, scene.BrandId, second.AppId);
+        var result = await OnboardingPages.AuthorizeMiniProgramThroughPagesAsync(hq, scene.BrandId, second.AppId);
 
         Assert.Contains("data-result=\"Refused\"", result, StringComparison.Ordinal);
         Assert.Contains($"本品牌已关联小程序「{Club}」", result, StringComparison.Ordinal);
@@ -153,7 +153,7 @@ public abstract class MiniProgramAuthorizationTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
         var club = scene.Account(Club);
-        await OnboardingScene.AuthorizeMiniProgramThroughPagesAsync(hq, scene.BrandId, club.AppId);
+        await OnboardingPages.AuthorizeMiniProgramThroughPagesAsync(hq, scene.BrandId, club.AppId);
 
         var revoked = await scene.ControlAsync("component/unauthorize", new { appid = club.AppId });
         await scene.DeliverAsync(revoked.GetProperty("push_id").GetInt64());
@@ -161,7 +161,7 @@ public abstract class MiniProgramAuthorizationTests(DatabaseProvider provider)
         var brandPage = await hq.GetStringAsync(BrandPage(scene.BrandId));
         using var signIn = await scene.Host.Http.PostAsJsonAsync(
             new Uri("/api/consumer/miniprogram/sessions", UriKind.Relative), new { appId = club.AppId, code = "any-code" });
-        var restored = await OnboardingScene.AuthorizeMiniProgramThroughPagesAsync(hq, scene.BrandId, club.AppId);
+        var restored = await OnboardingPages.AuthorizeMiniProgramThroughPagesAsync(hq, scene.BrandId, club.AppId);
 
         Assert.False(withdrawn!.Active);
         Assert.Contains($"data-miniprogram=\"{club.AppId}\" data-status=\"withdrawn\"", brandPage, StringComparison.Ordinal);
@@ -180,7 +180,7 @@ public abstract class MiniProgramAuthorizationTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
         var club = scene.Account(Club);
-        var page = await OnboardingScene.StartMiniProgramAuthorizationAsync(hq, scene.BrandId);
+        var page = await OnboardingPages.StartMiniProgramAuthorizationAsync(hq, scene.BrandId);
 
         var approval = await scene.ControlAsync("component/approve", new { pre_auth_code = OnboardingScene.Query(page, "pre_auth_code"), appid = club.AppId });
         await scene.DeliverAsync(approval.GetProperty("push_id").GetInt64());
@@ -199,7 +199,7 @@ public abstract class MiniProgramAuthorizationTests(DatabaseProvider provider)
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
 
         var forged = await hq.GetStringAsync(new Uri("/onboarding/miniprogram/authorized?grant=forged&auth_code=abc", UriKind.Relative));
-        var page = await OnboardingScene.StartMiniProgramAuthorizationAsync(hq, scene.BrandId);
+        var page = await OnboardingPages.StartMiniProgramAuthorizationAsync(hq, scene.BrandId);
         var cancelled = await hq.GetStringAsync(new Uri(OnboardingScene.Query(page, "redirect_uri")));
 
         Assert.Contains("这个链接不是 WeLink 发出的", forged, StringComparison.Ordinal);

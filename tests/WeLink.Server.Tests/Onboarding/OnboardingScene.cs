@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Sandbox.Credentials;
@@ -16,7 +15,7 @@ namespace WeLink.Server.Tests.Onboarding;
 /// A WeLink host with the sandbox, one brand with dealers, fresh tickets, and browsers: an admin's (cookies kept,
 /// redirects followed by hand so each leg is visible) and the sandbox's control API playing WeChat's people.
 /// </summary>
-public sealed partial class OnboardingScene : IAsyncDisposable
+public sealed class OnboardingScene : IAsyncDisposable
 {
     private readonly TestDatabase _database;
 
@@ -78,52 +77,6 @@ public sealed partial class OnboardingScene : IAsyncDisposable
         return browser;
     }
 
-    /// <summary>The admin asks WeLink for the authorization page; WeLink redirects to WeChat's page.</summary>
-    public static async Task<Uri> StartAuthorizationAsync(HttpClient admin, Guid dealerId, string device = "pc")
-    {
-        var start = await admin.GetAsync(new Uri($"/onboarding/dealers/{dealerId}/official-account/authorize?device={device}", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        return start.Headers.Location!;
-    }
-
-    /// <summary>As a person would: open WeChat's page, press "Authorize" on the account, follow WeChat back to WeLink.</summary>
-    public static async Task<string> AuthorizeThroughPagesAsync(HttpClient admin, Guid dealerId, string appId)
-    {
-        var page = await admin.GetStringAsync(await StartAuthorizationAsync(admin, dealerId));
-        var back = await SubmitFormAsync(admin, page, "appid", appId);
-        return await admin.GetStringAsync(back);
-    }
-
-    /// <summary>HQ asks WeLink for the brand mini program's authorization page; WeLink redirects to WeChat's page.</summary>
-    public static async Task<Uri> StartMiniProgramAuthorizationAsync(HttpClient admin, Guid brandId, string device = "pc")
-    {
-        var start = await admin.GetAsync(new Uri($"/onboarding/brands/{brandId}/miniprogram/authorize?device={device}", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        return start.Headers.Location!;
-    }
-
-    /// <summary>As HQ would: open WeChat's page from the brand page, press "Authorize" on the mini program, follow WeChat back.</summary>
-    public static async Task<string> AuthorizeMiniProgramThroughPagesAsync(HttpClient admin, Guid brandId, string appId)
-    {
-        var page = await admin.GetStringAsync(await StartMiniProgramAuthorizationAsync(admin, brandId));
-        var back = await SubmitFormAsync(admin, page, "appid", appId);
-        return await admin.GetStringAsync(back);
-    }
-
-    public static async Task<Uri> StartInstallAsync(HttpClient admin, Guid dealerId)
-    {
-        var start = await admin.GetAsync(new Uri($"/onboarding/dealers/{dealerId}/wecom/install", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        return start.Headers.Location!;
-    }
-
-    public static async Task<string> InstallThroughPagesAsync(HttpClient admin, Guid dealerId, string corpId)
-    {
-        var page = await admin.GetStringAsync(await StartInstallAsync(admin, dealerId));
-        var back = await SubmitFormAsync(admin, page, "corpid", corpId);
-        return await admin.GetStringAsync(back);
-    }
-
     /// <summary>The sandbox's control API plays the person; returns the JSON answer.</summary>
     public async Task<JsonElement> ControlAsync(string path, object body)
     {
@@ -173,17 +126,6 @@ public sealed partial class OnboardingScene : IAsyncDisposable
         await _database.DisposeAsync();
     }
 
-    private static async Task<Uri> SubmitFormAsync(HttpClient browser, string page, string field, string value)
-    {
-        var form = FormPattern().Matches(page)
-            .Select(m => (Action: WebUtility.HtmlDecode(m.Groups[1].Value), Fields: InputPattern().Matches(m.Groups[2].Value)
-                .ToDictionary(i => WebUtility.HtmlDecode(i.Groups[1].Value), i => WebUtility.HtmlDecode(i.Groups[2].Value))))
-            .Single(f => f.Fields.GetValueOrDefault(field) == value);
-        var answer = await browser.PostAsync(new Uri(form.Action, UriKind.Relative), new FormUrlEncodedContent(form.Fields));
-        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-        return answer.Headers.Location!;
-    }
-
     private async Task SeedAsync()
     {
         var aurora = await Seed.In(Host.Services).Brand("Aurora Motors")
@@ -199,10 +141,4 @@ public sealed partial class OnboardingScene : IAsyncDisposable
         await Host.Services.GetRequiredService<ISuiteTicketStore>()
             .SaveAsync(SandboxSettings.SuiteId, suiteTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
     }
-
-    [GeneratedRegex("""<form method="post" action="([^"]+)">(.*?)</form>""", RegexOptions.Singleline)]
-    private static partial Regex FormPattern();
-
-    [GeneratedRegex("""<input type="hidden" name="([^"]*)" value="([^"]*)">""")]
-    private static partial Regex InputPattern();
 }

@@ -19,7 +19,7 @@ public abstract class OpenPlatformBindingBrowserTests(DatabaseProvider provider,
     {
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
-        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, scene.Account("Aurora Motors Beijing Dealer").AppId);
+        await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, scene.Account("Aurora Motors Beijing Dealer").AppId);
         var borealis = (await scene.ControlAsync("world/owners", new { name = "Borealis Motors" })).GetProperty("id").GetString()!;
         var other = (await scene.ControlAsync("world/accounts", new
         {
@@ -29,7 +29,7 @@ public abstract class OpenPlatformBindingBrowserTests(DatabaseProvider provider,
             verified = true,
             bound = false,
         })).GetProperty("app_id").GetString()!;
-        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerB, other);
+        await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerB, other);
 
         await chromium.OnPageAsync(async page =>
         {

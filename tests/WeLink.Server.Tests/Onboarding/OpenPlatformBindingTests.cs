@@ -23,8 +23,8 @@ public abstract class OpenPlatformBindingTests(DatabaseProvider provider)
         var tianjin = await UnboundAccountAsync(scene, owner, "Aurora Motors Tianjin Dealer");
         var dalian = await UnboundAccountAsync(scene, owner, "Aurora Motors Dalian Dealer");
 
-        var first = await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, tianjin);
-        var second = await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerB, dalian);
+        var first = await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, tianjin);
+        var second = await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerB, dalian);
         var person = scene.World.Snapshot().Consumers[0].Consumer.Id;
         foreach (var appId in new[] { tianjin, dalian })
         {
@@ -51,11 +51,11 @@ public abstract class OpenPlatformBindingTests(DatabaseProvider provider)
     {
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
-        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, scene.Account(Beijing).AppId);
+        await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, scene.Account(Beijing).AppId);
         var borealis = (await scene.ControlAsync("world/owners", new { name = "Borealis Motors" })).GetProperty("id").GetString()!;
         var other = await UnboundAccountAsync(scene, borealis, "Borealis Shenyang Dealer");
 
-        var page = await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerB, other);
+        var page = await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerB, other);
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
         var dealerPage = await hq.GetStringAsync(new Uri($"/admin/dealers/{scene.DealerB}", UriKind.Relative));
 
@@ -86,10 +86,10 @@ public abstract class OpenPlatformBindingTests(DatabaseProvider provider)
             bound = false,
         })).GetProperty("app_id").GetString()!;
 
-        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, beijing.AppId);
+        await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, beijing.AppId);
         var recorded = await BindingAsync(scene, beijing.AppId);
         var audited = await scene.Database.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = @action", new { action = OpenPlatformBinder.BindAction });
-        await OnboardingScene.AuthorizeMiniProgramThroughPagesAsync(admin, scene.BrandId, miniProgram);
+        await OnboardingPages.AuthorizeMiniProgramThroughPagesAsync(admin, scene.BrandId, miniProgram);
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
         var brandPage = await hq.GetStringAsync(new Uri($"/admin/brands/{scene.BrandId}/dealers", UriKind.Relative));
 
@@ -110,7 +110,7 @@ public abstract class OpenPlatformBindingTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
         var tianjin = await UnboundAccountAsync(scene, scene.Account(Beijing).OwnerId, "Aurora Motors Tianjin Dealer");
-        var page = await OnboardingScene.StartAuthorizationAsync(admin, scene.DealerA);
+        var page = await OnboardingPages.StartAuthorizationAsync(admin, scene.DealerA);
         var approval = await scene.ControlAsync("component/approve", new { pre_auth_code = OnboardingScene.Query(page, "pre_auth_code"), appid = tianjin });
 
         await scene.DeliverAsync(approval.GetProperty("push_id").GetInt64());

@@ -19,7 +19,7 @@ public abstract class StaffRolesPageTests(DatabaseProvider provider)
     {
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var platform = await scene.AdminAsync();
-        await OnboardingScene.InstallThroughPagesAsync(platform, scene.DealerA, scene.Corp(Beijing).CorpId);
+        await OnboardingPages.InstallThroughPagesAsync(platform, scene.DealerA, scene.Corp(Beijing).CorpId);
         using var dealerAdmin = await scene.AdminAsync(AdminRoles.Dealer, scene.BrandId, scene.DealerA);
         var member = (await scene.StaffAsync(scene.DealerA))[0];
         var staffId = member.GetProperty("id").GetGuid();
@@ -49,7 +49,7 @@ public abstract class StaffRolesPageTests(DatabaseProvider provider)
     {
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var platform = await scene.AdminAsync();
-        await OnboardingScene.InstallThroughPagesAsync(platform, scene.DealerA, scene.Corp(Beijing).CorpId);
+        await OnboardingPages.InstallThroughPagesAsync(platform, scene.DealerA, scene.Corp(Beijing).CorpId);
         using var dealerAdmin = await scene.AdminAsync(AdminRoles.Dealer, scene.BrandId, scene.DealerA);
         var staffId = (await scene.StaffAsync(scene.DealerA))[0].GetProperty("id").GetGuid();
         var page = $"/admin/dealers/{scene.DealerA}/staff";
@@ -67,7 +67,7 @@ public abstract class StaffRolesPageTests(DatabaseProvider provider)
     {
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var platform = await scene.AdminAsync();
-        await OnboardingScene.InstallThroughPagesAsync(platform, scene.DealerA, scene.Corp(Beijing).CorpId);
+        await OnboardingPages.InstallThroughPagesAsync(platform, scene.DealerA, scene.Corp(Beijing).CorpId);
         using var dealerAdmin = await scene.AdminAsync(AdminRoles.Dealer, scene.BrandId, scene.DealerA);
         using var otherDealerAdmin = await scene.AdminAsync(AdminRoles.Dealer, scene.BrandId, scene.DealerB);
         var staffId = (await scene.StaffAsync(scene.DealerA))[0].GetProperty("id").GetGuid();

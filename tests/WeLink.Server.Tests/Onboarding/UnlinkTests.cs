@@ -21,8 +21,8 @@ public abstract class UnlinkTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
         var account = scene.Account(Beijing);
-        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
-        Assert.Contains("已关联到另一家经销商", await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerB, account.AppId), StringComparison.Ordinal);
+        await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
+        Assert.Contains("已关联到另一家经销商", await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerB, account.AppId), StringComparison.Ordinal);
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
         var dealerPage = $"/admin/dealers/{scene.DealerA}";
         var token = PortalForm.TokenIn(await hq.GetStringAsync(new Uri(dealerPage, UriKind.Relative)));
@@ -31,7 +31,7 @@ public abstract class UnlinkTests(DatabaseProvider provider)
         var stillLinked = await scene.LinkAsync(scene.DealerA);
         var confirmed = await PostAsync(hq, $"{dealerPage}?handler=Unlink&side=official-account", (PortalForm.TokenField, token), ("confirm", "true"));
         var unlinked = await scene.LinkAsync(scene.DealerA);
-        var relinked = await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerB, account.AppId);
+        var relinked = await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerB, account.AppId);
 
         Assert.Equal(HttpStatusCode.Redirect, unconfirmed.StatusCode);
         Assert.Equal("Active", stillLinked.GetProperty("officialAccount").GetProperty("status").GetString());
@@ -53,7 +53,7 @@ public abstract class UnlinkTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
         var account = scene.Account(Beijing);
-        await OnboardingScene.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
+        await OnboardingPages.AuthorizeThroughPagesAsync(admin, scene.DealerA, account.AppId);
         using var hq = await scene.AdminAsync(AdminRoles.Hq, scene.BrandId);
         var dealerPage = $"/admin/dealers/{scene.DealerA}";
         var token = PortalForm.TokenIn(await hq.GetStringAsync(new Uri(dealerPage, UriKind.Relative)));
@@ -76,7 +76,7 @@ public abstract class UnlinkTests(DatabaseProvider provider)
         await using var scene = await OnboardingScene.StartAsync(provider);
         using var admin = await scene.AdminAsync();
         var corp = scene.Corp("Aurora Beijing Dealer");
-        await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
+        await OnboardingPages.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
         var dealerPage = $"/admin/dealers/{scene.DealerA}";
         using var dealerAdmin = await scene.AdminAsync(AdminRoles.Dealer, scene.BrandId, scene.DealerA);
         var ownPage = await dealerAdmin.GetStringAsync(new Uri(dealerPage, UriKind.Relative));
@@ -88,7 +88,7 @@ public abstract class UnlinkTests(DatabaseProvider provider)
         var stillLinked = await scene.LinkAsync(scene.DealerA);
         var byHq = await PostAsync(hq, $"{dealerPage}?handler=Unlink&side=wecom", (PortalForm.TokenField, token), ("confirm", "true"));
         var unlinked = await scene.LinkAsync(scene.DealerA);
-        var reinstalled = await OnboardingScene.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
+        var reinstalled = await OnboardingPages.InstallThroughPagesAsync(admin, scene.DealerA, corp.CorpId);
 
         Assert.DoesNotContain("data-unlink=", ownPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, byDealer.StatusCode);

@@ -33,7 +33,7 @@ public abstract class SessionRecheckTests(DatabaseProvider provider) : IAsyncLif
         _scene = await OnboardingScene.StartAsync(provider, _clock);
         using var admin = await _scene.AdminAsync();
         _corpId = _scene.Corp(Beijing).CorpId;
-        await OnboardingScene.InstallThroughPagesAsync(admin, _scene.DealerA, _corpId);
+        await OnboardingPages.InstallThroughPagesAsync(admin, _scene.DealerA, _corpId);
     }
 
     public async Task DisposeAsync() => await _scene.DisposeAsync();
@@ -89,7 +89,7 @@ public abstract class SessionRecheckTests(DatabaseProvider provider) : IAsyncLif
     {
         using (var admin = await _scene.AdminAsync())
         {
-            await OnboardingScene.AuthorizeThroughPagesAsync(admin, _scene.DealerA, _scene.Account("Aurora Motors Beijing Dealer").AppId);
+            await OnboardingPages.AuthorizeThroughPagesAsync(admin, _scene.DealerA, _scene.Account("Aurora Motors Beijing Dealer").AppId);
         }
 
         using var browser = NewBrowser();

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+using WeLink.Sandbox.Hosting;
+using WeLink.Sandbox.Pushes;
+
+namespace WeLink.Callbacks.Bench;
+
+/// <summary>
+/// Writes the realistic callback mix for the dealers of a <see cref="MixWorld"/>, each push sealed and signed by the
+/// sandbox's own <see cref="PushEncryption"/> as the platforms seal theirs, one "path&lt;TAB&gt;body" a line. Out of
+/// every 20 pushes: 9 followers' text messages, 4 follows and unfollows (alternating), 3 menu clicks, 3 template-send
+/// results (TEMPLATESENDJOBFINISH) and 1 WeCom customer change (change_external_contact, edit_external_contact).
+/// </summary>
+internal sealed class MixGenerator(MixWorld world, SandboxOptions credentials)
+{
+    /// <summary>The kind of each of 20 consecutive pushes; the comment of scripts/bench/callbacks.sh states the same mix.</summary>
+    private static readonly string[] Slots =
+    [
+        "text", "follow", "text", "click", "text", "finish", "text", "unfollow", "text", "contact",
+        "text", "click", "text", "finish", "follow", "text", "click", "finish", "unfollow", "text",
+    ];
+
+    private readonly PushEncryption _encryption = new(Options.Create(credentials));
+
+    /// <summary>
+    /// Every event's CreateTime (or TimeStamp) is its own second counting back from now, so no two pushes of one person
+    /// share WeLink's dedup key (which for events is sender, CreateTime and event, as for the platforms' retries);
+    /// nonces and MsgIds count up from this run's clock in microseconds, so two generated sets never share one.
+    /// </summary>
+    public void Write(string directory, int rounds, int eventsPerRound, int warmupEvents)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var total = rounds * (long)eventsPerRound + warmupEvents;
+        var first = new Sequence(now.ToUnixTimeMilliseconds() * 1000, now.ToUnixTimeSeconds() - total);
+        var sequence = first;
+        sequence = WriteFile(Path.Combine(directory, "warmup.txt"), warmupEvents, sequence, now);
+        for (var round = 1; round <= rounds; round++)
+        {
+            sequence = WriteFile(Path.Combine(directory, $"events-{round}.txt"), eventsPerRound, sequence, now);
+        }
+    }
+
+    private Sequence WriteFile(string file, int count, Sequence sequence, DateTimeOffset now)
+    {
+        using var writer = new StreamWriter(file, append: false, new UTF8Encoding(false));
+        for (var i = 0; i < count; i++, sequence = sequence.Next())
+        {
+            var dealer = world.Dealers[(int)(sequence.Index / Slots.Length % world.Dealers.Count)];
+            var push = _encryption.Seal(Message(dealer, sequence), now, sequence.Nonce);
+            writer.Write(push.PathAndQuery);
+            writer.Write('\t');
+            writer.Write(push.Body);
+            writer.Write('\n');
+        }
+
+        return sequence;
+    }
+
+    private PushMessage Message(MixDealer dealer, Sequence sequence)
+    {
+        var slot = Slots[sequence.Index % Slots.Length];
+        if (slot == "contact")
+        {
+            var contact = dealer.Contacts[(int)(sequence.Index / Slots.Length % dealer.Contacts.Count)];
+            var change = new PushXml()
+                .Text("SuiteId", credentials.Suite.SuiteId)
+                .Text("AuthCorpId", dealer.CorpId)
+                .Text("InfoType", "change_external_contact")
+                .Number("TimeStamp", sequence.CreateTime)
+                .Text("ChangeType", "edit_external_contact")
+                .Text("UserID", contact.UserId)
+                .Text("ExternalUserID", contact.ExternalUserId);
+            return new PushMessage(PushTarget.SuiteInstructions, "change_external_contact", change.ToString());
+        }
+
+        // A multiplicative hash spreads consecutive pushes over the followers whatever their count.
+        var openId = dealer.Followers[(int)(sequence.Index * 2_654_435_761 % dealer.Followers.Count)];
+        var xml = new PushXml()
+            .Text("ToUserName", dealer.OriginalId)
+            .Text("FromUserName", openId)
+            .Number("CreateTime", sequence.CreateTime);
+        xml = slot switch
+        {
+            "text" => xml.Text("MsgType", "text").Text("Content", "压测消息 " + sequence.Index.ToString(CultureInfo.InvariantCulture))
+                .Number("MsgId", sequence.MsgId),
+            "follow" => xml.Text("MsgType", "event").Text("Event", "subscribe"),
+            "unfollow" => xml.Text("MsgType", "event").Text("Event", "unsubscribe"),
+            "click" => xml.Text("MsgType", "event").Text("Event", "CLICK").Text("EventKey", "MENU_SERVICE"),
+            _ => xml.Text("MsgType", "event").Text("Event", "TEMPLATESENDJOBFINISH").Number("MsgID", sequence.MsgId).Text("Status", "success"),
+        };
+        return new PushMessage(PushTarget.ComponentMessages, slot, xml.ToString(), dealer.AppId, dealer.OriginalId, OpenId: openId);
+    }
+
+    private readonly record struct Sequence(long FirstId, long FirstSecond, long Index = 0)
+    {
+        public string Nonce => (FirstId + Index).ToString(CultureInfo.InvariantCulture);
+
+        public long MsgId => FirstId + Index;
+
+        public long CreateTime => FirstSecond + Index;
+
+        public Sequence Next() => this with { Index = Index + 1 };
+    }
+}

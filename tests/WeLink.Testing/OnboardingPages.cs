@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace WeLink.Testing;
+
+/// <summary>
+/// An admin linking a dealer through WeLink's onboarding pages and the platforms' authorization pages (the sandbox's,
+/// or WeChat's), as a person would: each leg is a request of its own, redirects followed by hand. Shared by the tests
+/// and the callback benchmark's setup, which links dealers of a WeLink reached over HTTP.
+/// </summary>
+public static partial class OnboardingPages
+{
+    /// <summary>The admin asks WeLink for the authorization page; WeLink redirects to WeChat's page.</summary>
+    public static async Task<Uri> StartAuthorizationAsync(HttpClient admin, Guid dealerId, string device = "pc")
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var start = await admin.GetAsync(new Uri($"/onboarding/dealers/{dealerId}/official-account/authorize?device={device}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        return start.Headers.Location!;
+    }
+
+    /// <summary>As a person would: open WeChat's page, press "Authorize" on the account, follow WeChat back to WeLink.</summary>
+    public static async Task<string> AuthorizeThroughPagesAsync(HttpClient admin, Guid dealerId, string appId)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var page = await admin.GetStringAsync(await StartAuthorizationAsync(admin, dealerId));
+        var back = await SubmitFormAsync(admin, page, "appid", appId);
+        return await admin.GetStringAsync(back);
+    }
+
+    /// <summary>HQ asks WeLink for the brand mini program's authorization page; WeLink redirects to WeChat's page.</summary>
+    public static async Task<Uri> StartMiniProgramAuthorizationAsync(HttpClient admin, Guid brandId, string device = "pc")
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var start = await admin.GetAsync(new Uri($"/onboarding/brands/{brandId}/miniprogram/authorize?device={device}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        return start.Headers.Location!;
+    }
+
+    /// <summary>As HQ would: open WeChat's page from the brand page, press "Authorize" on the mini program, follow WeChat back.</summary>
+    public static async Task<string> AuthorizeMiniProgramThroughPagesAsync(HttpClient admin, Guid brandId, string appId)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var page = await admin.GetStringAsync(await StartMiniProgramAuthorizationAsync(admin, brandId));
+        var back = await SubmitFormAsync(admin, page, "appid", appId);
+        return await admin.GetStringAsync(back);
+    }
+
+    public static async Task<Uri> StartInstallAsync(HttpClient admin, Guid dealerId)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var start = await admin.GetAsync(new Uri($"/onboarding/dealers/{dealerId}/wecom/install", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        return start.Headers.Location!;
+    }
+
+    public static async Task<string> InstallThroughPagesAsync(HttpClient admin, Guid dealerId, string corpId)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var page = await admin.GetStringAsync(await StartInstallAsync(admin, dealerId));
+        var back = await SubmitFormAsync(admin, page, "corpid", corpId);
+        return await admin.GetStringAsync(back);
+    }
+
+    private static async Task<Uri> SubmitFormAsync(HttpClient browser, string page, string field, string value)
+    {
+        var form = FormPattern().Matches(page)
+            .Select(m => (Action: WebUtility.HtmlDecode(m.Groups[1].Value), Fields: InputPattern().Matches(m.Groups[2].Value)
+                .ToDictionary(i => WebUtility.HtmlDecode(i.Groups[1].Value), i => WebUtility.HtmlDecode(i.Groups[2].Value))))
+            .Single(f => f.Fields.GetValueOrDefault(field) == value);
+        var answer = await browser.PostAsync(new Uri(form.Action, UriKind.Relative), new FormUrlEncodedContent(form.Fields));
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        return answer.Headers.Location!;
+    }
+
+    [GeneratedRegex("""<form method="post" action="([^"]+)">(.*?)</form>""", RegexOptions.Singleline)]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("""<input type="hidden" name="([^"]*)" value="([^"]*)">""")]
+    private static partial Regex InputPattern();
+}
