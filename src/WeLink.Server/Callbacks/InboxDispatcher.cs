@@ -8,7 +8,8 @@ namespace WeLink.Server.Callbacks;
 
 /// <summary>
 /// Delivers stored callbacks to every <see cref="IInboxHandler"/> that accepts them, at least once: claims due events
-/// in batches from the inbox's queue, marks them done (or ignored when no handler wants them any more), and on an
+/// in batches from the inbox's queue, delivers a batch's lanes at once (one sender's events in order, see
+/// <see cref="InboxOptions.DispatchConcurrency"/>), marks them done (or ignored when no handler wants them any more), and on an
 /// exception retries with exponential backoff until <see cref="InboxOptions.MaxAttempts"/>, then parks the event with
 /// its error for an admin. <see cref="PollingService{TWorker}"/> runs it; this node's callback endpoint wakes it when
 /// it stored an event.
@@ -36,23 +37,43 @@ public sealed partial class InboxDispatcher(
 
         var done = new List<Guid>(claimed.Count);
         var ignored = new List<Guid>();
-        foreach (var inboxEvent in claimed)
+        var lanes = claimed.Select(Parse).GroupBy(e => e.Lane, StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.DispatchConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(lanes, parallel, async (lane, laneCancellation) =>
         {
-            if (inboxEvent.Attempts == 1)
+            foreach (var parsed in lane)
             {
-                InboxMetrics.RecordLag(now - inboxEvent.ReceivedAt);
-            }
+                if (parsed.Claimed.Attempts == 1)
+                {
+                    InboxMetrics.RecordLag(now - parsed.Claimed.ReceivedAt);
+                }
 
-            var failure = await DeliverAsync(inboxEvent, done, ignored, cancellationToken);
-            if (failure is not null)
-            {
-                await RecordFailureAsync(inboxEvent, lease, failure, settings, cancellationToken);
+                var failure = await DeliverAsync(parsed, done, ignored, laneCancellation);
+                if (failure is not null)
+                {
+                    await RecordFailureAsync(parsed.Claimed, lease, failure, settings, laneCancellation);
+                }
             }
-        }
+        });
 
         await FinishAsync(done, InboxStatus.Done, lease, cancellationToken);
         await FinishAsync(ignored, InboxStatus.Ignored, lease, cancellationToken);
         return claimed.Count;
+    }
+
+    /// <summary>The payload read once, with the lane it is delivered in (see <see cref="InboxOptions.DispatchConcurrency"/>).</summary>
+    private static ParsedInboxEvent Parse(ClaimedInboxEvent claimed)
+    {
+        try
+        {
+            var message = CallbackMessageParser.Parse(claimed.Payload);
+            var sender = message is UserMessage user ? user.FromUserName : "";
+            return new ParsedInboxEvent(claimed, message, null, string.Concat(claimed.Channel, "|", claimed.TargetId, "|", sender));
+        }
+        catch (CallbackPayloadException failure)
+        {
+            return new ParsedInboxEvent(claimed, null, failure.Message, claimed.Id.ToString());
+        }
     }
 
     /// <summary>
@@ -60,17 +81,13 @@ public sealed partial class InboxDispatcher(
     /// the error text when one threw.
     /// </summary>
     private async Task<string?> DeliverAsync(
-        ClaimedInboxEvent claimed, List<Guid> done, List<Guid> ignored, CancellationToken cancellationToken)
+        ParsedInboxEvent parsed, List<Guid> done, List<Guid> ignored, CancellationToken cancellationToken)
     {
-        CallbackMessage message;
-        try
-        {
-            message = CallbackMessageParser.Parse(claimed.Payload);
-        }
-        catch (CallbackPayloadException failure)
+        var (claimed, message) = (parsed.Claimed, parsed.Message);
+        if (message is null)
         {
             // Cannot happen for rows the endpoint wrote (it parsed them first); a row written some other way is parked.
-            return failure.Message;
+            return parsed.ParseError;
         }
 
         using var activity = WeLinkTelemetry.ActivitySource.StartActivity("inbox.dispatch");
@@ -79,7 +96,11 @@ public sealed partial class InboxDispatcher(
         if (!routes.AnyAccepts(message))
         {
             // Stored by a node with a handler for it (another version of WeLink) that this node does not have.
-            ignored.Add(claimed.Id);
+            lock (ignored)
+            {
+                ignored.Add(claimed.Id);
+            }
+
             return null;
         }
 
@@ -103,7 +124,11 @@ public sealed partial class InboxDispatcher(
             }
         }
 
-        done.Add(claimed.Id);
+        lock (done)
+        {
+            done.Add(claimed.Id);
+        }
+
         return null;
     }
 
@@ -141,6 +166,8 @@ public sealed partial class InboxDispatcher(
             LogLeasesLost(ids.Count - finished, status);
         }
     }
+
+    private sealed record ParsedInboxEvent(ClaimedInboxEvent Claimed, CallbackMessage? Message, string? ParseError, string Lane);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox event {EventId} ({Kind}): handler {Handler} failed on attempt {Attempt}")]
     private partial void LogHandlerFailed(Guid eventId, CallbackMessageKind kind, string handler, int attempt, Exception failure);

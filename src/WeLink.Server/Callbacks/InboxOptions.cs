@@ -22,6 +22,13 @@ public sealed class InboxOptions
     /// <summary>Run the dispatcher on this node (a node can be made to only receive).</summary>
     public bool DispatchEnabled { get; set; } = true;
 
+    /// <summary>
+    /// Lanes of one claimed batch delivered at once. A lane holds the batch's events of one sender to one account or corp
+    /// (or of one URL and target when the event names no sender) in the order they arrived, so a person's follow and
+    /// unfollow, or two messages, are handled in order while other people's events do not wait on their API calls.
+    /// </summary>
+    public int DispatchConcurrency { get; set; } = 8;
+
     /// <summary>Events claimed per round trip.</summary>
     public int BatchSize { get; set; } = 100;
 

@@ -33,8 +33,8 @@ public sealed record SignedPush(string Path, string MsgSignature, string Timesta
         Seal($"/wecom/suite/data/{corpId}", SuiteCrypt, SandboxSettings.SuiteToken, plaintext, corpId, "ToUserName", corpId, at, null);
 
     /// <summary>A follower's text message; <paramref name="msgId"/> is what WeChat de-duplicates on.</summary>
-    public static string TextMessage(string content, long msgId, DateTimeOffset at, string toUserName = OriginalId) =>
-        $"<xml><ToUserName><![CDATA[{toUserName}]]></ToUserName><FromUserName><![CDATA[o_follower_1]]></FromUserName>"
+    public static string TextMessage(string content, long msgId, DateTimeOffset at, string toUserName = OriginalId, string fromUserName = "o_follower_1") =>
+        $"<xml><ToUserName><![CDATA[{toUserName}]]></ToUserName><FromUserName><![CDATA[{fromUserName}]]></FromUserName>"
         + $"<CreateTime>{at.ToUnixTimeSeconds()}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
         + $"<Content><![CDATA[{content}]]></Content><MsgId>{msgId}</MsgId></xml>";
 

@@ -6,7 +6,6 @@ using WeLink.Sandbox.World;
 using WeLink.Server.Data;
 using WeLink.Server.Tests.Admin;
 using WeLink.Server.Tests.Identities;
-using WeLink.Server.Tests.Onboarding;
 
 namespace WeLink.Server.Tests.EndToEnd;
 

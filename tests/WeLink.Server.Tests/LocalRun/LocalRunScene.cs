@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeLink.Sandbox.World;
-using WeLink.Server.Tests.Onboarding;
 using WeLink.Wechat.Tokens;
 
 namespace WeLink.Server.Tests.LocalRun;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WeLink.Sandbox.World;
 using WeLink.Server.Tests.Complaints;
 using WeLink.Server.Tests.Identities;
-using WeLink.Server.Tests.Onboarding;
 
 namespace WeLink.Server.Tests.LocalRun;
 
