@@ -17,6 +17,7 @@ public static class CallbacksFeature
             .Validate(o => o.Writers is > 0 and <= 64, "Inbox:Writers must be between 1 and 64.")
             .Validate(o => o.WriteGroupSize is > 0 and <= 1_000, "Inbox:WriteGroupSize must be between 1 and 1000.")
             .Validate(o => o.BatchSize is > 0 and <= 10_000, "Inbox:BatchSize must be between 1 and 10000.")
+            .Validate(o => o.DispatchConcurrency is > 0 and <= 64, "Inbox:DispatchConcurrency must be between 1 and 64.")
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Inbox:PollInterval must be positive.")
             .Validate(o => o.LeaseDuration > TimeSpan.Zero, "Inbox:LeaseDuration must be positive.")
             .Validate(o => o.MaxAttempts > 0, "Inbox:MaxAttempts must be at least 1.")
