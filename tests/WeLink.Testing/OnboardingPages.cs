@@ -23,8 +23,7 @@ public static partial class OnboardingPages
     public static async Task<string> AuthorizeThroughPagesAsync(HttpClient admin, Guid dealerId, string appId)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        var page = await admin.GetStringAsync(await StartAuthorizationAsync(admin, dealerId));
-        var back = await SubmitFormAsync(admin, page, "appid", appId);
+        var back = await SubmitFormAsync(admin, await StartAuthorizationAsync(admin, dealerId), "appid", appId);
         return await admin.GetStringAsync(back);
     }
 
@@ -41,8 +40,7 @@ public static partial class OnboardingPages
     public static async Task<string> AuthorizeMiniProgramThroughPagesAsync(HttpClient admin, Guid brandId, string appId)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        var page = await admin.GetStringAsync(await StartMiniProgramAuthorizationAsync(admin, brandId));
-        var back = await SubmitFormAsync(admin, page, "appid", appId);
+        var back = await SubmitFormAsync(admin, await StartMiniProgramAuthorizationAsync(admin, brandId), "appid", appId);
         return await admin.GetStringAsync(back);
     }
 
@@ -57,18 +55,23 @@ public static partial class OnboardingPages
     public static async Task<string> InstallThroughPagesAsync(HttpClient admin, Guid dealerId, string corpId)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        var page = await admin.GetStringAsync(await StartInstallAsync(admin, dealerId));
-        var back = await SubmitFormAsync(admin, page, "corpid", corpId);
+        var back = await SubmitFormAsync(admin, await StartInstallAsync(admin, dealerId), "corpid", corpId);
         return await admin.GetStringAsync(back);
     }
 
-    private static async Task<Uri> SubmitFormAsync(HttpClient browser, string page, string field, string value)
+    /// <summary>
+    /// Opens the platform's page and posts its form for this field's value. The form's action is resolved against the
+    /// page's own address: where the sandbox runs as a process of its own (a cluster), that is not WeLink's host.
+    /// </summary>
+    private static async Task<Uri> SubmitFormAsync(HttpClient browser, Uri pageUri, string field, string value)
     {
+        var absolutePage = pageUri.IsAbsoluteUri ? pageUri : new Uri(browser.BaseAddress!, pageUri);
+        var page = await browser.GetStringAsync(absolutePage);
         var form = FormPattern().Matches(page)
             .Select(m => (Action: WebUtility.HtmlDecode(m.Groups[1].Value), Fields: InputPattern().Matches(m.Groups[2].Value)
                 .ToDictionary(i => WebUtility.HtmlDecode(i.Groups[1].Value), i => WebUtility.HtmlDecode(i.Groups[2].Value))))
             .Single(f => f.Fields.GetValueOrDefault(field) == value);
-        var answer = await browser.PostAsync(new Uri(form.Action, UriKind.Relative), new FormUrlEncodedContent(form.Fields));
+        var answer = await browser.PostAsync(new Uri(absolutePage, form.Action), new FormUrlEncodedContent(form.Fields));
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         return answer.Headers.Location!;
     }

@@ -41,7 +41,7 @@ public sealed class LocalRunHost : IAsyncDisposable
     public static async Task<LocalRunHost> StartAsync()
     {
         var folder = Directory.CreateTempSubdirectory("welink-local-run-").FullName;
-        var settings = Path.Combine(RepositoryRoot(), "src", "WeLink.Server");
+        var settings = Path.Combine(RepositoryRoot.Path, "src", "WeLink.Server");
         foreach (var file in Directory.GetFiles(settings, "appsettings*.json"))
         {
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
@@ -93,16 +93,5 @@ public sealed class LocalRunHost : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WeLink.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("WeLink.sln not found above " + AppContext.BaseDirectory);
     }
 }
