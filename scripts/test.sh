@@ -15,24 +15,26 @@ cd "$repo_root"
 
 say() { printf 'test.sh: %s\n' "$*" >&2; }
 
-# The browser tests drive Debian's Chromium at /usr/bin/chromium (Playwright never downloads one).
-# Missing: install it with apt-get (update first only if the plain install fails); in CI a failure is fatal.
-install_chromium() {
-  [[ -x /usr/bin/chromium ]] && return 0
+# Debian packages some tests need, installed when missing with apt-get (update first only if the plain install fails);
+# in CI a failure is fatal. The browser tests drive Debian's Chromium at /usr/bin/chromium (Playwright never downloads
+# one); the cluster fault test (ClusterFaultTests) runs its nodes behind nginx, which scripts/cluster.sh starts under
+# the test's own folder (never the system service).
+install_package() { # PACKAGE BINARY WHAT-NEEDS-IT
+  [[ -x $2 ]] && return 0
   local sudo=()
   if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
     sudo=(sudo -n)
   fi
-  say "installing chromium for the browser tests"
-  local install=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+  say "installing $1 for $3"
+  local install=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1")
   if "${install[@]}" >/dev/null 2>&1 || { "${sudo[@]}" apt-get update -qq && "${install[@]}" >/dev/null; }; then
     return 0
   fi
   if [[ -n ${CI:-} ]]; then
-    say "chromium could not be installed; in CI that is a failure"
+    say "$1 could not be installed; in CI that is a failure"
     exit 1
   fi
-  say "chromium could not be installed; the browser tests will fail"
+  say "$1 could not be installed; $3 will fail"
 }
 
 # Services that were already running belong to whoever started them; only ours are stopped at the end.
@@ -86,7 +88,8 @@ run_npm_tests() {
   npm_passed=$((npm_passed + p)) npm_failed=$((npm_failed + f)) npm_skipped=$((npm_skipped + s))
 }
 
-install_chromium
+install_package chromium /usr/bin/chromium "the browser tests"
+install_package nginx /usr/sbin/nginx "the cluster fault test"
 
 dotnet build WeLink.sln -c Release
 
