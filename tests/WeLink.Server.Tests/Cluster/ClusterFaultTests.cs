@@ -134,7 +134,8 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
         });
 
         var sent = new List<SentText>();
-        while (!faults.IsCompleted || clock.Elapsed < restartedAt + Phase)
+        // A kill or restart that failed ends the load at once; awaiting the faults below then reports why.
+        while (!faults.IsCompleted || (faults.IsCompletedSuccessfully && clock.Elapsed < restartedAt + Phase))
         {
             var consumer = consumers[sent.Count % consumers.Count];
             var content = $"{Keyword}？第 {sent.Count} 条";
