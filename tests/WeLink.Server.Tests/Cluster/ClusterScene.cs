@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using WeLink.Server.Tests.LocalRun;
-using WeLink.Server.Tests.Onboarding;
 
 namespace WeLink.Server.Tests.Cluster;
 
@@ -74,8 +73,8 @@ public sealed class ClusterScene
         var dealer = await AdminJsonAsync(admin, HttpMethod.Post, $"/api/admin/brands/{BrandId}/dealers", new { code = "BJ01", name = "Aurora Beijing" });
         DealerId = dealer.GetProperty("id").GetGuid();
         await AdminJsonAsync(admin, HttpMethod.Post, $"/api/admin/dealers/{DealerId}/approve", new { version = dealer.GetProperty("version").GetInt32() });
-        Assert.Contains("data-result=\"Bound\"", await OnboardingScene.AuthorizeThroughPagesAsync(admin, DealerId, AppId), StringComparison.Ordinal);
-        Assert.Contains("data-result=\"Bound\"", await OnboardingScene.InstallThroughPagesAsync(admin, DealerId, corpId), StringComparison.Ordinal);
+        Assert.Contains("data-result=\"Bound\"", await OnboardingPages.AuthorizeThroughPagesAsync(admin, DealerId, AppId), StringComparison.Ordinal);
+        Assert.Contains("data-result=\"Bound\"", await OnboardingPages.InstallThroughPagesAsync(admin, DealerId, corpId), StringComparison.Ordinal);
         var link = await AdminJsonAsync(admin, HttpMethod.Get, $"/api/admin/dealers/{DealerId}/link");
         Assert.True(link.GetProperty("linked").GetBoolean(), link.GetRawText());
     }
