@@ -23,56 +23,17 @@
 # for extra WeLink settings (e.g. --Inbox:DispatchEnabled=false to measure receiving alone).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-repo=$(pwd)
 
 seconds=${BENCH_SECONDS:-10}
 rounds=${BENCH_ROUNDS:-3}
-connections=${BENCH_CONNECTIONS:-32}
 events=${BENCH_EVENTS:-150000}
 mix=${BENCH_MIX:-mix}
 [[ $mix == mix || $mix == text ]] || { echo "BENCH_MIX is mix or text" >&2; exit 2; }
-work=$(mktemp -d /tmp/welink-bench-callbacks.XXXXXX)
-pids=()
+# shellcheck source=scripts/bench/callbacks-common.sh
+source scripts/bench/callbacks-common.sh
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [[ -n ${database:-} ]]; then
-    psql "${psql_args[@]}" -d postgres -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-command -v wrk >/dev/null || { say "installing wrk"; apt-get install -y wrk >/dev/null; }
-if [[ -z ${WELINK_TEST_POSTGRES:-} ]]; then
-  scripts/services.sh status >/dev/null 2>&1 || scripts/services.sh start >/dev/null
-  # shellcheck disable=SC1091
-  source .services/env
-fi
-
-field() { tr ';' '\n' <<<"$WELINK_TEST_POSTGRES" | sed -n "s/^$1=//Ip" | head -n 1; }
-psql_args=(-h "$(field Host)" -p "$(field Port)" -U "$(field Username)")
-export PGPASSWORD=$(field Password)
-database="welink_bench_$(date +%s)"
-psql "${psql_args[@]}" -d postgres -qc "CREATE DATABASE $database" >/dev/null
-connection="${WELINK_TEST_POSTGRES/Database=postgres/Database=$database}"
-[[ $connection == *"Database=$database"* ]] || connection="$WELINK_TEST_POSTGRES;Database=$database"
-
-say "building (Release)"
-dotnet build -c Release tests/WeLink.Callbacks.Bench -v q -nologo >/dev/null
-bench_tool=(dotnet "$repo/tests/WeLink.Callbacks.Bench/bin/Release/net10.0/WeLink.Callbacks.Bench.dll")
-
-component_appid=wxbenchcomponent01
-token=benchComponentToken
-aes_key=BenchComponentKey0123456789abcdefghijklmnop
-suite_id=wwbenchsuite
-suite_token=benchSuiteToken
 account=wxbenchaccount0001
 original_id=gh_benchaccount
-admin_email=bench@welink.local
-admin_password=bench-admin-password
 if [[ $mix == text ]]; then
   say "generating $rounds x $events signed events (and a warm-up set)"
   for round in $(seq 1 "$rounds"); do
@@ -81,12 +42,6 @@ if [[ $mix == text ]]; then
   "${bench_tool[@]}" generate 20000 "$work/warmup.txt" "$account" "$original_id" "$token" "$aes_key" "$component_appid"
 fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-welink_port=$(free_port)
-bare_port=$(free_port)
-redis_args=()
-[[ -n ${WELINK_TEST_REDIS:-} ]] && redis_args=(--ConnectionStrings:Redis="$WELINK_TEST_REDIS" --Redis:KeyPrefix="bench-$database:")
-
 if [[ $mix == text ]]; then
   platform_args=(--Sandbox:Enabled=false
     --WeChat:Component:AppId=$component_appid --WeChat:Component:AppSecret=bench-secret
@@ -94,31 +49,10 @@ if [[ $mix == text ]]; then
     --WeCom:ProviderCorpId=wwbenchprovider --WeCom:Suite:SuiteId=$suite_id --WeCom:Suite:SuiteSecret=bench-suite-secret
     --WeCom:Suite:Token=$suite_token --WeCom:Suite:EncodingAesKey=$aes_key)
 else
-  # The sandbox in WeLink's process plays WeChat and WeCom, with the bench's credentials (the generator seals with
-  # them too); its demo world is left out, and the bootstrap admin links the dealers.
-  platform_args=(--Sandbox:Enabled=true --Sandbox:Seed=false
-    --Sandbox:Component:AppId=$component_appid --Sandbox:Component:AppSecret=bench-secret
-    --Sandbox:Component:Token=$token --Sandbox:Component:EncodingAesKey=$aes_key
-    --Sandbox:ProviderCorpId=wwbenchprovider --Sandbox:Suite:SuiteId=$suite_id --Sandbox:Suite:SuiteSecret=bench-suite-secret
-    --Sandbox:Suite:Token=$suite_token --Sandbox:Suite:EncodingAesKey=$aes_key
-    --Admin:BootstrapEmail=$admin_email --Admin:BootstrapPassword=$admin_password)
+  platform_args=("${sandbox_args[@]}")
 fi
-
-# WeLink runs inside the benchmark tool, as WeLink.Server runs it, also listening on the bare port, where the first
-# middleware answers "success" after reading the body: both endpoints in one process, as the comparison needs.
-# It runs from its own folder, as a deployment does: a content root holding the PostgreSQL data of
-# scripts/services.sh would have the configuration file watcher wake up on every write the database makes.
-(cd "$(dirname "${bench_tool[1]}")" && exec "${bench_tool[@]}" serve "$bare_port" \
-  --urls="http://127.0.0.1:$welink_port;http://127.0.0.1:$bare_port" --environment=Production --Logging:LogLevel:Default=Warning \
-  --Database:Provider=postgres --ConnectionStrings:WeLink="$connection" "${redis_args[@]}" \
-  "${platform_args[@]}" ${BENCH_WELINK_ARGS:-}) >"$work/welink.log" 2>&1 &
-pids+=($!)
-
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$welink_port/health/ready" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -sf "http://127.0.0.1:$welink_port/health/ready" >/dev/null || { cat "$work/welink.log" >&2; say "WeLink did not become ready"; exit 1; }
+# shellcheck disable=SC2086 # BENCH_WELINK_ARGS is a list of settings
+start_welink serve "$bare_port" -- "${platform_args[@]}" ${BENCH_WELINK_ARGS:-}
 
 if [[ $mix == text ]]; then
   # WeLink takes a push only for an account a dealer has linked, addressed to that account's original id: link the
@@ -134,32 +68,11 @@ INSERT INTO official_account_links (dealer_id, app_id, nick_name, original_id, s
 VALUES ('01900000-0000-7000-8000-0000000000d1', :'account', 'Bench account', :'original_id', 'active', now());
 SQL
 else
-  say "linking ${BENCH_DEALERS:-6} dealers through the sandbox"
-  "${bench_tool[@]}" setup "http://127.0.0.1:$welink_port" "$work/world.json" "${BENCH_DEALERS:-6}" "${BENCH_FOLLOWERS:-50}" \
-    "${BENCH_CONTACTS:-10}" "$admin_email" "$admin_password"
+  link_world
   # Generated after the setup: WeLink refuses a push whose timestamp is more than 5 minutes old.
   say "generating $rounds x $events signed events of the mix (and a warm-up set)"
-  "${bench_tool[@]}" generate-mix "$work/world.json" "$work" "$rounds" "$events" 20000 \
-    "$component_appid" "$token" "$aes_key" "$suite_id" "$suite_token" "$aes_key"
+  "${bench_tool[@]}" generate-mix "$work/world.json" "$work" "$rounds" "$events" 20000 "${generator_credentials[@]}"
 fi
-
-run() { # url file seconds
-  wrk -t2 -c"$connections" -d"$3s" -s scripts/bench/callbacks.lua "$1" -- "$2" 2 | sed -n 's/^RESULT //p'
-}
-value() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
-sql() { psql "${psql_args[@]}" -d "$database" -tAc "$1"; }
-rows() { sql "SELECT COUNT(*) FROM inbox"; }
-handled() { sql "SELECT COUNT(*) FROM inbox WHERE status = 'done'"; }
-pending() { sql "SELECT COUNT(*) FROM inbox WHERE status = 'pending'"; }
-now() { date +%s.%N; }
-drain() { # prints the seconds until no inbox row is pending, or "never" after 120 s
-  local start; start=$(now)
-  while (( $(pending) > 0 )); do
-    awk -v s="$start" -v n="$(now)" 'BEGIN { exit !(n - s > 120) }' && { echo never; return; }
-    sleep 0.2
-  done
-  awk -v s="$start" -v n="$(now)" 'BEGIN { printf "%.1f\n", n - s }'
-}
 
 say "warming up both for 5 s"
 run "http://127.0.0.1:$bare_port" "$work/warmup.txt" 5 >/dev/null
@@ -209,10 +122,6 @@ echo "WeLink: accepted (HTTP 200) $accepted, refused $refused," \
 echo "inbox rows written during the rounds: $stored; by kind and status:"
 sql "SELECT kind, status, COUNT(*) FROM inbox GROUP BY kind, status ORDER BY kind, status" | sed 's/^/  /; s/|/ /g'
 
-failed=0
-check() { # CONDITION(0/1) TEXT
-  if (( $1 )); then echo "check: $2: OK"; else echo "check: $2: FAILED"; failed=1; fi
-}
 # Every event is genuine and addressed to a linked account: a refusal means the setup, not WeLink, is off.
 check "refused == 0 && accepted > 0" "WeLink accepted every event ($refused refused)"
 # Repeats are retries to WeLink: answered success and rightly not stored again, so the rows could not match.
@@ -223,14 +132,6 @@ check "stored >= accepted && stored <= accepted + rounds * connections" \
 left=$(sql "SELECT COUNT(*) FROM inbox WHERE status NOT IN ('done', 'ignored')")
 check "left == 0" "every stored event was handled or ignored, none pending or parked ($left left)"
 if [[ $mix == mix ]]; then
-  texts=$(sql "SELECT COUNT(*) FROM inbox WHERE kind = 'Text'")
-  messages=$(sql "SELECT COUNT(*) FROM conversation_messages WHERE idempotency_key LIKE 'wechat:%'")
-  check "texts == messages" "each text message is one conversation message ($texts texts, $messages messages)"
-  followers=$(jq '[.dealers[].followers | length] | add' "$work/world.json")
-  consumers=$(sql "SELECT COUNT(*) FROM consumers")
-  check "consumers == followers" "one consumer per follower, however often they followed and unfollowed ($followers followers, $consumers consumers)"
-  customers=$(jq '[.dealers[].contacts | length] | add' "$work/world.json")
-  contacts=$(sql "SELECT COUNT(*) FROM external_contacts")
-  check "contacts == customers" "customer changes kept one customer each ($customers customers, $contacts stored)"
+  check_handled_once "$(sql "SELECT COUNT(*) FROM inbox WHERE kind = 'Text'")"
 fi
 exit "$failed"

@@ -26,28 +26,49 @@ internal sealed class MixGenerator(MixWorld world, SandboxOptions credentials)
     /// <summary>
     /// Every event's CreateTime (or TimeStamp) is its own second counting back from now, so no two pushes of one person
     /// share WeLink's dedup key (which for events is sender, CreateTime and event, as for the platforms' retries);
-    /// nonces and MsgIds count up from this run's clock in microseconds, so two generated sets never share one.
+    /// nonces and MsgIds count up from this run's clock in microseconds, so two generated sets never share one. Every
+    /// push is sealed now, so it must be sent within WeLink's timestamp tolerance.
     /// </summary>
     public void Write(string directory, int rounds, int eventsPerRound, int warmupEvents)
     {
         var now = DateTimeOffset.UtcNow;
         var total = rounds * (long)eventsPerRound + warmupEvents;
-        var first = new Sequence(now.ToUnixTimeMilliseconds() * 1000, now.ToUnixTimeSeconds() - total);
-        var sequence = first;
-        sequence = WriteFile(Path.Combine(directory, "warmup.txt"), warmupEvents, sequence, now);
+        var sequence = new Sequence(now.ToUnixTimeMilliseconds() * 1000, now.ToUnixTimeSeconds() - total);
+        sequence = WriteFile(Path.Combine(directory, "warmup.txt"), warmupEvents, sequence, _ => now);
         for (var round = 1; round <= rounds; round++)
         {
-            sequence = WriteFile(Path.Combine(directory, $"events-{round}.txt"), eventsPerRound, sequence, now);
+            sequence = WriteFile(Path.Combine(directory, $"events-{round}.txt"), eventsPerRound, sequence, _ => now);
         }
     }
 
-    private Sequence WriteFile(string file, int count, Sequence sequence, DateTimeOffset now)
+    /// <summary>
+    /// Writes DIR/minute-1..MINUTES.txt for a paced run starting at <paramref name="start"/>, each push sealed at the
+    /// moment it is due (the i-th of a minute's <paramref name="perMinute"/> at i / perMinute of that minute), so a run
+    /// longer than WeLink's timestamp tolerance can be generated ahead. A file holds <paramref name="spare"/> more
+    /// pushes than its minute is due to send, sealed after its end, for a pacer that runs a little ahead. CreateTimes
+    /// count up from now (a set written by <see cref="Write"/> earlier counts back from its own now), so they never
+    /// meet an earlier set's.
+    /// </summary>
+    public void WriteMinutes(string directory, int minutes, int perMinute, int spare, DateTimeOffset start)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var sequence = new Sequence(now.ToUnixTimeMilliseconds() * 1000, now.ToUnixTimeSeconds());
+        for (var minute = 0; minute < minutes; minute++)
+        {
+            var minuteStart = start.AddMinutes(minute);
+            sequence = WriteFile(
+                Path.Combine(directory, $"minute-{minute + 1}.txt"), perMinute + spare, sequence,
+                i => minuteStart.AddSeconds(60.0 * i / perMinute));
+        }
+    }
+
+    private Sequence WriteFile(string file, int count, Sequence sequence, Func<int, DateTimeOffset> sealedAt)
     {
         using var writer = new StreamWriter(file, append: false, new UTF8Encoding(false));
         for (var i = 0; i < count; i++, sequence = sequence.Next())
         {
             var dealer = world.Dealers[(int)(sequence.Index / Slots.Length % world.Dealers.Count)];
-            var push = _encryption.Seal(Message(dealer, sequence), now, sequence.Nonce);
+            var push = _encryption.Seal(Message(dealer, sequence), sealedAt(i), sequence.Nonce);
             writer.Write(push.PathAndQuery);
             writer.Write('\t');
             writer.Write(push.Body);

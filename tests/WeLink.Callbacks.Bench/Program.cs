@@ -13,6 +13,9 @@ using WeLink.Wechat.Crypto;
 //   generate-mix WORLD DIR ROUNDS EVENTS WARMUP COMPONENT_APPID COMPONENT_TOKEN COMPONENT_AESKEY SUITE_ID SUITE_TOKEN SUITE_AESKEY
 //       writes DIR/warmup.txt (WARMUP pushes) and DIR/events-1..ROUNDS.txt (EVENTS each) of the realistic mix for the
 //       dealers of WORLD, sealed with the sandbox's credentials, one "path<TAB>body" a line.
+//   generate-minutes WORLD DIR MINUTES PER_MINUTE SPARE START_UNIX COMPONENT_APPID COMPONENT_TOKEN COMPONENT_AESKEY SUITE_ID SUITE_TOKEN SUITE_AESKEY
+//       writes DIR/minute-1..MINUTES.txt of the same mix for a paced run starting at START_UNIX: PER_MINUTE pushes (and
+//       SPARE more) each, every push sealed at the moment it is due, so the run may outlast WeLink's timestamp tolerance.
 //   generate COUNT FILE APPID ORIGINAL_ID TOKEN AESKEY COMPONENT_APPID
 //       writes COUNT official-account text messages to ORIGINAL_ID (the account's gh_ id, which WeLink checks against
 //       the account's link), each sealed and signed as WeChat sends them to /wechat/component/accounts/APPID/messages,
@@ -20,29 +23,47 @@ using WeLink.Wechat.Crypto;
 //   serve BARE_PORT WELINK_ARGS...
 //       WeLink, run as WeLink.Server runs it, listening also on BARE_PORT (name it in --urls), where the first
 //       middleware reads each POST body and answers "success": the floor WeLink is compared with, in the same process.
+//   serve-sampling BARE_PORT SAMPLE_FILE SECONDS WELINK_ARGS...
+//       serve, appending the process's working set, GC heap and collection counts to SAMPLE_FILE every SECONDS.
 return args switch
 {
     ["setup", var baseUrl, var outFile, var dealers, var followers, var contacts, var email, var password] => await MixSetup.RunAsync(
         new Uri(baseUrl), outFile, Number(dealers), Number(followers), Number(contacts), email, password),
     ["generate-mix", var world, var directory, var rounds, var events, var warmup,
         var componentAppId, var componentToken, var componentAesKey, var suiteId, var suiteToken, var suiteAesKey] => GenerateMix(
-        world, directory, Number(rounds), Number(events), Number(warmup), new SandboxOptions
-        {
-            Component = { AppId = componentAppId, Token = componentToken, EncodingAesKey = componentAesKey },
-            Suite = { SuiteId = suiteId, Token = suiteToken, EncodingAesKey = suiteAesKey },
-        }),
+        world, directory, Number(rounds), Number(events), Number(warmup), Credentials(componentAppId, componentToken, componentAesKey, suiteId, suiteToken, suiteAesKey)),
+    ["generate-minutes", var world, var directory, var minutes, var perMinute, var spare, var start,
+        var componentAppId, var componentToken, var componentAesKey, var suiteId, var suiteToken, var suiteAesKey] => GenerateMinutes(
+        world, directory, Number(minutes), Number(perMinute), Number(spare), DateTimeOffset.FromUnixTimeSeconds(long.Parse(start, CultureInfo.InvariantCulture)), Credentials(componentAppId, componentToken, componentAesKey, suiteId, suiteToken, suiteAesKey)),
     ["generate", var count, var file, var appId, var originalId, var token, var aesKey, var componentAppId] =>
         Generate(Number(count), file, appId, originalId, token, aesKey, componentAppId),
     ["serve", var barePort, .. var welinkArgs] => await WeLinkApp.RunAsync(
         welinkArgs, builder => builder.Services.AddSingleton<IStartupFilter>(new BareEndpoint(Number(barePort)))),
+    ["serve-sampling", var barePort, var sampleFile, var seconds, .. var welinkArgs] => await WeLinkApp.RunAsync(
+        welinkArgs, builder => builder.Services
+            .AddSingleton<IStartupFilter>(new BareEndpoint(Number(barePort)))
+            .AddHostedService(_ => new MemorySampler(sampleFile, TimeSpan.FromSeconds(Number(seconds))))),
     _ => Usage(),
 };
 
 static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
+// The sandbox's credentials the generated pushes are sealed with, as WeLink's in-process sandbox is given them.
+static SandboxOptions Credentials(string componentAppId, string componentToken, string componentAesKey, string suiteId, string suiteToken, string suiteAesKey) => new()
+{
+    Component = { AppId = componentAppId, Token = componentToken, EncodingAesKey = componentAesKey },
+    Suite = { SuiteId = suiteId, Token = suiteToken, EncodingAesKey = suiteAesKey },
+};
+
 static int GenerateMix(string worldFile, string directory, int rounds, int events, int warmup, SandboxOptions credentials)
 {
     new MixGenerator(MixWorld.Read(worldFile), credentials).Write(directory, rounds, events, warmup);
+    return 0;
+}
+
+static int GenerateMinutes(string worldFile, string directory, int minutes, int perMinute, int spare, DateTimeOffset start, SandboxOptions credentials)
+{
+    new MixGenerator(MixWorld.Read(worldFile), credentials).WriteMinutes(directory, minutes, perMinute, spare, start);
     return 0;
 }
 
@@ -78,6 +99,7 @@ static int Usage()
     Console.Error.WriteLine(
         "usage: setup BASEURL OUTFILE DEALERS FOLLOWERS CONTACTS ADMIN_EMAIL ADMIN_PASSWORD"
         + " | generate-mix WORLD DIR ROUNDS EVENTS WARMUP COMPONENT_APPID COMPONENT_TOKEN COMPONENT_AESKEY SUITE_ID SUITE_TOKEN SUITE_AESKEY"
-        + " | generate COUNT FILE APPID ORIGINAL_ID TOKEN AESKEY COMPONENT_APPID | serve BARE_PORT WELINK_ARGS...");
+        + " | generate-minutes WORLD DIR MINUTES PER_MINUTE SPARE START_UNIX COMPONENT_APPID COMPONENT_TOKEN COMPONENT_AESKEY SUITE_ID SUITE_TOKEN SUITE_AESKEY"
+        + " | generate COUNT FILE APPID ORIGINAL_ID TOKEN AESKEY COMPONENT_APPID | serve BARE_PORT WELINK_ARGS... | serve-sampling BARE_PORT SAMPLE_FILE SECONDS WELINK_ARGS...");
     return 2;
 }
