@@ -48,8 +48,9 @@ start_welink serve-sampling "$bare_port" "$samples" 5 -- "${sandbox_args[@]}" \
   --Scheduling:QueuePurgeInterval=00:00:30 --Scheduling:QueuePurgeBatchSize=1000 ${BENCH_WELINK_ARGS:-}
 link_world
 
-say "generating the warm-up and the burst"
-"${bench_tool[@]}" generate-mix "$work/world.json" "$work" 1 "$burst_events" 5000 "${generator_credentials[@]}"
+say "generating the warm-up$([[ -n ${BENCH_RATE:-} ]] || echo " and the burst")"
+"${bench_tool[@]}" generate-mix "$work/world.json" "$work" "$([[ -n ${BENCH_RATE:-} ]] && echo 0 || echo 1)" "$burst_events" 5000 \
+  "${generator_credentials[@]}"
 say "warming up for 5 s"
 run "http://127.0.0.1:$welink_port" "$work/warmup.txt" 5 >/dev/null
 [[ $(drain 180) != never ]] || { say "the warm-up's events were not handled within 180 s"; exit 1; }
