@@ -44,6 +44,7 @@ public static class SchedulingFeature
                 }
             });
 
+            q.AddJobListener<JobFiringLog>([GroupMatcher<JobKey>.AnyGroup()]);
             q.ScheduleJob<PurgeExpiredDedupKeysJob>(
                 trigger => trigger
                     .WithIdentity("purge-expired-dedup-keys", "maintenance")

@@ -1,6 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using WeLink.Server.Data;
+using WeLink.Server.Scheduling;
+using WeLink.Server.Tenancy.Access;
+using WeLink.Server.Tests.Complaints;
+using WeLink.Server.Tests.Identities;
 using Xunit.Abstractions;
 
 namespace WeLink.Server.Tests.Cluster;
@@ -10,10 +17,12 @@ namespace WeLink.Server.Tests.Cluster;
 /// through the balancer — followers' texts to a dealer linked through the pages, each answered by a keyword reply, a
 /// customer-service message the sandbox's phone records — and node 1 killed with kill -9 mid-load, then restarted while
 /// the load goes on. Then every push the balancer answered <c>success</c> for is in the conversation once and answered
-/// once, none is left in the inbox, and no reply reached a phone twice.
+/// once, none is left in the inbox, and no reply reached a phone twice. Meanwhile complaints' SLA reminders fall due
+/// before the kill, while node 1 is down and after its restart, and each fires once with one reminder on the manager's
+/// phone; and the Quartz jobs, one of them every second, fire each due time once on one node before and after the kill.
 /// PostgreSQL only: the nodes of a cluster share one server database; a SQLite file belongs to one process.
 /// </summary>
-public sealed class ClusterFaultTests(ITestOutputHelper output)
+public sealed partial class ClusterFaultTests(ITestOutputHelper output)
 {
     private const string Keyword = "价格";
     private const string KeywordReply = "集群测试：价格请咨询门店顾问。";
@@ -27,12 +36,29 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
 
     private static readonly Deadline Settle = new("the cluster to settle after the load", TimeSpan.FromSeconds(60));
 
+    /// <summary>Complaints whose reminders fall due in each window: before the kill, while node 1 is down, after its restart.</summary>
+    private const int RemindersPerWindow = 2;
+
+    /// <summary>The queue purge, a Quartz job, fires this often, so its firings surround the kill.</summary>
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromSeconds(1);
+
+    private static readonly string[] NodeSettings =
+    [
+        $"--Scheduling:QueuePurgeInterval={PurgeInterval:c}",
+        // Quartz takes a dead node's acquired triggers back after two check-in intervals: seconds here, not the 20 s default.
+        "--Scheduling:ClusterCheckinInterval=00:00:02",
+        // A timer claimed by the killed node comes back when its claim's lease passes: 10 s here rather than a minute,
+        // so the test does not wait the production lease out.
+        "--Cases:TimerLease=00:00:10",
+        "--Logging:LogLevel:WeLink.Server.Scheduling.JobFiringLog=Information",
+    ];
+
     [Fact]
-    public async Task A_node_killed_under_load_and_restarted_leaves_every_accepted_push_handled_once_and_answered_once()
+    public async Task A_node_killed_under_load_and_restarted_leaves_every_accepted_push_handled_and_answered_once_every_timer_fired_once_and_every_job_firing_run_once()
     {
         var wall = Stopwatch.StartNew();
         await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Postgres);
-        await using var cluster = await ClusterRun.StartAsync(database, nodes: 2);
+        await using var cluster = await ClusterRun.StartAsync(database, nodes: 2, NodeSettings);
         var scene = await ClusterScene.LinkBeijingDealerAsync(cluster);
         await database.ExecuteAsync(
             """
@@ -48,8 +74,12 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
             openIds[consumer] = follow.GetProperty("openid").GetString()!;
         }
 
-        output.WriteLine($"cluster up and dealer linked after {wall.Elapsed.TotalSeconds:0.0} s");
-        var load = await LoadWithNodeKillAsync(scene, [.. openIds.Keys]);
+        var manager = await scene.GrantRoleToFirstStaffAsync(StaffRoles.ServiceManager);
+        var complaints = await FileComplaintsAsync(scene, [.. openIds.Keys], 3 * RemindersPerWindow);
+
+        output.WriteLine($"cluster up, dealer linked, {complaints.Count} complaints filed after {wall.Elapsed.TotalSeconds:0.0} s");
+        var reminders = complaints.Chunk(RemindersPerWindow).ToList();
+        var load = await LoadWithNodeKillAsync(scene, [.. openIds.Keys], window => MakeRemindersDueAsync(database, reminders[window]));
         output.WriteLine($"load: {load.Sent.Count} texts; killed at {load.KilledAt.TotalSeconds:0.0} s, node 1 ready again at {load.RestartedAt.TotalSeconds:0.0} s");
 
         // The kill fell mid-load: pushes went out before it, while node 1 was down, and after it was back.
@@ -96,13 +126,25 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
         Assert.Equal(0, await database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 'parked'"));
 
         // Every text recorded was answered once: the conversation holds one keyword reply per text, and each phone received
-        // as many replies as its texts were recorded — a text handled twice would have been answered twice.
+        // as many replies as its texts were recorded — a text handled twice would have been answered twice. A reply is
+        // sent at most once (ConversationReplies writes it pending, sends, then marks it): one the killed node had written
+        // but not yet sent stays pending, and its redelivered text sends nothing, so it reaches no phone. Only the killed
+        // node's lanes in flight can leave one.
         Assert.Equal(
             texts.Values.Sum(),
             await database.ScalarAsync<long>("SELECT COUNT(*) FROM conversation_messages WHERE direction = 'out' AND text = @KeywordReply", new { KeywordReply }));
+        var unsent = (await database.QueryAsync<(string OpenId, long Count)>(
+                """
+                SELECT c.open_id, COUNT(*) FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id
+                WHERE m.direction = 'out' AND m.text = @KeywordReply AND m.delivery = 'pending' GROUP BY c.open_id
+                """,
+                new { KeywordReply }))
+            .ToDictionary(r => r.OpenId, r => (int)r.Count);
+        output.WriteLine($"replies left unsent by the kill: {unsent.Values.Sum()}");
+        Assert.True(unsent.Values.Sum() <= LoadConsumers, $"{unsent.Values.Sum()} replies left pending: more than the killed node had in flight");
         foreach (var (consumer, openId) in openIds)
         {
-            var recorded = load.Sent.Count(s => s.Consumer == consumer && texts.ContainsKey(s.Content));
+            var recorded = load.Sent.Count(s => s.Consumer == consumer && texts.ContainsKey(s.Content)) - unsent.GetValueOrDefault(openId);
             var received = await Poll.UntilAsync(
                 async () => (await scene.ControlGetAsync($"messages?recipient={Uri.EscapeDataString(openId)}")).EnumerateArray()
                     .Count(IsKeywordReply),
@@ -112,25 +154,128 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
             Assert.Equal(recorded, received);
         }
 
+        await AssertEachReminderFiredOnceAsync(scene, database, complaints, manager);
+        AssertEachQuartzFiringRanOnce(cluster, load);
         output.WriteLine($"wall time {wall.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>Complaints filed by the followers through the balancer, as the consumer's page files them: signed in with OAuth.</summary>
+    private static async Task<IReadOnlyList<Guid>> FileComplaintsAsync(ClusterScene scene, IReadOnlyList<string> consumers, int count)
+    {
+        var browsers = new List<HttpClient>();
+        try
+        {
+            foreach (var consumer in consumers)
+            {
+                var browser = scene.Cluster.NewBrowser();
+                browsers.Add(browser);
+                Assert.Equal(HttpStatusCode.Redirect, (await IdentityWorld.SignInConsumerAsync(browser, scene.DealerId, consumer)).StatusCode);
+            }
+
+            var filed = new List<Guid>();
+            for (var i = 0; i < count; i++)
+            {
+                filed.Add((await ComplaintTests.FileAsync(browsers[i % browsers.Count], $"cluster-{i}", "车辆故障", "high")).Id);
+            }
+
+            return filed;
+        }
+        finally
+        {
+            browsers.ForEach(b => b.Dispose());
+        }
+    }
+
+    /// <summary>
+    /// The complaints' first-response reminders fall due now: moving <c>due_at</c> is time passing for these timers alone.
+    /// The reminder is the timer to watch because its transition keeps the state: a second firing would be a second
+    /// history row and a second reminder, where a breach's second firing would merely be refused by the state it left.
+    /// Every reminder moved was still waiting (none had fired before its window).
+    /// </summary>
+    private static async Task MakeRemindersDueAsync(TestDatabase database, Guid[] caseIds)
+    {
+        var moved = await database.ScalarAsync<long>(
+            """
+            WITH moved AS (
+                UPDATE case_timers SET due_at = now() WHERE case_id = ANY(@caseIds) AND trigger = 'first_response_reminder' RETURNING 1)
+            SELECT COUNT(*) FROM moved
+            """,
+            new { caseIds });
+        Assert.Equal(caseIds.Length, moved);
+    }
+
+    /// <summary>
+    /// Each reminder fired once: one history row of its trigger per case (none would be a timer lost with the killed node,
+    /// two a timer fired by both nodes), one outbox item, delivered, and one reminder on the manager's phone per case (an
+    /// outbox item sent again after the kill would show here).
+    /// </summary>
+    private static async Task AssertEachReminderFiredOnceAsync(ClusterScene scene, TestDatabase database, IReadOnlyList<Guid> caseIds, string manager)
+    {
+        var ids = new { caseIds = caseIds.ToArray() };
+        await Poll.UntilAsync(
+            () => database.ScalarAsync<long>(
+                "SELECT COUNT(*) FROM outbox WHERE case_id = ANY(@caseIds) AND action = 'remind_first_response' AND status = 'done'", ids),
+            done => done >= caseIds.Count,
+            Settle,
+            "every reminder to fire and be delivered");
+        var fired = (await database.QueryAsync<(Guid CaseId, long Count)>(
+                "SELECT case_id, COUNT(*) FROM case_history WHERE case_id = ANY(@caseIds) AND trigger = 'first_response_reminder' GROUP BY case_id", ids))
+            .ToDictionary(r => r.CaseId, r => r.Count);
+        var queued = (await database.QueryAsync<(Guid CaseId, long Count)>(
+                "SELECT case_id, COUNT(*) FROM outbox WHERE case_id = ANY(@caseIds) AND action = 'remind_first_response' GROUP BY case_id", ids))
+            .ToDictionary(r => r.CaseId, r => r.Count);
+        Assert.Equal(0, await database.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM case_timers WHERE case_id = ANY(@caseIds) AND trigger = 'first_response_reminder'", ids));
+        var messages = (await scene.ControlGetAsync($"messages?recipient={Uri.EscapeDataString(manager)}")).EnumerateArray()
+            .Select(m => string.Join('\n', Strings(m.GetProperty("body"))))
+            .Where(body => body.Contains("首次响应时限", StringComparison.Ordinal))
+            .ToList();
+        foreach (var caseId in caseIds)
+        {
+            Assert.True(fired.GetValueOrDefault(caseId) == 1, $"the reminder of case {caseId} fired {fired.GetValueOrDefault(caseId)} times");
+            Assert.True(queued.GetValueOrDefault(caseId) == 1, $"case {caseId} has {queued.GetValueOrDefault(caseId)} reminder deliveries");
+            Assert.Single(messages, body => body.Contains(caseId.ToString(), StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>
+    /// Every Quartz firing the nodes logged (<c>JobFiringLog</c>) ran once: no job's due time fired twice, on one node or
+    /// two — what a job store shared without clustering would do, each node firing the same triggers. The purge, due
+    /// every second, fired both before the kill and after the restart, so the kill fell between its firings.
+    /// </summary>
+    private void AssertEachQuartzFiringRanOnce(ClusterRun cluster, LoadResult load)
+    {
+        var firings = cluster.NodeLogLines().Select(JobFiring.Parse).OfType<JobFiring>().ToList();
+        var doubled = firings.GroupBy(f => (f.Job, f.ScheduledFor)).Where(g => g.Count() > 1).Select(g => $"{g.Key.Job} at {g.Key.ScheduledFor:O}").ToList();
+        Assert.True(doubled.Count == 0, $"fired twice: {string.Join(", ", doubled)}");
+        var purges = firings.Where(f => f.Job == PurgeFinishedQueueRowsJob.Key.ToString()).ToList();
+        output.WriteLine($"quartz: {firings.Count} firings on {firings.Select(f => f.Instance).Distinct().Count()} scheduler instances, {purges.Count} of them the purge");
+        Assert.Contains(purges, p => p.ScheduledFor < load.KilledAtUtc);
+        Assert.Contains(purges, p => p.ScheduledFor > load.RestartedAtUtc);
     }
 
     /// <summary>
     /// Texts from the consumers in turn at a steady pace; node 1 is killed after one phase and restarted after another
     /// while the texts go on, which stop one phase after node 1 answers ready again.
     /// </summary>
-    private static async Task<LoadResult> LoadWithNodeKillAsync(ClusterScene scene, IReadOnlyList<string> consumers)
+    private static async Task<LoadResult> LoadWithNodeKillAsync(ClusterScene scene, IReadOnlyList<string> consumers, Func<int, Task> dueInWindow)
     {
         var clock = Stopwatch.StartNew();
         TimeSpan killedAt = TimeSpan.MaxValue, restartedAt = TimeSpan.MaxValue;
+        DateTimeOffset killedAtUtc = default, restartedAtUtc = default;
         var faults = Task.Run(async () =>
         {
-            await Task.Delay(Phase);
+            // Due shortly before the kill, so node 1 may die holding some; due while it is down; due once it is back.
+            await Task.Delay(Phase - TimeSpan.FromSeconds(1));
+            await dueInWindow(0);
+            await Task.Delay(TimeSpan.FromSeconds(1));
             await scene.Cluster.KillAsync(1);
-            killedAt = clock.Elapsed;
+            (killedAt, killedAtUtc) = (clock.Elapsed, DateTimeOffset.UtcNow);
+            await dueInWindow(1);
             await Task.Delay(Phase);
             await scene.Cluster.RestartAsync(1);
-            restartedAt = clock.Elapsed;
+            (restartedAt, restartedAtUtc) = (clock.Elapsed, DateTimeOffset.UtcNow);
+            await dueInWindow(2);
         });
 
         var sent = new List<SentText>();
@@ -146,8 +291,17 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
         }
 
         await faults;
-        return new LoadResult(sent, killedAt, restartedAt);
+        return new LoadResult(sent, killedAt, restartedAt, killedAtUtc, restartedAtUtc);
     }
+
+    /// <summary>Every string in a message body as the account sent it (the raw JSON escapes Chinese).</summary>
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 
     /// <summary>A customer-service text carrying the keyword's reply (the body as the account sent it to the sandbox).</summary>
     private static bool IsKeywordReply(JsonElement message) =>
@@ -155,5 +309,33 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
 
     private sealed record SentText(long PushId, string Consumer, string Content, TimeSpan At);
 
-    private sealed record LoadResult(IReadOnlyList<SentText> Sent, TimeSpan KilledAt, TimeSpan RestartedAt);
+    private sealed record LoadResult(
+        IReadOnlyList<SentText> Sent, TimeSpan KilledAt, TimeSpan RestartedAt, DateTimeOffset KilledAtUtc, DateTimeOffset RestartedAtUtc);
+
+    /// <summary>One firing as <c>JobFiringLog</c> wrote it in a node's JSON log.</summary>
+    private sealed partial record JobFiring(string Job, DateTimeOffset ScheduledFor, string Instance)
+    {
+        public static JobFiring? Parse(string line)
+        {
+            if (!line.Contains("JobFiringLog", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var entry = JsonDocument.Parse(line).RootElement;
+            if (entry.GetProperty("Category").GetString() != typeof(JobFiringLog).FullName
+                || FiringMessage().Match(entry.GetProperty("Message").GetString()!) is not { Success: true } firing)
+            {
+                return null;
+            }
+
+            return new JobFiring(
+                firing.Groups["job"].Value,
+                DateTimeOffset.Parse(firing.Groups["due"].Value, CultureInfo.InvariantCulture),
+                firing.Groups["instance"].Value);
+        }
+
+        [GeneratedRegex(@"^Quartz job (?<job>\S+) fires for (?<due>\S+) on scheduler instance (?<instance>\S+)")]
+        private static partial Regex FiringMessage();
+    }
 }

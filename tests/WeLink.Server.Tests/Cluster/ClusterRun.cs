@@ -32,7 +32,8 @@ public sealed class ClusterRun : IAsyncDisposable
     /// <summary>The standalone sandbox, for its control API.</summary>
     public HttpClient Sandbox { get; }
 
-    public static async Task<ClusterRun> StartAsync(TestDatabase database, int nodes)
+    /// <summary>Starts the cluster; <paramref name="nodeSettings"/> are command-line settings every node gets (no spaces inside one).</summary>
+    public static async Task<ClusterRun> StartAsync(TestDatabase database, int nodes, params string[] nodeSettings)
     {
         ArgumentNullException.ThrowIfNull(database);
         var folder = Directory.CreateTempSubdirectory("welink-cluster-").FullName;
@@ -48,6 +49,7 @@ public sealed class ClusterRun : IAsyncDisposable
             ["CLUSTER_REDIS_PREFIX"] = $"cluster-{Guid.NewGuid():N}:",
             ["CLUSTER_BUILD"] = "0",
             ["CLUSTER_CONFIGURATION"] = BuildConfiguration(),
+            ["CLUSTER_NODE_ARGS"] = string.Join(' ', nodeSettings),
         };
         var cluster = new ClusterRun(folder, environment, balancerPort, sandboxPort);
         try
@@ -67,6 +69,10 @@ public sealed class ClusterRun : IAsyncDisposable
 
     /// <summary>Starts node <paramref name="node"/> again; returns once it answers ready.</summary>
     public Task RestartAsync(int node) => RunScriptAsync("restart", node.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Every line the nodes have logged so far (JSON, one entry a line), each node's restarts included.</summary>
+    public IReadOnlyList<string> NodeLogLines() =>
+        [.. Directory.GetFiles(_stateFolder, "node-*.log").SelectMany(log => File.ReadLines(log))];
 
     public HttpClient NewBrowser() =>
         new(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BalancerAddress };

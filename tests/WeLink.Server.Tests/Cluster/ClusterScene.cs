@@ -62,13 +62,7 @@ public sealed class ClusterScene
                 $"the sandbox's first {ticket} through the balancer");
         }
 
-        using var admin = Cluster.NewBrowser();
-        using (var login = await admin.PostAsJsonAsync(
-            new Uri("/api/admin/login", UriKind.Relative), new { email = LocalRunHost.AdminEmail, password = LocalRunHost.AdminPassword }))
-        {
-            Assert.True(login.IsSuccessStatusCode, $"bootstrap admin sign-in: {(int)login.StatusCode}");
-        }
-
+        using var admin = await SignInAdminAsync();
         BrandId = (await AdminJsonAsync(admin, HttpMethod.Post, "/api/admin/brands", new { name = "Aurora Motors" })).GetProperty("id").GetGuid();
         var dealer = await AdminJsonAsync(admin, HttpMethod.Post, $"/api/admin/brands/{BrandId}/dealers", new { code = "BJ01", name = "Aurora Beijing" });
         DealerId = dealer.GetProperty("id").GetGuid();
@@ -77,6 +71,32 @@ public sealed class ClusterScene
         Assert.Contains("data-result=\"Bound\"", await OnboardingPages.InstallThroughPagesAsync(admin, DealerId, corpId), StringComparison.Ordinal);
         var link = await AdminJsonAsync(admin, HttpMethod.Get, $"/api/admin/dealers/{DealerId}/link");
         Assert.True(link.GetProperty("linked").GetBoolean(), link.GetRawText());
+    }
+
+    /// <summary>
+    /// Gives a member of the dealer's corp a role, as the dealer admin does on the staff page, once directory sync has
+    /// brought the corp's staff; returns the member's WeCom userid (where the sandbox records the messages they get).
+    /// </summary>
+    public async Task<string> GrantRoleToFirstStaffAsync(string role)
+    {
+        using var admin = await SignInAdminAsync();
+        var staff = await Poll.UntilAsync(
+            () => AdminJsonAsync(admin, HttpMethod.Get, $"/api/admin/dealers/{DealerId}/staff"),
+            s => s.GetProperty("staff").GetArrayLength() > 0,
+            LocalRunScene.Deadline,
+            "the corp's staff to be synced");
+        var member = staff.GetProperty("staff")[0];
+        await AdminJsonAsync(admin, HttpMethod.Put, $"/api/admin/dealers/{DealerId}/staff/{member.GetProperty("id").GetGuid()}/roles", new { roles = new[] { role } });
+        return member.GetProperty("userId").GetString()!;
+    }
+
+    private async Task<HttpClient> SignInAdminAsync()
+    {
+        var admin = Cluster.NewBrowser();
+        using var login = await admin.PostAsJsonAsync(
+            new Uri("/api/admin/login", UriKind.Relative), new { email = LocalRunHost.AdminEmail, password = LocalRunHost.AdminPassword });
+        Assert.True(login.IsSuccessStatusCode, $"bootstrap admin sign-in: {(int)login.StatusCode}");
+        return admin;
     }
 
     private static async Task<JsonElement> AdminJsonAsync(HttpClient admin, HttpMethod method, string path, object? body = null)
