@@ -188,8 +188,9 @@ public sealed partial class ClusterFaultTests(ITestOutputHelper output)
 
     /// <summary>
     /// The complaints' first-response reminders fall due now: moving <c>due_at</c> is time passing for these timers alone.
-    /// The reminder is the timer to watch because its transition keeps the state: a second firing would be a second
-    /// history row and a second reminder, where a breach's second firing would merely be refused by the state it left.
+    /// The reminder is the timer to watch because its transition keeps the state: a second firing that got past the fire's
+    /// key (the timer id) would be a second history row and a second reminder, where a breach's second firing would merely
+    /// be refused by the state it left.
     /// Every reminder moved was still waiting (none had fired before its window).
     /// </summary>
     private static async Task MakeRemindersDueAsync(TestDatabase database, Guid[] caseIds)
