@@ -83,7 +83,8 @@ public sealed class ConsumerMessageHandler(
         {
             var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(inbound.At, calendar.TimeZone).DateTime);
             var reply = await settings.OutOfHoursReplyAsync(writer.BrandId, cancellationToken);
-            await replies.ReplyAsync(conversation, $"auto:out-of-hours:{conversation.Id:N}:{day:yyyy-MM-dd}", staffId: null, reply, cancellationToken);
+            ReplyInFlightException.ThrowIfInFlight(
+                await replies.ReplyAsync(conversation, $"auto:out-of-hours:{conversation.Id:N}:{day:yyyy-MM-dd}", staffId: null, reply, cancellationToken));
         }
 
         if (conversation.NotifiedAt is null)

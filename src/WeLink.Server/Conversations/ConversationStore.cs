@@ -112,6 +112,17 @@ public sealed class ConversationStore(IDbConnectionFactory connections, TimeProv
         return new OutboundStarted(message, Replayed: !added);
     }
 
+    /// <summary>
+    /// Takes over an outgoing message left pending since before <paramref name="abandonedBefore"/>, restamped
+    /// <paramref name="at"/>; false when it was sent, failed or taken over meanwhile, so two takers send it once.
+    /// </summary>
+    public async Task<bool> TryTakeOverOutboundAsync(Guid messageId, DateTimeOffset at, DateTimeOffset abandonedBefore, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE conversation_messages SET at = @at WHERE id = @messageId AND delivery = 'pending' AND at < @abandonedBefore";
+        await using var connection = await connections.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { messageId, at, abandonedBefore }, cancellationToken: cancellationToken)) == 1;
+    }
+
     /// <summary>How the send went. A staff member's sent reply answers the consumer: nothing waits any more (WeLink's own replies do not).</summary>
     public async Task FinishOutboundAsync(ConversationMessageRow message, string delivery, CancellationToken cancellationToken)
     {

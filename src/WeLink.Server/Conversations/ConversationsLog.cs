@@ -20,4 +20,7 @@ internal static partial class ConversationsLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId}: the keyword {Keyword} answers with a mini-program card, but the brand's mini program is not authorized; not answered")]
     public static partial void KeywordCardWithoutMiniProgram(this ILogger logger, Guid conversationId, string keyword);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId}: reply {MessageId} was left pending {Age} ago by a request that died before sending it; sending it now")]
+    public static partial void SendingAbandonedReply(this ILogger logger, Guid conversationId, Guid messageId, TimeSpan age);
 }

@@ -16,11 +16,11 @@ namespace WeLink.Server.Tests.Cluster;
 /// Issue 17's fault test: two WeLink nodes behind nginx (scripts/cluster.sh), a steady load of the sandbox's pushes
 /// through the balancer — followers' texts to a dealer linked through the pages, each answered by a keyword reply, a
 /// customer-service message the sandbox's phone records — and node 1 killed with kill -9 mid-load, then restarted while
-/// the load goes on. Then every push the balancer answered <c>success</c> for is in the conversation once and answered
-/// once, none is left in the inbox, and no reply reached a phone twice. Meanwhile complaints' SLA reminders fall due
-/// before the kill, while node 1 is down and after its restart, and each fires once with one reminder on the manager's
-/// phone; and the Quartz jobs, one of them every second, fire each due time once on one node before and after the kill.
-/// PostgreSQL only: the nodes of a cluster share one server database; a SQLite file belongs to one process.
+/// the load goes on. Then every push the balancer answered <c>success</c> for is in the conversation once, none is left
+/// in the inbox, and every reply was sent (twice at most for one the kill caught mid-send). Meanwhile complaints' SLA
+/// reminders fall due before the kill, while node 1 is down and after its restart, and each fires once with one reminder
+/// on the manager's phone; and the Quartz jobs, one of them every second, fire each due time once on one node before and
+/// after the kill. PostgreSQL only: the nodes of a cluster share one server database; a SQLite file belongs to one process.
 /// </summary>
 public sealed partial class ClusterFaultTests(ITestOutputHelper output)
 {
@@ -34,7 +34,11 @@ public sealed partial class ClusterFaultTests(ITestOutputHelper output)
     /// <summary>Between two pushes: a steady load the one sandbox delivers as it comes, not a flood.</summary>
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(40);
 
-    private static readonly Deadline Settle = new("the cluster to settle after the load", TimeSpan.FromSeconds(60));
+    /// <summary>
+    /// The killed node's claimed pushes come back when their lease passes (a minute), and a reply it left pending is sent
+    /// once it counts as abandoned: both inside this.
+    /// </summary>
+    private static readonly Deadline Settle = new("the cluster to settle after the load", TimeSpan.FromSeconds(90));
 
     /// <summary>Complaints whose reminders fall due in each window: before the kill, while node 1 is down, after its restart.</summary>
     private const int RemindersPerWindow = 2;
@@ -125,34 +129,33 @@ public sealed partial class ClusterFaultTests(ITestOutputHelper output)
         Assert.True(accepted >= load.Sent.Count - 5, $"only {accepted} of {load.Sent.Count} pushes were accepted: the balancer did not steer around the dead node");
         Assert.Equal(0, await database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 'parked'"));
 
-        // Every text recorded was answered once: the conversation holds one keyword reply per text, and each phone received
-        // as many replies as its texts were recorded — a text handled twice would have been answered twice. A reply is
-        // sent at most once (ConversationReplies writes it pending, sends, then marks it): one the killed node had written
-        // but not yet sent stays pending, and its redelivered text sends nothing, so it reaches no phone. Only the killed
-        // node's lanes in flight can leave one.
+        // Every text recorded was answered: the conversation holds one keyword reply per text, none left pending, and each
+        // phone received a reply per recorded text — a text handled twice would have been answered twice. A reply the killed
+        // node had written but not sent is sent by the text's redelivery once it counts as abandoned
+        // (ConversationReplies.AbandonedAfter); it reaches the phone twice only if the node died after WeChat took it and
+        // before it was marked sent, which only a lane in flight on the killed node can do: one per consumer at most.
         Assert.Equal(
             texts.Values.Sum(),
             await database.ScalarAsync<long>("SELECT COUNT(*) FROM conversation_messages WHERE direction = 'out' AND text = @KeywordReply", new { KeywordReply }));
-        var unsent = (await database.QueryAsync<(string OpenId, long Count)>(
-                """
-                SELECT c.open_id, COUNT(*) FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id
-                WHERE m.direction = 'out' AND m.text = @KeywordReply AND m.delivery = 'pending' GROUP BY c.open_id
-                """,
-                new { KeywordReply }))
-            .ToDictionary(r => r.OpenId, r => (int)r.Count);
-        output.WriteLine($"replies left unsent by the kill: {unsent.Values.Sum()}");
-        Assert.True(unsent.Values.Sum() <= LoadConsumers, $"{unsent.Values.Sum()} replies left pending: more than the killed node had in flight");
+        Assert.Equal(
+            0,
+            await database.ScalarAsync<long>(
+                "SELECT COUNT(*) FROM conversation_messages WHERE direction = 'out' AND text = @KeywordReply AND delivery <> 'sent'", new { KeywordReply }));
+        var twice = 0;
         foreach (var (consumer, openId) in openIds)
         {
-            var recorded = load.Sent.Count(s => s.Consumer == consumer && texts.ContainsKey(s.Content)) - unsent.GetValueOrDefault(openId);
+            var recorded = load.Sent.Count(s => s.Consumer == consumer && texts.ContainsKey(s.Content));
             var received = await Poll.UntilAsync(
                 async () => (await scene.ControlGetAsync($"messages?recipient={Uri.EscapeDataString(openId)}")).EnumerateArray()
                     .Count(IsKeywordReply),
                 count => count >= recorded,
                 Settle,
                 $"the replies to {consumer}'s {recorded} texts");
-            Assert.Equal(recorded, received);
+            Assert.InRange(received, recorded, recorded + 1);
+            twice += received - recorded;
         }
+
+        output.WriteLine($"replies that reached a phone twice (the kill fell between WeChat taking them and their mark): {twice}");
 
         await AssertEachReminderFiredOnceAsync(scene, database, complaints, manager);
         AssertEachQuartzFiringRanOnce(cluster, load);

@@ -134,6 +134,55 @@ public abstract class KeywordReplyTests(DatabaseProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_keyword_reply_a_dying_delivery_left_unsent_is_sent_once_by_a_delivery_after_it_is_abandoned()
+    {
+        await SaveAsync(new KeywordReplyInput("试驾", KeywordReplyKinds.Text, "试驾请在小程序预约。", null, null));
+        var person = _world.People[0];
+        await _world.FollowAsync(person);
+        var openId = await _world.OpenIdAsync(person);
+        var account = _world.Host.Services.GetRequiredService<SandboxWorld>().Snapshot().Accounts.Single(a => a.AppId == _world.BeijingAppId);
+        var now = DateTimeOffset.UtcNow;
+        var message = CallbackMessageParser.Parse(
+            $"<xml><ToUserName><![CDATA[{account.OriginalId}]]></ToUserName><FromUserName><![CDATA[{openId}]]></FromUserName>"
+            + $"<CreateTime>{now.ToUnixTimeSeconds()}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[想周末试驾]]></Content><MsgId>{SignedPush.NextMsgId()}</MsgId></xml>");
+        var handler = _world.Host.Services.GetRequiredService<ConsumerMessageHandler>();
+        Task DeliverAsync(int attempt, CancellationToken cancellationToken) =>
+            handler.HandleAsync(new InboxEvent(Guid.NewGuid(), CallbackChannel.Account, _world.BeijingAppId, now, attempt), message, cancellationToken);
+        Task<string> DeliveryAsync() => _world.QuerySingleAsync<string>("SELECT delivery FROM conversation_messages WHERE direction = 'out'", new { });
+
+        // The first delivery dies while WeChat holds its send (a node stopped or killed): the reply is written, not sent.
+        await _world.ControlAsync("faults/api", new { api = "cgi-bin/message/custom/send", count = 1, latency_ms = 5_000 });
+        using (var dying = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DeliverAsync(1, dying.Token));
+        }
+
+        Assert.Equal(MessageDelivery.Pending, await DeliveryAsync());
+
+        // Soon after, its sender may still be sending it: the next delivery fails, so the inbox brings the message back later.
+        await Assert.ThrowsAsync<ReplyInFlightException>(() => DeliverAsync(2, CancellationToken.None));
+        Assert.Empty(await _world.MessagesAsync(ConversationWorld.CustomSend, openId));
+
+        // Once the reply has been pending longer than any send may take (its stamp moved back, standing in for the time),
+        // two deliveries at once: one takes it over and sends it, the other finds it in flight.
+        await _world.Database.ExecuteAsync(
+            "UPDATE conversation_messages SET at = @at WHERE direction = 'out'",
+            new { at = _world.Clock.GetUtcNow() - ConversationReplies.AbandonedAfter - TimeSpan.FromSeconds(1) });
+        var deliveries = await Task.WhenAll(CaughtAsync(DeliverAsync(3, CancellationToken.None)), CaughtAsync(DeliverAsync(3, CancellationToken.None)));
+        Assert.Contains(null, deliveries);
+        Assert.All(deliveries.OfType<Exception>(), e => Assert.IsType<ReplyInFlightException>(e));
+
+        var sent = Assert.Single(await _world.AwaitMessagesAsync(ConversationWorld.CustomSend, openId, 1, "the abandoned reply"));
+        Assert.Equal("试驾请在小程序预约。", sent.GetProperty("body").GetProperty("text").GetProperty("content").GetString());
+        Assert.Equal(MessageDelivery.Sent, await DeliveryAsync());
+
+        // Sent is settled: later deliveries send nothing more.
+        await DeliverAsync(4, CancellationToken.None);
+        Assert.Single(await _world.MessagesAsync(ConversationWorld.CustomSend, openId));
+        Assert.Equal(2L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM conversation_messages", new { }));
+    }
+
+    [Fact]
     public async Task HQ_is_told_in_Chinese_what_is_wrong_with_a_reply_and_nothing_is_saved()
     {
         await SaveAsync(new KeywordReplyInput("会员", KeywordReplyKinds.Text, "会员请看小程序。", null, null));
@@ -171,6 +220,19 @@ public abstract class KeywordReplyTests(DatabaseProvider provider) : IAsyncLifet
         var advisor = await _world.StaffAsync(_world.Advisor);
         await advisor.AwaitConversationAsync("会员还有吗");
         Assert.Single(await _world.MessagesAsync(ConversationWorld.CustomSend, openId));
+    }
+
+    private static async Task<Exception?> CaughtAsync(Task delivery)
+    {
+        try
+        {
+            await delivery;
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
     }
 
     private async Task<KeywordReply> SaveAsync(KeywordReplyInput input) =>

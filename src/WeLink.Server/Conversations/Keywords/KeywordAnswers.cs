@@ -9,7 +9,8 @@ namespace WeLink.Server.Conversations.Keywords;
 /// dealer's account: the text, or a card opening the page of the brand's mini program in the dealer's context. WeChat's
 /// passive reply cannot carry it: WeLink answers the push once it is in the inbox, before any handler runs, and WeChat has
 /// no passive card. The reply is WeLink's own (no staff member): it answers nobody's waiting and closes nothing, so the
-/// conversation still reaches staff. Keyed by the consumer's message, so a redelivered message is answered once.
+/// conversation still reaches staff. Keyed by the consumer's message, so a redelivered message is answered once (at least
+/// once: see <see cref="ConversationReplies"/>).
 /// </summary>
 public sealed class KeywordAnswers(KeywordReplyStore replies, ConversationReplies send, IBrandMiniPrograms miniPrograms, CardThumbs thumbs, ILogger<KeywordAnswers> logger)
 {
@@ -24,7 +25,7 @@ public sealed class KeywordAnswers(KeywordReplyStore replies, ConversationReplie
         var key = $"auto:keyword:{messageId:N}";
         if (reply.Kind == KeywordReplyKinds.Text)
         {
-            await send.ReplyAsync(conversation, key, staffId: null, reply.Text!, cancellationToken);
+            ReplyInFlightException.ThrowIfInFlight(await send.ReplyAsync(conversation, key, staffId: null, reply.Text!, cancellationToken));
             return;
         }
 
@@ -34,7 +35,7 @@ public sealed class KeywordAnswers(KeywordReplyStore replies, ConversationReplie
             return;
         }
 
-        await send.SendAsync(
+        ReplyInFlightException.ThrowIfInFlight(await send.SendAsync(
             conversation,
             key,
             staffId: null,
@@ -47,6 +48,6 @@ public sealed class KeywordAnswers(KeywordReplyStore replies, ConversationReplie
                 Pagepath = MiniProgramPages.WithDealer(reply.PagePath!, conversation.DealerId),
                 ThumbMediaId = await thumbs.MediaIdAsync(conversation.AppId, ct),
             }),
-            cancellationToken);
+            cancellationToken));
     }
 }
