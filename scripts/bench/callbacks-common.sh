@@ -1,13 +1,15 @@
+# shellcheck shell=bash
 # Shared by scripts/bench/callbacks.sh and scripts/bench/soak.sh (sourced, from the repository's root, after
 # `set -euo pipefail`): a throwaway PostgreSQL database, the bench tool, WeLink inside it with its bare endpoint, the mix's
 # world linked through the sandbox, wrk runs, inbox queries and the exactly-once checks. Sourcing it sets an EXIT trap
 # that stops what was started, drops the database and removes $work.
+# shellcheck source=scripts/bench/bench-lib.sh
+source scripts/bench/bench-lib.sh
 repo=$(pwd)
 work=$(mktemp -d "/tmp/welink-bench-$(basename "$0" .sh).XXXXXX")
 connections=${BENCH_CONNECTIONS:-32}
 pids=()
 
-say() { printf 'bench: %s\n' "$*" >&2; }
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
@@ -25,10 +27,7 @@ if [[ -z ${WELINK_TEST_POSTGRES:-} ]]; then
   source .services/env
 fi
 
-field() { tr ';' '\n' <<<"$WELINK_TEST_POSTGRES" | sed -n "s/^$1=//Ip" | head -n 1; }
-psql_args=(-h "$(field Host)" -p "$(field Port)" -U "$(field Username)")
-PGPASSWORD=$(field Password)
-export PGPASSWORD
+use_test_postgres
 database="welink_bench_$(date +%s)"
 psql "${psql_args[@]}" -d postgres -qc "CREATE DATABASE $database" >/dev/null
 connection="${WELINK_TEST_POSTGRES/Database=postgres/Database=$database}"
@@ -56,7 +55,6 @@ sandbox_args=(--Sandbox:Enabled=true --Sandbox:Seed=false
   --Sandbox:Suite:Token=$suite_token --Sandbox:Suite:EncodingAesKey=$aes_key
   --Admin:BootstrapEmail=$admin_email --Admin:BootstrapPassword=$admin_password)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 welink_port=$(free_port)
 bare_port=$(free_port)
 redis_args=()
@@ -93,7 +91,6 @@ link_world() {
 run() { # url file seconds
   wrk -t2 -c"$connections" -d"$3s" -s scripts/bench/callbacks.lua "$1" -- "$2" 2 | sed -n 's/^RESULT //p'
 }
-value() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 sql() { psql "${psql_args[@]}" -d "$database" -tAc "$1"; }
 rows() { sql "SELECT COUNT(*) FROM inbox"; }
 handled() { sql "SELECT COUNT(*) FROM inbox WHERE status = 'done'"; }

@@ -55,18 +55,8 @@ fi
 start_welink serve "$bare_port" -- "${platform_args[@]}" ${BENCH_WELINK_ARGS:-}
 
 if [[ $mix == text ]]; then
-  # WeLink takes a push only for an account a dealer has linked, addressed to that account's original id: link the
-  # account as onboarding would (an approved dealer of a brand, the link with its original id). WeLink ran its
-  # migrations before answering ready, so the tables exist.
   say "linking $account ($original_id) to a bench dealer"
-  psql "${psql_args[@]}" -d "$database" -v ON_ERROR_STOP=1 -q \
-    -v account="$account" -v original_id="$original_id" >/dev/null <<'SQL'
-INSERT INTO brands (id, name, created_at) VALUES ('01900000-0000-7000-8000-0000000000b1', 'Bench brand', now());
-INSERT INTO dealers (id, brand_id, code, name, status, created_at, updated_at, version)
-VALUES ('01900000-0000-7000-8000-0000000000d1', '01900000-0000-7000-8000-0000000000b1', 'BENCH01', 'Bench dealer', 'approved', now(), now(), 1);
-INSERT INTO official_account_links (dealer_id, app_id, nick_name, original_id, status, updated_at)
-VALUES ('01900000-0000-7000-8000-0000000000d1', :'account', 'Bench account', :'original_id', 'active', now());
-SQL
+  link_bench_account "$database" "$account" "$original_id"
 else
   link_world
   # Generated after the setup: WeLink refuses a push whose timestamp is more than 5 minutes old.

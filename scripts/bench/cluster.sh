@@ -21,11 +21,12 @@ seconds=${BENCH_SECONDS:-10}
 connections=${BENCH_CONNECTIONS:-32}
 events=${BENCH_EVENTS:-100000}
 drain_limit=${BENCH_DRAIN_SECONDS:-60}
+# shellcheck source=scripts/bench/bench-lib.sh
+source scripts/bench/bench-lib.sh
 work=$(mktemp -d /tmp/welink-bench-cluster.XXXXXX)
 databases=()
 clusters=()
 
-say() { printf 'bench: %s\n' "$*" >&2; }
 cleanup() {
   for state in "${clusters[@]}"; do CLUSTER_STATE_DIR=$state scripts/cluster.sh stop >/dev/null 2>&1 || true; done
   for database in "${databases[@]}"; do
@@ -41,9 +42,7 @@ if [[ -z ${WELINK_TEST_POSTGRES:-} || -z ${WELINK_TEST_REDIS:-} ]]; then
   # shellcheck disable=SC1091
   source .services/env
 fi
-field() { tr ';' '\n' <<<"$WELINK_TEST_POSTGRES" | sed -n "s/^$1=//Ip" | head -n 1; }
-psql_args=(-h "$(field Host)" -p "$(field Port)" -U "$(field Username)")
-export PGPASSWORD=$(field Password)
+use_test_postgres
 
 say "building (Release): WeLink.Server, WeLink.Sandbox, the generator"
 dotnet build -c Release src/WeLink.Server -v q -nologo >/dev/null
@@ -62,9 +61,6 @@ aes_key=SandboxComponentKey0123456789abcdefghijklmn
 account=wxbenchaccount0001
 original_id=gh_benchaccount
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-value() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
-
 results=()
 for nodes in $node_counts; do
   database="welink_bench_cluster_${nodes}_$(date +%s)"
@@ -79,14 +75,7 @@ for nodes in $node_counts; do
     CLUSTER_POSTGRES=$connection CLUSTER_REDIS=$WELINK_TEST_REDIS CLUSTER_REDIS_PREFIX="bench-$database:" CLUSTER_BUILD=0 \
     scripts/cluster.sh start >/dev/null
 
-  # As scripts/bench/callbacks.sh links its account: an approved dealer of a brand, the link with its original id.
-  psql "${psql_args[@]}" -d "$database" -v ON_ERROR_STOP=1 -q -v account="$account" -v original_id="$original_id" >/dev/null <<'SQL'
-INSERT INTO brands (id, name, created_at) VALUES ('01900000-0000-7000-8000-0000000000b1', 'Bench brand', now());
-INSERT INTO dealers (id, brand_id, code, name, status, created_at, updated_at, version)
-VALUES ('01900000-0000-7000-8000-0000000000d1', '01900000-0000-7000-8000-0000000000b1', 'BENCH01', 'Bench dealer', 'approved', now(), now(), 1);
-INSERT INTO official_account_links (dealer_id, app_id, nick_name, original_id, status, updated_at)
-VALUES ('01900000-0000-7000-8000-0000000000d1', :'account', 'Bench account', :'original_id', 'active', now());
-SQL
+  link_bench_account "$database" "$account" "$original_id"
 
   # Generated just before they are sent: WeLink refuses a push whose timestamp is stale.
   "${generator[@]}" 5000 "$work/warmup-$nodes.txt" "$account" "$original_id" "$token" "$aes_key" "$component_appid"
