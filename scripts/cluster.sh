@@ -30,6 +30,8 @@
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/lib.sh
+source "$repo_root/scripts/lib.sh"
 state_dir=${CLUSTER_STATE_DIR:-$repo_root/.cluster}
 mkdir -p "$state_dir"
 state_dir=$(cd "$state_dir" && pwd)
@@ -37,12 +39,6 @@ state_file="$state_dir/state"
 configuration=${CLUSTER_CONFIGURATION:-Release}
 max_nodes=3
 ready_timeout_seconds=90
-
-say() { printf 'cluster: %s\n' "$*" >&2; }
-fail() {
-  say "$*"
-  exit 1
-}
 
 # Filled by start, or read back from the state file.
 NODES=""
@@ -55,25 +51,7 @@ REDIS_PREFIX=""
 SERVER_DIR=""
 SANDBOX_DIR=""
 
-save_state() {
-  {
-    printf 'NODES=%q\n' "$NODES"
-    printf 'BALANCER_PORT=%q\n' "$BALANCER_PORT"
-    printf 'SANDBOX_PORT=%q\n' "$SANDBOX_PORT"
-    printf 'NODE_PORTS=%q\n' "$NODE_PORTS"
-    printf 'POSTGRES=%q\n' "$POSTGRES"
-    printf 'REDIS=%q\n' "$REDIS"
-    printf 'REDIS_PREFIX=%q\n' "$REDIS_PREFIX"
-    printf 'SERVER_DIR=%q\n' "$SERVER_DIR"
-    printf 'SANDBOX_DIR=%q\n' "$SANDBOX_DIR"
-  } >"$state_file"
-}
-
-load_state() {
-  [[ -f $state_file ]] || return 1
-  # shellcheck source=/dev/null
-  source "$state_file"
-}
+save_state() { write_state NODES BALANCER_PORT SANDBOX_PORT NODE_PORTS POSTGRES REDIS REDIS_PREFIX SERVER_DIR SANDBOX_DIR; }
 
 install_nginx() {
   command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] && return 0
@@ -86,16 +64,6 @@ install_nginx() {
 nginx_bin() { command -v nginx 2>/dev/null || echo /usr/sbin/nginx; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-# The pid in FILE, only while that process's command line still holds MARK (so a reused pid is never signalled).
-live_pid() { # FILE MARK
-  local pid
-  [[ -f $1 ]] || return 1
-  pid=$(<"$1")
-  [[ $pid =~ ^[0-9]+$ ]] || return 1
-  tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF -- "$2" || return 1
-  echo "$pid"
-}
 
 node_port() { cut -d' ' -f"$1" <<<"$NODE_PORTS"; }
 node_mark() { echo "--urls=http://127.0.0.1:$(node_port "$1")"; }
@@ -294,35 +262,11 @@ start() {
   print_addresses
 }
 
-stop_after_failed_start() {
-  local status=$1
-  ((status == 0)) && return 0
-  say "start failed; stopping what it had started"
-  stop
-  exit "$status"
-}
-
 print_addresses() {
   echo "CLUSTER_URL=http://127.0.0.1:$BALANCER_PORT"
   echo "CLUSTER_SANDBOX_URL=http://127.0.0.1:$SANDBOX_PORT"
   local n
   for n in $(seq 1 "$NODES"); do echo "CLUSTER_NODE_${n}_URL=http://127.0.0.1:$(node_port "$n")"; done
-}
-
-# Ends one process by pid: TERM, then KILL after 15 s.
-end_process() { # PIDFILE MARK
-  local pid
-  pid=$(live_pid "$1" "$2") || { rm -f "$1"; return 0; }
-  kill "$pid" 2>/dev/null || true
-  local deadline=$((SECONDS + 15))
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((SECONDS >= deadline)); then
-      kill -KILL "$pid" 2>/dev/null || true
-      break
-    fi
-    sleep 0.1
-  done
-  rm -f "$1"
 }
 
 stop() {

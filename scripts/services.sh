@@ -10,6 +10,8 @@
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/lib.sh
+source "$repo_root/scripts/lib.sh"
 services_dir="$repo_root/.services"
 state_file="$services_dir/state"
 env_file="$services_dir/env"
@@ -24,12 +26,6 @@ RUN_DIR=""
 PG_HOME=""
 PG_PORT=""
 REDIS_PORT=""
-
-say() { printf 'services: %s\n' "$*" >&2; }
-fail() {
-  say "$*"
-  exit 1
-}
 
 is_root() { [[ $(id -u) -eq 0 ]]; }
 
@@ -107,36 +103,15 @@ PY
   fi
 }
 
-save_state() {
-  {
-    printf 'PG_BIN=%q\n' "$PG_BIN"
-    printf 'REDIS_CLI=%q\n' "$REDIS_CLI"
-    printf 'RUN_DIR=%q\n' "$RUN_DIR"
-    printf 'PG_HOME=%q\n' "$PG_HOME"
-    printf 'PG_PORT=%q\n' "$PG_PORT"
-    printf 'REDIS_PORT=%q\n' "$REDIS_PORT"
-  } >"$state_file"
-}
-
-load_state() {
-  [[ -f $state_file ]] || return 1
-  # shellcheck source=/dev/null
-  source "$state_file"
-}
+save_state() { write_state PG_BIN REDIS_CLI RUN_DIR PG_HOME PG_PORT REDIS_PORT; }
 
 postgres_running() { [[ -n $PG_HOME ]] && as_postgres "$PG_BIN/pg_ctl" status -D "$PG_HOME/data" >/dev/null 2>&1; }
 
-# The pid in Redis's pidfile, only while that pid is still the redis-server this script started.
-redis_pid() {
-  local pidfile="$RUN_DIR/redis.pid" pid
-  [[ -f $pidfile ]] || return 1
-  pid=$(<"$pidfile")
-  [[ $pid =~ ^[0-9]+$ ]] || return 1
-  tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q "redis-server 127.0.0.1:$REDIS_PORT" || return 1
-  echo "$pid"
-}
+# Redis's pidfile, and what the redis-server this script started shows as its command line.
+redis_pidfile() { echo "$RUN_DIR/redis.pid"; }
+redis_mark() { echo "redis-server 127.0.0.1:$REDIS_PORT"; }
 
-running() { postgres_running && redis_pid >/dev/null; }
+running() { postgres_running && live_pid "$(redis_pidfile)" "$(redis_mark)" >/dev/null; }
 
 wait_until() {
   local what=$1 log=$2
@@ -203,7 +178,7 @@ EOF
 start_redis() {
   local log="$RUN_DIR/redis.log"
   "$REDIS_SERVER" --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
-    --daemonize yes --pidfile "$RUN_DIR/redis.pid" --logfile "$log" --dir "$RUN_DIR" ||
+    --daemonize yes --pidfile "$(redis_pidfile)" --logfile "$log" --dir "$RUN_DIR" ||
     fail "redis-server did not start (see $log)"
   wait_until Redis "$log" redis_answers
 }
@@ -240,14 +215,6 @@ start() {
   cat "$env_file"
 }
 
-stop_after_failed_start() {
-  local status=$1
-  ((status == 0)) && return 0
-  say "start failed; stopping what it had started"
-  stop
-  exit "$status"
-}
-
 stop_postgres() {
   [[ -n $PG_HOME && -f $PG_HOME/data/postmaster.pid ]] || return 0
   if ! as_postgres "$PG_BIN/pg_ctl" stop -D "$PG_HOME/data" -m fast -w -t 30 >/dev/null 2>&1; then
@@ -256,19 +223,7 @@ stop_postgres() {
   fi
 }
 
-stop_redis() {
-  local pid
-  pid=$(redis_pid) || return 0
-  kill "$pid"
-  local deadline=$((SECONDS + 10))
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((SECONDS >= deadline)); then
-      kill -KILL "$pid" 2>/dev/null || true
-      break
-    fi
-    sleep 0.1
-  done
-}
+stop_redis() { end_process "$(redis_pidfile)" "$(redis_mark)" 10; }
 
 stop() {
   if ! load_state; then
