@@ -11,13 +11,8 @@ namespace WeLink.Testing;
 public static partial class OnboardingPages
 {
     /// <summary>The admin asks WeLink for the authorization page; WeLink redirects to WeChat's page.</summary>
-    public static async Task<Uri> StartAuthorizationAsync(HttpClient admin, Guid dealerId, string device = "pc")
-    {
-        ArgumentNullException.ThrowIfNull(admin);
-        var start = await admin.GetAsync(new Uri($"/onboarding/dealers/{dealerId}/official-account/authorize?device={device}", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        return start.Headers.Location!;
-    }
+    public static Task<Uri> StartAuthorizationAsync(HttpClient admin, Guid dealerId, string device = "pc") =>
+        StartAsync(admin, $"/onboarding/dealers/{dealerId}/official-account/authorize?device={device}");
 
     /// <summary>As a person would: open WeChat's page, press "Authorize" on the account, follow WeChat back to WeLink.</summary>
     public static async Task<string> AuthorizeThroughPagesAsync(HttpClient admin, Guid dealerId, string appId)
@@ -28,13 +23,8 @@ public static partial class OnboardingPages
     }
 
     /// <summary>HQ asks WeLink for the brand mini program's authorization page; WeLink redirects to WeChat's page.</summary>
-    public static async Task<Uri> StartMiniProgramAuthorizationAsync(HttpClient admin, Guid brandId, string device = "pc")
-    {
-        ArgumentNullException.ThrowIfNull(admin);
-        var start = await admin.GetAsync(new Uri($"/onboarding/brands/{brandId}/miniprogram/authorize?device={device}", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        return start.Headers.Location!;
-    }
+    public static Task<Uri> StartMiniProgramAuthorizationAsync(HttpClient admin, Guid brandId, string device = "pc") =>
+        StartAsync(admin, $"/onboarding/brands/{brandId}/miniprogram/authorize?device={device}");
 
     /// <summary>As HQ would: open WeChat's page from the brand page, press "Authorize" on the mini program, follow WeChat back.</summary>
     public static async Task<string> AuthorizeMiniProgramThroughPagesAsync(HttpClient admin, Guid brandId, string appId)
@@ -44,19 +34,23 @@ public static partial class OnboardingPages
         return await admin.GetStringAsync(back);
     }
 
-    public static async Task<Uri> StartInstallAsync(HttpClient admin, Guid dealerId)
-    {
-        ArgumentNullException.ThrowIfNull(admin);
-        var start = await admin.GetAsync(new Uri($"/onboarding/dealers/{dealerId}/wecom/install", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        return start.Headers.Location!;
-    }
+    public static Task<Uri> StartInstallAsync(HttpClient admin, Guid dealerId) =>
+        StartAsync(admin, $"/onboarding/dealers/{dealerId}/wecom/install");
 
     public static async Task<string> InstallThroughPagesAsync(HttpClient admin, Guid dealerId, string corpId)
     {
         ArgumentNullException.ThrowIfNull(admin);
         var back = await SubmitFormAsync(admin, await StartInstallAsync(admin, dealerId), "corpid", corpId);
         return await admin.GetStringAsync(back);
+    }
+
+    /// <summary>The admin opens WeLink's onboarding page at this path; WeLink redirects to the platform's page.</summary>
+    private static async Task<Uri> StartAsync(HttpClient admin, string path)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var start = await admin.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        return start.Headers.Location!;
     }
 
     /// <summary>
