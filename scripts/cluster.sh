@@ -99,7 +99,8 @@ default_database() {
   local server=$1 host port user
   field() { tr ';' '\n' <<<"$server" | sed -n "s/^$1=//Ip" | head -n 1; }
   host=$(field Host) port=$(field Port) user=$(field Username)
-  export PGPASSWORD=$(field Password)
+  PGPASSWORD=$(field Password)
+  export PGPASSWORD
   if [[ $(psql -h "$host" -p "$port" -U "$user" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'welink_cluster'") != 1 ]]; then
     psql -h "$host" -p "$port" -U "$user" -d postgres -qc "CREATE DATABASE welink_cluster" >/dev/null
   fi
