@@ -17,8 +17,14 @@ public static class TestSessionEndpoint
 {
     public const string Path = "/test-only/session";
 
-    public static void AddTestSessions(this WebApplicationBuilder builder) =>
+    public static void AddTestSessions(this WebApplicationBuilder builder)
+    {
         builder.Services.AddSingleton<IStartupFilter, Filter>();
+
+        // Its sessions name made-up people, whom the periodic recheck would sign out mid-test on a slow machine (a test
+        // passing 30 s answered 401); the recheck has tests of its own with real people.
+        builder.Services.Configure<SessionCheckOptions>(o => o.RecheckInterval = TimeSpan.FromDays(1));
+    }
 
     public static async Task<HttpClient> SignInAsync(Uri baseAddress, string kind, Guid subject, Guid? brand, Guid? dealer, params string[] roles)
     {
