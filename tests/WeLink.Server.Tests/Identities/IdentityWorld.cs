@@ -113,13 +113,8 @@ public sealed class IdentityWorld : IAsyncDisposable
         };
 
     /// <summary>Asks WeLink for the consumer sign-in link and returns where it sends the browser (WeChat's authorize page).</summary>
-    public static async Task<Uri> StartConsumerSignInAsync(HttpClient browser, Guid dealerId, string scope = "base", string returnUrl = "/welcome")
-    {
-        var start = await browser.GetAsync(new Uri(
-            $"/consumer/signin?dealer={dealerId}&scope={scope}&returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        return start.Headers.Location!;
-    }
+    public static Task<Uri> StartConsumerSignInAsync(HttpClient browser, Guid dealerId, string scope = "base", string returnUrl = "/welcome") =>
+        ConsumerPages.StartSignInAsync(browser, dealerId, scope, returnUrl);
 
     public static async Task<Uri> StartStaffSignInAsync(HttpClient browser, string returnUrl = "/app")
     {
@@ -129,13 +124,7 @@ public sealed class IdentityWorld : IAsyncDisposable
     }
 
     /// <summary>The person consents on the platform's OAuth page; returns the callback URL it sends the browser to.</summary>
-    public static async Task<Uri> ConsentAsync(HttpClient browser, Uri authorize, string actor)
-    {
-        var page = new Uri(authorize.GetLeftPart(UriPartial.Query) + "&sandbox_as=" + Uri.EscapeDataString(actor));
-        var consent = await browser.GetAsync(page);
-        Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
-        return consent.Headers.Location!;
-    }
+    public static Task<Uri> ConsentAsync(HttpClient browser, Uri authorize, string actor) => ConsumerPages.ConsentAsync(browser, authorize, actor);
 
     /// <summary>The consumer presses "Deny" on the OAuth page.</summary>
     public async Task<Uri> DenyAsync(HttpClient browser, Uri authorize, string actor)
@@ -155,12 +144,9 @@ public sealed class IdentityWorld : IAsyncDisposable
     }
 
     /// <summary>The whole consumer sign-in, ending with WeLink's answer to the callback.</summary>
-    public static async Task<HttpResponseMessage> SignInConsumerAsync(
-        HttpClient browser, Guid dealerId, string person, string scope = "base", string returnUrl = "/welcome")
-    {
-        var authorize = await StartConsumerSignInAsync(browser, dealerId, scope, returnUrl);
-        return await browser.GetAsync(await ConsentAsync(browser, authorize, person));
-    }
+    public static Task<HttpResponseMessage> SignInConsumerAsync(
+        HttpClient browser, Guid dealerId, string person, string scope = "base", string returnUrl = "/welcome") =>
+        ConsumerPages.SignInAsync(browser, dealerId, person, scope, returnUrl);
 
     /// <summary>
     /// The person opens the mini program: wx.login on their sandbox phone, WeLink's session with the dealer in context.
