@@ -9,8 +9,9 @@ namespace WeLink.Callbacks.Bench;
 /// <summary>
 /// Writes the realistic callback mix for the dealers of a <see cref="MixWorld"/>, each push sealed and signed by the
 /// sandbox's own <see cref="PushEncryption"/> as the platforms seal theirs, one "path&lt;TAB&gt;body" a line. Out of
-/// every 20 pushes: 9 followers' text messages, 4 follows and unfollows (alternating), 3 menu clicks, 3 template-send
-/// results (TEMPLATESENDJOBFINISH) and 1 WeCom customer change (change_external_contact, edit_external_contact).
+/// every 20 pushes: 8 followers' text messages, 4 follows and unfollows (alternating), 3 menu clicks, 3 template-send
+/// results (TEMPLATESENDJOBFINISH), 1 WeCom customer change (change_external_contact, edit_external_contact) and 1
+/// press of a button on an open case's card (template_card_event on the corp's data URL).
 /// </summary>
 internal sealed class MixGenerator(MixWorld world, SandboxOptions credentials)
 {
@@ -18,7 +19,7 @@ internal sealed class MixGenerator(MixWorld world, SandboxOptions credentials)
     private static readonly string[] Slots =
     [
         "text", "follow", "text", "click", "text", "finish", "text", "unfollow", "text", "contact",
-        "text", "click", "text", "finish", "follow", "text", "click", "finish", "unfollow", "text",
+        "text", "click", "text", "finish", "follow", "text", "click", "finish", "unfollow", "card",
     ];
 
     private readonly PushEncryption _encryption = new(Options.Create(credentials));
@@ -34,10 +35,10 @@ internal sealed class MixGenerator(MixWorld world, SandboxOptions credentials)
         var now = DateTimeOffset.UtcNow;
         var total = rounds * (long)eventsPerRound + warmupEvents;
         var sequence = new Sequence(now.ToUnixTimeMilliseconds() * 1000, now.ToUnixTimeSeconds() - total);
-        sequence = WriteFile(Path.Combine(directory, "warmup.txt"), warmupEvents, sequence, _ => now);
+        sequence = WriteFile(Path.Combine(directory, "warmup.txt"), warmupEvents, sequence, total, _ => now);
         for (var round = 1; round <= rounds; round++)
         {
-            sequence = WriteFile(Path.Combine(directory, $"events-{round}.txt"), eventsPerRound, sequence, _ => now);
+            sequence = WriteFile(Path.Combine(directory, $"events-{round}.txt"), eventsPerRound, sequence, total, _ => now);
         }
     }
 
@@ -53,22 +54,25 @@ internal sealed class MixGenerator(MixWorld world, SandboxOptions credentials)
     {
         var now = DateTimeOffset.UtcNow;
         var sequence = new Sequence(now.ToUnixTimeMilliseconds() * 1000, now.ToUnixTimeSeconds());
+        var total = minutes * (long)(perMinute + spare);
         for (var minute = 0; minute < minutes; minute++)
         {
             var minuteStart = start.AddMinutes(minute);
             sequence = WriteFile(
-                Path.Combine(directory, $"minute-{minute + 1}.txt"), perMinute + spare, sequence,
+                Path.Combine(directory, $"minute-{minute + 1}.txt"), perMinute + spare, sequence, total,
                 i => minuteStart.AddSeconds(60.0 * i / perMinute));
         }
     }
 
-    private Sequence WriteFile(string file, int count, Sequence sequence, Func<int, DateTimeOffset> sealedAt)
+    // total: the pushes of all the files written together, of which this file's cases are a share.
+    private Sequence WriteFile(string file, int count, Sequence sequence, long total, Func<int, DateTimeOffset> sealedAt)
     {
+        var cases = new CaseShare(sequence.Index / Slots.Length, world.Dealers.Count, (double)sequence.Index / total, (double)(sequence.Index + count) / total);
         using var writer = new StreamWriter(file, append: false, new UTF8Encoding(false));
         for (var i = 0; i < count; i++, sequence = sequence.Next())
         {
             var dealer = world.Dealers[(int)(sequence.Index / Slots.Length % world.Dealers.Count)];
-            var push = _encryption.Seal(Message(dealer, sequence), sealedAt(i), sequence.Nonce);
+            var push = _encryption.Seal(Message(dealer, sequence, cases), sealedAt(i), sequence.Nonce);
             writer.Write(push.PathAndQuery);
             writer.Write('\t');
             writer.Write(push.Body);
@@ -78,9 +82,29 @@ internal sealed class MixGenerator(MixWorld world, SandboxOptions credentials)
         return sequence;
     }
 
-    private PushMessage Message(MixDealer dealer, Sequence sequence)
+    private PushMessage Message(MixDealer dealer, Sequence sequence, CaseShare cases)
     {
         var slot = Slots[sequence.Index % Slots.Length];
+        if (slot == "card")
+        {
+            // Without a ResponseCode: the sandbox issues one only for a press it pushes itself, and WeLink greys the card
+            // out only with one, so the press is the move alone.
+            var pressed = cases.Pick(dealer, sequence.Index / Slots.Length);
+            var press = new PushXml()
+                .Text("ToUserName", dealer.CorpId)
+                .Text("FromUserName", pressed.UserId)
+                .Number("CreateTime", sequence.CreateTime)
+                .Text("MsgType", "event")
+                .Text("Event", "template_card_event")
+                .Text("EventKey", pressed.Trigger)
+                .Text("TaskId", pressed.TaskId)
+                .Text("CardType", "button_interaction")
+                .Number("AgentID", dealer.AgentId);
+            return new PushMessage(
+                PushTarget.SuiteData, "template_card_event", press.ToString(), dealer.CorpId, dealer.CorpId,
+                dealer.AgentId.ToString(CultureInfo.InvariantCulture));
+        }
+
         if (slot == "contact")
         {
             var contact = dealer.Contacts[(int)(sequence.Index / Slots.Length % dealer.Contacts.Count)];
@@ -111,6 +135,26 @@ internal sealed class MixGenerator(MixWorld world, SandboxOptions credentials)
             _ => xml.Text("MsgType", "event").Text("Event", "TEMPLATESENDJOBFINISH").Number("MsgID", sequence.MsgId).Text("Status", "success"),
         };
         return new PushMessage(PushTarget.ComponentMessages, slot, xml.ToString(), dealer.AppId, dealer.OriginalId, OpenId: openId);
+    }
+
+    /// <summary>
+    /// The cases a file presses: each dealer's cases are shared out among the files in proportion to their pushes, so a
+    /// file's presses, sent from its start, each move a case no earlier file pressed, until the file's share runs out and
+    /// its presses come round again as replays (the same card and button, which must not move the case twice).
+    /// </summary>
+    private readonly record struct CaseShare(long FirstBlock, int Dealers, double From, double To)
+    {
+        public MixCase Pick(MixDealer dealer, long block)
+        {
+            if (dealer.Cases.Count == 0)
+            {
+                throw new InvalidOperationException($"Dealer {dealer.DealerId} has no open case to press: run setup with CASES of at least 1.");
+            }
+
+            var first = Math.Min((int)(From * dealer.Cases.Count), dealer.Cases.Count - 1);
+            var size = Math.Max((int)(To * dealer.Cases.Count) - first, 1);
+            return dealer.Cases[first + (int)((block - FirstBlock) / Dealers % size)];
+        }
     }
 
     private readonly record struct Sequence(long FirstId, long FirstSecond, long Index = 0)

@@ -23,6 +23,8 @@ internal sealed record MixWorld(IReadOnlyList<MixDealer> Dealers)
 /// <param name="StaffUserIds">Members of the corp.</param>
 /// <param name="Followers">Openids of the sandbox consumers following the account (WeLink created their consumers).</param>
 /// <param name="Contacts">Customers that a staff member of the corp added (WeCom external contacts).</param>
+/// <param name="AgentId">The suite app's agent id in the corp, which WeCom names in the pushes to the corp's data URL.</param>
+/// <param name="Cases">Open complaints filed by the followers, each with the card its new-complaint notice sent.</param>
 internal sealed record MixDealer(
     Guid DealerId,
     string AppId,
@@ -30,6 +32,14 @@ internal sealed record MixDealer(
     string CorpId,
     IReadOnlyList<string> StaffUserIds,
     IReadOnlyList<string> Followers,
-    IReadOnlyList<MixContact> Contacts);
+    IReadOnlyList<MixContact> Contacts,
+    long AgentId,
+    IReadOnlyList<MixCase> Cases);
 
 internal sealed record MixContact(string UserId, string ExternalUserId);
+
+/// <param name="CaseId">The complaint's case, still in the state the card was sent in.</param>
+/// <param name="TaskId">The card's task id, which names the case and the notice (<c>CaseCards</c>).</param>
+/// <param name="Trigger">The button pressed: its key is the trigger it fires, one the state allows.</param>
+/// <param name="UserId">A recipient of the card whose role may fire the trigger.</param>
+internal sealed record MixCase(Guid CaseId, string TaskId, string Trigger, string UserId);

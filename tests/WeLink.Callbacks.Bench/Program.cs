@@ -6,10 +6,11 @@ using WeLink.Server.Hosting;
 using WeLink.Wechat.Crypto;
 
 // The callback benchmark's helper (scripts/bench/callbacks.sh, scripts/bench/soak.sh):
-//   setup BASEURL OUTFILE DEALERS FOLLOWERS CONTACTS ADMIN_EMAIL ADMIN_PASSWORD
+//   setup BASEURL OUTFILE DEALERS FOLLOWERS CONTACTS CASES ADMIN_EMAIL ADMIN_PASSWORD
 //       links DEALERS dealers of the WeLink at BASEURL (its in-process sandbox on) through the sandbox and the pages,
-//       has FOLLOWERS sandbox consumers follow each account and CONTACTS of them added as customers of each corp, and
-//       writes what it linked to OUTFILE (JSON) for generate-mix.
+//       has FOLLOWERS sandbox consumers follow each account and CONTACTS of them added as customers of each corp, gives
+//       each corp's two members their roles and has followers file CASES complaints per dealer, and writes what it
+//       linked and the open cases' cards to OUTFILE (JSON) for generate-mix.
 //   generate-mix WORLD DIR ROUNDS EVENTS WARMUP COMPONENT_APPID COMPONENT_TOKEN COMPONENT_AESKEY SUITE_ID SUITE_TOKEN SUITE_AESKEY
 //       writes DIR/warmup.txt (WARMUP pushes) and DIR/events-1..ROUNDS.txt (EVENTS each) of the realistic mix for the
 //       dealers of WORLD, sealed with the sandbox's credentials, one "path<TAB>body" a line.
@@ -27,8 +28,8 @@ using WeLink.Wechat.Crypto;
 //       serve, appending the process's working set, GC heap and collection counts to SAMPLE_FILE every SECONDS.
 return args switch
 {
-    ["setup", var baseUrl, var outFile, var dealers, var followers, var contacts, var email, var password] => await MixSetup.RunAsync(
-        new Uri(baseUrl), outFile, Number(dealers), Number(followers), Number(contacts), email, password),
+    ["setup", var baseUrl, var outFile, var dealers, var followers, var contacts, var cases, var email, var password] => await MixSetup.RunAsync(
+        new Uri(baseUrl), outFile, Number(dealers), Number(followers), Number(contacts), Number(cases), email, password),
     ["generate-mix", var world, var directory, var rounds, var events, var warmup,
         var componentAppId, var componentToken, var componentAesKey, var suiteId, var suiteToken, var suiteAesKey] => GenerateMix(
         world, directory, Number(rounds), Number(events), Number(warmup), Credentials(componentAppId, componentToken, componentAesKey, suiteId, suiteToken, suiteAesKey)),
@@ -97,7 +98,7 @@ static int Generate(int count, string file, string appId, string originalId, str
 static int Usage()
 {
     Console.Error.WriteLine(
-        "usage: setup BASEURL OUTFILE DEALERS FOLLOWERS CONTACTS ADMIN_EMAIL ADMIN_PASSWORD"
+        "usage: setup BASEURL OUTFILE DEALERS FOLLOWERS CONTACTS CASES ADMIN_EMAIL ADMIN_PASSWORD"
         + " | generate-mix WORLD DIR ROUNDS EVENTS WARMUP COMPONENT_APPID COMPONENT_TOKEN COMPONENT_AESKEY SUITE_ID SUITE_TOKEN SUITE_AESKEY"
         + " | generate-minutes WORLD DIR MINUTES PER_MINUTE SPARE START_UNIX COMPONENT_APPID COMPONENT_TOKEN COMPONENT_AESKEY SUITE_ID SUITE_TOKEN SUITE_AESKEY"
         + " | generate COUNT FILE APPID ORIGINAL_ID TOKEN AESKEY COMPONENT_APPID | serve BARE_PORT WELINK_ARGS... | serve-sampling BARE_PORT SAMPLE_FILE SECONDS WELINK_ARGS...");
