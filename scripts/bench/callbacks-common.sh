@@ -47,8 +47,9 @@ admin_password=bench-admin-password
 # The generator seals with the same credentials the sandbox is given (the bench tool's generate-mix/generate-minutes).
 generator_credentials=("$component_appid" "$token" "$aes_key" "$suite_id" "$suite_token" "$aes_key")
 # The sandbox in WeLink's process plays WeChat and WeCom, with the bench's credentials; its demo world is left out, and
-# the bootstrap admin links the dealers.
-sandbox_args=(--Sandbox:Enabled=true --Sandbox:Seed=false
+# the bootstrap admin links the dealers. The setup's few followers file hundreds of complaints each, where a person files
+# a handful: the filing limit is lifted for them.
+sandbox_args=(--Sandbox:Enabled=true --Sandbox:Seed=false --RateLimits:ConsumerFilings:PermitLimit=1000000
   --Sandbox:Component:AppId=$component_appid --Sandbox:Component:AppSecret=bench-secret
   --Sandbox:Component:Token=$token --Sandbox:Component:EncodingAesKey=$aes_key
   --Sandbox:ProviderCorpId=wwbenchprovider --Sandbox:Suite:SuiteId=$suite_id --Sandbox:Suite:SuiteSecret=bench-suite-secret
@@ -81,24 +82,31 @@ start_welink() {
   curl -sf "http://127.0.0.1:$welink_port/health/ready" >/dev/null || { cat "$work/welink.log" >&2; say "WeLink did not become ready"; exit 1; }
 }
 
-# link_world: BENCH_DEALERS dealers linked through the sandbox into $work/world.json (the bench tool's setup).
+# link_world: BENCH_DEALERS dealers linked through the sandbox, with BENCH_CASES open complaints each, into
+# $work/world.json (the bench tool's setup).
 link_world() {
-  say "linking ${BENCH_DEALERS:-6} dealers through the sandbox"
+  say "linking ${BENCH_DEALERS:-6} dealers through the sandbox, ${BENCH_CASES:-250} complaints filed with each"
   "${bench_tool[@]}" setup "http://127.0.0.1:$welink_port" "$work/world.json" "${BENCH_DEALERS:-6}" "${BENCH_FOLLOWERS:-50}" \
-    "${BENCH_CONTACTS:-10}" "$admin_email" "$admin_password"
+    "${BENCH_CONTACTS:-10}" "${BENCH_CASES:-250}" "$admin_email" "$admin_password"
 }
 
 run() { # url file seconds
   wrk -t2 -c"$connections" -d"$3s" -s scripts/bench/callbacks.lua "$1" -- "$2" 2 | sed -n 's/^RESULT //p'
 }
 sql() { psql "${psql_args[@]}" -d "$database" -tAc "$1"; }
-rows() { sql "SELECT COUNT(*) FROM inbox"; }
+# The sandbox pushes on its own as well: WeChat's report on each template message it took (TEMPLATESENDJOBFINISH), such
+# as those the cases' moves send. Their MsgIDs are its message log's (1, 2, ...), where the generator's count up from the
+# clock in microseconds, so the bench's own rows are all others. (WeLink may store fewer reports than the sandbox
+# pushed: an event's dedup key is its sender, CreateTime and Event, so two reports to one follower in a second are one.)
+sandbox_report="kind = 'TemplateSendJobFinish' AND substring(payload from '<MsgID>([0-9]+)</MsgID>')::bigint < 1000000000000"
+rows() { sql "SELECT COUNT(*) FROM inbox WHERE NOT ($sandbox_report)"; }
 handled() { sql "SELECT COUNT(*) FROM inbox WHERE status = 'done'"; }
 pending() { sql "SELECT COUNT(*) FROM inbox WHERE status = 'pending'"; }
+outbox_pending() { sql "SELECT COUNT(*) FROM outbox WHERE status = 'pending'"; }
 now() { date +%s.%N; }
-drain() { # [LIMIT]: prints the seconds until no inbox row is pending, or "never" after LIMIT s (120)
-  local start limit=${1:-120}; start=$(now)
-  while (( $(pending) > 0 )); do
+drain() { # [LIMIT] [COUNT]: prints the seconds until COUNT (pending: the inbox's pending rows) is 0, or "never" after LIMIT s (120)
+  local start limit=${1:-120} count=${2:-pending}; start=$(now)
+  while (( $($count) > 0 )); do
     awk -v s="$start" -v n="$(now)" -v l="$limit" 'BEGIN { exit !(n - s > l) }' && { echo never; return; }
     sleep 0.2
   done
@@ -121,4 +129,38 @@ check_handled_once() {
   customers=$(jq '[.dealers[].contacts | length] | add' "$work/world.json")
   contacts=$(sql "SELECT COUNT(*) FROM external_contacts")
   check "contacts == customers" "customer changes kept one customer each ($customers customers, $contacts stored)"
+}
+# check_cards kept|purged: every card press stored (a template_card_event whose task id names a case) moved its case exactly
+# once, whether it was the card's first press or a replay of it, and no case moved twice by the button; with "kept" (no
+# inbox row was purged) also no case moved by a card press that is not stored. Then, once the outbox has drained, the
+# outbox rows the moves made (keyed {case}:{sequence}:{action} after the move's history row; with "kept" at least one per
+# move) and all others, the cards and notices of the filings among them, are delivered: none pending or parked.
+check_cards() {
+  local trigger presses pressed wrong twice moved made undelivered outbox_left left kept=0
+  [[ ${1:-} == kept ]] && kept=1
+  trigger=$(jq -r '.dealers[0].cases[0].trigger' "$work/world.json")
+  read -r presses pressed wrong <<<"$(sql "
+    WITH pressed AS (SELECT DISTINCT substring(payload from 'case-([0-9a-f]{32})-')::uuid AS case_id
+                     FROM inbox WHERE kind = 'TemplateCardEvent')
+    SELECT (SELECT COUNT(*) FROM inbox WHERE kind = 'TemplateCardEvent'), (SELECT COUNT(*) FROM pressed),
+           (SELECT COUNT(*) FROM pressed p
+            WHERE (SELECT COUNT(*) FROM case_history h WHERE h.case_id = p.case_id AND h.trigger = '$trigger') <> 1)" | tr '|' ' ')"
+  check "presses > 0 && wrong == 0" \
+    "every card press moved its case once ($presses presses on $pressed cases, $(( presses - pressed )) of them replays; $wrong cases moved other than once)"
+  twice=$(sql "SELECT COUNT(*) FROM (SELECT case_id FROM case_history WHERE trigger = '$trigger' GROUP BY case_id HAVING COUNT(*) > 1) t")
+  moved=$(sql "SELECT COUNT(DISTINCT case_id) FROM case_history WHERE trigger = '$trigger' AND idempotency_key LIKE 'card:%'")
+  if (( kept )); then
+    check "twice == 0 && moved == pressed" "no case moved twice by '$trigger' ($twice), and each card move a stored press's ($moved cases moved by a card)"
+  else
+    check "twice == 0" "no case moved twice by '$trigger' ($twice)"
+  fi
+  outbox_left=$(drain 120 outbox_pending)
+  read -r made undelivered <<<"$(sql "
+    SELECT COUNT(*), COUNT(*) FILTER (WHERE o.status <> 'done') FROM case_history h
+    JOIN outbox o ON o.case_id = h.case_id AND o.idempotency_key LIKE replace(h.case_id::text, '-', '') || ':' || h.sequence || ':%'
+    WHERE h.trigger = '$trigger'" | tr '|' ' ')"
+  left=$(sql "SELECT COUNT(*) FROM outbox WHERE status <> 'done'")
+  # A purge may have taken delivered rows (the soak's), so only a kept outbox must show a row for every move.
+  check "(made >= moved || !kept) && undelivered == 0 && left == 0" \
+    "the moves' outbox rows were delivered ($made rows for $moved moves, $undelivered not), and all others (outbox drained in $outbox_left s; $left rows pending or parked)"
 }

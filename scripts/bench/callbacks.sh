@@ -5,21 +5,30 @@
 #
 # BENCH_MIX=mix (the default): the realistic mix, on dealers really linked through WeLink's in-process sandbox (the
 # bench tool's setup: brand and approved dealers through the admin API, each account authorized and each corp
-# installed through the pages, sandbox consumers following each account, staff adding some as customers). Out of every
-# 20 pushes: 9 followers' text messages (45%), 4 follows and unfollows (20%), 3 menu clicks (15%), 3 template-send
-# results, TEMPLATESENDJOBFINISH (15%), 1 WeCom customer change, change_external_contact (5%), sealed with the sandbox's
-# credentials as the platforms seal theirs. Handlers run for real and their API calls are answered by the sandbox; menu
-# clicks and template-send results are events no handler wants, stored as ignored. (The issue's 5% template-card
-# presses on open cases are not in the mix yet: their 5% are text messages.) Also reported: handled events/s (inbox
-# rows a handler finished during the round), the backlog (pending rows) when each round stops and the time until the
-# dispatcher has drained it; checked after the run: nothing pending or parked, every text message one conversation
-# message, one consumer per follower, every customer change on a stored customer.
+# installed through the pages, sandbox consumers following each account, staff adding some as customers, the corp's two
+# members given the service advisor's and the service manager's roles on the staff API, and followers signed in with
+# WeChat's OAuth filing BENCH_CASES complaints per dealer through the consumer API, each card sent to the staff). Out of
+# every 20 pushes: 8 followers' text messages (40%), 4 follows and unfollows (20%), 3 menu clicks (15%), 3
+# template-send results, TEMPLATESENDJOBFINISH (15%), 1 WeCom customer change, change_external_contact (5%), and 1 press
+# of the "受理" (acknowledge) button on an open complaint's card, template_card_event on the corp's data URL (5%),
+# sealed with the sandbox's credentials as the platforms seal theirs. Each file of pushes presses its own share of the
+# cases, so its presses are first presses that move a case until the share runs out, and replays (the same card and
+# button again, which must not move it twice) after. The presses carry no ResponseCode (the sandbox issues one only for
+# a press it pushes), so WeLink does not grey the card out. Handlers run for real and their API calls are answered by
+# the sandbox; menu clicks and template-send results are events no handler wants, stored as ignored. Also reported:
+# handled events/s (inbox rows a handler finished during the round), the backlog (pending rows) when each round stops
+# and the time until the dispatcher has drained it; checked after the run: nothing pending or parked, every text
+# message one conversation message, one consumer per follower, every customer change on a stored customer, every
+# press's case moved exactly once (no case twice, no move without a stored press), and once the outbox drained, the
+# moves' outbox rows and all others delivered.
 # BENCH_MIX=text: text messages only, to one account linked by SQL, the sandbox off (the figures before the mix).
 #
 # Uses the PostgreSQL/Redis of WELINK_TEST_POSTGRES / WELINK_TEST_REDIS when set, else starts them with
 # scripts/services.sh. Settings: BENCH_SECONDS (10), BENCH_ROUNDS (3: bare then WeLink, each round; the figures are
 # the medians, as the machine is shared and noisy), BENCH_CONNECTIONS (32), BENCH_EVENTS (150000 per round),
-# BENCH_DEALERS (6), BENCH_FOLLOWERS (50 per account), BENCH_CONTACTS (10 customers per corp), and BENCH_WELINK_ARGS
+# BENCH_DEALERS (6), BENCH_FOLLOWERS (50 per account), BENCH_CONTACTS (10 customers per corp), BENCH_CASES (250 open
+# complaints per dealer; their cards take WeLink's outbox, one item at a time, about two minutes for the default 1,500,
+# and a round of 10 s at 2,000 events/s presses about 1,000 times, its share of about 480 cases first), and BENCH_WELINK_ARGS
 # for extra WeLink settings (e.g. --Inbox:DispatchEnabled=false to measure receiving alone).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -109,7 +118,7 @@ refused=$(each non200 "${welink_runs[@]}" | sum)
 wrapped=$(each wrapped "${welink_runs[@]}" | sum)
 echo "WeLink: accepted (HTTP 200) $accepted, refused $refused," \
   "socket errors $(each socket_errors "${welink_runs[@]}" | sum), repeated requests $wrapped"
-echo "inbox rows written during the rounds: $stored; by kind and status:"
+echo "inbox rows the bench's pushes wrote during the rounds: $stored (the sandbox's own reports on template messages apart); all rows by kind and status:"
 sql "SELECT kind, status, COUNT(*) FROM inbox GROUP BY kind, status ORDER BY kind, status" | sed 's/^/  /; s/|/ /g'
 
 # Every event is genuine and addressed to a linked account: a refusal means the setup, not WeLink, is off.
@@ -123,5 +132,6 @@ left=$(sql "SELECT COUNT(*) FROM inbox WHERE status NOT IN ('done', 'ignored')")
 check "left == 0" "every stored event was handled or ignored, none pending or parked ($left left)"
 if [[ $mix == mix ]]; then
   check_handled_once "$(sql "SELECT COUNT(*) FROM inbox WHERE kind = 'Text'")"
+  check_cards kept
 fi
 exit "$failed"

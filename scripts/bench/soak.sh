@@ -27,10 +27,11 @@
 #    the verdict. FAIL when the GC heap keeps growing (the mean of the last third of the samples above 1.5 times the
 #    mean of the middle third; the first third is the warm-up) or on any failed check of callbacks.sh (refusals,
 #    repeats, inbox rows = accepted events, nothing pending or parked, one conversation message per text, one consumer
-#    per follower, one customer per contact).
+#    per follower, one customer per contact, every card press still in the inbox its case moved once and no case moved
+#    twice, no outbox row pending or parked).
 #
 # Settings: SOAK_MINUTES (10), BENCH_RATE, SOAK_BURST_SECONDS (15), SOAK_BURST_EVENTS (80000), SOAK_KEEP_SECONDS (120),
-# BENCH_CONNECTIONS (32), BENCH_DEALERS (6), BENCH_FOLLOWERS (50), BENCH_CONTACTS (10), BENCH_WELINK_ARGS.
+# BENCH_CONNECTIONS (32), BENCH_DEALERS (6), BENCH_FOLLOWERS (50), BENCH_CONTACTS (10), BENCH_CASES (250), BENCH_WELINK_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -79,20 +80,22 @@ say "generating $minutes x $per_minute pushes, each sealed at its due time from 
   "$soak_start" "${generator_credentials[@]}"
 
 # Retention made effective: rows finished more than SECONDS ago are moved two days back, past the one-day retention,
-# once each (rows already a day old are left alone); prints how many inbox rows, of them texts, and outbox rows moved.
+# once each (rows already a day old are left alone); prints how many inbox rows (the bench's, as rows() counts them), of
+# them texts, and outbox rows moved.
 backdate() { # SECONDS
   sql "WITH inbox_moved AS (UPDATE inbox SET received_at = received_at - interval '2 days'
          WHERE status IN ('done', 'ignored') AND received_at < now() - interval '$1 seconds' AND received_at > now() - interval '1 day'
-         RETURNING kind),
+         RETURNING kind, payload),
        outbox_moved AS (UPDATE outbox SET completed_at = completed_at - interval '2 days'
          WHERE status = 'done' AND completed_at < now() - interval '$1 seconds' AND completed_at > now() - interval '1 day'
          RETURNING id)
-     SELECT (SELECT COUNT(*) FROM inbox_moved), (SELECT COUNT(*) FROM inbox_moved WHERE kind = 'Text'), (SELECT COUNT(*) FROM outbox_moved)" |
+     SELECT (SELECT COUNT(*) FROM inbox_moved WHERE NOT ($sandbox_report)), (SELECT COUNT(*) FROM inbox_moved WHERE kind = 'Text'),
+            (SELECT COUNT(*) FROM outbox_moved)" |
     tr '|' ' '
 }
 # Backdated rows the purge has not deleted yet: inbox, of them texts, outbox.
 unpurged() {
-  sql "SELECT (SELECT COUNT(*) FROM inbox WHERE received_at < now() - interval '1 day'),
+  sql "SELECT (SELECT COUNT(*) FROM inbox WHERE received_at < now() - interval '1 day' AND NOT ($sandbox_report)),
               (SELECT COUNT(*) FROM inbox WHERE received_at < now() - interval '1 day' AND kind = 'Text'),
               (SELECT COUNT(*) FROM outbox WHERE completed_at < now() - interval '1 day')" | tr '|' ' '
 }
@@ -192,5 +195,7 @@ check "stored >= accepted && stored <= accepted + minutes * connections" \
 left=$(sql "SELECT COUNT(*) FROM inbox WHERE status NOT IN ('done', 'ignored')")
 check "left == 0" "every stored event was handled or ignored, none pending or parked ($left left)"
 check_handled_once "$(( $(sql "SELECT COUNT(*) FROM inbox WHERE kind = 'Text'") + moved_texts - left_texts ))"
+# The purge took the presses it found done, so only those still stored are checked against their cases.
+check_cards purged
 if (( failed )); then echo "verdict: FAIL"; else echo "verdict: PASS"; fi
 exit "$failed"
