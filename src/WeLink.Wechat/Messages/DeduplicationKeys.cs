@@ -8,9 +8,9 @@ namespace WeLink.Wechat.Messages;
 /// fields, so a key made of the fields that identify a push is equal across retries:
 /// messages by MsgId; instructions by InfoType + TimeStamp + SuiteId/AppId + the corp or account and
 /// the subject of the change; events by ToUserName + FromUserName + CreateTime + Event (+ EventKey and
-/// TaskId, so that two different card clicks in one second stay distinct, and a subscribe-message event's
-/// templates, answers and MsgIDs, so that two reports or answers in one second stay distinct). Anything else
-/// falls back to a hash of the payload.
+/// TaskId, so that two different card clicks in one second stay distinct; a send-job report's MsgID and a
+/// subscribe-message event's templates, answers and MsgIDs, so that two reports or answers in one second stay
+/// distinct). Anything else falls back to a hash of the payload.
 /// </summary>
 internal static class DeduplicationKeys
 {
@@ -49,6 +49,13 @@ internal static class DeduplicationKeys
                 eventName,
                 root.Text("EventKey"),
                 root.Text("TaskId"));
+
+            // TEMPLATESENDJOBFINISH and MASSSENDJOBFINISH name their send as MsgID; events without one keep the key they had.
+            if (root.NonEmptyText("MsgID") is { } sendId)
+            {
+                key += Separator + sendId;
+            }
+
             return SubscribeItems(root) is { Length: > 0 } items ? key + Separator + items : key;
         }
 

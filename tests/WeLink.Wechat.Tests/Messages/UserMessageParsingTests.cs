@@ -135,6 +135,19 @@ public sealed class UserMessageParsingTests
     }
 
     [Fact]
+    public void Two_send_job_reports_to_one_follower_in_one_second_are_two_events_and_a_retried_report_is_one()
+    {
+        static string Report(string msgId) =>
+            Event($"<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[TEMPLATESENDJOBFINISH]]></Event><MsgID>{msgId}</MsgID><Status><![CDATA[success]]></Status>");
+
+        var first = CallbackMessageParser.Parse(Report("200163836")).DeduplicationKey;
+
+        Assert.NotEqual(first, CallbackMessageParser.Parse(Report("200163837")).DeduplicationKey);
+        Assert.Equal(first, CallbackMessageParser.Parse(Report("200163836")).DeduplicationKey);
+        Assert.EndsWith("|200163836", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Subscribe_message_popup_lists_every_template()
     {
         var xml = Event("""
