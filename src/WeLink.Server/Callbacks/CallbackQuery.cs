@@ -7,6 +7,6 @@ namespace WeLink.Server.Callbacks;
 /// parameter is deliberately not read: it does not cover the body.
 /// </summary>
 public readonly record struct CallbackQuery(
-    [FromQuery(Name = "msg_signature")] string? MsgSignature,
-    [FromQuery(Name = "timestamp")] string? Timestamp,
-    [FromQuery(Name = "nonce")] string? Nonce);
+    [property: FromQuery(Name = "msg_signature")] string? MsgSignature,
+    [property: FromQuery(Name = "timestamp")] string? Timestamp,
+    [property: FromQuery(Name = "nonce")] string? Nonce);
