@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -29,6 +31,7 @@ public static class ApiExtensions
                 + "Consumer (/api/consumer), staff (/api/staff) and admin APIs; the sandbox's control API when it is hosted here.";
             return Task.CompletedTask;
         }));
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IApiDescriptionProvider, SessionParameterDescriptions>());
         services.AddHealthChecks();
         return services;
     }
