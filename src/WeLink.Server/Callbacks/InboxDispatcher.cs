@@ -117,7 +117,15 @@ public sealed partial class InboxDispatcher(
             }
             catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogHandlerFailed(claimed.Id, message.Kind, handler.GetType().Name, claimed.Attempts, failure);
+                if (failure is InboxRetryLaterException)
+                {
+                    LogHandlerRetriesLater(claimed.Id, message.Kind, handler.GetType().Name, claimed.Attempts, failure.Message);
+                }
+                else
+                {
+                    LogHandlerFailed(claimed.Id, message.Kind, handler.GetType().Name, claimed.Attempts, failure);
+                }
+
                 // The type and message only: exception messages of our clients carry errcode/errmsg, never
                 // tokens or payloads; a stack trace would be noise for an admin.
                 return $"{handler.GetType().Name}: {failure.GetType().Name}: {failure.Message}";
@@ -171,6 +179,9 @@ public sealed partial class InboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox event {EventId} ({Kind}): handler {Handler} failed on attempt {Attempt}")]
     private partial void LogHandlerFailed(Guid eventId, CallbackMessageKind kind, string handler, int attempt, Exception failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox event {EventId} ({Kind}): handler {Handler} retries later (attempt {Attempt}): {Reason}")]
+    private partial void LogHandlerRetriesLater(Guid eventId, CallbackMessageKind kind, string handler, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox event {EventId} parked after {Attempts} attempts; an admin can retry it")]
     private partial void LogParked(Guid eventId, int attempts);

@@ -1,3 +1,5 @@
+using WeLink.Server.Callbacks.Contracts;
+
 namespace WeLink.Server.Conversations;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace WeLink.Server.Conversations;
 /// reply unsent.
 /// </summary>
 public sealed class ReplyInFlightException(Guid messageId)
-    : Exception($"Reply {messageId} is still being sent by an earlier delivery; retry after it is settled.")
+    : InboxRetryLaterException($"Reply {messageId} is still being sent by an earlier delivery; retry after it is settled.")
 {
     public static void ThrowIfInFlight(ReplyResult result)
     {

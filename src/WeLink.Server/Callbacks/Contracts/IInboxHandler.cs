@@ -4,7 +4,8 @@ namespace WeLink.Server.Callbacks.Contracts;
 
 /// <summary>
 /// Processes inbox events of the kinds it accepts. The dispatcher delivers at least once, so a handler must be
-/// idempotent; an exception means "retry later" (with backoff, then parked for admins). Register one with
+/// idempotent; an exception means "retry later" (with backoff, then parked for admins), logged as a failure unless it is
+/// an <see cref="InboxRetryLaterException"/> (an expected wait). Register one with
 /// <see cref="InboxHandlerServices.AddInboxHandler{THandler}(IServiceCollection, ServiceLifetime)"/>.
 /// </summary>
 public interface IInboxHandler
