@@ -72,14 +72,15 @@ public sealed class ConsumerMessageHandler(
             await media.TryKeepAsync(conversation, recorded.MessageId, inbound.MediaId, cancellationToken);
         }
 
-        if (inbound.Kind == MessageKind.Text && conversation.IsOpen)
+        // Asked even when the conversation was closed meanwhile: a reply a failed delivery left pending is settled then.
+        if (inbound.Kind == MessageKind.Text)
         {
             await keywords.AnswerAsync(conversation, recorded.MessageId, inbound.Text, cancellationToken);
         }
 
         var calendar = await calendars.GetAsync(writer.DealerId, cancellationToken);
         var outOfHours = !calendar.IsOpenAt(inbound.At);
-        if (outOfHours && conversation.IsOpen)
+        if (outOfHours)
         {
             var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(inbound.At, calendar.TimeZone).DateTime);
             var reply = await settings.OutOfHoursReplyAsync(writer.BrandId, cancellationToken);

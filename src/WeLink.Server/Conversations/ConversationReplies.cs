@@ -12,7 +12,9 @@ namespace WeLink.Server.Conversations;
 /// answers what it answered first and sends nothing, unless that reply was left pending by a request that died between
 /// writing and sending it: one pending for longer than <see cref="AbandonedAfter"/> is taken over and sent, so a reply
 /// is sent at least once. It reaches the consumer twice only when the request died after WeChat took it and before it
-/// was marked sent, a window of one HTTP answer; a reply never sent would leave the consumer unanswered.
+/// was marked sent, a window of one HTTP answer; a reply never sent would leave the consumer unanswered. An abandoned
+/// reply whose conversation was closed or whose window passed meanwhile is marked failed instead, so staff see it was not
+/// delivered; one not yet abandoned still answers in flight, so the redelivery that settles it comes back.
 /// </summary>
 public sealed class ConversationReplies(ConversationStore store, OfficialAccountClient accounts, TimeProvider time, ILogger<ConversationReplies> logger)
 {
@@ -56,17 +58,10 @@ public sealed class ConversationReplies(ConversationStore store, OfficialAccount
             return new ReplyResult.Written(earlier);
         }
 
-        if (!conversation.IsOpen)
-        {
-            return new ReplyResult.Closed();
-        }
-
         var now = time.GetUtcNow();
-        if (now >= conversation.WindowClosesAt)
-        {
-            return new ReplyResult.WindowClosed(conversation.WindowClosesAt);
-        }
-
+        ReplyResult? refused = !conversation.IsOpen ? new ReplyResult.Closed()
+            : now >= conversation.WindowClosesAt ? new ReplyResult.WindowClosed(conversation.WindowClosesAt)
+            : null;
         ConversationMessageRow message;
         if (earlier is not null)
         {
@@ -75,11 +70,24 @@ public sealed class ConversationReplies(ConversationStore store, OfficialAccount
                 return new ReplyResult.Written(earlier);
             }
 
+            if (refused is not null)
+            {
+                // It can no longer be sent; left pending it would show as being sent for ever.
+                logger.AbandonedReplyNotSent(conversation.Id, earlier.Id, now - earlier.At);
+                await FinishAsync(earlier with { At = now }, MessageDelivery.Failed);
+                return refused;
+            }
+
             logger.SendingAbandonedReply(conversation.Id, earlier.Id, now - earlier.At);
             message = earlier with { At = now };
         }
         else
         {
+            if (refused is not null)
+            {
+                return refused;
+            }
+
             var started = await store.StartOutboundAsync(conversation.Id, key, kind, text, staffId, cancellationToken);
             if (started.Replayed)
             {

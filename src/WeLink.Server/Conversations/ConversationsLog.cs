@@ -23,4 +23,7 @@ internal static partial class ConversationsLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId}: reply {MessageId} was left pending {Age} ago by a request that died before sending it; sending it now")]
     public static partial void SendingAbandonedReply(this ILogger logger, Guid conversationId, Guid messageId, TimeSpan age);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId}: reply {MessageId} was left pending {Age} ago by a request that died before sending it, and the conversation is closed or out of WeChat's window by now; marked failed, not sent")]
+    public static partial void AbandonedReplyNotSent(this ILogger logger, Guid conversationId, Guid messageId, TimeSpan age);
 }

@@ -120,10 +120,8 @@ public abstract class KeywordReplyTests(DatabaseProvider provider) : IAsyncLifet
         // second time (as after a crash between the handler and its completion), which this test awaits.
         var key = await _world.QuerySingleAsync<string>("SELECT idempotency_key FROM conversation_messages WHERE direction = 'in'", new { });
         var msgId = long.Parse(key.Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture);
-        var account = _world.Host.Services.GetRequiredService<SandboxWorld>().Snapshot().Accounts.Single(a => a.AppId == _world.BeijingAppId);
         var now = DateTimeOffset.UtcNow;
-        var plaintext = $"<xml><ToUserName><![CDATA[{account.OriginalId}]]></ToUserName><FromUserName><![CDATA[{openId}]]></FromUserName>"
-            + $"<CreateTime>{now.ToUnixTimeSeconds()}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[想周末试驾]]></Content><MsgId>{msgId}</MsgId></xml>";
+        var plaintext = TextFrom(openId, "想周末试驾", msgId, now);
         using var pushed = await SignedPush.ToAccount(_world.BeijingAppId, plaintext, now).PostAsync(_world.Host.Http);
         Assert.Equal(HttpStatusCode.OK, pushed.StatusCode);
         var handler = _world.Host.Services.GetRequiredService<ConsumerMessageHandler>();
@@ -136,50 +134,65 @@ public abstract class KeywordReplyTests(DatabaseProvider provider) : IAsyncLifet
     [Fact]
     public async Task A_keyword_reply_a_dying_delivery_left_unsent_is_sent_once_by_a_delivery_after_it_is_abandoned()
     {
-        await SaveAsync(new KeywordReplyInput("试驾", KeywordReplyKinds.Text, "试驾请在小程序预约。", null, null));
-        var person = _world.People[0];
-        await _world.FollowAsync(person);
-        var openId = await _world.OpenIdAsync(person);
-        var account = _world.Host.Services.GetRequiredService<SandboxWorld>().Snapshot().Accounts.Single(a => a.AppId == _world.BeijingAppId);
-        var now = DateTimeOffset.UtcNow;
-        var message = CallbackMessageParser.Parse(
-            $"<xml><ToUserName><![CDATA[{account.OriginalId}]]></ToUserName><FromUserName><![CDATA[{openId}]]></FromUserName>"
-            + $"<CreateTime>{now.ToUnixTimeSeconds()}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[想周末试驾]]></Content><MsgId>{SignedPush.NextMsgId()}</MsgId></xml>");
-        var handler = _world.Host.Services.GetRequiredService<ConsumerMessageHandler>();
-        Task DeliverAsync(int attempt, CancellationToken cancellationToken) =>
-            handler.HandleAsync(new InboxEvent(Guid.NewGuid(), CallbackChannel.Account, _world.BeijingAppId, now, attempt), message, cancellationToken);
-        Task<string> DeliveryAsync() => _world.QuerySingleAsync<string>("SELECT delivery FROM conversation_messages WHERE direction = 'out'", new { });
-
-        // The first delivery dies while WeChat holds its send (a node stopped or killed): the reply is written, not sent.
-        await _world.ControlAsync("faults/api", new { api = "cgi-bin/message/custom/send", count = 1, latency_ms = 5_000 });
-        using (var dying = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
-        {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DeliverAsync(1, dying.Token));
-        }
-
-        Assert.Equal(MessageDelivery.Pending, await DeliveryAsync());
+        var (openId, _, deliver) = await KeywordReplyLeftPendingAsync();
 
         // Soon after, its sender may still be sending it: the next delivery fails, so the inbox brings the message back later.
-        await Assert.ThrowsAsync<ReplyInFlightException>(() => DeliverAsync(2, CancellationToken.None));
+        await Assert.ThrowsAsync<ReplyInFlightException>(() => deliver(2, CancellationToken.None));
         Assert.Empty(await _world.MessagesAsync(ConversationWorld.CustomSend, openId));
 
-        // Once the reply has been pending longer than any send may take (its stamp moved back, standing in for the time),
-        // two deliveries at once: one takes it over and sends it, the other finds it in flight.
-        await _world.Database.ExecuteAsync(
-            "UPDATE conversation_messages SET at = @at WHERE direction = 'out'",
-            new { at = _world.Clock.GetUtcNow() - ConversationReplies.AbandonedAfter - TimeSpan.FromSeconds(1) });
-        var deliveries = await Task.WhenAll(CaughtAsync(DeliverAsync(3, CancellationToken.None)), CaughtAsync(DeliverAsync(3, CancellationToken.None)));
+        // Once the reply has been pending longer than any send may take, two deliveries at once: one takes it over and
+        // sends it, the other finds it in flight.
+        await AbandonPendingReplyAsync();
+        var deliveries = await Task.WhenAll(CaughtAsync(deliver(3, CancellationToken.None)), CaughtAsync(deliver(3, CancellationToken.None)));
         Assert.Contains(null, deliveries);
         Assert.All(deliveries.OfType<Exception>(), e => Assert.IsType<ReplyInFlightException>(e));
 
         var sent = Assert.Single(await _world.AwaitMessagesAsync(ConversationWorld.CustomSend, openId, 1, "the abandoned reply"));
         Assert.Equal("试驾请在小程序预约。", sent.GetProperty("body").GetProperty("text").GetProperty("content").GetString());
-        Assert.Equal(MessageDelivery.Sent, await DeliveryAsync());
+        Assert.Equal(MessageDelivery.Sent, await ReplyDeliveryAsync());
 
         // Sent is settled: later deliveries send nothing more.
-        await DeliverAsync(4, CancellationToken.None);
+        await deliver(4, CancellationToken.None);
         Assert.Single(await _world.MessagesAsync(ConversationWorld.CustomSend, openId));
         Assert.Equal(2L, await _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM conversation_messages", new { }));
+    }
+
+    [Fact]
+    public async Task An_abandoned_keyword_reply_in_a_conversation_closed_meanwhile_is_marked_failed_for_staff_and_never_sent()
+    {
+        var (openId, conversationId, deliver) = await KeywordReplyLeftPendingAsync();
+        var advisor = await _world.StaffAsync(_world.Advisor);
+        using var closed = await advisor.PostAsync($"/api/staff/conversations/{conversationId}/close");
+        Assert.True(closed.IsSuccessStatusCode, await closed.Content.ReadAsStringAsync());
+
+        // Its sender may still be sending it: the delivery leaves it to be settled later, even in a closed conversation.
+        await Assert.ThrowsAsync<ReplyInFlightException>(() => deliver(2, CancellationToken.None));
+        Assert.Equal(MessageDelivery.Pending, await ReplyDeliveryAsync());
+
+        await AbandonPendingReplyAsync();
+        await deliver(3, CancellationToken.None);
+
+        Assert.Equal(MessageDelivery.Failed, await ReplyDeliveryAsync());
+        var messages = (await advisor.ConversationAsync(conversationId)).GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal("failed", messages.Single(m => m.GetProperty("direction").GetString() == "out").GetProperty("delivery").GetString());
+        await deliver(4, CancellationToken.None);
+        Assert.Empty(await _world.MessagesAsync(ConversationWorld.CustomSend, openId));
+    }
+
+    [Fact]
+    public async Task An_abandoned_keyword_reply_past_the_48_hour_window_is_marked_failed_and_never_sent()
+    {
+        var (openId, _, deliver) = await KeywordReplyLeftPendingAsync();
+
+        // The consumer's message is older than the window by now (its stamp moved back, standing in for the time).
+        await _world.Database.ExecuteAsync(
+            "UPDATE conversations SET last_inbound_at = @at",
+            new { at = _world.Clock.GetUtcNow() - ConversationWindow.Length - TimeSpan.FromMinutes(1) });
+        await AbandonPendingReplyAsync();
+        await deliver(2, CancellationToken.None);
+
+        Assert.Equal(MessageDelivery.Failed, await ReplyDeliveryAsync());
+        Assert.Empty(await _world.MessagesAsync(ConversationWorld.CustomSend, openId));
     }
 
     [Fact]
@@ -220,6 +233,59 @@ public abstract class KeywordReplyTests(DatabaseProvider provider) : IAsyncLifet
         var advisor = await _world.StaffAsync(_world.Advisor);
         await advisor.AwaitConversationAsync("会员还有吗");
         Assert.Single(await _world.MessagesAsync(ConversationWorld.CustomSend, openId));
+    }
+
+    /// <summary>
+    /// A follower's text with a keyword whose first delivery dies while WeChat holds its reply (a node stopped or
+    /// killed): the reply is written, pending, not sent. Returns the follower, their conversation and a delivery of the
+    /// same message again, as the inbox would make.
+    /// </summary>
+    private async Task<(string OpenId, string ConversationId, Func<int, CancellationToken, Task> DeliverAsync)> KeywordReplyLeftPendingAsync()
+    {
+        await SaveAsync(new KeywordReplyInput("试驾", KeywordReplyKinds.Text, "试驾请在小程序预约。", null, null));
+        var person = _world.People[0];
+        await _world.FollowAsync(person);
+        var openId = await _world.OpenIdAsync(person);
+        var now = DateTimeOffset.UtcNow;
+        var message = CallbackMessageParser.Parse(TextFrom(openId, "想周末试驾", SignedPush.NextMsgId(), now));
+        var handler = _world.Host.Services.GetRequiredService<ConsumerMessageHandler>();
+        Task DeliverAsync(int attempt, CancellationToken cancellationToken) =>
+            handler.HandleAsync(new InboxEvent(Guid.NewGuid(), CallbackChannel.Account, _world.BeijingAppId, now, attempt), message, cancellationToken);
+
+        // It dies once its reply is written, however long getting there takes on a loaded machine.
+        await _world.ControlAsync("faults/api", new { api = "cgi-bin/message/custom/send", count = 1, latency_ms = 20_000 });
+        using (var dying = new CancellationTokenSource())
+        {
+            var first = DeliverAsync(1, dying.Token);
+            await Poll.UntilAsync(
+                () => _world.QuerySingleAsync<long>("SELECT COUNT(*) FROM conversation_messages WHERE direction = 'out'", new { }),
+                written => written == 1,
+                Deadline.BackgroundWork,
+                "the keyword reply to be written");
+            await dying.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        }
+
+        Assert.Equal(MessageDelivery.Pending, await ReplyDeliveryAsync());
+        var conversationId = await _world.QuerySingleAsync<Guid>("SELECT id FROM conversations", new { });
+        return (openId, conversationId.ToString(), DeliverAsync);
+    }
+
+    /// <summary>The reply has been pending longer than any send may take: its stamp moved back, standing in for the time.</summary>
+    private Task AbandonPendingReplyAsync() =>
+        _world.Database.ExecuteAsync(
+            "UPDATE conversation_messages SET at = @at WHERE direction = 'out'",
+            new { at = _world.Clock.GetUtcNow() - ConversationReplies.AbandonedAfter - TimeSpan.FromSeconds(1) });
+
+    private Task<string> ReplyDeliveryAsync() =>
+        _world.QuerySingleAsync<string>("SELECT delivery FROM conversation_messages WHERE direction = 'out'", new { });
+
+    /// <summary>The plaintext of a follower's text push to the Beijing account, as WeChat sends it.</summary>
+    private string TextFrom(string openId, string content, long msgId, DateTimeOffset at)
+    {
+        var account = _world.Host.Services.GetRequiredService<SandboxWorld>().Snapshot().Accounts.Single(a => a.AppId == _world.BeijingAppId);
+        return $"<xml><ToUserName><![CDATA[{account.OriginalId}]]></ToUserName><FromUserName><![CDATA[{openId}]]></FromUserName>"
+            + $"<CreateTime>{at.ToUnixTimeSeconds()}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{content}]]></Content><MsgId>{msgId}</MsgId></xml>";
     }
 
     private static async Task<Exception?> CaughtAsync(Task delivery)
