@@ -8,7 +8,8 @@ public static class PlatformFeature
 {
     /// <summary>
     /// The WeChat/WeCom SDK with WeLink's shared stores: tickets and long-lived credentials in the database
-    /// (encrypted), tokens and single-flight locks in the coordination store, so every node sees one token.
+    /// (encrypted), tokens and single-flight locks in the coordination store, so every node sees one token; a request
+    /// that meets no ticket yet answers 503 in Chinese (<see cref="MissingTicketHandler"/>).
     /// </summary>
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +22,8 @@ public static class PlatformFeature
         services.AddSingleton<ITokenCache, CoordinationTokenCache>();
         services.AddSingleton<IDistributedLock, CoordinationWechatLock>();
         services.AddWechat(configuration);
+        services.AddTransient<ComponentTicketRequests>();
+        services.AddExceptionHandler<MissingTicketHandler>();
         return services;
     }
 }

@@ -195,9 +195,7 @@ public sealed class ComponentClient
     private async Task<IssuedToken> FetchComponentTokenAsync(CancellationToken cancellationToken)
     {
         var ticket = await _tickets.GetAsync(_component.AppId, cancellationToken)
-            ?? throw new InvalidOperationException(
-                $"No component_verify_ticket is stored for component {_component.AppId}: WeChat pushes one every "
-                + "10 minutes to the authorization-event URL (api_start_push_ticket asks for one now).");
+            ?? throw new MissingPlatformTicketException(PlatformTicket.ComponentVerifyTicket, _component.AppId);
         var response = await RequestComponentTokenAsync(ticket, cancellationToken);
         return new IssuedToken(response.ComponentAccessToken, TimeSpan.FromSeconds(response.ExpiresIn));
     }

@@ -148,9 +148,7 @@ public sealed class SuiteClient
     private async Task<IssuedToken> FetchSuiteTokenAsync(CancellationToken cancellationToken)
     {
         var ticket = await _tickets.GetAsync(_suite.SuiteId, cancellationToken)
-            ?? throw new InvalidOperationException(
-                $"No suite_ticket is stored for suite {_suite.SuiteId}: WeCom pushes one about every 10 minutes to "
-                + "the instruction URL (the provider console can push one now).");
+            ?? throw new MissingPlatformTicketException(PlatformTicket.SuiteTicket, _suite.SuiteId);
         var response = await RequestSuiteTokenAsync(ticket, cancellationToken);
         return new IssuedToken(response.SuiteAccessToken, TimeSpan.FromSeconds(response.ExpiresIn));
     }

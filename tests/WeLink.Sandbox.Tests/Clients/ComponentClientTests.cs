@@ -2,6 +2,7 @@ using WeLink.Sandbox.Credentials;
 using WeLink.Sandbox.Tests.Infrastructure;
 using WeLink.Wechat.Http;
 using WeLink.Wechat.OpenPlatform;
+using WeLink.Wechat.Tokens;
 
 namespace WeLink.Sandbox.Tests.Clients;
 
@@ -33,9 +34,11 @@ public sealed class ComponentClientTests
         await using var host = await SandboxHost.StartAsync();
         await using var node = WelinkNode.Start(host, _shared);
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(
+        var failure = await Assert.ThrowsAsync<MissingPlatformTicketException>(
             () => node.Get<ComponentClient>().CreatePreAuthCodeAsync(CancellationToken.None));
 
+        Assert.Equal(PlatformTicket.ComponentVerifyTicket, failure.Ticket);
+        Assert.Equal(SandboxHost.ComponentAppId, failure.OwnerId);
         Assert.Contains("No component_verify_ticket is stored for component " + SandboxHost.ComponentAppId, failure.Message, StringComparison.Ordinal);
         Assert.Equal(0, _shared.Wire.Count("/cgi-bin/component/api_component_token"));
     }

@@ -12,7 +12,7 @@ using WeLink.Wechat.Tokens;
 namespace WeLink.Server.Tests.Onboarding;
 
 /// <summary>
-/// A WeLink host with the sandbox, one brand with dealers, fresh tickets, and browsers: an admin's (cookies kept,
+/// A WeLink host with the sandbox, one brand with dealers, fresh tickets (unless asked for none), and browsers: an admin's (cookies kept,
 /// redirects followed by hand so each leg is visible) and the sandbox's control API playing WeChat's people.
 /// </summary>
 public sealed class OnboardingScene : IAsyncDisposable
@@ -43,7 +43,8 @@ public sealed class OnboardingScene : IAsyncDisposable
 
     /// <param name="provider">The database the scene runs on.</param>
     /// <param name="clock">WeLink's clock, when a test moves it (the sandbox keeps its own).</param>
-    public static async Task<OnboardingScene> StartAsync(DatabaseProvider provider, TimeProvider? clock = null)
+    /// <param name="tickets">False for a WeLink to which neither platform has pushed its ticket yet.</param>
+    public static async Task<OnboardingScene> StartAsync(DatabaseProvider provider, TimeProvider? clock = null, bool tickets = true)
     {
         var database = await TestDatabase.CreateMigratedAsync(provider);
         var host = await WeLinkTestHost.StartAsync(
@@ -58,6 +59,11 @@ public sealed class OnboardingScene : IAsyncDisposable
             });
         var scene = new OnboardingScene(database, host);
         await scene.SeedAsync();
+        if (tickets)
+        {
+            await scene.SaveTicketsAsync();
+        }
+
         return scene;
     }
 
@@ -133,7 +139,10 @@ public sealed class OnboardingScene : IAsyncDisposable
             .Dealer("Dealer SH01", d => d.Code("SH01").Approved())
             .Dealer("Dealer GZ01", d => d.Code("GZ01"));
         (BrandId, DealerA, DealerB, PendingDealer) = (aurora.Id, aurora.Dealers[0].Id, aurora.Dealers[1].Id, aurora.Dealers[2].Id);
+    }
 
+    private async Task SaveTicketsAsync()
+    {
         var componentTicket = await ControlAsync("pushes/component-verify-ticket", new { });
         await Host.Services.GetRequiredService<IComponentTicketStore>()
             .SaveAsync(SandboxSettings.ComponentAppId, componentTicket.GetProperty("ticket").GetString()!, CancellationToken.None);
