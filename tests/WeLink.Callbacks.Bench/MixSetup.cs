@@ -8,10 +8,11 @@ using WeLink.Testing;
 namespace WeLink.Callbacks.Bench;
 
 /// <summary>
-/// Links dealers of a WeLink reached over HTTP whose in-process sandbox plays WeChat and WeCom, as a brand's admin and
-/// its dealers would: the bootstrap admin creates a brand and approved dealers, each dealer's official account is
-/// authorized and its corp installs the app through the pages, sandbox consumers follow the accounts and staff add some
-/// of them as customers, each pushed to WeLink by the sandbox as the platforms push. Then the dealer admin gives the
+/// Links dealers of a WeLink reached over HTTP whose sandbox plays WeChat and WeCom (in WeLink's process, or the one
+/// standalone sandbox that a cluster's nodes share, reached at its own address), as a brand's admin and its dealers
+/// would: the bootstrap admin creates a brand and approved dealers, each dealer's official account is authorized and its
+/// corp installs the app through the pages, sandbox consumers follow the accounts and staff add some of them as
+/// customers, each pushed to WeLink by the sandbox as the platforms push. Then the dealer admin gives the
 /// corp's two members their roles (service advisor, service manager) on the staff API, and followers file complaints
 /// through the consumer API after signing in with WeChat's OAuth, as their browsers do: open cases whose new-complaint
 /// cards the mix presses.
@@ -29,10 +30,10 @@ internal sealed class MixSetup(HttpClient admin, HttpClient sandbox)
     private const int Filers = 4;
 
     public static async Task<int> RunAsync(
-        Uri baseUrl, string outFile, int dealers, int followers, int contacts, int cases, string adminEmail, string adminPassword)
+        Uri baseUrl, Uri sandboxUrl, string outFile, int dealers, int followers, int contacts, int cases, string adminEmail, string adminPassword)
     {
         using var admin = Browser(baseUrl);
-        using var sandbox = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        using var sandbox = new HttpClient { BaseAddress = sandboxUrl, Timeout = TimeSpan.FromMinutes(2) };
         var login = await admin.PostAsJsonAsync(new Uri("/api/admin/login", UriKind.Relative), new { email = adminEmail, password = adminPassword });
         Ensure(login.IsSuccessStatusCode, $"bootstrap admin sign-in: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
         var started = TimeProvider.System.GetTimestamp();

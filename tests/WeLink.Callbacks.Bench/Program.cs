@@ -6,8 +6,9 @@ using WeLink.Server.Hosting;
 using WeLink.Wechat.Crypto;
 
 // The callback benchmark's helper (scripts/bench/callbacks.sh, scripts/bench/soak.sh):
-//   setup BASEURL OUTFILE DEALERS FOLLOWERS CONTACTS CASES ADMIN_EMAIL ADMIN_PASSWORD
-//       links DEALERS dealers of the WeLink at BASEURL (its in-process sandbox on) through the sandbox and the pages,
+//   setup BASEURL OUTFILE DEALERS FOLLOWERS CONTACTS CASES ADMIN_EMAIL ADMIN_PASSWORD [SANDBOX_URL]
+//       links DEALERS dealers of the WeLink at BASEURL through the sandbox (its in-process one, or the standalone one at
+//       SANDBOX_URL that a cluster's nodes share: scripts/cluster.sh) and the pages,
 //       has FOLLOWERS sandbox consumers follow each account and CONTACTS of them added as customers of each corp, gives
 //       each corp's two members their roles and has followers file CASES complaints per dealer, and writes what it
 //       linked and the open cases' cards to OUTFILE (JSON) for generate-mix.
@@ -29,7 +30,9 @@ using WeLink.Wechat.Crypto;
 return args switch
 {
     ["setup", var baseUrl, var outFile, var dealers, var followers, var contacts, var cases, var email, var password] => await MixSetup.RunAsync(
-        new Uri(baseUrl), outFile, Number(dealers), Number(followers), Number(contacts), Number(cases), email, password),
+        new Uri(baseUrl), new Uri(baseUrl), outFile, Number(dealers), Number(followers), Number(contacts), Number(cases), email, password),
+    ["setup", var baseUrl, var outFile, var dealers, var followers, var contacts, var cases, var email, var password, var sandboxUrl] => await MixSetup.RunAsync(
+        new Uri(baseUrl), new Uri(sandboxUrl), outFile, Number(dealers), Number(followers), Number(contacts), Number(cases), email, password),
     ["generate-mix", var world, var directory, var rounds, var events, var warmup,
         var componentAppId, var componentToken, var componentAesKey, var suiteId, var suiteToken, var suiteAesKey] => GenerateMix(
         world, directory, Number(rounds), Number(events), Number(warmup), Credentials(componentAppId, componentToken, componentAesKey, suiteId, suiteToken, suiteAesKey)),
@@ -98,7 +101,7 @@ static int Generate(int count, string file, string appId, string originalId, str
 static int Usage()
 {
     Console.Error.WriteLine(
-        "usage: setup BASEURL OUTFILE DEALERS FOLLOWERS CONTACTS CASES ADMIN_EMAIL ADMIN_PASSWORD"
+        "usage: setup BASEURL OUTFILE DEALERS FOLLOWERS CONTACTS CASES ADMIN_EMAIL ADMIN_PASSWORD [SANDBOX_URL]"
         + " | generate-mix WORLD DIR ROUNDS EVENTS WARMUP COMPONENT_APPID COMPONENT_TOKEN COMPONENT_AESKEY SUITE_ID SUITE_TOKEN SUITE_AESKEY"
         + " | generate-minutes WORLD DIR MINUTES PER_MINUTE SPARE START_UNIX COMPONENT_APPID COMPONENT_TOKEN COMPONENT_AESKEY SUITE_ID SUITE_TOKEN SUITE_AESKEY"
         + " | generate COUNT FILE APPID ORIGINAL_ID TOKEN AESKEY COMPONENT_APPID | serve BARE_PORT WELINK_ARGS... | serve-sampling BARE_PORT SAMPLE_FILE SECONDS WELINK_ARGS...");
