@@ -67,10 +67,10 @@ if [[ $mix == text ]]; then
   say "linking $account ($original_id) to a bench dealer"
   link_bench_account "$database" "$account" "$original_id"
 else
-  link_world
+  link_world "http://127.0.0.1:$welink_port" "$admin_email" "$admin_password"
   # Generated after the setup: WeLink refuses a push whose timestamp is more than 5 minutes old.
   say "generating $rounds x $events signed events of the mix (and a warm-up set)"
-  "${bench_tool[@]}" generate-mix "$work/world.json" "$work" "$rounds" "$events" 20000 "${generator_credentials[@]}"
+  "${bench_tool[@]}" generate-mix "$world" "$work" "$rounds" "$events" 20000 "${generator_credentials[@]}"
 fi
 
 say "warming up both for 5 s"
@@ -104,7 +104,7 @@ row() { # LABEL RESULTS...
   printf '%-22s %10s %9s %9s   (rounds: %s)\n' "$label" "$(each rps "$@" | median)" "$(each p50_ms "$@" | median)" \
     "$(each p99_ms "$@" | median)" "$(each rps "$@" | paste -sd, -)"
 }
-printf '\n%s traffic, %s\n' "$mix" "$([[ $mix == mix ]] && jq -r '"\(.dealers | length) dealers linked through the sandbox, \(.dealers[0].followers | length) followers and \(.dealers[0].contacts | length) customers each"' "$work/world.json" || echo "one account linked by SQL")"
+printf '\n%s traffic, %s\n' "$mix" "$([[ $mix == mix ]] && jq -r '"\(.dealers | length) dealers linked through the sandbox, \(.dealers[0].followers | length) followers and \(.dealers[0].contacts | length) customers each"' "$world" || echo "one account linked by SQL")"
 printf '%-22s %10s %9s %9s   medians of %s rounds\n' "" "events/s" "p50 ms" "p99 ms" "$rounds"
 row bare "${bare_runs[@]}"
 row "WeLink accepted" "${welink_runs[@]}"
@@ -121,15 +121,7 @@ echo "WeLink: accepted (HTTP 200) $accepted, refused $refused," \
 echo "inbox rows the bench's pushes wrote during the rounds: $stored (the sandbox's own reports on template messages apart); all rows by kind and status:"
 sql "SELECT kind, status, COUNT(*) FROM inbox GROUP BY kind, status ORDER BY kind, status" | sed 's/^/  /; s/|/ /g'
 
-# Every event is genuine and addressed to a linked account: a refusal means the setup, not WeLink, is off.
-check "refused == 0 && accepted > 0" "WeLink accepted every event ($refused refused)"
-# Repeats are retries to WeLink: answered success and rightly not stored again, so the rows could not match.
-check "wrapped == 0" "wrk never ran out of events ($wrapped sent again; raise BENCH_EVENTS, now $events per round, if not)"
-# A request still in flight when wrk stops may be stored without its answer being counted.
-check "stored >= accepted && stored <= accepted + rounds * connections" \
-  "inbox rows ($stored) = accepted events (within the $connections requests in flight at each stop)"
-left=$(sql "SELECT COUNT(*) FROM inbox WHERE status NOT IN ('done', 'ignored')")
-check "left == 0" "every stored event was handled or ignored, none pending or parked ($left left)"
+check_intake "$accepted" "$refused" "$wrapped" "$stored" "$rounds"
 if [[ $mix == mix ]]; then
   check_handled_once "$(sql "SELECT COUNT(*) FROM inbox WHERE kind = 'Text'")"
   check_cards kept

@@ -47,10 +47,10 @@ samples="$work/memory.txt"
 start_welink serve-sampling "$bare_port" "$samples" 5 -- "${sandbox_args[@]}" \
   --Inbox:Retention=1.00:00:00 --Cases:OutboxRetention=1.00:00:00 \
   --Scheduling:QueuePurgeInterval=00:00:30 --Scheduling:QueuePurgeBatchSize=1000 ${BENCH_WELINK_ARGS:-}
-link_world
+link_world "http://127.0.0.1:$welink_port" "$admin_email" "$admin_password"
 
 say "generating the warm-up$([[ -n ${BENCH_RATE:-} ]] || echo " and the burst")"
-"${bench_tool[@]}" generate-mix "$work/world.json" "$work" "$([[ -n ${BENCH_RATE:-} ]] && echo 0 || echo 1)" "$burst_events" 5000 \
+"${bench_tool[@]}" generate-mix "$world" "$work" "$([[ -n ${BENCH_RATE:-} ]] && echo 0 || echo 1)" "$burst_events" 5000 \
   "${generator_credentials[@]}"
 say "warming up for 5 s"
 run "http://127.0.0.1:$welink_port" "$work/warmup.txt" 5 >/dev/null
@@ -76,7 +76,7 @@ fi
 per_minute=$(( rate * 60 ))
 soak_start=$(date +%s)
 say "generating $minutes x $per_minute pushes, each sealed at its due time from $(date -ud "@$soak_start" +%T)"
-"${bench_tool[@]}" generate-minutes "$work/world.json" "$work" "$minutes" "$per_minute" $(( per_minute / 20 + connections )) \
+"${bench_tool[@]}" generate-minutes "$world" "$work" "$minutes" "$per_minute" $(( per_minute / 20 + connections )) \
   "$soak_start" "${generator_credentials[@]}"
 
 # Retention made effective: rows finished more than SECONDS ago are moved two days back, past the one-day retention,
