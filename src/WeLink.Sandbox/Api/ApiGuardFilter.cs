@@ -3,10 +3,10 @@ using WeLink.Sandbox.Faults;
 namespace WeLink.Sandbox.Api;
 
 /// <summary>
-/// Runs before every platform API: added latency, armed faults (errcode or HTTP status) and the
-/// daily quota (45009), keyed by the path after the host such as <c>cgi-bin/message/send</c>.
+/// Runs around every platform API: the count of calls in flight (and an armed hold), added latency, armed faults (errcode
+/// or HTTP status) and the daily quota (45009), keyed by the path after the host such as <c>cgi-bin/message/send</c>.
 /// </summary>
-public sealed class ApiGuardFilter(FaultBook faults, QuotaBook quotas, string hostPrefix) : IEndpointFilter
+public sealed class ApiGuardFilter(FaultBook faults, QuotaBook quotas, InFlightCalls inFlight, string hostPrefix) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -14,6 +14,7 @@ public sealed class ApiGuardFilter(FaultBook faults, QuotaBook quotas, string ho
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var api = ApiKey(http.Request.Path.Value ?? "");
+        using var call = await inFlight.EnterAsync(api, http.RequestAborted);
         var fault = faults.TakeApiFault(api);
         var latency = faults.Latency + (fault?.Latency ?? TimeSpan.Zero);
         if (latency > TimeSpan.Zero)

@@ -39,6 +39,8 @@ namespace WeLink.Sandbox.Control;
 [JsonSerializable(typeof(IReadOnlyList<PushView>))]
 [JsonSerializable(typeof(ApiFaultRequest))]
 [JsonSerializable(typeof(LatencyRequest))]
+[JsonSerializable(typeof(HoldRequest))]
+[JsonSerializable(typeof(InFlightView))]
 [JsonSerializable(typeof(PushFaultRequest))]
 [JsonSerializable(typeof(OwnerRequest))]
 [JsonSerializable(typeof(AccountRequest))]

@@ -61,6 +61,12 @@ public sealed record ApiFaultRequest(string Api, int? Count, int? Errcode, int? 
 
 public sealed record LatencyRequest(int LatencyMs);
 
+/// <summary>Hold the API's next calls until <c>parties</c> are in flight at once, at most <c>timeout_ms</c>.</summary>
+public sealed record HoldRequest(string Api, int Parties, int? TimeoutMs);
+
+/// <summary>The API's calls in flight now, and the most that were at once since faults were last cleared.</summary>
+public sealed record InFlightView(string Api, int InFlight, int Peak);
+
 public sealed record PushFaultRequest(string Kind, int? Count, int? DelayMs);
 
 public sealed record OwnerRequest(string Name);

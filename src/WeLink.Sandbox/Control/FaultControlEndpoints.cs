@@ -4,7 +4,10 @@ using WeLink.Sandbox.Faults;
 
 namespace WeLink.Sandbox.Control;
 
-/// <summary>Arms faults: errcodes, HTTP errors and latency on APIs; dropped, delayed and reordered pushes.</summary>
+/// <summary>
+/// Arms faults: errcodes, HTTP errors, latency and holds on APIs; dropped, delayed and reordered pushes. Answers how many
+/// calls of an API were in flight at once.
+/// </summary>
 public static class FaultControlEndpoints
 {
     public static RouteGroupBuilder MapFaultControlEndpoints(this RouteGroupBuilder control)
@@ -12,6 +15,8 @@ public static class FaultControlEndpoints
         control.MapPost("/faults/api", ArmApiFaultAsync).Accepts<ApiFaultRequest>("application/json");
         control.MapPost("/faults/latency", SetLatencyAsync).Accepts<LatencyRequest>("application/json");
         control.MapPost("/faults/pushes", ArmPushFaultAsync).Accepts<PushFaultRequest>("application/json");
+        control.MapPost("/faults/hold", ArmHoldAsync).Accepts<HoldRequest>("application/json");
+        control.MapGet("/faults/in-flight", InFlight);
         control.MapDelete("/faults", ClearFaults);
         return control;
     }
@@ -57,9 +62,34 @@ public static class FaultControlEndpoints
         return TypedResults.NoContent();
     }
 
-    public static NoContent ClearFaults(FaultBook faults)
+    public static async Task<Results<NoContent, JsonHttpResult<ControlProblem>>> ArmHoldAsync(
+        HttpRequest request, InFlightCalls inFlight, CancellationToken cancellationToken)
+    {
+        var body = await WxResults.ReadAsync(request, ControlJsonContext.Default.HoldRequest, cancellationToken);
+        if (body is null || string.IsNullOrWhiteSpace(body.Api) || body.Parties < 2 || body.TimeoutMs is < 1)
+        {
+            return ControlEndpoints.Problem("Send {\"api\": \"cgi-bin/message/send\", \"parties\": n >= 2, \"timeout_ms\": ms (10000 if absent)}.");
+        }
+
+        inFlight.Arm(body.Api.Trim('/'), body.Parties, TimeSpan.FromMilliseconds(body.TimeoutMs ?? 10_000));
+        return TypedResults.NoContent();
+    }
+
+    public static Results<JsonHttpResult<InFlightView>, JsonHttpResult<ControlProblem>> InFlight(InFlightCalls inFlight, string? api)
+    {
+        if (string.IsNullOrWhiteSpace(api))
+        {
+            return ControlEndpoints.Problem("Name the API: ?api=cgi-bin/message/send.");
+        }
+
+        var (now, peak) = inFlight.Of(api.Trim('/'));
+        return TypedResults.Json(new InFlightView(api, now, peak), ControlJsonContext.Default.InFlightView);
+    }
+
+    public static NoContent ClearFaults(FaultBook faults, InFlightCalls inFlight)
     {
         faults.Clear();
+        inFlight.Clear();
         return TypedResults.NoContent();
     }
 }

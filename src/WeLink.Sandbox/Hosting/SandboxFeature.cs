@@ -89,6 +89,7 @@ public static class SandboxFeature
         services.AddSingleton<StaffFlows>();
         services.AddSingleton<ClientBridgeBook>();
         services.AddSingleton<FaultBook>();
+        services.AddSingleton<InFlightCalls>();
         services.AddSingleton<QuotaBook>();
         services.AddSingleton<PushEncryption>();
         services.AddSingleton(sp => new UrlVerifier(
@@ -128,7 +129,8 @@ public static class SandboxFeature
         (context, next) =>
         {
             var services = context.ApplicationServices;
-            var guard = new ApiGuardFilter(services.GetRequiredService<FaultBook>(), services.GetRequiredService<QuotaBook>(), hostPrefix);
+            var guard = new ApiGuardFilter(
+                services.GetRequiredService<FaultBook>(), services.GetRequiredService<QuotaBook>(), services.GetRequiredService<InFlightCalls>(), hostPrefix);
             return invocation => guard.InvokeAsync(invocation, next);
         };
 }

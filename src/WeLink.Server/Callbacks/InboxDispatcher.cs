@@ -37,11 +37,12 @@ public sealed partial class InboxDispatcher(
 
         var done = new List<Guid>(claimed.Count);
         var ignored = new List<Guid>();
-        var lanes = claimed.Select(Parse).GroupBy(e => e.Lane, StringComparer.Ordinal);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.DispatchConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(lanes, parallel, async (lane, laneCancellation) =>
-        {
-            foreach (var parsed in lane)
+        await QueueLanes.DeliverAsync(
+            claimed.Select(Parse),
+            e => e.Lane,
+            StringComparer.Ordinal,
+            settings.DispatchConcurrency,
+            async (parsed, laneCancellation) =>
             {
                 if (parsed.Claimed.Attempts == 1)
                 {
@@ -53,8 +54,8 @@ public sealed partial class InboxDispatcher(
                 {
                     await RecordFailureAsync(parsed.Claimed, lease, failure, settings, laneCancellation);
                 }
-            }
-        });
+            },
+            cancellationToken);
 
         await FinishAsync(done, InboxStatus.Done, lease, cancellationToken);
         await FinishAsync(ignored, InboxStatus.Ignored, lease, cancellationToken);

@@ -28,6 +28,13 @@ public sealed class CaseOptions
 
     public int OutboxBatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// Lanes of one claimed batch delivered at once. A lane holds the batch's items of one case in the order the case
+    /// wrote them, so a consumer hears of the filing before its first change and a case's steps are taken in turn, while
+    /// other cases' messages do not wait on its API calls.
+    /// </summary>
+    public int OutboxDispatchConcurrency { get; set; } = 8;
+
     /// <summary>After this many failed deliveries an item is parked for an admin to look at and retry.</summary>
     public int OutboxMaxAttempts { get; set; } = 8;
 

@@ -25,6 +25,7 @@ public static class CasesFeature
     public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CaseOptions>().Bind(configuration.GetSection(CaseOptions.SectionName))
+            .Validate(o => o.OutboxDispatchConcurrency is > 0 and <= 64, "Cases:OutboxDispatchConcurrency must be between 1 and 64.")
             .Validate(o => o.OutboxRetention >= QueueRetention.Shortest, "Cases:OutboxRetention must be at least one day.")
             .Validate(o => o.DefinitionCacheSize >= 1, "Cases:DefinitionCacheSize must be at least 1.")
             .ValidateOnStart();

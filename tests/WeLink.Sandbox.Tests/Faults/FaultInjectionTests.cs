@@ -45,6 +45,31 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task A_hold_keeps_an_apis_calls_until_the_parties_are_in_flight_and_the_peak_counts_them()
+    {
+        await using var host = await SandboxHost.StartAsync();
+        var ticket = await host.PushComponentTicketAsync();
+        await host.Client.PostAsJsonAsync("control/faults/hold", new { api = "api_component_token", parties = 2, timeout_ms = 60_000 });
+        Task<int> InFlightAsync() => InFlightOfAsync(host, "in_flight");
+
+        var first = host.RequestComponentTokenAsync(ticket);
+        await Poll.UntilAsync(InFlightAsync, n => n == 1, Deadline.Delivery, "the first call held");
+        Assert.False(first.IsCompleted);
+        var second = host.RequestComponentTokenAsync(ticket);
+        var answers = await Task.WhenAll(first, second);
+
+        Assert.All(answers, a => Assert.Equal(0, a.Errcode()));
+        Assert.Equal((0, 2), (await InFlightAsync(), await InFlightOfAsync(host, "peak")));
+
+        // Cleared, a lone call goes on once the hold times out: one at a time never fills it, and the peak says so.
+        await host.Client.DeleteAsync(new Uri("control/faults", UriKind.Relative));
+        await host.Client.PostAsJsonAsync("control/faults/hold", new { api = "api_component_token", parties = 2, timeout_ms = 200 });
+        Assert.Equal(0, (await host.RequestComponentTokenAsync(ticket)).Errcode());
+        Assert.Equal(0, (await host.RequestComponentTokenAsync(ticket)).Errcode());
+        Assert.Equal(1, await InFlightOfAsync(host, "peak"));
+    }
+
+    [Fact]
     public async Task A_call_beyond_the_daily_budget_answers_45009_until_the_next_day()
     {
         await using var host = await SandboxHost.StartAsync(
@@ -112,4 +137,7 @@ public sealed class FaultInjectionTests
         var attempted = finished.GetProperty("attempts")[0].GetProperty("at").GetDateTimeOffset();
         Assert.True(attempted - created >= TimeSpan.FromMilliseconds(450), $"sent after {attempted - created}");
     }
+
+    private static async Task<int> InFlightOfAsync(SandboxHost host, string field) =>
+        (await host.Client.GetJsonAsync("control/faults/in-flight?api=cgi-bin/component/api_component_token")).GetProperty(field).GetInt32();
 }

@@ -10,7 +10,8 @@ namespace WeLink.Server.Cases.Outbox;
 /// Delivers pending outbox items to their action handlers, at least once, through the outbox's queue. An item is claimed
 /// with a lease (its attempt counted at the claim, so a crash loop ends parked too); success marks it done, failure
 /// schedules the next attempt with exponential backoff, and after <see cref="CaseOptions.OutboxMaxAttempts"/> attempts it
-/// is parked with the last error. <see cref="PollingService{TWorker}"/> runs it on every node.
+/// is parked with the last error. A claimed batch is delivered in lanes at once, one per case (see
+/// <see cref="CaseOptions.OutboxDispatchConcurrency"/>). <see cref="PollingService{TWorker}"/> runs it on every node.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     OutboxStore store,
@@ -25,11 +26,13 @@ public sealed partial class OutboxDispatcher(
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var claim = await ClaimAsync(cancellationToken);
-        foreach (var item in claim.Items)
-        {
-            await DeliverAsync(item, claim.Lease, cancellationToken);
-        }
-
+        await QueueLanes.DeliverAsync(
+            claim.Items,
+            item => item.CaseId,
+            null,
+            options.Value.OutboxDispatchConcurrency,
+            (item, laneCancellation) => DeliverAsync(item, claim.Lease, laneCancellation),
+            cancellationToken);
         return claim.Items.Count;
     }
 
