@@ -27,7 +27,7 @@
 # scripts/services.sh. Settings: BENCH_SECONDS (10), BENCH_ROUNDS (3: bare then WeLink, each round; the figures are
 # the medians, as the machine is shared and noisy), BENCH_CONNECTIONS (32), BENCH_EVENTS (150000 per round),
 # BENCH_DEALERS (6), BENCH_FOLLOWERS (50 per account), BENCH_CONTACTS (10 customers per corp), BENCH_CASES (250 open
-# complaints per dealer; their cards take WeLink's outbox, one item at a time, about two minutes for the default 1,500,
+# complaints per dealer; their cards take WeLink's outbox, in lanes of one case each, about a minute for the default 1,500,
 # and a round of 10 s at 2,000 events/s presses about 1,000 times, its share of about 480 cases first), and BENCH_WELINK_ARGS
 # for extra WeLink settings (e.g. --Inbox:DispatchEnabled=false to measure receiving alone).
 set -euo pipefail
