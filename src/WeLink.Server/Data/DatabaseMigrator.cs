@@ -22,7 +22,9 @@ public sealed partial class DatabaseMigrator(DatabaseSettings settings, ILogger<
     {
         if (settings.Provider == DatabaseProvider.Postgres)
         {
-            await using var connection = new NpgsqlConnection(settings.ConnectionString);
+            // Not pooled: the lock is the session's, and pooled connections are not reset on close (see
+            // DatabaseSettingsResolver), so closing this one must end its session, releasing the lock whatever happened.
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLockKey})", connection))
             {

@@ -58,6 +58,16 @@ public static class DatabaseSettingsResolver
                 builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
             }
 
+            // A pooled connection is reset when it goes back to the pool: with prepared statements kept, that is seven
+            // statements (RESET ALL, UNLISTEN *, pg_advisory_unlock_all() …) sent ahead of the next command, three in
+            // four of all the statements PostgreSQL ran in the callback mix. WeLink leaves no session state on a pooled
+            // connection (no SET, LISTEN or temporary table; the migrator's advisory lock has an unpooled connection of
+            // its own), so nothing needs resetting. A connection string that says otherwise is kept.
+            if (!Names(raw, "No Reset On Close", "NoResetOnClose"))
+            {
+                builder.NoResetOnClose = true;
+            }
+
             return builder.ConnectionString;
         }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)

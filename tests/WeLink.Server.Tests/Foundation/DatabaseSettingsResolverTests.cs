@@ -25,6 +25,24 @@ public sealed class DatabaseSettingsResolverTests
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(settings.ConnectionString).MaxAutoPrepare);
     }
 
+    [Fact]
+    public void A_postgres_connection_string_that_says_nothing_about_resets_skips_them()
+    {
+        var settings = Resolve("Host=db.internal;Username=welink;Database=welink");
+
+        Assert.True(new NpgsqlConnectionStringBuilder(settings.ConnectionString).NoResetOnClose);
+    }
+
+    [Theory]
+    [InlineData("No Reset On Close=false")]
+    [InlineData("NoResetOnClose=False")]
+    public void A_postgres_connection_string_that_asks_for_resets_is_kept(string setting)
+    {
+        var settings = Resolve($"Host=db.internal;Username=welink;Database=welink;{setting}");
+
+        Assert.False(new NpgsqlConnectionStringBuilder(settings.ConnectionString).NoResetOnClose);
+    }
+
     private static DatabaseSettings Resolve(string connectionString) =>
         DatabaseSettingsResolver.Resolve(
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
