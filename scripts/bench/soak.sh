@@ -140,7 +140,6 @@ for minute in $(seq 1 "$minutes"); do
   sample
   minute_results+=("$(sed -n 's/^RESULT //p' "$work/wrk-$minute.txt")")
 done
-load_end=$(date +%s)
 backlog=$(pending)
 drained=$(drain 120)
 
