@@ -18,13 +18,3 @@ public sealed class MissingPlatformTicketException(PlatformTicket ticket, string
     /// <summary>The component appid or the suite id the ticket is for.</summary>
     public string OwnerId { get; } = ownerId;
 }
-
-/// <summary>The ticket a platform pushes so its own token can be had.</summary>
-public enum PlatformTicket
-{
-    /// <summary>The open platform's, for the component token.</summary>
-    ComponentVerifyTicket,
-
-    /// <summary>WeCom's, for the suite token.</summary>
-    SuiteTicket,
-}
